@@ -1,0 +1,3 @@
+"""Deskapp: an editorial workstation for Vietnamese newsrooms."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+import sys
+
+from deskapp.cli import main
+
+sys.exit(main())

@@ -1,0 +1,55 @@
+"""Errors raised by the core.
+
+Each error carries a stable ``code`` and the data needed to explain it; the
+words shown to a person are chosen by :mod:`deskapp.messages` (command line)
+or by the UI, never here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class DeskappError(Exception):
+    """Base class: ``code`` names the problem, ``data`` holds its details."""
+
+    code = "error"
+
+    def __init__(self, code: str | None = None, **data: Any) -> None:
+        if code is not None:
+            self.code = code
+        self.data = data
+        super().__init__(self.code, data)
+
+    def __str__(self) -> str:
+        from deskapp.messages import describe
+
+        return describe(self)
+
+
+class ImportRejected(DeskappError):
+    """A file or a paste cannot become an article (empty, binary, wrong encoding, too big)."""
+
+    code = "import_rejected"
+
+
+class LibraryError(DeskappError):
+    """The library database cannot be opened or written."""
+
+    code = "library_error"
+
+
+class ArticleNotFound(DeskappError):
+    code = "article_not_found"
+
+
+class ExportError(DeskappError):
+    """The PDF could not be written."""
+
+    code = "export_failed"
+
+
+class MissingGlyphs(ExportError):
+    """The text holds characters that no bundled font can draw."""
+
+    code = "missing_glyphs"

@@ -1,0 +1,118 @@
+"""Words for the core's error codes, in Vietnamese and English.
+
+The command line uses these directly; the GUI uses them too until every
+string moves into Qt's translation files. The language follows
+``DESKAPP_LANG`` or the system locale (Vietnamese when it starts with "vi").
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from typing import Any
+
+# code -> (Vietnamese, English); placeholders are filled from the error's data.
+CATALOG: dict[str, tuple[str, str]] = {
+    "error": ("Đã có lỗi: {detail}", "Something went wrong: {detail}"),
+    "file_empty": (
+        "Tệp “{name}” trống, không có gì để nhập.",
+        "The file “{name}” is empty; there is nothing to import.",
+    ),
+    "file_binary": (
+        "Tệp “{name}” không phải văn bản (có thể là ảnh hoặc tệp chương trình). "
+        "Hãy nhập tệp .txt hoặc .md.",
+        "The file “{name}” is not text (it looks like an image or a program). "
+        "Import a .txt or .md file.",
+    ),
+    "file_not_utf8": (
+        "Tệp “{name}” không được mã hoá UTF-8 (byte lạ ở vị trí {position}). "
+        "Hãy lưu lại tệp dưới dạng UTF-8 rồi nhập lại; không có gì bị thay đổi.",
+        "The file “{name}” is not UTF-8 text (unexpected byte at position {position}). "
+        "Save it as UTF-8 and import it again; nothing was changed.",
+    ),
+    "file_too_large": (
+        "Tệp “{name}” quá lớn ({size_mb:.1f} MB; tối đa {limit_mb:.0f} MB).",
+        "The file “{name}” is too large ({size_mb:.1f} MB; the limit is {limit_mb:.0f} MB).",
+    ),
+    "file_unreadable": (
+        "Không đọc được tệp “{name}”: {reason}",
+        "The file “{name}” cannot be read: {reason}",
+    ),
+    "file_unsupported": (
+        "Chưa hỗ trợ nhập tệp “{name}”. Hãy dùng tệp .txt hoặc .md.",
+        "Files like “{name}” cannot be imported yet. Use a .txt or .md file.",
+    ),
+    "paste_too_large": (
+        "Đoạn dán quá dài ({chars:,} ký tự; tối đa {limit:,}). Không có gì bị thay đổi.",
+        "The pasted text is too long ({chars:,} characters; the limit is {limit:,}). "
+        "Nothing was changed.",
+    ),
+    "article_not_found": (
+        "Không tìm thấy bài “{ref}” trong thư viện.",
+        "There is no article “{ref}” in the library.",
+    ),
+    "library_corrupt": (
+        "Tệp thư viện “{path}” bị hỏng hoặc không phải thư viện Deskapp. "
+        "Tệp không bị ghi đè.",
+        "The library file “{path}” is damaged or is not a Deskapp library. "
+        "It has not been overwritten.",
+    ),
+    "library_too_new": (
+        "Thư viện “{path}” được tạo bởi phiên bản Deskapp mới hơn (lược đồ {found}, "
+        "phiên bản này hiểu đến {known}). Hãy cập nhật Deskapp.",
+        "The library “{path}” was made by a newer Deskapp (schema {found}; this version "
+        "knows up to {known}). Update Deskapp to open it.",
+    ),
+    "library_unwritable": (
+        "Không ghi được vào thư viện “{path}”: {reason}",
+        "The library “{path}” cannot be written: {reason}",
+    ),
+    "export_failed": (
+        "Không xuất được PDF “{path}”: {reason}. Tệp cũ (nếu có) vẫn nguyên vẹn.",
+        "The PDF “{path}” could not be written: {reason}. Any earlier file is untouched.",
+    ),
+    "missing_glyphs": (
+        "Phông chữ không có ký tự {chars} (ở {where}). Hãy sửa văn bản rồi xuất lại.",
+        "The fonts have no glyph for {chars} (in {where}). Correct the text and export again.",
+    ),
+}
+
+
+def language() -> str:
+    """Return "vi" or "en" for messages shown to the user."""
+    wanted = os.environ.get("DESKAPP_LANG")
+    if wanted:
+        return "vi" if wanted.lower().startswith("vi") else "en"
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var)
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en"
+    try:
+        code = locale.getlocale()[0] or ""
+    except ValueError:
+        code = ""
+    return "vi" if code.lower().startswith("vi") else "en"
+
+
+def message(code: str, lang: str | None = None, **data: Any) -> str:
+    """Return the sentence for ``code`` in ``lang`` ("vi" or "en")."""
+    lang = lang or language()
+    vi, en = CATALOG.get(code, CATALOG["error"])
+    template = vi if lang == "vi" else en
+    try:
+        return template.format(**data)
+    except (KeyError, ValueError, IndexError):
+        return template.format_map(_Lenient(data))
+
+
+def describe(error: Exception, lang: str | None = None) -> str:
+    """Return the user-facing sentence for a core error."""
+    code = getattr(error, "code", "error")
+    data = dict(getattr(error, "data", {}) or {})
+    data.setdefault("detail", str(error.args[0]) if error.args and code == "error" else code)
+    return message(code, lang, **data)
+
+
+class _Lenient(dict):
+    def __missing__(self, key: str) -> str:
+        return "?"

@@ -1,0 +1,120 @@
+"""The article and its revisions, as plain data (no database, no Qt)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from deskapp.text import nfc
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    EXPORTED = "exported"
+    RETURNED = "returned"
+
+
+class RevisionKind(StrEnum):
+    AUTOSAVE = "autosave"
+    SAVE = "save"
+    IMPORT = "import"
+    CREATE = "create"
+    RESTORE = "restore"
+    STATUS = "status"
+
+
+# The fields a person edits; a revision is a snapshot of exactly these.
+CONTENT_FIELDS = ("title", "lead", "body", "byline", "source", "section", "tags", "status")
+
+
+def now_iso() -> str:
+    """UTC time as ISO 8601 with microseconds, sortable as text."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass
+class Article:
+    """One article: headline (tít), lead (sapo), Markdown body (thân bài) and credits."""
+
+    id: str = field(default_factory=new_id)
+    title: str = ""
+    lead: str = ""
+    body: str = ""
+    byline: str = ""
+    source: str = ""
+    section: str = ""
+    tags: list[str] = field(default_factory=list)
+    status: Status = Status.DRAFT
+    target_words: int | None = None
+    created_at: str = field(default_factory=now_iso)
+    updated_at: str = field(default_factory=now_iso)
+    deleted_at: str | None = None
+    revision_id: str | None = None
+
+    def __post_init__(self) -> None:
+        self.normalize()
+
+    def normalize(self) -> None:
+        """Bring every text field to NFC (called wherever text enters)."""
+        for name in ("title", "lead", "body", "byline", "source", "section"):
+            setattr(self, name, nfc(getattr(self, name) or ""))
+        self.tags = [nfc(t) for t in self.tags]
+        self.status = Status(self.status)
+
+    def content(self) -> dict[str, object]:
+        """The editable content, as stored in a revision."""
+        data = {name: getattr(self, name) for name in CONTENT_FIELDS}
+        data["status"] = str(self.status)
+        return data
+
+    def content_hash(self) -> str:
+        payload = json.dumps(self.content(), ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+    def with_content(self, **changes: object) -> Article:
+        article = replace(self, **changes)  # type: ignore[arg-type]
+        article.normalize()
+        return article
+
+    def display_title(self) -> str:
+        return self.title.strip() or ""
+
+    def word_count(self) -> int:
+        return sum(len(getattr(self, n).split()) for n in ("title", "lead", "body"))
+
+    def to_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["status"] = str(self.status)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Article:
+        known = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in known}
+        tags = kwargs.get("tags")
+        if isinstance(tags, str):
+            kwargs["tags"] = json.loads(tags) if tags else []
+        return cls(**kwargs)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Revision:
+    id: str
+    article_id: str
+    parent_id: str | None
+    created_at: str
+    author: str
+    kind: str
+    content_hash: str
+    content: dict[str, object]

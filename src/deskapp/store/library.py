@@ -1,0 +1,348 @@
+"""Articles and revisions stored with sqlite-utils.
+
+One :class:`Library` owns one connection; every multi-row change runs in one
+transaction. The database uses WAL with ``synchronous=FULL`` so a committed
+autosave survives a killed process and a pulled power cord alike.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+from sqlite_utils import Database
+
+from deskapp.errors import ArticleNotFound, LibraryError
+from deskapp.model import CONTENT_FIELDS, Article, Revision, RevisionKind, new_id, now_iso
+from deskapp.store.schema import SCHEMA_VERSION, migrations
+from deskapp.text import nfc
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+# Autosaves closer together than this replace the previous autosave revision
+# instead of piling up one revision every few seconds while someone types.
+AUTOSAVE_COALESCE = timedelta(seconds=60)
+_TEXT_FIELDS = ("title", "lead", "body", "byline", "source", "section")
+
+
+def default_library_path() -> Path:
+    """The library file in the platform's user data folder (or ``DESKAPP_LIBRARY``)."""
+    override = os.environ.get("DESKAPP_LIBRARY")
+    if override:
+        return Path(override).expanduser()
+    return Path(user_data_dir("Deskapp", appauthor=False)) / "library.sqlite"
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What the library list shows for one article."""
+
+    id: str
+    title: str
+    status: str
+    updated_at: str
+    deleted_at: str | None
+
+
+class Library:
+    """The article library in one SQLite file."""
+
+    def __init__(self, db: Database, path: Path | None) -> None:
+        self.db = db
+        self.path = path
+
+    # ---- opening -------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path | str) -> Library:
+        """Open (or create) the library at ``path`` and bring its schema up to date.
+
+        A file that is not an SQLite database, or whose schema is newer than
+        this version knows, raises :class:`LibraryError` and is left untouched.
+        """
+        path = Path(path)
+        _check_header(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path), timeout=10)
+        except (OSError, sqlite3.Error) as exc:
+            raise LibraryError("library_unwritable", path=str(path), reason=_reason(exc)) from exc
+        try:
+            return cls._prepare(Database(conn), path)
+        except BaseException:
+            conn.close()
+            raise
+
+    @classmethod
+    def in_memory(cls) -> Library:
+        """A throw-away library, for tests and previews."""
+        return cls._prepare(Database(memory=True), None)
+
+    @classmethod
+    def _prepare(cls, db: Database, path: Path | None) -> Library:
+        where = str(path) if path else ":memory:"
+        try:
+            found = db.execute("PRAGMA user_version").fetchone()[0]
+            # A truncated or damaged file often opens fine and fails later, mid-typing:
+            # check the pages once now so the user hears about it before writing.
+            verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError("library_corrupt", path=where) from exc
+        if verdict != "ok":
+            raise LibraryError("library_corrupt", path=where)
+        if found > SCHEMA_VERSION:
+            raise LibraryError("library_too_new", path=where, found=found, known=SCHEMA_VERSION)
+        try:
+            if path is not None:
+                db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            db.execute("PRAGMA foreign_keys=ON")
+            db.execute("PRAGMA busy_timeout=10000")
+            if found < SCHEMA_VERSION:
+                migrations.apply(db)
+                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and _is_write_problem(exc):
+                raise LibraryError("library_unwritable", path=where, reason=_reason(exc)) from exc
+            raise LibraryError("library_corrupt", path=where) from exc
+        return cls(db, path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ---- reading -------------------------------------------------------
+    def is_empty(self) -> bool:
+        return self.db["articles"].count == 0
+
+    def get(self, article_id: str) -> Article:
+        try:
+            row = self.db["articles"].get(article_id)
+        except Exception as exc:  # sqlite_utils.db.NotFoundError
+            raise ArticleNotFound(ref=article_id) from exc
+        return _article_from_row(row)
+
+    def find(self, ref: str) -> Article:
+        """Find an article by its id or by a unique prefix of it (as the CLI prints them)."""
+        ref = ref.strip()
+        rows = list(self.db.query("SELECT id FROM articles WHERE id LIKE ? || '%' LIMIT 2", [ref]))
+        if len(rows) != 1 or not ref:
+            raise ArticleNotFound(ref=ref)
+        return self.get(rows[0]["id"])
+
+    def list(self, *, trashed: bool = False) -> list[ArticleSummary]:
+        """Articles newest change first; the trash when ``trashed``."""
+        where = "deleted_at IS NOT NULL" if trashed else "deleted_at IS NULL"
+        sql = (
+            "SELECT id, title, status, updated_at, deleted_at FROM articles "
+            f"WHERE {where} ORDER BY updated_at DESC"
+        )
+        return [
+            ArticleSummary(r["id"], nfc(r["title"] or ""), r["status"], r["updated_at"],
+                           r["deleted_at"])
+            for r in self.db.query(sql)
+        ]
+
+    def revisions(self, article_id: str) -> list[Revision]:
+        rows = self.db.query(
+            "SELECT * FROM revisions WHERE article_id = ? ORDER BY created_at, rowid",
+            [article_id],
+        )
+        return [_revision_from_row(r) for r in rows]
+
+    # ---- writing -------------------------------------------------------
+    def create(self, article: Article | None = None, *, kind: str = RevisionKind.CREATE,
+               author: str = "") -> Article:
+        """Store a new article with its first revision."""
+        article = article or Article()
+        article.normalize()
+        stamp = now_iso()
+        article.created_at = article.created_at or stamp
+        article.updated_at = stamp
+        with self._writing():
+            self.db["articles"].insert(_row_from_article(article) | {"revision_id": None})
+            revision = self._add_revision(article, None, kind, author, stamp)
+            self.db["articles"].update(article.id, {"revision_id": revision})
+            article.revision_id = revision
+        return article
+
+    def save(self, article: Article, *, kind: str = RevisionKind.SAVE, author: str = "") -> Article:
+        """Write the article's content; a revision is kept for every real change.
+
+        Saving unchanged content writes nothing. Autosaves within
+        ``AUTOSAVE_COALESCE`` of the previous autosave replace it.
+        """
+        article.normalize()
+        current = self._current_revision(article.id)
+        if current is None:
+            if not self.db["articles"].count_where("id = ?", [article.id]):
+                return self.create(article, kind=kind, author=author)
+        elif current["content_hash"] == article.content_hash():
+            return article
+        stamp = now_iso()
+        with self._writing():
+            if kind == RevisionKind.AUTOSAVE and current and _coalesces(current, author, stamp):
+                revision = current["id"]
+                self.db["revisions"].update(
+                    revision, _revision_content(article) | {"created_at": stamp}
+                )
+            else:
+                parent = current["id"] if current else None
+                revision = self._add_revision(article, parent, kind, author, stamp)
+            article.revision_id = revision
+            article.updated_at = stamp
+            self.db["articles"].update(
+                article.id,
+                _row_from_article(article) | {"revision_id": revision, "updated_at": stamp},
+            )
+        return article
+
+    def trash(self, article_id: str) -> None:
+        self._set_deleted(article_id, now_iso())
+
+    def restore(self, article_id: str) -> None:
+        self._set_deleted(article_id, None)
+
+    def purge(self, article_id: str) -> None:
+        """Delete an article and its revisions for good (only from the trash)."""
+        with self._writing():
+            self.db.execute("DELETE FROM revisions WHERE article_id = ?", [article_id])
+            self.db.execute(
+                "DELETE FROM articles WHERE id = ? AND deleted_at IS NOT NULL", [article_id]
+            )
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        rows = list(self.db.query("SELECT value FROM settings WHERE key = ?", [key]))
+        return rows[0]["value"] if rows else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._writing():
+            self.db["settings"].upsert({"key": key, "value": value}, pk="key")
+
+    # ---- internals -----------------------------------------------------
+    def _writing(self) -> Any:
+        return _WriteGuard(self)
+
+    def _set_deleted(self, article_id: str, when: str | None) -> None:
+        self.get(article_id)
+        with self._writing():
+            self.db["articles"].update(article_id, {"deleted_at": when})
+
+    def _current_revision(self, article_id: str) -> dict[str, Any] | None:
+        rows = list(
+            self.db.query(
+                "SELECT r.* FROM revisions r JOIN articles a ON a.revision_id = r.id "
+                "WHERE a.id = ?",
+                [article_id],
+            )
+        )
+        return rows[0] if rows else None
+
+    def _add_revision(self, article: Article, parent: str | None, kind: str, author: str,
+                      stamp: str) -> str:
+        revision_id = new_id()
+        self.db["revisions"].insert(
+            {
+                "id": revision_id,
+                "article_id": article.id,
+                "parent_id": parent,
+                "created_at": stamp,
+                "author": author,
+                "kind": str(kind),
+            }
+            | _revision_content(article)
+        )
+        return revision_id
+
+
+class _WriteGuard:
+    """``db.atomic()`` that turns SQLite's write failures into :class:`LibraryError`."""
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+        self._atomic = library.db.atomic()
+
+    def __enter__(self) -> Database:
+        try:
+            return self._atomic.__enter__()
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> bool:
+        try:
+            self._atomic.__exit__(exc_type, exc, tb)
+        except sqlite3.Error as error:
+            raise self._error(error) from error
+        return False
+
+    def _error(self, exc: sqlite3.Error) -> LibraryError:
+        path = str(self._library.path) if self._library.path else ":memory:"
+        return LibraryError("library_unwritable", path=path, reason=_reason(exc))
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise LibraryError("library_unwritable", path=str(path), reason=_reason(exc)) from exc
+    if head and head != SQLITE_HEADER:
+        raise LibraryError("library_corrupt", path=str(path))
+
+
+def _coalesces(current: dict[str, Any], author: str, stamp: str) -> bool:
+    if current["kind"] != RevisionKind.AUTOSAVE or (current["author"] or "") != author:
+        return False
+    then = datetime.fromisoformat(current["created_at"])
+    return datetime.fromisoformat(stamp) - then < AUTOSAVE_COALESCE
+
+
+def _revision_content(article: Article) -> dict[str, Any]:
+    content = article.content()
+    content["tags"] = json.dumps(article.tags, ensure_ascii=False)
+    content["content_hash"] = article.content_hash()
+    return content
+
+
+def _row_from_article(article: Article) -> dict[str, Any]:
+    row = article.to_dict()
+    row["tags"] = json.dumps(article.tags, ensure_ascii=False)
+    return row
+
+
+def _article_from_row(row: dict[str, Any]) -> Article:
+    data = dict(row)
+    for name in _TEXT_FIELDS:
+        data[name] = data.get(name) or ""
+    return Article.from_dict(data)  # Article normalizes to NFC as it is built
+
+
+def _revision_from_row(row: dict[str, Any]) -> Revision:
+    content = {name: row.get(name) for name in CONTENT_FIELDS}
+    content["tags"] = json.loads(row.get("tags") or "[]")
+    for name in _TEXT_FIELDS:
+        content[name] = nfc(content[name] or "")
+    return Revision(
+        id=row["id"],
+        article_id=row["article_id"],
+        parent_id=row["parent_id"],
+        created_at=row["created_at"],
+        author=row["author"] or "",
+        kind=row["kind"],
+        content_hash=row["content_hash"],
+        content=content,
+    )
+
+
+def _is_write_problem(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return any(w in text for w in ("readonly", "read-only", "disk", "locked", "unable to open"))
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc)

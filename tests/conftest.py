@@ -1,0 +1,32 @@
+"""Shared fixtures: small libraries and articles in temporary folders."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("DESKAPP_LANG", "en")
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT.parent / "shared" / "samples" / "kontum-quy-che-dan-chu.raw.txt"
+
+
+@pytest.fixture
+def sample_path() -> Path:
+    if not SAMPLE.exists():
+        pytest.skip(f"the newsroom sample is not beside the project ({SAMPLE})")
+    return SAMPLE
+
+
+@pytest.fixture
+def library_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "library.sqlite"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may touch the real user data folder."""
+    monkeypatch.setenv("DESKAPP_LIBRARY", str(tmp_path / "default-library.sqlite"))

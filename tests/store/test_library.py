@@ -1,0 +1,165 @@
+import sqlite3
+import unicodedata
+
+import pytest
+
+from deskapp.errors import ArticleNotFound, LibraryError
+from deskapp.model import Article, RevisionKind
+from deskapp.store import Library, default_library_path
+from deskapp.store.schema import SCHEMA_VERSION
+
+
+def test_new_library_uses_wal_and_records_schema_version(library_path):
+    lib = Library.open(library_path)
+    assert library_path.exists()
+    assert lib.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert {"articles", "revisions", "settings"} <= set(lib.db.table_names())
+    lib.close()
+
+
+def test_create_save_reopen_roundtrip(library_path):
+    lib = Library.open(library_path)
+    article = lib.create(Article(title="Hội nghị", body="Thân bài *một*."), author="An")
+    article.body = "Thân bài đã sửa."
+    lib.save(article, author="An")
+    lib.close()
+
+    again = Library.open(library_path)
+    loaded = again.get(article.id)
+    assert loaded.title == "Hội nghị"
+    assert loaded.body == "Thân bài đã sửa."
+    kinds = [r.kind for r in again.revisions(article.id)]
+    assert kinds == [RevisionKind.CREATE, RevisionKind.SAVE]
+    revs = again.revisions(article.id)
+    assert revs[1].parent_id == revs[0].id
+    assert loaded.revision_id == revs[1].id
+
+
+def test_saving_unchanged_content_adds_no_revision():
+    lib = Library.in_memory()
+    article = lib.create(Article(title="A"))
+    lib.save(article)
+    lib.save(article)
+    assert len(lib.revisions(article.id)) == 1
+
+
+def test_autosaves_coalesce_but_saves_do_not():
+    lib = Library.in_memory()
+    article = lib.create(Article(title="A"))
+    for text in ("một", "một hai", "một hai ba"):
+        article.body = text
+        lib.save(article, kind=RevisionKind.AUTOSAVE, author="An")
+    revs = lib.revisions(article.id)
+    assert [r.kind for r in revs] == ["create", "autosave"]
+    assert revs[-1].content["body"] == "một hai ba"
+    article.body = "một hai ba bốn"
+    lib.save(article, kind=RevisionKind.SAVE, author="An")
+    article.body = "năm"
+    lib.save(article, kind=RevisionKind.AUTOSAVE, author="An")
+    assert [r.kind for r in lib.revisions(article.id)] == ["create", "autosave", "save", "autosave"]
+
+
+def test_list_is_newest_first_and_trash_restores():
+    lib = Library.in_memory()
+    first = lib.create(Article(title="Bài một"))
+    second = lib.create(Article(title="Bài hai"))
+    assert [s.id for s in lib.list()] == [second.id, first.id]
+    first.body = "sửa"
+    lib.save(first)
+    assert [s.id for s in lib.list()] == [first.id, second.id]
+
+    lib.trash(first.id)
+    assert [s.id for s in lib.list()] == [second.id]
+    assert [s.id for s in lib.list(trashed=True)] == [first.id]
+    lib.restore(first.id)
+    assert {s.id for s in lib.list()} == {first.id, second.id}
+    assert lib.list(trashed=True) == []
+
+
+def test_purge_only_removes_trashed_articles():
+    lib = Library.in_memory()
+    kept = lib.create(Article(title="Giữ"))
+    lib.purge(kept.id)
+    assert lib.get(kept.id).title == "Giữ"
+    lib.trash(kept.id)
+    lib.purge(kept.id)
+    with pytest.raises(ArticleNotFound):
+        lib.get(kept.id)
+    assert lib.revisions(kept.id) == []
+
+
+def test_text_is_nfc_on_save_and_on_load(library_path):
+    lib = Library.open(library_path)
+    decomposed = unicodedata.normalize("NFD", "Chủ đề quy chế dân chủ")
+    article = lib.create(Article(title=decomposed, body=decomposed))
+    lib.close()
+    # Write decomposed text behind the library's back, as an old tool might.
+    raw = sqlite3.connect(library_path)
+    raw.execute("UPDATE articles SET body = ? WHERE id = ?", (decomposed, article.id))
+    raw.commit()
+    raw.close()
+    loaded = Library.open(library_path).get(article.id)
+    assert loaded.title == unicodedata.normalize("NFC", decomposed)
+    assert unicodedata.is_normalized("NFC", loaded.body)
+
+
+def test_find_by_unique_prefix():
+    lib = Library.in_memory()
+    article = lib.create(Article(title="Tìm"))
+    assert lib.find(article.id[:8]).id == article.id
+    with pytest.raises(ArticleNotFound):
+        lib.find("")
+    with pytest.raises(ArticleNotFound):
+        lib.find("zzzz")
+
+
+def test_garbage_file_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "library.sqlite"
+    garbage = b"this is not a database at all\x00\x01" * 100
+    path.write_bytes(garbage)
+    with pytest.raises(LibraryError) as caught:
+        Library.open(path)
+    assert caught.value.code == "library_corrupt"
+    assert path.read_bytes() == garbage
+
+
+def test_truncated_database_is_refused(library_path):
+    lib = Library.open(library_path)
+    for i in range(50):
+        lib.create(Article(title=f"Bài {i}", body="chữ " * 200))
+    lib.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    lib.close()
+    data = library_path.read_bytes()
+    library_path.write_bytes(data[: len(data) // 3])
+    with pytest.raises(LibraryError) as caught:
+        Library.open(library_path)
+    assert caught.value.code == "library_corrupt"
+    assert library_path.read_bytes() == data[: len(data) // 3]
+
+
+def test_newer_schema_is_refused(library_path):
+    Library.open(library_path).close()
+    raw = sqlite3.connect(library_path)
+    raw.execute(f"PRAGMA user_version={SCHEMA_VERSION + 5}")
+    raw.commit()
+    raw.close()
+    with pytest.raises(LibraryError) as caught:
+        Library.open(library_path)
+    assert caught.value.code == "library_too_new"
+    assert caught.value.data["found"] == SCHEMA_VERSION + 5
+
+
+def test_settings_roundtrip():
+    lib = Library.in_memory()
+    assert lib.get_setting("user_name") is None
+    lib.set_setting("user_name", "Thanh Tùng")
+    assert lib.get_setting("user_name") == "Thanh Tùng"
+
+
+def test_default_library_path_honours_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("DESKAPP_LIBRARY", str(tmp_path / "x.sqlite"))
+    assert default_library_path() == tmp_path / "x.sqlite"
+    monkeypatch.delenv("DESKAPP_LIBRARY")
+    assert default_library_path().name == "library.sqlite"
+    assert "Deskapp" in str(default_library_path())
