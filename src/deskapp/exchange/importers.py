@@ -1,0 +1,170 @@
+"""Import a file from disk, or a paste, as a :class:`~deskapp.exchange.webcopy.Draft`.
+
+Plain text (``.txt`` or no suffix) is treated as copy from a web page or a
+word processor and goes through :func:`~deskapp.exchange.webcopy.clean_web_copy`.
+Markdown (``.md``, ``.markdown``) was written for Deskapp or a similar tool,
+so its body is kept as written: only NFC and trailing spaces are tidied, and
+an optional front matter block fills the other fields::
+
+    ---
+    tít: Hội nghị tổng kết quy chế dân chủ
+    sapo: Ban chỉ đạo tỉnh đánh giá kết quả năm 2013.
+    tác giả: Thanh Tùng – Công Luận
+    nguồn: kontumtv.vn
+    chuyên mục: Thời sự
+    tags: [dân chủ, Kon Tum]
+    ---
+
+The front matter is read as simple ``key: value`` lines (not full YAML, to
+stay free of a YAML dependency and of YAML's surprises such as ``no`` turning
+into ``False``). A leading ``---`` block that is not made of such lines is a
+horizontal rule and stays in the body.
+
+Stripping trailing spaces also drops Markdown's "two spaces at the end of a
+line" hard break; a reporter's file almost never means one, and trailing
+spaces are otherwise invisible noise that proofing would flag. A backslash at
+the end of a line still makes a hard break.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from deskapp.errors import ImportRejected
+from deskapp.exchange.decode import LegacyDecoder, check_paste, read_text_file
+from deskapp.exchange.webcopy import Draft, clean_web_copy
+
+__all__ = ["IMPORTABLE_SUFFIXES", "draft_from_paste", "import_file", "parse_markdown_file"]
+
+_TEXT_SUFFIXES = frozenset({"", ".txt"})
+_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+
+IMPORTABLE_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown")
+"""Suffixes for a file dialog's filter; a file with no suffix is imported as text too."""
+
+# Front matter key (lower case) -> Draft field. Vietnamese names from the glossary.
+_FIELD_FOR_KEY = {
+    "title": "title",
+    "tít": "title",
+    "tiêu đề": "title",
+    "lead": "lead",
+    "sapo": "lead",
+    "byline": "byline",
+    "author": "byline",
+    "tác giả": "byline",
+    "bút danh": "byline",
+    "source": "source",
+    "nguồn": "source",
+    "section": "section",
+    "chuyên mục": "section",
+    "tags": "tags",
+    "tag": "tags",
+    "từ khóa": "tags",
+    "từ khoá": "tags",
+}
+
+_FENCES = ("---", "...")
+_KEY_VALUE = re.compile(r"(?P<key>[^\W\d][\w -]{0,29}?)\s*:\s*(?P<value>.*)")
+_LIST_ITEM = re.compile(r"\s*-\s+(?P<item>.*)")
+_BLOCK_INDICATORS = frozenset({"|", ">", "|-", ">-", "|+", ">+"})
+
+
+def import_file(path: str | os.PathLike[str], *, legacy: LegacyDecoder | None = None) -> Draft:
+    """Read the file at ``path`` and turn it into a draft, choosing by its suffix.
+
+    Raises :class:`ImportRejected` with ``file_unsupported`` for other kinds
+    of file (before reading them), or any code of
+    :func:`~deskapp.exchange.decode.read_text_file`.
+    """
+    path = Path(path)
+    suffix = path.suffix.casefold()
+    if suffix in _TEXT_SUFFIXES:
+        return clean_web_copy(read_text_file(path, legacy=legacy))
+    if suffix in _MARKDOWN_SUFFIXES:
+        return parse_markdown_file(read_text_file(path, legacy=legacy))
+    raise ImportRejected("file_unsupported", name=path.name)
+
+
+def draft_from_paste(text: str) -> Draft:
+    """A draft from pasted text: size check, NFC, then web copy cleanup."""
+    return clean_web_copy(check_paste(text))
+
+
+def parse_markdown_file(text: str) -> Draft:
+    """A draft from the text of a Markdown file: front matter fields and the body as written."""
+    fields, body = _split_front_matter(text)
+    draft = Draft(body=_tidy_markdown(body))
+    for key, value in fields.items():
+        name = _FIELD_FOR_KEY.get(key)
+        if name == "tags":
+            draft.tags = _as_tags(value)
+        elif name is not None:
+            setattr(draft, name, value if isinstance(value, str) else ", ".join(value))
+    return draft
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, str | list[str]], str]:
+    """Split ``---``-fenced front matter from the body; no front matter gives ``{}``."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return {}, text
+    for end in range(1, len(lines)):
+        if lines[end].rstrip() in _FENCES:
+            fields = _parse_fields(lines[1:end])
+            if fields is None:
+                return {}, text
+            return fields, "\n".join(lines[end + 1 :])
+    return {}, text
+
+
+def _parse_fields(lines: list[str]) -> dict[str, str | list[str]] | None:
+    """Parse ``key: value`` lines; ``None`` when a line is not of that shape.
+
+    Also understood: ``- item`` lines under a key (a list), indented lines
+    continuing the previous value, ``#`` comments and blank lines.
+    """
+    fields: dict[str, str | list[str]] = {}
+    key: str | None = None
+    for line in lines:
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        item = _LIST_ITEM.fullmatch(line)
+        if item and key is not None:
+            previous = fields[key]
+            items = ([previous] if previous else []) if isinstance(previous, str) else previous
+            fields[key] = [*items, item["item"].strip()]
+            continue
+        if line[:1].isspace() and key is not None and isinstance(fields[key], str):
+            fields[key] = f"{fields[key]} {line.strip()}".strip()
+            continue
+        match = _KEY_VALUE.fullmatch(line.rstrip())
+        if not match:
+            return None
+        key = " ".join(match["key"].casefold().split())
+        value = match["value"].strip()
+        fields[key] = "" if value in _BLOCK_INDICATORS else _unquote(value)
+    return fields
+
+
+def _as_tags(value: str | list[str]) -> list[str]:
+    """Tags from "a, b", "[a, b]" or a list of ``- item`` lines, without duplicates."""
+    if isinstance(value, str):
+        value = value.strip()
+        if value.startswith("[") and value.endswith("]"):
+            value = value[1:-1]
+        value = value.split(",")
+    tags = [_unquote(tag.strip()) for tag in value]
+    return list(dict.fromkeys(tag for tag in tags if tag))
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def _tidy_markdown(body: str) -> str:
+    """Strip trailing spaces from every line and blank lines from both ends."""
+    return "\n".join(line.rstrip() for line in body.split("\n")).strip("\n")
