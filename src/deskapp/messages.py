@@ -72,9 +72,21 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The PDF “{path}” could not be written: {reason}. Any earlier file is untouched.",
     ),
     "missing_glyphs": (
-        "Phông chữ không có ký tự {chars} (ở {where}). Hãy sửa văn bản rồi xuất lại.",
-        "The fonts have no glyph for {chars} (in {where}). Correct the text and export again.",
+        "Phông chữ không có ký tự {chars} ({codepoints}) ở {where}. "
+        "Hãy sửa văn bản rồi xuất lại; không có tệp nào bị ghi.",
+        "The fonts have no glyph for {chars} ({codepoints}) in the {where}. "
+        "Correct the text and export again; no file was written.",
     ),
+}
+
+# Names of an article's parts, as errors mention them (the ``where`` of an error).
+FIELD_NAMES: dict[str, tuple[str, str]] = {
+    "title": ("tít", "headline"),
+    "lead": ("sapo", "lead"),
+    "body": ("thân bài", "body"),
+    "byline": ("bút danh", "byline"),
+    "source": ("nguồn", "source"),
+    "section": ("chuyên mục", "section"),
 }
 
 
@@ -99,6 +111,8 @@ def message(code: str, lang: str | None = None, **data: Any) -> str:
     lang = lang or language()
     vi, en = CATALOG.get(code, CATALOG["error"])
     template = vi if lang == "vi" else en
+    if data.get("where") in FIELD_NAMES:
+        data["where"] = FIELD_NAMES[data["where"]][0 if lang == "vi" else 1]
     try:
         return template.format(**data)
     except (KeyError, ValueError, IndexError):

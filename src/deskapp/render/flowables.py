@@ -1,0 +1,595 @@
+"""Renderer #2 of the element tree: reportlab platypus flowables for the PDF.
+
+One handler per block element (see ``_HANDLERS``); inline content goes
+through :func:`inline_markup`, which escapes text into reportlab's paragraph
+markup. While it writes markup, the builder also notes which face draws
+which text (:class:`GlyphLog`), so the export can refuse a character the
+face lacks before anything is written: reportlab would silently draw an
+empty box instead.
+
+Fonts are never reportlab's defaults: every style names a registered family
+(see :mod:`deskapp.pdf.fonts`), so no base-14 font reaches the PDF.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from xml.etree.ElementTree import Element
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.fonts import ps2tt
+from reportlab.lib.styles import ListStyle, ParagraphStyle
+from reportlab.platypus import (
+    Flowable,
+    HRFlowable,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    Table,
+    TableStyle,
+    XPreformatted,
+)
+
+from deskapp.pdf.fonts import SYMBOLS, covered_runs, face_name
+from deskapp.render.tree import BLOCK_TAGS, photo_label
+from deskapp.text import nfc
+
+BULLETS = ("•", "–")
+# Advance width of DejaVu Sans Mono, in ems: how many characters fit a line.
+MONO_ADVANCE = 0.602
+
+_ALIGNMENTS = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
+_CELL_ALIGN = re.compile(r"text-align:\s*(left|right|center)")
+
+
+class GlyphLog:
+    """Which registered face draws which text, gathered while building."""
+
+    def __init__(self) -> None:
+        self._texts: defaultdict[str, list[str]] = defaultdict(list)
+
+    def add(self, face: str, text: str) -> None:
+        if text:
+            self._texts[face].append(text)
+
+    def by_face(self) -> dict[str, str]:
+        return {face: "".join(texts) for face, texts in self._texts.items()}
+
+
+@dataclass(frozen=True)
+class PrintStyles:
+    """The paragraph styles of one print layout (sizes in points)."""
+
+    body: ParagraphStyle
+    item: ParagraphStyle
+    quote: ParagraphStyle
+    headings: tuple[ParagraphStyle, ...]
+    code: ParagraphStyle
+    cell: ParagraphStyle
+    head_cell: ParagraphStyle
+    photo: ParagraphStyle
+    mono_family: str
+    fallback_family: str
+    link_color: str = "#1d4f91"
+    muted_color: str = "#666666"
+    rule_color: colors.Color = field(default_factory=lambda: colors.HexColor("#9a9a9a"))
+    shade_color: colors.Color = field(default_factory=lambda: colors.HexColor("#f0f0f0"))
+
+
+def make_print_styles(
+    *,
+    text_family: str,
+    heading_family: str,
+    mono_family: str,
+    size: float = 10.5,
+    leading: float = 15.5,
+) -> PrintStyles:
+    """Styles for an article body; families must already be registered.
+
+    Leading stays near 1.45 × size everywhere: Vietnamese capitals with two
+    marks (Ấ, Ắ, Ề, Ỗ) are the tallest glyphs and must clear the descenders
+    of the line above.
+    """
+    ratio = leading / size
+    body = ParagraphStyle(
+        "body",
+        fontName=face_name(text_family),
+        bulletFontName=face_name(text_family),
+        fontSize=size,
+        leading=leading,
+        alignment=TA_JUSTIFY,
+        spaceAfter=leading * 0.45,
+        allowWidows=0,
+        allowOrphans=0,
+        textColor=colors.black,
+    )
+    heading_sizes = (1.55, 1.35, 1.2, 1.07, 1.0, 1.0)
+    headings = tuple(
+        ParagraphStyle(
+            f"heading{level}",
+            parent=body,
+            fontName=face_name(heading_family, bold=True),
+            bulletFontName=face_name(heading_family, bold=True),
+            fontSize=round(size * scale, 1),
+            leading=round(size * scale * max(1.35, ratio - 0.1), 1),
+            alignment=TA_LEFT,
+            spaceBefore=leading * 0.8,
+            spaceAfter=leading * 0.3,
+            keepWithNext=1,
+        )
+        for level, scale in enumerate(heading_sizes, start=1)
+    )
+    small = round(size * 0.9, 1)
+    cell = ParagraphStyle(
+        "cell",
+        parent=body,
+        fontSize=small,
+        leading=round(small * ratio, 1),
+        alignment=TA_LEFT,
+        spaceAfter=0,
+    )
+    return PrintStyles(
+        body=body,
+        item=ParagraphStyle("item", parent=body, alignment=TA_LEFT, spaceAfter=leading * 0.2),
+        quote=ParagraphStyle(
+            "quote",
+            parent=body,
+            fontName=face_name(text_family, italic=True),
+            textColor=colors.HexColor("#333333"),
+        ),
+        headings=headings,
+        code=ParagraphStyle(
+            "code",
+            parent=body,
+            fontName=face_name(mono_family),
+            bulletFontName=face_name(mono_family),
+            fontSize=round(size * 0.86, 1),
+            leading=round(size * 0.86 * 1.4, 1),
+            alignment=TA_LEFT,
+            # The shading reaches out by borderPadding; indenting by as much
+            # keeps it flush with the text column instead of in the margin.
+            backColor=colors.HexColor("#f3f3f3"),
+            borderPadding=(4, 6, 4, 6),
+            leftIndent=6,
+            rightIndent=6,
+            spaceBefore=leading * 0.3,
+            spaceAfter=leading * 0.75,
+        ),
+        cell=cell,
+        head_cell=ParagraphStyle("head_cell", parent=cell, fontName=face_name(text_family, True)),
+        photo=ParagraphStyle(
+            "photo",
+            parent=cell,
+            fontName=face_name(heading_family, italic=True),
+            bulletFontName=face_name(heading_family),
+            alignment=TA_CENTER,
+            textColor=colors.HexColor("#555555"),
+        ),
+        mono_family=mono_family,
+        fallback_family=heading_family,
+    )
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a handler needs besides its element."""
+
+    styles: PrintStyles
+    text_style: ParagraphStyle
+    width: float
+    log: GlyphLog
+    list_depth: int = 0
+    in_quote: bool = False
+
+
+def body_flowables(
+    root: Element, styles: PrintStyles, width: float, log: GlyphLog | None = None
+) -> list[Flowable]:
+    """The flowables for the blocks under ``root``, laid out ``width`` points wide."""
+    context = _Context(styles, styles.body, width, log if log is not None else GlyphLog())
+    return _flow(root, context)
+
+
+def text_paragraph(text: str, style: ParagraphStyle, log: GlyphLog | None = None) -> Paragraph:
+    """A paragraph of plain text (headline, lead, credits); line breaks kept."""
+    face = _Face.of(style)
+    log = log if log is not None else GlyphLog()
+    lines = nfc(text).splitlines()
+    return Paragraph("<br/>".join(_drawable(line, face, log) for line in lines), style)
+
+
+def _drawable(text: str, face: _Face, log: GlyphLog) -> str:
+    """Escaped markup for ``text`` in ``face``; what the face lacks goes to the symbol face.
+
+    Every run is logged under the face that will draw it, so the preflight
+    still refuses a character that neither face has.
+    """
+    parts = []
+    for run, covered in covered_runs(text, face.name):
+        if covered:
+            log.add(face.name, run)
+            parts.append(escape(run))
+        else:
+            symbols = replace(face, family=SYMBOLS)
+            log.add(symbols.name, run)
+            parts.append(f'<font face="{symbols.name}">{escape(run)}</font>')
+    return "".join(parts)
+
+
+def inline_markup(
+    element: Element,
+    styles: PrintStyles,
+    base: ParagraphStyle | None = None,
+    log: GlyphLog | None = None,
+) -> str:
+    """The text and inline children of ``element`` as reportlab paragraph markup.
+
+    ``base`` is the style of the paragraph the markup goes into (body text by
+    default); its face is where ``<b>`` and ``<i>`` start from.
+    """
+    style = base or styles.body
+    writer = _InlineWriter(_Face.of(style), styles, log or GlyphLog(), style.fontSize)
+    return writer.run(element.text, list(element))
+
+
+@dataclass(frozen=True)
+class _Face:
+    """A family with weight and slant, resolved the way reportlab resolves ``<b>``/``<i>``."""
+
+    family: str
+    bold: bool = False
+    italic: bool = False
+
+    @classmethod
+    def of(cls, style: ParagraphStyle) -> _Face:
+        family, bold, italic = ps2tt(style.fontName)
+        return cls(family, bool(bold), bool(italic))
+
+    @property
+    def name(self) -> str:
+        return face_name(self.family, self.bold, self.italic)
+
+
+class _InlineWriter:
+    """Writes inline elements as paragraph markup and logs the face of every run."""
+
+    def __init__(
+        self, face: _Face, styles: PrintStyles, log: GlyphLog, size: float | None = None
+    ) -> None:
+        self.face = face
+        self.styles = styles
+        self.log = log
+        # Mono letters look larger than serif ones at the same size.
+        self.code_size = round(size * 0.9, 2) if size else None
+
+    def run(self, text: str | None, children: Iterable[Element]) -> str:
+        parts = [self.text(text)]
+        for child in children:
+            parts.append(self.element(child))
+            parts.append(self.text(child.tail))
+        return "".join(parts)
+
+    def text(self, text: str | None) -> str:
+        if not text:
+            return ""
+        return _drawable(nfc(text), self.face, self.log)
+
+    def element(self, element: Element) -> str:
+        tag = element.tag
+        if tag in ("strong", "b"):
+            return self._nested(element, replace(self.face, bold=True), "<b>", "</b>")
+        if tag in ("em", "i"):
+            return self._nested(element, replace(self.face, italic=True), "<i>", "</i>")
+        if tag == "code":
+            return self.code(element.text or "", self.code_size)
+        if tag == "br":
+            return "<br/>"
+        if tag == "img":
+            label = photo_label(element)
+            self.log.add(self.face.name, label)
+            return f'<font color="{self.styles.muted_color}">[{escape(label)}]</font>'
+        if tag == "a" and element.get("href"):
+            href = escape(element.get("href", ""), {'"': "&quot;"})
+            inner = self.run(element.text, list(element))
+            return f'<a href="{href}" color="{self.styles.link_color}">{inner}</a>'
+        return self.run(element.text, list(element))
+
+    def _nested(self, element: Element, face: _Face, start: str, end: str) -> str:
+        outer, self.face = self.face, face
+        try:
+            return start + self.run(element.text, list(element)) + end
+        finally:
+            self.face = outer
+
+    def code(self, text: str, size: float | None = None) -> str:
+        """Code in the mono family; characters it lacks fall back to the sans family.
+
+        DejaVu Sans Mono has no hook above (ả, ở) and no circumflex with a
+        tone (ấ, ề), so Vietnamese inside code needs a second face.
+        """
+        text = nfc(text)
+        mono = replace(self.face, family=self.styles.mono_family)
+        fallback = replace(self.face, family=self.styles.fallback_family)
+        size_attr = f' size="{size}"' if size else ""
+        parts = []
+        for run, covered in covered_runs(text, mono.name):
+            face = mono if covered else fallback
+            self.log.add(face.name, run)
+            parts.append(f'<font face="{face.family}"{size_attr}>{escape(run)}</font>')
+        return "".join(parts)
+
+
+def _flow(container: Element, context: _Context) -> list[Flowable]:
+    """Flowables for a container (root, quote, list item) of blocks and loose inline text.
+
+    Inline content between blocks (the text of a tight list item) becomes a
+    paragraph in the context's text style. An image is a block of its own
+    except inside a list item, where it stays a label in the line.
+    """
+    flowables: list[Flowable] = []
+    text, inline = container.text, []
+    for child in container:
+        is_block = child.tag in BLOCK_TAGS and not (child.tag == "img" and container.tag == "li")
+        if not is_block:
+            inline.append(child)
+            continue
+        flowables.extend(_loose_paragraph(text, inline, context))
+        flowables.extend(_HANDLERS.get(child.tag, _unknown)(child, context))
+        text, inline = child.tail, []
+    flowables.extend(_loose_paragraph(text, inline, context))
+    return flowables
+
+
+def _loose_paragraph(
+    text: str | None, children: list[Element], context: _Context
+) -> list[Flowable]:
+    if not (text or "").strip() and not children:
+        return []
+    style = context.text_style
+    writer = _InlineWriter(_Face.of(style), context.styles, context.log, style.fontSize)
+    return [Paragraph(writer.run((text or "").lstrip(), children), style)]
+
+
+def _paragraph(element: Element, context: _Context, style: ParagraphStyle) -> Paragraph:
+    markup = inline_markup(element, context.styles, style, context.log)
+    return Paragraph(markup, style)
+
+
+def _text_block(element: Element, context: _Context) -> list[Flowable]:
+    return [_paragraph(element, context, context.text_style)]
+
+
+def _heading(element: Element, context: _Context) -> list[Flowable]:
+    level = int(element.tag[1])
+    return [_paragraph(element, context, context.styles.headings[level - 1])]
+
+
+def _list(element: Element, context: _Context) -> list[Flowable]:
+    styles = context.styles
+    indent = styles.body.fontSize * 1.8
+    inner = replace(
+        context,
+        text_style=styles.quote if context.in_quote else styles.item,
+        width=context.width - indent,
+        list_depth=context.list_depth + 1,
+    )
+    items = [ListItem(_flow(li, inner) or [Paragraph("", inner.text_style)]) for li in element]
+    numbered = element.tag == "ol"
+    bullet = BULLETS[context.list_depth % len(BULLETS)]
+    list_style = ListStyle(
+        f"list{context.list_depth}",
+        leftIndent=indent,
+        bulletFontName=styles.item.fontName,
+        bulletFontSize=styles.item.fontSize,
+        bulletType="1" if numbered else "bullet",
+        bulletFormat="%s." if numbered else None,
+        start=_list_start(element) if numbered else bullet,
+    )
+    context.log.add(styles.item.fontName, "0123456789." if numbered else bullet)
+    return [ListFlowable(items, style=list_style, spaceAfter=styles.item.spaceAfter)]
+
+
+def _list_start(element: Element) -> int:
+    start = element.get("start", "1")
+    return int(start) if start.isdigit() else 1
+
+
+def _blockquote(element: Element, context: _Context) -> list[Flowable]:
+    """Indented, in the quote style, with a rule down the left that follows page breaks."""
+    styles = context.styles
+    indent = styles.body.fontSize * 1.2
+    quoted = replace(context, text_style=styles.quote, width=context.width - indent, in_quote=True)
+    inner = _flow(element, quoted)
+    return [
+        _QuoteBlock(block, indent, styles.rule_color, joined=index < len(inner) - 1)
+        for index, block in enumerate(inner)
+    ]
+
+
+class _QuoteBlock(Flowable):
+    """One block of a quotation: indented, with the rule drawn down its left edge.
+
+    Each block is wrapped on its own and splits with its content, so a long
+    quotation runs across pages. (A table around the whole quotation would
+    draw the same rule, but reportlab cannot reliably split one tall row.)
+    """
+
+    RULE_WIDTH = 2.0
+
+    def __init__(self, content: Flowable, indent: float, color: colors.Color, joined: bool) -> None:
+        super().__init__()
+        self.content = content
+        self.indent = indent
+        self.color = color
+        # A block followed by another of the same quote stretches its rule
+        # over the gap, so the rule looks like one line.
+        self.joined = joined
+        self.spaceBefore = content.getSpaceBefore()
+        self.spaceAfter = content.getSpaceAfter()
+        self.keepWithNext = getattr(content, "keepWithNext", 0)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width, self.height = self.content.wrapOn(self.canv, availWidth - self.indent, availHeight)
+        self.width = width + self.indent
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = self.content.splitOn(self.canv, availWidth - self.indent, availHeight)
+        return [
+            _QuoteBlock(part, self.indent, self.color, self.joined and part is parts[-1])
+            for part in parts
+        ]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        # One point of overlap keeps the joint from showing as a notch.
+        bottom = -(self.spaceAfter + 1) if self.joined else 0
+        canvas.saveState()
+        canvas.setStrokeColor(self.color)
+        canvas.setLineWidth(self.RULE_WIDTH)
+        canvas.line(self.RULE_WIDTH / 2, bottom, self.RULE_WIDTH / 2, self.height)
+        canvas.restoreState()
+        self.content.drawOn(canvas, self.indent, 0)
+
+
+def _code_block(element: Element, context: _Context) -> list[Flowable]:
+    """Code keeps its spaces and line breaks; long lines are cut to fit the text width."""
+    style = context.styles.code
+    text = "".join(element.itertext())
+    text_width = context.width - style.leftIndent - style.rightIndent
+    columns = max(8, math.floor(text_width / (style.fontSize * MONO_ADVANCE)))
+    lines = [chunk for line in text.rstrip("\n").split("\n") for chunk in _cut(line, columns)]
+    writer = _InlineWriter(_Face.of(style), context.styles, context.log)
+    markup = "\n".join(writer.code(line) for line in lines)
+    return [XPreformatted(markup, style)]
+
+
+def _cut(line: str, columns: int) -> list[str]:
+    return [line[i : i + columns] for i in range(0, len(line), columns)] or [""]
+
+
+def _table(element: Element, context: _Context) -> list[Flowable]:
+    styles = context.styles
+    head_rows = [tr for part in element.findall("thead") for tr in part.findall("tr")]
+    body_rows = [tr for part in element.findall("tbody") for tr in part.findall("tr")]
+    body_rows += element.findall("tr")
+    rows = head_rows + body_rows
+    if not rows:
+        return []
+    columns = max(len(row) for row in rows)
+    data = [[_cell(cell, context) for cell in row] + [""] * (columns - len(row)) for row in rows]
+    table = Table(
+        data,
+        colWidths=_column_widths(rows, columns),
+        repeatRows=len(head_rows),
+        hAlign="LEFT",
+    )
+    commands: list[tuple[object, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.5, styles.rule_color),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if head_rows:
+        commands.append(("BACKGROUND", (0, 0), (-1, len(head_rows) - 1), styles.shade_color))
+    table.setStyle(_table_style(styles, *commands))
+    table.spaceBefore = styles.body.spaceAfter * 0.5
+    table.spaceAfter = styles.body.spaceAfter * 1.5
+    return [table]
+
+
+def _cell(cell: Element, context: _Context) -> Paragraph:
+    base = context.styles.head_cell if cell.tag == "th" else context.styles.cell
+    align = _CELL_ALIGN.search(cell.get("style", ""))
+    style = _derived_style(base, alignment=_ALIGNMENTS[align.group(1)]) if align else base
+    return _paragraph(cell, context, style)
+
+
+def _derived_style(style: ParagraphStyle, **changes: object) -> ParagraphStyle:
+    """A child of ``style`` with some attributes changed."""
+    return ParagraphStyle(f"{style.name}+", parent=style, **changes)
+
+
+def _column_widths(rows: list[Element], columns: int) -> list[str]:
+    """Share the width by how much text each column holds, within bounds.
+
+    A column of numbers stays narrow, a column of sentences gets room, and
+    no column is squeezed below a readable minimum.
+    """
+    weights = []
+    for index in range(columns):
+        lengths = [len("".join(row[index].itertext())) for row in rows if index < len(row)]
+        weights.append(min(max(max(lengths, default=0), 6), 60))
+    total = sum(weights)
+    return [f"{100 * weight / total:.2f}%" for weight in weights]
+
+
+def _table_style(styles: PrintStyles, *commands: tuple[object, ...]) -> TableStyle:
+    """A table style that names our font: a Table's own default is Helvetica.
+
+    Even when every cell holds a Paragraph, the table sets its cell font on
+    the canvas, which would put a base-14 font into the PDF.
+    """
+    body = styles.body
+    return TableStyle([("FONT", (0, 0), (-1, -1), body.fontName, body.fontSize), *commands])
+
+
+def _rule(element: Element, context: _Context) -> list[Flowable]:
+    space = context.styles.body.leading * 0.5
+    return [
+        HRFlowable(
+            width="100%",
+            thickness=0.6,
+            color=context.styles.rule_color,
+            spaceBefore=space,
+            spaceAfter=space,
+        )
+    ]
+
+
+def _image(element: Element, context: _Context) -> list[Flowable]:
+    """A shaded, dashed box with the alt text where the photo will go."""
+    styles = context.styles
+    label = photo_label(element)
+    context.log.add(styles.photo.fontName, label)
+    box = Table([[Paragraph(escape(label), styles.photo)]], colWidths=["100%"], rowHeights=[60])
+    box.setStyle(
+        _table_style(
+            styles,
+            ("BOX", (0, 0), (-1, -1), 0.75, styles.rule_color, None, (3, 2)),
+            ("BACKGROUND", (0, 0), (-1, -1), styles.shade_color),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        )
+    )
+    box.spaceBefore = styles.body.spaceAfter * 0.5
+    box.spaceAfter = styles.body.spaceAfter * 1.5
+    return [box]
+
+
+def _unknown(element: Element, context: _Context) -> list[Flowable]:
+    """Anything else keeps its text, laid out like its surroundings."""
+    return _flow(element, context)
+
+
+_HANDLERS: dict[str, Callable[[Element, _Context], list[Flowable]]] = {
+    "p": _text_block,
+    "h1": _heading,
+    "h2": _heading,
+    "h3": _heading,
+    "h4": _heading,
+    "h5": _heading,
+    "h6": _heading,
+    "ul": _list,
+    "ol": _list,
+    "blockquote": _blockquote,
+    "pre": _code_block,
+    "table": _table,
+    "hr": _rule,
+    "img": _image,
+}

@@ -1,0 +1,210 @@
+"""Renderer #1 of the element tree: HTML for the preview (Qt's QTextBrowser).
+
+QTextBrowser understands a subset of HTML 4 and CSS 2: type and class
+selectors, ``line-height`` in percent, table attributes, no flexbox and no
+borders on inline elements. Everything here stays inside that subset.
+
+Nothing is ever loaded from outside: images are drawn as a labelled box
+(photos arrive with the article's assets, not from URLs), and every piece of
+text and every attribute is escaped, so raw HTML in an article shows as text.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from xml.etree.ElementTree import Element
+
+from deskapp.model import Article
+from deskapp.render.tree import (
+    ArticleDocument,
+    MarkdownParser,
+    build_document,
+    photo_label,
+    source_line,
+)
+from deskapp.text import nfc
+
+NO_TITLE = "(Chưa có tít)"
+
+# Qt scales the font's own line spacing (about 1.36 em for Noto): 125% gives
+# about 1.7 em, room for capitals with two marks (Ấ, Ề) under the descenders
+# of the line above.
+STYLE_SHEET = """
+body { font-family: 'Noto Serif', serif; font-size: 11pt; color: #1a1a1a; }
+p { line-height: 125%; margin-top: 0; margin-bottom: 8px; }
+li { line-height: 125%; }
+td, th { line-height: 115%; }
+blockquote { color: #333333; font-style: italic; margin-left: 24px; margin-right: 12px; }
+h1, h2, h3, h4, h5, h6 { font-family: 'Noto Sans', sans-serif; line-height: 115%;
+  margin-top: 14px; margin-bottom: 6px; }
+h1 { font-size: 17pt; } h2 { font-size: 15pt; } h3 { font-size: 13pt; }
+h4, h5, h6 { font-size: 11pt; }
+h1.headline { font-size: 22pt; margin-top: 0; margin-bottom: 10px; }
+h1.untitled { color: #8a8a8a; font-style: italic; font-weight: normal; }
+p.section { font-family: 'Noto Sans', sans-serif; font-size: 9pt; color: #a0322a;
+  font-weight: bold; margin-bottom: 4px; }
+p.lead { font-weight: bold; }
+p.byline { text-align: right; font-weight: bold; margin-bottom: 0; }
+p.source { text-align: right; font-style: italic; color: #555555; }
+pre { font-family: 'DejaVu Sans Mono', monospace; font-size: 9.5pt;
+  background-color: #f3f3f3; white-space: pre-wrap; }
+code { font-family: 'DejaVu Sans Mono', monospace; }
+a { color: #1d4f91; }
+th { background-color: #e8e8e8; }
+span.photo { color: #555555; background-color: #ececec; }
+td.photo { color: #555555; background-color: #f0f0f0; }
+"""
+
+_SIMPLE_TAGS = frozenset("p h1 h2 h3 h4 h5 h6 ul li code thead tbody tr strong em".split())
+_ALIGN = re.compile(r"text-align:\s*(left|right|center)")
+
+
+def article_html(
+    doc_or_article: ArticleDocument | Article, parser: MarkdownParser | None = None
+) -> str:
+    """A complete HTML document for the preview: headline, lead, body, credits.
+
+    A preview that renders again and again passes its own ``parser`` so the
+    Markdown machinery is built once (one parser per thread).
+    """
+    doc = _as_document(doc_or_article, parser)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="vi"><head><meta charset="utf-8">',
+        f"<title>{_text(doc.title)}</title>",
+        f"<style>{STYLE_SHEET}</style></head><body>",
+    ]
+    if doc.section:
+        parts.append(f'<p class="section">{_text(doc.section.upper())}</p>')
+    if doc.title:
+        parts.append(f'<h1 class="headline">{_text(doc.title)}</h1>')
+    else:
+        parts.append(f'<h1 class="headline untitled">{_text(NO_TITLE)}</h1>')
+    if doc.lead:
+        parts.append(f'<p class="lead">{_lines(doc.lead)}</p>')
+    parts.append(body_html(doc.body))
+    if doc.byline:
+        parts.append(f'<p class="byline">{_text(doc.byline)}</p>')
+    if doc.source:
+        parts.append(f'<p class="source">{_text(source_line(doc.source))}</p>')
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def body_html(element: Element) -> str:
+    """The HTML of the blocks under ``element`` (the body tree's root)."""
+    return _blocks(element)
+
+
+def _as_document(
+    doc_or_article: ArticleDocument | Article, parser: MarkdownParser | None
+) -> ArticleDocument:
+    if isinstance(doc_or_article, ArticleDocument):
+        return doc_or_article
+    return build_document(doc_or_article, parser)
+
+
+def _text(text: str | None) -> str:
+    return escape(nfc(text or ""), quote=False)
+
+
+def _attr(value: str) -> str:
+    return escape(nfc(value), quote=True)
+
+
+def _lines(text: str) -> str:
+    """Plain text whose line breaks should survive (the lead)."""
+    return "<br>".join(_text(line) for line in text.splitlines())
+
+
+def _blocks(element: Element) -> str:
+    """Children of a container of blocks (the root, a quote): an image here stands alone."""
+    parts = []
+    for child in element:
+        parts.append(_block_image(child) if child.tag == "img" else _element(child))
+        parts.append(_text(child.tail))
+    return "".join(parts)
+
+
+def _children(element: Element) -> str:
+    parts = [_text(element.text)]
+    for child in element:
+        parts.append(_element(child))
+        parts.append(_text(child.tail))
+    return "".join(parts)
+
+
+def _element(element: Element) -> str:
+    handler = _HANDLERS.get(element.tag)
+    if handler is not None:
+        return handler(element)
+    if element.tag in _SIMPLE_TAGS:
+        return f"<{element.tag}>{_children(element)}</{element.tag}>"
+    return _children(element)
+
+
+def _link(element: Element) -> str:
+    href = element.get("href")
+    if not href:
+        return _children(element)
+    title = element.get("title")
+    title_attr = f' title="{_attr(title)}"' if title else ""
+    return f'<a href="{_attr(href)}"{title_attr}>{_children(element)}</a>'
+
+
+def _ordered_list(element: Element) -> str:
+    start = element.get("start", "")
+    start_attr = f' start="{int(start)}"' if start.isdigit() else ""
+    return f"<ol{start_attr}>{_children(element)}</ol>"
+
+
+def _table(element: Element) -> str:
+    return (
+        '<table border="1" cellspacing="0" cellpadding="5" width="100%">'
+        f"{_children(element)}</table>"
+    )
+
+
+def _cell(element: Element) -> str:
+    match = _ALIGN.search(element.get("style", ""))
+    align = f' align="{match.group(1)}"' if match else ""
+    return f"<{element.tag}{align}>{_children(element)}</{element.tag}>"
+
+
+def _image(element: Element) -> str:
+    """An image inside a line of text: a shaded label, never a fetched picture."""
+    return f'<span class="photo">[{_text(photo_label(element))}]</span>'
+
+
+def _block_image(element: Element) -> str:
+    """An image on its own: a shaded box the width of the text with its alt text."""
+    return (
+        '<table border="1" cellspacing="0" cellpadding="24" width="100%">'
+        f'<tr><td class="photo" align="center">{_text(photo_label(element))}</td></tr>'
+        "</table>"
+    )
+
+
+def _code_block(element: Element) -> str:
+    """Code as typed; the final newline would show as an empty shaded line."""
+    code = "".join(element.itertext()).rstrip("\n")
+    return f"<pre><code>{_text(code)}</code></pre>"
+
+
+def _blockquote(element: Element) -> str:
+    return f"<blockquote>{_blocks(element)}</blockquote>"
+
+
+_HANDLERS = {
+    "a": _link,
+    "img": _image,
+    "blockquote": _blockquote,
+    "pre": _code_block,
+    "ol": _ordered_list,
+    "table": _table,
+    "th": _cell,
+    "td": _cell,
+    "br": lambda element: "<br>",
+    "hr": lambda element: "<hr>",
+}

@@ -1,0 +1,186 @@
+"""The preview renderer: the element tree as HTML for QTextBrowser."""
+
+from __future__ import annotations
+
+import unicodedata
+from html.parser import HTMLParser
+
+from deskapp.model import Article
+from deskapp.render.html import NO_TITLE, article_html, body_html
+from deskapp.render.tree import build_document, parse_markdown
+
+BODY = """\
+## Bối cảnh
+
+Đoạn có **chữ đậm**, *chữ nghiêng*, `mã <x>`, [liên kết](https://kontumtv.vn/?a=1&b=2 'tựa "x" <y>')
+và ngắt dòng\x20\x20
+ở đây, cùng ảnh nhỏ ![ảnh nhỏ](https://example.com/nho.jpg) trong dòng.
+
+### Chi tiết
+
+- một
+- hai
+
+3. ba
+4. bốn
+
+> Trích dẫn *nghiêng*.
+
+    khối <mã> & thụt lề
+
+| Cột A | Cột B |
+|:------|------:|
+| ô 1   | ô 2   |
+
+---
+
+![Ảnh lớn](https://example.com/lon.jpg)
+
+#### Bốn
+
+##### Năm
+
+###### Sáu
+"""
+
+
+class _Tags(HTMLParser):
+    """Collects the start tags and their attributes, as a browser would see them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parsed(html: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def article(**fields: object) -> Article:
+    values: dict[str, object] = {
+        "title": "Kon Tum tổng kết thực hiện quy chế dân chủ ở cơ sở",
+        "lead": "Sáng 9/1, Ban chỉ đạo tổ chức hội nghị.",
+        "body": BODY,
+        "byline": "Minh Tuấn",
+        "source": "kontumtv.vn",
+        "section": "Thời sự",
+    }
+    values.update(fields)
+    return Article(**values)  # type: ignore[arg-type]
+
+
+def test_a_complete_document_with_every_part():
+    html = article_html(article())
+    assert html.startswith("<!DOCTYPE html>")
+    tags = parsed(html).tags
+    names = [name for name, _ in tags]
+    assert names[:4] == ["html", "head", "meta", "title"]
+    assert ("h1", {"class": "headline"}) in tags
+    assert ("p", {"class": "lead"}) in tags
+    assert ("p", {"class": "byline"}) in tags
+    assert "Kon Tum tổng kết thực hiện quy chế dân chủ ở cơ sở</h1>" in html
+    assert '<p class="lead">Sáng 9/1, Ban chỉ đạo tổ chức hội nghị.</p>' in html
+    assert '<p class="source">Nguồn: kontumtv.vn</p>' in html
+    assert '<p class="section">THỜI SỰ</p>' in html
+    # The lead is bold and text has room for stacked marks.
+    assert "p.lead { font-weight: bold; }" in html
+    assert "p { line-height: 125%;" in html
+
+
+def test_every_element_type_is_rendered():
+    names = {name for name, _ in parsed(article_html(article())).tags}
+    expected = {"h2", "h3", "h4", "h5", "h6", "p", "strong", "em", "code", "a", "br", "ul", "ol"}
+    expected |= {"li", "blockquote", "pre", "table", "thead", "tbody", "tr", "th", "td", "hr"}
+    assert expected <= names
+
+
+def test_images_are_labelled_boxes_and_nothing_is_fetched():
+    html = article_html(article())
+    tags = parsed(html).tags
+    assert not [name for name, _ in tags if name == "img"]
+    assert "example.com" not in html
+    assert '<span class="photo">[Ảnh: ảnh nhỏ]</span>' in html
+    assert '<td class="photo" align="center">Ảnh: Ảnh lớn</td>' in html
+
+
+def test_links_cells_and_lists_keep_their_attributes_escaped():
+    tags = parsed(article_html(article())).tags
+    link = {"href": "https://kontumtv.vn/?a=1&b=2", "title": 'tựa "x" <y>'}
+    assert ("a", link) in tags
+    assert ("ol", {"start": "3"}) in tags
+    assert ("th", {"align": "left"}) in tags
+    assert ("td", {"align": "right"}) in tags
+
+
+def test_code_and_attributes_are_escaped_text():
+    html = body_html(parse_markdown(BODY))
+    assert 'href="https://kontumtv.vn/?a=1&amp;b=2"' in html
+    assert 'title="tựa &quot;x&quot; &lt;y&gt;"' in html
+    assert "<code>mã &lt;x&gt;</code>" in html
+    assert "<pre><code>khối &lt;mã&gt; &amp; thụt lề</code></pre>" in html
+
+
+def test_script_never_becomes_a_live_tag():
+    hostile = "<script>alert(1)</script>"
+    html = article_html(
+        article(
+            title=hostile,
+            lead=hostile,
+            byline=hostile,
+            source=hostile,
+            section=hostile,
+            body=f"{hostile}\n\nChữ {hostile} <SCRIPT src=x></SCRIPT> [a](javascript:alert(1))\n",
+        )
+    )
+    result = parsed(html)
+    assert "script" not in {name for name, _ in result.tags}
+    assert "<script" not in html.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert all(attrs.get("href") is None for name, attrs in result.tags if name == "a")
+    assert "javascript" not in html
+
+
+def test_event_handlers_in_raw_html_stay_text():
+    html = body_html(parse_markdown('<img src="x" onerror="alert(1)">\n\n<b onclick="x()">b</b>'))
+    tags = parsed(html).tags
+    assert all("onerror" not in attrs and "onclick" not in attrs for _, attrs in tags)
+    assert '&lt;img src="x" onerror="alert(1)"&gt;' in html
+
+
+def test_empty_headline_shows_a_muted_placeholder():
+    html = article_html(article(title="   "))
+    assert ("h1", {"class": "headline untitled"}) in parsed(html).tags
+    assert f">{NO_TITLE}</h1>" in html
+    assert "h1.untitled { color: #8a8a8a" in html
+
+
+def test_nfd_article_renders_nfc():
+    nfd = Article(title="x")
+    nfd.title = unicodedata.normalize("NFD", "Ủy ban nhân dân tỉnh")
+    nfd.body = unicodedata.normalize("NFD", "Chế độ **quyết định** ![Đắk Lắk](x)")
+    html = article_html(nfd)
+    assert unicodedata.is_normalized("NFC", html)
+    assert "Ủy ban nhân dân tỉnh" in html
+    assert "Chế độ <strong>quyết định</strong>" in html
+
+
+def test_document_and_article_give_the_same_html():
+    item = article()
+    assert article_html(item) == article_html(build_document(item))
+
+
+def test_empty_article_is_still_a_document():
+    html = article_html(Article())
+    tags = parsed(html).tags
+    assert [name for name, _ in tags].count("h1") == 1
+    assert "byline" not in html.split("</style>")[1]
