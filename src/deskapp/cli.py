@@ -1,0 +1,137 @@
+"""The ``deskapp`` command: the GUI when run alone, headless commands otherwise."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from deskapp import __version__
+from deskapp.errors import ArticleNotFound, DeskappError
+from deskapp.messages import describe, language
+from deskapp.store import Library, default_library_path
+
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="deskapp",
+        description="Deskapp: viết, lưu và in bài báo tiếng Việt. "
+        "Run without a command to open the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"deskapp {__version__}")
+    parser.add_argument(
+        "--library",
+        type=Path,
+        help="library file (default: DESKAPP_LIBRARY or the user data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    imp = commands.add_parser("import", help="import .txt/.md files; prints each new id")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    lst = commands.add_parser("list", help="list articles: id, title, status, last change")
+    lst.add_argument("--trash", action="store_true", help="list the trash instead")
+
+    exp = commands.add_parser("export", help="export an article (id or file) to PDF")
+    exp.add_argument("ref", metavar="ID_OR_FILE")
+    exp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+
+    commands.add_parser("gui", help="open the window (the default)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    library_path = args.library or default_library_path()
+    if args.command in (None, "gui"):
+        return _run_gui(library_path)
+    try:
+        return _COMMANDS[args.command](args, library_path)
+    except DeskappError as error:
+        _fail(describe(error))
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _open(path: Path) -> Library:
+    from deskapp.workspace import open_library
+
+    return open_library(path)
+
+
+def _cmd_import(args: argparse.Namespace, library_path: Path) -> int:
+    from deskapp.workspace import import_into
+
+    library = _open(library_path)
+    failed = 0
+    try:
+        for path in args.files:
+            try:
+                article = import_into(library, path)
+            except DeskappError as error:
+                _fail(describe(error))
+                failed += 1
+                continue
+            print(article.id)
+    finally:
+        library.close()
+    return EXIT_FAILURE if failed else 0
+
+
+def _cmd_list(args: argparse.Namespace, library_path: Path) -> int:
+    untitled = "(chưa có tít)" if language() == "vi" else "(no headline)"
+    library = _open(library_path)
+    try:
+        for item in library.list(trashed=args.trash):
+            when = item.updated_at[:19].replace("T", " ")
+            print(f"{item.id}\t{item.title or untitled}\t{item.status}\t{when}")
+    finally:
+        library.close()
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace, library_path: Path) -> int:
+    from deskapp.exchange import import_file
+    from deskapp.pdf import export_pdf
+    from deskapp.workspace import current_user
+
+    candidate = Path(args.ref)
+    library = _open(library_path)
+    try:
+        author = current_user(library)
+        try:
+            article = library.find(args.ref)
+        except ArticleNotFound:
+            if not candidate.is_file():
+                raise
+            article = import_file(candidate).to_article()
+    finally:
+        library.close()
+    export_pdf(article, args.output, author=author)
+    print(args.output)
+    return 0
+
+
+def _run_gui(library_path: Path) -> int:
+    try:
+        from deskapp.ui.app import run
+    except ImportError as error:  # Qt missing or its system libraries absent
+        _fail(f"Không mở được cửa sổ Deskapp (Qt): {error}")
+        return EXIT_FAILURE
+    return run(library_path)
+
+
+def _fail(text: str) -> None:
+    print(f"deskapp: {text}", file=sys.stderr)
+
+
+_COMMANDS = {"import": _cmd_import, "list": _cmd_list, "export": _cmd_export}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""Start the GUI: build the library and services, then the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from deskapp import __version__
+from deskapp.errors import DeskappError
+from deskapp.messages import describe
+from deskapp.render.html import article_html
+from deskapp.store import default_library_path
+from deskapp.ui.fonts import load_bundled_fonts
+from deskapp.ui.main_window import MainWindow
+from deskapp.workspace import current_user, open_library
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Deskapp")
+    app.setOrganizationName("Deskapp")
+    app.setApplicationVersion(__version__)
+    if not app.property("deskappFontsLoaded"):
+        load_bundled_fonts()
+        app.setProperty("deskappFontsLoaded", True)
+    return app  # type: ignore[return-value]
+
+
+def run(library_path: Path) -> int:
+    app = application()
+    try:
+        library = open_library(library_path)
+    except DeskappError as error:
+        QMessageBox.critical(None, "Deskapp", describe(error))
+        return 1
+    window = MainWindow(library, user=current_user(library), render_html=article_html)
+    window.show()
+    code = app.exec()
+    library.close()
+    return code
+
+
+def main() -> int:
+    return run(default_library_path())

@@ -1,0 +1,123 @@
+"""The article editor: headline, lead, credits and the Markdown body."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from deskapp.model import Article
+from deskapp.ui.text_edit import NfcLineEdit, NfcPlainTextEdit
+
+
+class EditorPanel(QWidget):
+    """Edits one article. ``changed`` fires on every edit; ``snapshot()`` reads it back."""
+
+    changed = Signal()
+    pasteRejected = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._article: Article | None = None
+        self._loading = False
+
+        self.title = NfcLineEdit(self)
+        self.title.setObjectName("title")
+        self.title.setPlaceholderText(self.tr("Headline (tít) — required before export"))
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.headline_hint = QLabel(
+            self.tr("This article has no headline yet: type one above."), self
+        )
+        self.headline_hint.setObjectName("headlineHint")
+        self.headline_hint.setStyleSheet("color: #a15c00;")
+        self.lead = NfcPlainTextEdit(self)
+        self.lead.setObjectName("lead")
+        self.lead.setPlaceholderText(self.tr("Lead (sapo)"))
+        self.lead.setFixedHeight(self.lead.fontMetrics().lineSpacing() * 4 + 12)
+        self.byline = NfcLineEdit(self)
+        self.byline.setObjectName("byline")
+        self.source = NfcLineEdit(self)
+        self.source.setObjectName("source")
+        self.section = NfcLineEdit(self)
+        self.section.setObjectName("section")
+        self.body = NfcPlainTextEdit(self)
+        self.body.setObjectName("body")
+        self.body.setPlaceholderText(self.tr("Body (thân bài), in Markdown"))
+        self.body.setTabChangesFocus(False)
+        body_font = QFont("Noto Sans")
+        body_font.setPointSizeF(11)
+        self.body.setFont(body_font)
+        self.lead.setFont(body_font)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Byline"), self.byline)
+        form.addRow(self.tr("Source"), self.source)
+        form.addRow(self.tr("Section"), self.section)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.headline_hint)
+        layout.addWidget(self.lead)
+        layout.addLayout(form)
+        layout.addWidget(self.body, 1)
+
+        for line in (self.title, self.byline, self.source, self.section):
+            line.textChanged.connect(self._edited)
+        for edit in (self.lead, self.body):
+            edit.textChanged.connect(self._edited)
+            edit.pasteRejected.connect(self.pasteRejected)
+        self.title.textChanged.connect(self._update_hint)
+        self.setEnabled(False)
+
+    @property
+    def article_id(self) -> str | None:
+        return self._article.id if self._article else None
+
+    def load(self, article: Article | None) -> None:
+        """Show ``article`` (or nothing); does not emit ``changed``."""
+        self._loading = True
+        try:
+            self._article = article
+            self.setEnabled(article is not None)
+            a = article or Article()
+            self.title.setText(a.title)
+            self.lead.setPlainText(a.lead)
+            self.byline.setText(a.byline)
+            self.source.setText(a.source)
+            self.section.setText(a.section)
+            self.body.setPlainText(a.body)
+        finally:
+            self._loading = False
+        self._update_hint()
+
+    def snapshot(self) -> Article | None:
+        """The article as currently edited (NFC), or None when nothing is open."""
+        if self._article is None:
+            return None
+        return self._article.with_content(
+            title=self.title.text().strip(),
+            lead=self.lead.toPlainText(),
+            byline=self.byline.text().strip(),
+            source=self.source.text().strip(),
+            section=self.section.text().strip(),
+            body=self.body.toPlainText(),
+        )
+
+    def accept_saved(self, article: Article) -> None:
+        """Remember what was stored (revision, times) without touching the text."""
+        if self._article is not None and self._article.id == article.id:
+            self._article = article
+
+    def ask_for_headline(self) -> None:
+        self.headline_hint.setVisible(True)
+        self.title.setFocus()
+
+    def _edited(self) -> None:
+        if not self._loading:
+            self.changed.emit()
+
+    def _update_hint(self) -> None:
+        self.headline_hint.setVisible(self._article is not None and not self.title.text().strip())
+

@@ -1,0 +1,345 @@
+"""The main window: wires the library, editor and preview panels to the core."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
+
+from deskapp.errors import DeskappError
+from deskapp.messages import describe
+from deskapp.model import Article, RevisionKind
+from deskapp.pdf import export_pdf
+from deskapp.store import Library
+from deskapp.ui.editor import EditorPanel
+from deskapp.ui.library_panel import LibraryPanel
+from deskapp.ui.preview import PreviewPanel
+from deskapp.ui.workers import Runner
+from deskapp.workspace import import_into
+
+AUTOSAVE_DELAY_MS = 2000
+IMPORTABLE = "*.txt *.md *.markdown"
+
+
+class MainWindow(QMainWindow):
+    """One library, one open article, a live preview beside it."""
+
+    exportFinished = Signal(str)
+    exportFailed = Signal(str)
+    errorShown = Signal(str)
+
+    def __init__(
+        self,
+        library: Library,
+        *,
+        user: str,
+        render_html: Callable[[Article], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.user = user
+        self.last_error = ""
+        self.runner = Runner(self)
+
+        self.library_panel = LibraryPanel(self)
+        self.editor = EditorPanel(self)
+        self.preview = PreviewPanel(render_html, self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.library_panel)
+        splitter.addWidget(self.editor)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(2, 4)
+        splitter.setSizes([380, 520, 520])
+        self.setCentralWidget(splitter)
+        self.setAcceptDrops(True)
+        self.resize(1440, 880)
+
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+
+        self._build_actions()
+        self.library_panel.openRequested.connect(self.open_article)
+        self.library_panel.trashModeChanged.connect(self._trash_mode_changed)
+        self.editor.changed.connect(self._edited)
+        self.editor.pasteRejected.connect(lambda error: self.show_error(describe(error)))
+        self.editor.title.textChanged.connect(lambda _t: self._update_title())
+
+        self.refresh_library()
+        first = self.library_panel.ids()
+        if first:
+            self.open_article(first[0])
+        self._update_title()
+
+    # ---- actions -----------------------------------------------------------
+    def _build_actions(self) -> None:
+        def action(text: str, slot: Callable[[], object], shortcut: object = None) -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(shortcut)
+            act.triggered.connect(lambda _checked=False: slot())
+            return act
+
+        self.act_new = action(self.tr("&New article"), self.new_article,
+                              QKeySequence.StandardKey.New)
+        self.act_open = action(self.tr("&Open…"), self.library_panel.focus_filter,
+                               QKeySequence.StandardKey.Open)
+        self.act_import = action(self.tr("&Import…"), self.import_dialog, QKeySequence("Ctrl+I"))
+        self.act_save = action(self.tr("&Save"), self.save, QKeySequence.StandardKey.Save)
+        self.act_export = action(self.tr("&Export PDF…"), self.export_dialog,
+                                 QKeySequence("Ctrl+E"))
+        self.act_quit = action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.act_trash = action(self.tr("Move to &trash"), self.trash_selected,
+                                QKeySequence.StandardKey.Delete)
+        # Delete must keep deleting text in the editor: the shortcut only works in the list.
+        self.act_trash.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.library_panel.addAction(self.act_trash)
+        self.act_restore = action(self.tr("&Restore from trash"), self.restore_selected,
+                                  QKeySequence("Ctrl+Shift+R"))
+        self.act_show_trash = action(self.tr("Show t&rash"), self._toggle_trash,
+                                     QKeySequence("Ctrl+Shift+T"))
+        self.act_show_trash.setCheckable(True)
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for act in (self.act_new, self.act_open, self.act_import, self.act_save):
+            file_menu.addAction(act)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_export)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.act_trash)
+        edit_menu.addAction(self.act_restore)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.act_show_trash)
+        self._trash_mode_changed(False)
+
+    # ---- library -----------------------------------------------------------
+    def refresh_library(self) -> None:
+        trash = self.library_panel.is_trash()
+        self.library_panel.refresh(self.library.list(trashed=trash), self.editor.article_id)
+
+    def open_article(self, article_id: str) -> None:
+        if article_id == self.editor.article_id:
+            return
+        if not self.flush():
+            return
+        try:
+            article = self.library.get(article_id)
+        except DeskappError as error:
+            self.show_error(describe(error))
+            return
+        self._show(article)
+
+    def new_article(self) -> None:
+        if not self.flush():
+            return
+        self.library_panel.show_trash(False)
+        article = self._guard(lambda: self.library.create(Article(), author=self.user))
+        if article is not None:
+            self._show(article)
+            self.editor.title.setFocus()
+
+    def trash_selected(self) -> None:
+        article_id = self.library_panel.current_id() or self.editor.article_id
+        if article_id is None or self.library_panel.is_trash():
+            return
+        if article_id == self.editor.article_id:
+            if not self.flush():
+                return
+            self._show(None)
+        self._guard(lambda: self.library.trash(article_id))
+        self.refresh_library()
+        self.statusBar().showMessage(self.tr("Moved to the trash (View → Show trash to restore)"),
+                                     5000)
+
+    def restore_selected(self) -> None:
+        article_id = self.library_panel.current_id()
+        if article_id is None or not self.library_panel.is_trash():
+            return
+        self._guard(lambda: self.library.restore(article_id))
+        self.library_panel.show_trash(False)
+        self.open_article(article_id)
+        self.statusBar().showMessage(self.tr("Restored"), 3000)
+
+    def _toggle_trash(self) -> None:
+        self.library_panel.show_trash(self.act_show_trash.isChecked())
+
+    def _trash_mode_changed(self, trash: bool) -> None:
+        self.act_show_trash.setChecked(trash)
+        self.act_restore.setEnabled(trash)
+        self.act_trash.setEnabled(not trash)
+        if hasattr(self, "library"):
+            self.refresh_library()
+
+    # ---- saving ------------------------------------------------------------
+    def _edited(self) -> None:
+        self.setWindowModified(True)
+        self.autosave_timer.start()
+        snapshot = self.editor.snapshot()
+        if snapshot is not None:
+            self.preview.show_article(snapshot)
+
+    def autosave(self) -> bool:
+        return self.save(kind=RevisionKind.AUTOSAVE)
+
+    def save(self, kind: str = RevisionKind.SAVE) -> bool:
+        """Write the open article; on failure the text stays in the editor and is retried."""
+        self.autosave_timer.stop()
+        snapshot = self.editor.snapshot()
+        if snapshot is None or (not self.isWindowModified() and kind == RevisionKind.AUTOSAVE):
+            return True
+        try:
+            saved = self.library.save(snapshot, kind=kind, author=self.user)
+        except DeskappError as error:
+            self.show_error(describe(error))
+            self.autosave_timer.start()  # try again later; nothing is dropped
+            return False
+        self.editor.accept_saved(saved)
+        self.setWindowModified(False)
+        self.refresh_library()
+        if kind != RevisionKind.AUTOSAVE:
+            self.statusBar().showMessage(self.tr("Saved"), 2000)
+        return True
+
+    def flush(self) -> bool:
+        """Save pending typing now (switching article, exporting, quitting)."""
+        if self.isWindowModified():
+            return self.save(kind=RevisionKind.AUTOSAVE)
+        return True
+
+    # ---- import / export ---------------------------------------------------
+    def import_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import articles"), "", self.tr("Text and Markdown") + f" ({IMPORTABLE})"
+        )
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def import_paths(self, paths: Iterable[Path]) -> list[Article]:
+        if not self.flush():
+            return []
+        imported: list[Article] = []
+        problems: list[str] = []
+        for path in paths:
+            try:
+                imported.append(import_into(self.library, path))
+            except DeskappError as error:
+                problems.append(describe(error))
+        self.library_panel.show_trash(False)
+        if imported:
+            self._show(imported[-1])
+            if not imported[-1].title:
+                self.editor.ask_for_headline()
+            self.statusBar().showMessage(self.tr("Imported %n article(s)", "", len(imported)), 4000)
+        if problems:
+            self.show_error("\n\n".join(problems))
+        return imported
+
+    def export_dialog(self) -> None:
+        snapshot = self.editor.snapshot()
+        if snapshot is None:
+            return
+        if not snapshot.title:
+            self.editor.ask_for_headline()
+            self.show_error(self.tr("Give the article a headline before exporting it."))
+            return
+        suggested = _safe_file_name(snapshot.title) + ".pdf"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), suggested, "PDF (*.pdf)")
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Write the open article to ``path`` in the background."""
+        if not self.flush():
+            return
+        snapshot = self.editor.snapshot()
+        if snapshot is None:
+            return
+        self.act_export.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Exporting…"))
+
+        def done(result: object) -> None:
+            self.act_export.setEnabled(True)
+            self.statusBar().showMessage(self.tr("Exported %1").replace("%1", str(path)), 5000)
+            self.exportFinished.emit(str(path))
+
+        def failed(error: Exception) -> None:
+            self.act_export.setEnabled(True)
+            self.statusBar().clearMessage()
+            text = describe(error) if isinstance(error, DeskappError) else str(error)
+            self.show_error(text)
+            self.exportFailed.emit(text)
+
+        self.runner.start(lambda: export_pdf(snapshot, path, author=self.user), done, failed)
+
+    # ---- drag and drop -----------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # ---- window ------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.flush():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Deskapp"),
+                self.tr("The article could not be saved. Quit anyway and lose the last changes?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.runner.wait()
+        event.accept()
+
+    def show_error(self, text: str) -> None:
+        """Tell the user without blocking the window (and without losing any text)."""
+        self.last_error = text
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Deskapp"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.errorShown.emit(text)
+
+    def _show(self, article: Article | None) -> None:
+        self.autosave_timer.stop()
+        self.editor.load(article)
+        self.setWindowModified(False)
+        self.refresh_library()
+        if article is None:
+            self.preview.clear()
+        else:
+            self.preview.show_article(article, immediately=True)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        if self.editor.article_id is None:
+            self.setWindowTitle("Deskapp")
+            return
+        title = self.editor.title.text().strip() or self.tr("(no headline)")
+        self.setWindowTitle(f"{title}[*] — Deskapp")
+
+    def _guard(self, fn: Callable[[], object]) -> object:
+        try:
+            return fn()
+        except DeskappError as error:
+            self.show_error(describe(error))
+            return None
+
+
+def _safe_file_name(title: str) -> str:
+    cleaned = "".join(ch if ch.isalnum() or ch in " -_" else " " for ch in title)
+    return " ".join(cleaned.split())[:80] or "article"

@@ -1,0 +1,128 @@
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from deskapp import __version__
+from deskapp.cli import main
+
+
+def run_cli(*args: str, env_lang: str = "en") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "deskapp", *args],
+        capture_output=True,
+        text=True,
+        env={"DESKAPP_LANG": env_lang, "PATH": "/usr/bin:/bin", "HOME": str(Path.home())},
+        timeout=120,
+    )
+
+
+def pdf_text(path: Path) -> str:
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in doc)
+    finally:
+        doc.close()
+
+
+def test_version():
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"deskapp {__version__}"
+
+
+def test_new_library_starts_with_the_welcome_article(library_path, capsys):
+    assert main(["--library", str(library_path), "list"]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1
+    assert "Chào mừng đến với Deskapp" in out[0]
+    assert "\tdraft\t" in out[0]
+
+
+def test_import_list_export_the_sample(library_path, sample_path, tmp_path, capsys):
+    assert main(["--library", str(library_path), "import", str(sample_path)]) == 0
+    article_id = capsys.readouterr().out.strip()
+    assert len(article_id) == 36
+
+    assert main(["--library", str(library_path), "list"]) == 0
+    rows = capsys.readouterr().out.strip().splitlines()
+    assert rows[0].startswith(article_id + "\t(no headline)\tdraft\t")
+
+    out = tmp_path / "bai.pdf"
+    assert main(["--library", str(library_path), "export", article_id[:8], "-o", str(out)]) == 0
+    text = unicodedata.normalize("NFC", pdf_text(out))
+    flat = " ".join(text.split())
+    for phrase in ("Ban chỉ đạo xây dựng và thực hiện quy chế dân chủ ở cơ sở tỉnh",
+                   "Đồng chí Đào Xuân Quí", "Ủy ban Mặt trận Tổ Quốc Việt Nam",
+                   "Thanh Tùng – Công Luận", "kontumtv.vn"):
+        assert phrase in flat
+    assert "Trả lời" not in flat
+    assert "Email của bạn" not in flat
+
+
+def test_export_straight_from_a_file(tmp_path, library_path):
+    src = tmp_path / "tin.md"
+    src.write_text("---\ntitle: Tin ngắn\n---\nMưa lớn ở **Đắk Tô**.\n", encoding="utf-8")
+    out = tmp_path / "tin.pdf"
+    assert main(["--library", str(library_path), "export", str(src), "-o", str(out)]) == 0
+    assert "Mưa lớn ở Đắk Tô." in " ".join(pdf_text(out).split())
+
+
+def test_environment_variable_picks_the_library(tmp_path):
+    lib = tmp_path / "env-lib.sqlite"
+    result = subprocess.run(
+        [sys.executable, "-m", "deskapp", "list"],
+        capture_output=True, text=True, timeout=120,
+        env={"DESKAPP_LIBRARY": str(lib), "DESKAPP_LANG": "en", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert lib.exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "is empty"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40, "is not text"),
+        ("Quê hương tôi".encode("cp1258"), "is not UTF-8"),
+    ],
+)
+def test_bad_files_fail_cleanly(tmp_path, content, expected):
+    lib = tmp_path / "lib.sqlite"
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    result = run_cli("--library", str(lib), "import", str(bad))
+    assert result.returncode == 1
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_errors_are_vietnamese_on_a_vietnamese_system(tmp_path):
+    result = run_cli("--library", str(tmp_path / "l.sqlite"), "export", "khong-co", "-o",
+                     str(tmp_path / "x.pdf"), env_lang="vi")
+    assert result.returncode == 1
+    assert "Không tìm thấy bài “khong-co”" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_damaged_library_is_reported_not_overwritten(tmp_path):
+    lib = tmp_path / "lib.sqlite"
+    lib.write_bytes(b"garbage" * 1000)
+    result = run_cli("--library", str(lib), "list")
+    assert result.returncode == 1
+    assert "damaged" in result.stderr
+    assert lib.read_bytes() == b"garbage" * 1000
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path, library_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text("Một đoạn văn.\n", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    assert main(["--library", str(library_path), "import", str(missing), str(good)]) == 1
+    captured = capsys.readouterr()
+    assert len(captured.out.strip().splitlines()) == 1
+    assert "missing.txt" in captured.err

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import pytest
+
+from deskapp.render.html import article_html
+from deskapp.store import Library
+from deskapp.ui.main_window import MainWindow
+from deskapp.workspace import open_library
+
+
+@pytest.fixture
+def library(library_path) -> Library:
+    lib = open_library(library_path)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def window(qtbot, library) -> MainWindow:
+    win = MainWindow(library, user="Tester", render_html=article_html)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.runner.wait()
+    win.preview._runner.wait()
+
+
+@pytest.fixture(autouse=True)
+def _bundled_fonts(qapp):
+    """Tests see the window with the fonts the app ships, as users do."""
+    from deskapp.ui.app import application
+
+    application()
