@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from deskapp import __version__
 from deskapp.errors import ArticleNotFound, DeskappError
-from deskapp.messages import describe, language
+from deskapp.messages import describe, language, message
 from deskapp.store import Library, default_library_path
 
 EXIT_FAILURE = 1
@@ -56,6 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # an unforeseen failure: a sentence, not a traceback
+        if os.environ.get("DESKAPP_DEBUG"):
+            raise
+        _fail(message("error", detail=f"{type(error).__name__}: {error}"))
+        return EXIT_FAILURE
 
 
 def _open(path: Path) -> Library:

@@ -53,8 +53,18 @@ def test_import_list_export_the_sample(library_path, sample_path, tmp_path, caps
 
     out = tmp_path / "bai.pdf"
     assert main(["--library", str(library_path), "export", article_id[:8], "-o", str(out)]) == 0
-    text = unicodedata.normalize("NFC", pdf_text(out))
+    text = pdf_text(out)
+    assert unicodedata.is_normalized("NFC", text)
     flat = " ".join(text.split())
+    # Every word of the cleaned body comes back, in order, exactly as stored.
+    from deskapp.store import Library
+
+    library = Library.open(library_path)
+    body = library.get(article_id).body
+    library.close()
+    assert "\\" not in body
+    for paragraph in body.split("\n\n"):
+        assert " ".join(paragraph.split()) in flat
     for phrase in ("Ban chỉ đạo xây dựng và thực hiện quy chế dân chủ ở cơ sở tỉnh",
                    "Đồng chí Đào Xuân Quí", "Ủy ban Mặt trận Tổ Quốc Việt Nam",
                    "Thanh Tùng – Công Luận", "kontumtv.vn"):
@@ -126,3 +136,16 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path, library_path, capsys):
     captured = capsys.readouterr()
     assert len(captured.out.strip().splitlines()) == 1
     assert "missing.txt" in captured.err
+
+
+def test_unexpected_failures_are_a_sentence_not_a_traceback(library_path, monkeypatch, capsys):
+    from deskapp.store import Library
+
+    def broken(self, **kwargs):
+        raise RuntimeError("disk controller on fire")
+
+    monkeypatch.setattr(Library, "list", broken)
+    assert main(["--library", str(library_path), "list"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("deskapp: Something went wrong: RuntimeError: disk controller on fire")
+    assert "Traceback" not in err
