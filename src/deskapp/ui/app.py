@@ -14,6 +14,7 @@ from deskapp.render.html import article_html
 from deskapp.store import default_library_path
 from deskapp.ui.fonts import load_bundled_fonts
 from deskapp.ui.main_window import MainWindow
+from deskapp.ui.platform_check import XCB_PACKAGES, missing_display_library
 from deskapp.workspace import current_user, open_library
 
 
@@ -29,6 +30,15 @@ def application() -> QApplication:
 
 
 def run(library_path: Path) -> int:
+    missing = missing_display_library()
+    if missing:
+        print(
+            f"deskapp: cannot open the window: the system library {missing} is missing.\n"
+            f"  On Debian or Ubuntu: sudo apt install {XCB_PACKAGES}\n"
+            "  The command line (deskapp import/list/export) works without it.",
+            file=sys.stderr,
+        )
+        return 1
     app = application()
     try:
         library = open_library(library_path)
