@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from deskapp.model import Article
-from deskapp.ui.text_edit import NfcLineEdit, NfcPlainTextEdit
+from deskapp.ui.text_edit import NfcLineEdit, NfcPlainTextEdit, VietnameseTyping
 
 
 class EditorPanel(QWidget):
@@ -20,8 +20,9 @@ class EditorPanel(QWidget):
         super().__init__(parent)
         self._article: Article | None = None
         self._loading = False
+        self.typing = VietnameseTyping()
 
-        self.title = NfcLineEdit(self)
+        self.title = NfcLineEdit(self, self.typing)
         self.title.setObjectName("title")
         self.title.setPlaceholderText(self.tr("Headline (tít) — required before export"))
         font = QFont(self.title.font())
@@ -33,17 +34,17 @@ class EditorPanel(QWidget):
         )
         self.headline_hint.setObjectName("headlineHint")
         self.headline_hint.setStyleSheet("color: #a15c00;")
-        self.lead = NfcPlainTextEdit(self)
+        self.lead = NfcPlainTextEdit(self, self.typing)
         self.lead.setObjectName("lead")
         self.lead.setPlaceholderText(self.tr("Lead (sapo)"))
         self.lead.setFixedHeight(self.lead.fontMetrics().lineSpacing() * 4 + 12)
-        self.byline = NfcLineEdit(self)
+        self.byline = NfcLineEdit(self, self.typing)
         self.byline.setObjectName("byline")
-        self.source = NfcLineEdit(self)
+        self.source = NfcLineEdit(self, self.typing)
         self.source.setObjectName("source")
-        self.section = NfcLineEdit(self)
+        self.section = NfcLineEdit(self, self.typing)
         self.section.setObjectName("section")
-        self.body = NfcPlainTextEdit(self)
+        self.body = NfcPlainTextEdit(self, self.typing)
         self.body.setObjectName("body")
         self.body.setPlaceholderText(self.tr("Body (thân bài), in Markdown"))
         self.body.setTabChangesFocus(False)
@@ -109,6 +110,11 @@ class EditorPanel(QWidget):
         """Remember what was stored (revision, times) without touching the text."""
         if self._article is not None and self._article.id == article.id:
             self._article = article
+
+    def set_typing(self, method: str | None, style: str) -> None:
+        """Turn the built-in Vietnamese typing on ("telex", "vni") or off (None)."""
+        self.typing.method = method
+        self.typing.style = style
 
     def ask_for_headline(self) -> None:
         self.headline_hint.setVisible(True)

@@ -17,6 +17,7 @@ from deskapp.store import Library
 from deskapp.ui.editor import EditorPanel
 from deskapp.ui.library_panel import LibraryPanel
 from deskapp.ui.preview import PreviewPanel
+from deskapp.ui.typing_panel import TypingControls, TypingDiagnostics
 from deskapp.ui.workers import Runner
 from deskapp.workspace import import_into
 
@@ -65,6 +66,14 @@ class MainWindow(QMainWindow):
         self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
         self.autosave_timer.timeout.connect(self.autosave)
 
+        self.typing_controls = TypingControls(self.editor.typing, self)
+        self.editor.typing.style = library.get_setting("tone_style") or "old"
+        self.typing_controls.set_method(library.get_setting("typing_method") or None)
+        self.typing_controls.changed.connect(
+            lambda method: self._guard(lambda: self.library.set_setting("typing_method",
+                                                                        method or ""))
+        )
+        self.statusBar().addPermanentWidget(self.typing_controls.badge)
         self._build_actions()
         self.library_panel.openRequested.connect(self.open_article)
         self.library_panel.trashModeChanged.connect(self._trash_mode_changed)
@@ -119,7 +128,18 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.act_restore)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.act_show_trash)
+        typing_menu = self.menuBar().addMenu(self.tr("&Typing"))
+        self.typing_controls.fill_menu(typing_menu)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.act_diagnostics = action(self.tr("Typing &diagnostics…"), self.show_diagnostics)
+        help_menu.addAction(self.act_diagnostics)
         self._trash_mode_changed(False)
+
+    def show_diagnostics(self) -> TypingDiagnostics:
+        dialog = TypingDiagnostics(self.editor.typing, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # ---- library -----------------------------------------------------------
     def refresh_library(self) -> None:

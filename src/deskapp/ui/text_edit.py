@@ -1,32 +1,65 @@
-"""Plain-text editors that keep what enters them in NFC.
+"""Plain-text editors that keep what enters them in NFC, with built-in Vietnamese typing.
 
 Typing, input-method commits and pastes are normalized as they arrive. A
 paste that is too large is refused with a signal instead of freezing the
 window. Backspace and the input method's preedit are never touched, so OS
 input methods (Unikey, EVKey, fcitx) that rewrite a word by sending
 Backspaces and new characters keep working.
+
+The built-in Telex/VNI mode (for machines whose OS input method does not
+reach Qt) only looks at printable ASCII keys typed without Ctrl/Alt, and
+stands aside while an OS input method is composing.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-from PySide6.QtCore import QMimeData, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from deskapp.errors import ImportRejected
 from deskapp.exchange import check_paste
-from deskapp.text import nfc
+from deskapp.text import Composer, nfc
+
+_PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier,
+          Qt.KeyboardModifier.KeypadModifier)
+
+
+class VietnameseTyping:
+    """The built-in input method shared by every field: off, "telex" or "vni"."""
+
+    def __init__(self, method: str | None = None, style: str = "old") -> None:
+        self.method = method
+        self.style = style
+        self._composer = Composer()
+
+    def compose(self, before_cursor: str, event: QKeyEvent) -> tuple[int, str] | None:
+        """(characters to replace before the cursor, new word), or None to type the key."""
+        if self.method is None or event.modifiers() not in _PLAIN:
+            return None
+        key = event.text()
+        if len(key) != 1 or not key.isascii() or not key.isprintable() or key.isspace():
+            return None
+        _before, word = self._composer.split(before_cursor, self.method)
+        if not word:
+            return None
+        new = self._composer.feed(word, key, self.method, self.style)
+        return None if new is None else (len(word), new)
 
 
 class NfcPlainTextEdit(QPlainTextEdit):
     """A QPlainTextEdit whose content is always NFC."""
 
     pasteRejected = Signal(object)  # the ImportRejected error
+    pasted = Signal(int, int)  # start and end positions of the text just pasted
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 typing: VietnameseTyping | None = None) -> None:
         super().__init__(parent)
+        self.typing = typing or VietnameseTyping()
+        self.composing = False  # an OS input method has a preedit in progress
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         if not source.hasText():
@@ -36,10 +69,15 @@ class NfcPlainTextEdit(QPlainTextEdit):
         except ImportRejected as error:
             self.pasteRejected.emit(error)
             return
-        self.textCursor().insertText(text)  # one undo step
+        cursor = self.textCursor()
+        start = cursor.selectionStart()
+        cursor.insertText(text)  # one undo step
         self.ensureCursorVisible()
+        self.pasted.emit(start, cursor.position())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.composing and self._typed_vietnamese(event):
+            return
         super().keyPressEvent(event)
         typed = event.text()
         if typed and any(unicodedata.combining(ch) for ch in typed):
@@ -47,6 +85,7 @@ class NfcPlainTextEdit(QPlainTextEdit):
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         commit = event.commitString()
+        self.composing = bool(event.preeditString())
         if commit and nfc(commit) != commit:
             fixed = QInputMethodEvent(event.preeditString(), event.attributes())
             fixed.setCommitString(nfc(commit), event.replacementStart(),
@@ -55,6 +94,22 @@ class NfcPlainTextEdit(QPlainTextEdit):
         super().inputMethodEvent(event)
         if commit and any(unicodedata.combining(ch) for ch in commit):
             self._compose_before_cursor()
+
+    def _typed_vietnamese(self, event: QKeyEvent) -> bool:
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            return False
+        before = cursor.block().text()[: cursor.positionInBlock()]
+        change = self.typing.compose(before, event)
+        if change is None:
+            return False
+        replace, word = change
+        cursor.beginEditBlock()
+        cursor.setPosition(cursor.position() - replace, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(word)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        return True
 
     def _compose_before_cursor(self) -> None:
         """Recompose a base letter and the combining marks just typed after it."""
@@ -83,9 +138,27 @@ class NfcPlainTextEdit(QPlainTextEdit):
 class NfcLineEdit(QLineEdit):
     """A QLineEdit whose content is always NFC (typed, pasted or committed)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 typing: VietnameseTyping | None = None) -> None:
         super().__init__(parent)
+        self.typing = typing or VietnameseTyping()
+        self.composing = False
         self.textEdited.connect(self._normalize)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.composing and not self.hasSelectedText():
+            change = self.typing.compose(self.text()[: self.cursorPosition()], event)
+            if change is not None:
+                replace, word = change
+                end = self.cursorPosition()
+                self.setSelection(end - replace, replace)
+                self.insert(word)  # undoable, emits textEdited like typing does
+                return
+        super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        self.composing = bool(event.preeditString())
+        super().inputMethodEvent(event)
 
     def _normalize(self, text: str) -> None:
         fixed = nfc(text)
