@@ -1,0 +1,238 @@
+"""Is this word a possible Vietnamese syllable?
+
+Vietnamese is written one syllable per word, and the shape of a syllable is
+tightly constrained: an initial consonant (onset) from a short list, a rhyme
+(vowel nucleus with an optional glide or final consonant) from a closed
+inventory of about 150 spellings, and at most one tone mark, sitting on a
+predictable vowel. That makes a cheap and very selective test: garbled text
+(mojibake such as ``ViÖt``, VIQR misreadings of English such as ``yoúre``)
+almost never passes it, while real Vietnamese prose passes it nearly word for
+word. The legacy-encoding detector relies on exactly that, and proofing uses
+it to flag misspellings such as ``qủa`` (tone on the wrong vowel) or ``hòc``
+(a falling tone on a syllable closed by ``c``).
+
+The inventory follows the standard description of Vietnamese orthography:
+the onsets, the rhymes and the tone-placement rules taught in school.
+Both tone styles are accepted for open ``oa``, ``oe`` and ``uy`` (hòa/hoà,
+khỏe/khoẻ, thủy/thuỷ); :mod:`deskapp.text.tone` converts between them.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Combining tone marks, in the traditional order: huyền, hỏi, ngã, sắc, nặng.
+GRAVE, HOOK, TILDE, ACUTE, DOT = "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"
+TONE_MARKS = (GRAVE, HOOK, TILDE, ACUTE, DOT)
+
+# The twelve vowel letters with their modifiers (breve, circumflex, horn).
+VOWELS = "aăâeêioôơuưy"
+_MODIFIED_VOWELS = frozenset("ăâêôơư")
+
+# Onsets other than the special cases "gi" and "qu", longest first so that
+# "ngh" wins over "ng" and "ng" over "n".
+_ONSETS = (
+    "ngh", "ng", "nh", "gh", "kh", "ph", "th", "tr", "ch",
+    "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+)  # fmt: skip
+
+# Every rhyme (vần) of standard Vietnamese spelling, without tone marks. A few
+# loanword rhymes that are now ordinary spelling (xoong, soóc, tuýp, xẻng)
+# are included.
+RHYMES = frozenset(
+    """
+    a ac ach ai am an ang anh ao ap at au ay
+    ăc ăm ăn ăng ăp ăt
+    âc âm ân âng âp ât âu ây
+    e ec em en eng eo ep et
+    ê êch êm ên ênh êp êt êu
+    i ia ich im in inh ip it iu
+    iêc iêm iên iêng iêp iêt iêu
+    o oc oi om on ong op ot ooc oong
+    oa oac oach oai oam oan oang oanh oao oap oat oay
+    oăc oăm oăn oăng oăt
+    oe oen oeo oet
+    ô ôc ôi ôm ôn ông ôp ôt
+    ơ ơi ơm ơn ơp ơt
+    u ua uc ui um un ung up ut
+    uân uâng uât uây
+    uê uêch uênh uơ
+    uy uya uych uyên uyêt uynh uyp uyt uyu
+    uôc uôi uôm uôn uông uôt
+    ư ưa ưc ưi ưm ưng ưt ưu
+    ươc ươi ươm ươn ương ươp ươt ươu
+    y yêm yên yêng yêt yêu
+    """.split()
+)
+
+# Final consonants that stop the syllable: only the rising (sắc) and heavy
+# (nặng) tones can go with them ("học", "hát", never "hòc").
+_STOP_CODAS = ("c", "ch", "p", "t")
+_STOP_TONES = frozenset((ACUTE, DOT))
+# Rhymes whose tone moves between the old and the new style.
+STYLE_RHYMES = frozenset(("oa", "oe", "uy"))
+# Letters that must be spelled k/gh/ngh rather than c/g/ng before them.
+_FRONT = frozenset("eêiy")
+
+
+def _build_tone_table() -> dict[str, tuple[str, str]]:
+    """Map each toned vowel (both cases) to its bare vowel and tone mark."""
+    table: dict[str, tuple[str, str]] = {}
+    for base in VOWELS + VOWELS.upper():
+        for mark in TONE_MARKS:
+            table[unicodedata.normalize("NFC", base + mark)] = (base, mark)
+    return table
+
+
+_TONED = _build_tone_table()
+
+
+def strip_tone(char: str) -> tuple[str, str | None]:
+    """Split one NFC character into its toneless letter and its tone mark."""
+    return _TONED.get(char, (char, None))
+
+
+def add_tone(char: str, mark: str) -> str:
+    """Put ``mark`` on the toneless vowel ``char`` (case is kept)."""
+    return unicodedata.normalize("NFC", char + mark)
+
+
+@dataclass(frozen=True)
+class Syllable:
+    """A parsed syllable. ``onset`` and ``rhyme`` are lower case and toneless.
+
+    ``rhyme_start`` and ``tone_index`` are positions in the (NFC) word, so a
+    caller can move the tone without parsing again. For "qu" and "gi" the
+    ``u``/``i`` belongs to the onset: it never carries the tone (quả, giữa).
+    """
+
+    onset: str
+    rhyme: str
+    tone: str | None
+    tone_index: int | None
+    rhyme_start: int
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """True when ``word`` is spelled like a Vietnamese syllable.
+
+    Accepts lower case, Title case and UPPER case; either tone style for open
+    oa/oe/uy. Rejects foreign letters (f, j, w, z), impossible onset-rhyme
+    pairs (ca/ke are fine, ce/ka are not), a tone on the wrong vowel and a
+    falling tone on a syllable closed by c, ch, p or t.
+    """
+    return parse_syllable(word) is not None
+
+
+@lru_cache(maxsize=1 << 16)
+def parse_syllable(word: str) -> Syllable | None:
+    """Parse ``word`` as one Vietnamese syllable, or return ``None``."""
+    word = unicodedata.normalize("NFC", word)
+    # The longest syllables have seven letters: nghiêng, nghiếng.
+    if not word or len(word) > 8 or not _plausible_case(word):
+        return None
+    bare, tone, tone_index = _split_word_tone(word)
+    if bare is None:
+        return None
+    for onset, rhyme in _onset_splits(bare.lower()):
+        syllable = _check(onset, rhyme, tone, tone_index)
+        if syllable is not None:
+            return syllable
+    return None
+
+
+def _plausible_case(word: str) -> bool:
+    """Lower, Title or UPPER case; "vIệt" is garbage, not a word."""
+    rest = word[1:]
+    return rest == rest.lower() or word == word.upper()
+
+
+def _split_word_tone(word: str) -> tuple[str | None, str | None, int | None]:
+    """Remove the tone: (toneless word, tone mark, its index); ``None`` if two tones."""
+    chars = list(word)
+    tone: str | None = None
+    index: int | None = None
+    for i, ch in enumerate(chars):
+        bare, mark = strip_tone(ch)
+        if mark is None:
+            continue
+        if tone is not None:
+            return None, None, None
+        chars[i], tone, index = bare, mark, i
+    return "".join(chars), tone, index
+
+
+def _onset_splits(bare: str) -> list[tuple[str, str]]:
+    """Possible (onset, rhyme) splits, most likely first.
+
+    "qu" is always an onset. "gi" before a vowel is one too (gia, giữa), but
+    may also be g + i (the i of gìa is the vowel of a misspelling); both are
+    tried and the first that validates wins.
+    """
+    splits: list[tuple[str, str]] = []
+    if bare.startswith("qu"):
+        return [("qu", bare[2:])]
+    if bare.startswith("gi") and len(bare) > 2 and bare[2] in VOWELS:
+        splits.append(("gi", bare[2:]))
+    for onset in _ONSETS:
+        if bare.startswith(onset):
+            splits.append((onset, bare[len(onset) :]))
+            break
+    else:
+        splits.append(("", bare))
+    return splits
+
+
+def _check(onset: str, rhyme: str, tone: str | None, tone_index: int | None) -> Syllable | None:
+    """Validate one split and the tone on it."""
+    if not _rhyme_fits(onset, rhyme):
+        return None
+    start = len(onset)
+    if tone is not None:
+        if tone_index is None or tone_index - start not in _tone_positions(rhyme):
+            return None
+        if rhyme.endswith(_STOP_CODAS) and tone not in _STOP_TONES:
+            return None
+    return Syllable(onset, rhyme, tone, tone_index, start)
+
+
+def _rhyme_fits(onset: str, rhyme: str) -> bool:
+    """Is ``rhyme`` a rhyme, and may it follow ``onset``?"""
+    if not rhyme or rhyme[0] not in VOWELS:
+        return False
+    if onset == "qu":
+        # The u of qu is the glide of oa/oe spelled with u: qua, quen, quyết.
+        return rhyme[0] != "u" and ("u" + rhyme in RHYMES or "o" + rhyme in RHYMES)
+    if onset == "gi":
+        # The i of gi absorbs the i of iê: giếng is gi + iêng.
+        return rhyme[0] != "i" and (rhyme in RHYMES or "i" + rhyme in RHYMES)
+    if rhyme not in RHYMES:
+        return False
+    front = rhyme[0] in _FRONT
+    if onset in ("k", "gh", "ngh"):
+        return front
+    if onset in ("c", "ng"):
+        return not front
+    if onset == "g":
+        # Before i, "g" is only the "gì/gìn" family; otherwise it is "gi" or "gh".
+        return not front or (rhyme[0] == "i" and (len(rhyme) == 1 or rhyme[1] not in VOWELS))
+    if rhyme.startswith("yê"):
+        return onset == ""
+    if rhyme.startswith("iê"):
+        return onset != ""
+    return True
+
+
+def _tone_positions(rhyme: str) -> frozenset[int]:
+    """Indices in ``rhyme`` where the tone may sit (two for open oa/oe/uy)."""
+    nucleus = next((i for i, ch in enumerate(rhyme) if ch not in VOWELS), len(rhyme))
+    modified = [i for i in range(nucleus) if rhyme[i] in _MODIFIED_VOWELS]
+    if modified:
+        return frozenset((modified[-1],))
+    if nucleus < len(rhyme) or nucleus == 1:
+        return frozenset((nucleus - 1,))
+    if nucleus == 2:
+        return frozenset((0, 1)) if rhyme in STYLE_RHYMES else frozenset((0,))
+    return frozenset((1,))
