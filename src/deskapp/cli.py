@@ -41,6 +41,17 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("ref", metavar="ID_OR_FILE")
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
 
+    conv = commands.add_parser(
+        "convert", help="convert a legacy Vietnamese text file (TCVN3, VNI, VIQR…) to UTF-8"
+    )
+    conv.add_argument("file", type=Path, metavar="FILE")
+    conv.add_argument("--from", dest="source", default="auto",
+                      choices=["auto", "utf8", "tcvn3", "vni", "viqr", "cp1258", "nfd"])
+    conv.add_argument("--tone-style", choices=["old", "new"],
+                      help="also move tones: old hòa/thủy, new hoà/thuỷ")
+    conv.add_argument("-o", "--output", type=Path, metavar="OUT",
+                      help="write here (default: standard output)")
+
     commands.add_parser("gui", help="open the window (the default)")
     return parser
 
@@ -77,8 +88,11 @@ def _cmd_import(args: argparse.Namespace, library_path: Path) -> int:
     failed = 0
     try:
         for path in args.files:
+            def converted(encoding: str, name: str = str(path)) -> None:
+                print(f"deskapp: {name}: {encoding} → UTF-8", file=sys.stderr)
+
             try:
-                article = import_into(library, path)
+                article = import_into(library, path, converted)
             except DeskappError as error:
                 _fail(describe(error))
                 failed += 1
@@ -136,7 +150,38 @@ def _fail(text: str) -> None:
     print(f"deskapp: {text}", file=sys.stderr)
 
 
-_COMMANDS = {"import": _cmd_import, "list": _cmd_list, "export": _cmd_export}
+def _cmd_convert(args: argparse.Namespace, _library_path: Path) -> int:
+    from deskapp.errors import ImportRejected
+    from deskapp.exchange.convert import convert_bytes
+    from deskapp.exchange.decode import MAX_IMPORT_BYTES
+    from deskapp.fileio import write_atomically
+
+    name = str(args.file)
+    try:
+        size = args.file.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise ImportRejected("file_too_large", name=name, size_mb=size / 2**20,
+                                 limit_mb=MAX_IMPORT_BYTES / 2**20)
+        data = args.file.read_bytes()
+    except OSError as error:
+        raise ImportRejected("file_unreadable", name=name,
+                             reason=error.strerror or str(error)) from error
+    result = convert_bytes(data, name, args.source, args.tone_style)
+    if args.output:
+        try:
+            write_atomically(args.output, result.text.encode("utf-8"))
+        except OSError as error:
+            raise ImportRejected("file_unwritable", name=str(args.output),
+                                 reason=error.strerror or str(error)) from error
+    else:
+        sys.stdout.write(result.text)
+    print(f"deskapp: {name}: {result.encoding} → UTF-8 NFC "
+          f"({result.changed_words} words changed)", file=sys.stderr)
+    return 0
+
+
+_COMMANDS = {"import": _cmd_import, "list": _cmd_list, "export": _cmd_export,
+             "convert": _cmd_convert}
 
 
 if __name__ == "__main__":

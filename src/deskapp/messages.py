@@ -47,6 +47,24 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The pasted text is too long ({chars:,} characters; the limit is {limit:,}). "
         "Nothing was changed.",
     ),
+    "file_unwritable": (
+        "Không ghi được tệp “{name}”: {reason}. Tệp cũ (nếu có) vẫn nguyên vẹn.",
+        "“{name}” cannot be written: {reason}. Any earlier file is untouched.",
+    ),
+    "convert_unsure": (
+        "Không chắc tệp “{name}” dùng bảng mã nào (có thể là {guess}, độ tin cậy {confidence}%). "
+        "Không có gì bị chuyển; hãy chỉ rõ bằng --from.",
+        "Cannot tell which encoding “{name}” uses (perhaps {guess}, {confidence}% sure). "
+        "Nothing was converted; say which with --from.",
+    ),
+    "convert_failed": (
+        "Không đọc được tệp “{name}” theo bảng mã {source}: {reason}",
+        "“{name}” cannot be read as {source}: {reason}",
+    ),
+    "convert_unknown_source": (
+        "Bảng mã “{source}” không được hỗ trợ (chọn một trong: {choices}).",
+        "Unknown encoding “{source}” (choose one of: {choices}).",
+    ),
     "article_not_found": (
         "Không tìm thấy bài “{ref}” trong thư viện.",
         "There is no article “{ref}” in the library.",

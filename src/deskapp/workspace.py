@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable
 from pathlib import Path
 
 from deskapp.exchange import import_file
 from deskapp.model import Article, RevisionKind
 from deskapp.store import Library
+from deskapp.text.legacy import detect
 from deskapp.welcome import welcome_article
 
 
@@ -31,7 +33,25 @@ def current_user(library: Library) -> str:
         return ""
 
 
-def import_into(library: Library, path: Path | str) -> Article:
-    """Import one file as a new article (one revision of kind ``import``)."""
-    article = import_file(Path(path)).to_article()
+def import_into(
+    library: Library,
+    path: Path | str,
+    on_converted: Callable[[str], None] | None = None,
+) -> Article:
+    """Import one file as a new article (one revision of kind ``import``).
+
+    A file in a legacy Vietnamese encoding (TCVN3, VNI, Windows-1258) is
+    converted only when the detector is sure of every byte; ``on_converted``
+    then hears which encoding it was. Otherwise the file is refused as not UTF-8.
+    """
+
+    def legacy(data: bytes) -> str | None:
+        found = detect(data)
+        if not found.confident or found.text is None:
+            return None
+        if on_converted is not None:
+            on_converted(found.encoding)
+        return found.text
+
+    article = import_file(Path(path), legacy=legacy).to_article()
     return library.create(article, kind=RevisionKind.IMPORT, author=current_user(library))

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from deskapp.model import Article
+from deskapp.ui.legacy_paste import LegacyPasteBar
 from deskapp.ui.text_edit import NfcLineEdit, NfcPlainTextEdit, VietnameseTyping
 
 
@@ -53,6 +54,11 @@ class EditorPanel(QWidget):
         self.body.setFont(body_font)
         self.lead.setFont(body_font)
 
+        self.legacy_bar = LegacyPasteBar(self.body, self)
+        self.body.pasted.connect(self.legacy_bar.check)
+        self.lead_legacy_bar = LegacyPasteBar(self.lead, self)
+        self.lead.pasted.connect(self.lead_legacy_bar.check)
+
         form = QFormLayout()
         form.addRow(self.tr("Byline"), self.byline)
         form.addRow(self.tr("Source"), self.source)
@@ -60,8 +66,10 @@ class EditorPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.headline_hint)
+        layout.addWidget(self.lead_legacy_bar)
         layout.addWidget(self.lead)
         layout.addLayout(form)
+        layout.addWidget(self.legacy_bar)
         layout.addWidget(self.body, 1)
 
         for line in (self.title, self.byline, self.source, self.section):
@@ -89,6 +97,8 @@ class EditorPanel(QWidget):
             self.source.setText(a.source)
             self.section.setText(a.section)
             self.body.setPlainText(a.body)
+            self.legacy_bar.hide()
+            self.lead_legacy_bar.hide()
         finally:
             self._loading = False
         self._update_hint()

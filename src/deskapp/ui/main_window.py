@@ -248,9 +248,13 @@ class MainWindow(QMainWindow):
             return []
         imported: list[Article] = []
         problems: list[str] = []
+        converted: list[str] = []
         for path in paths:
             try:
-                imported.append(import_into(self.library, path))
+                imported.append(import_into(
+                    self.library, path,
+                    lambda encoding, name=Path(path).name: converted.append(f"{name}: {encoding}"),
+                ))
             except DeskappError as error:
                 problems.append(describe(error))
         self.library_panel.show_trash(False)
@@ -258,7 +262,10 @@ class MainWindow(QMainWindow):
             self._show(imported[-1])
             if not imported[-1].title:
                 self.editor.ask_for_headline()
-            self.statusBar().showMessage(self.tr("Imported %n article(s)", "", len(imported)), 4000)
+            note = self.tr("Imported %n article(s)", "", len(imported))
+            if converted:
+                note += " — " + self.tr("converted to Unicode: ") + ", ".join(converted)
+            self.statusBar().showMessage(note, 8000)
         if problems:
             self.show_error("\n\n".join(problems))
         return imported

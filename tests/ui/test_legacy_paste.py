@@ -1,0 +1,63 @@
+from PySide6.QtCore import QMimeData
+
+from deskapp.text.legacy import encode_legacy
+
+TEXT = (
+    "Ban chỉ đạo xây dựng và thực hiện quy chế dân chủ ở cơ sở tỉnh vừa tổ chức hội nghị "
+    "tổng kết công tác năm 2013, đề ra phương hướng nhiệm vụ năm 2014. Các cấp ủy đảng đã "
+    "thực sự quan tâm lãnh đạo, chỉ đạo triển khai thực hiện ở khu dân cư, xã, phường."
+)
+
+
+def paste(edit, text):
+    mime = QMimeData()
+    mime.setText(text)
+    edit.insertFromMimeData(mime)
+
+
+def test_vni_mojibake_paste_is_offered_converted_and_one_undo_restores(qtbot, window):
+    window.act_new.trigger()
+    body = window.editor.body
+    paste(body, "Mở đầu. ")
+    mojibake = encode_legacy(TEXT, "vni").decode("cp1252", errors="replace")
+    paste(body, mojibake)
+    bar = window.editor.legacy_bar
+    assert bar.isVisible()
+    assert "VNI" in bar.message.text()
+    assert body.toPlainText() == "Mở đầu. " + mojibake  # nothing changed yet
+
+    bar.convert_button.click()
+    assert body.toPlainText() == "Mở đầu. " + TEXT
+    assert not bar.isVisible()
+    body.undo()
+    assert body.toPlainText() == "Mở đầu. " + mojibake
+
+
+def test_tcvn3_paste_can_be_kept(qtbot, window):
+    window.act_new.trigger()
+    body = window.editor.body
+    mojibake = encode_legacy(TEXT, "tcvn3").decode("latin-1")
+    paste(body, mojibake)
+    assert window.editor.legacy_bar.isVisible()
+    assert "TCVN3" in window.editor.legacy_bar.message.text()
+    window.editor.legacy_bar.keep_button.click()
+    assert body.toPlainText() == mojibake
+
+
+def test_unicode_and_english_pastes_are_left_alone(qtbot, window):
+    window.act_new.trigger()
+    for text in (TEXT, "The committee met on Monday to review the year."):
+        paste(window.editor.body, text)
+        assert not window.editor.legacy_bar.isVisible()
+
+
+def test_edited_range_is_not_converted_blindly(qtbot, window):
+    window.act_new.trigger()
+    body = window.editor.body
+    mojibake = encode_legacy(TEXT, "vni").decode("cp1252", errors="replace")
+    paste(body, mojibake)
+    body.selectAll()
+    body.textCursor().removeSelectedText()
+    body.setPlainText("khác hẳn")
+    window.editor.legacy_bar.convert_button.click()
+    assert body.toPlainText() == "khác hẳn"
