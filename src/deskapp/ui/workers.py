@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 
 class _Signals(QObject):
@@ -28,6 +28,31 @@ class _Job(QRunnable):
             self.signals.done.emit(result)
 
 
+class _Relay(QObject):
+    """Delivers one job's outcome on the UI thread, and only while its owner lives.
+
+    A child of the :class:`Runner`: when the widget that started the job is
+    destroyed, Qt drops the connection with it, so a late result never reaches
+    a deleted widget.
+    """
+
+    def __init__(self, owner: QObject, on_done: Callable[[Any], None],
+                 on_failed: Callable[[Exception], None]) -> None:
+        super().__init__(owner)
+        self._on_done = on_done
+        self._on_failed = on_failed
+
+    @Slot(object)
+    def done(self, value: Any) -> None:
+        self.deleteLater()
+        self._on_done(value)
+
+    @Slot(object)
+    def failed(self, error: Exception) -> None:
+        self.deleteLater()
+        self._on_failed(error)
+
+
 class Runner(QObject):
     """Starts background jobs; results and errors arrive on the UI thread."""
 
@@ -35,7 +60,6 @@ class Runner(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(threads)
-        self._jobs: set[_Job] = set()
 
     def start(
         self,
@@ -44,15 +68,9 @@ class Runner(QObject):
         on_failed: Callable[[Exception], None],
     ) -> None:
         job = _Job(fn)
-        job.setAutoDelete(False)
-        self._jobs.add(job)
-
-        def finish(callback: Callable[[Any], None], value: Any) -> None:
-            self._jobs.discard(job)
-            callback(value)
-
-        job.signals.done.connect(lambda value: finish(on_done, value))
-        job.signals.failed.connect(lambda error: finish(on_failed, error))
+        relay = _Relay(self, on_done, on_failed)
+        job.signals.done.connect(relay.done)
+        job.signals.failed.connect(relay.failed)
         self.pool.start(job)
 
     def wait(self, msecs: int = 30000) -> bool:
