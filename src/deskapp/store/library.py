@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from platformdirs import user_data_dir
 from sqlite_utils import Database
@@ -21,7 +21,10 @@ from sqlite_utils import Database
 from deskapp.errors import ArticleNotFound, LibraryError
 from deskapp.model import CONTENT_FIELDS, Article, Revision, RevisionKind, new_id, now_iso
 from deskapp.store.schema import SCHEMA_VERSION, migrations
+from deskapp.store.search import Order, SearchHit, index_article, unindex_article
+from deskapp.store.search import search as search_index
 from deskapp.text import nfc
+from deskapp.text.collation import sort_key
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Autosaves closer together than this replace the previous autosave revision
@@ -133,18 +136,39 @@ class Library:
             raise ArticleNotFound(ref=ref)
         return self.get(rows[0]["id"])
 
-    def list(self, *, trashed: bool = False) -> list[ArticleSummary]:
-        """Articles newest change first; the trash when ``trashed``."""
+    def list(self, *, trashed: bool = False,
+             sort: Literal["updated", "title"] = "updated") -> list[ArticleSummary]:
+        """Articles newest change first, or by title in Vietnamese order.
+
+        The trash when ``trashed``. Equal titles keep newest-first order among themselves.
+        """
+        if sort not in ("updated", "title"):
+            raise ValueError(f"unknown sort: {sort!r}")
         where = "deleted_at IS NOT NULL" if trashed else "deleted_at IS NULL"
         sql = (
             "SELECT id, title, status, updated_at, deleted_at FROM articles "
             f"WHERE {where} ORDER BY updated_at DESC"
         )
-        return [
+        items = [
             ArticleSummary(r["id"], nfc(r["title"] or ""), r["status"], r["updated_at"],
                            r["deleted_at"])
             for r in self.db.query(sql)
         ]
+        if sort == "title":
+            items.sort(key=lambda item: sort_key(item.title))
+        return items
+
+    def search(self, query: str, *, limit: int = 200, trashed: bool = False,
+               order: Order = "relevance") -> list[SearchHit]:
+        """Articles matching every word of ``query``, tones and case ignored.
+
+        The last word matches as a prefix while it is being typed. ``order``
+        is ``"relevance"`` (BM25, words spelled as typed first) or
+        ``"updated"`` (newest first, the cheap order for filter-as-you-type).
+        ``trashed`` searches the trash, like :meth:`list`. See
+        :mod:`deskapp.store.search`.
+        """
+        return search_index(self.db, query, limit=limit, trashed=trashed, order=order)
 
     def revisions(self, article_id: str) -> list[Revision]:
         rows = self.db.query(
@@ -167,6 +191,7 @@ class Library:
             revision = self._add_revision(article, None, kind, author, stamp)
             self.db["articles"].update(article.id, {"revision_id": revision})
             article.revision_id = revision
+            index_article(self.db, article)
         return article
 
     def save(self, article: Article, *, kind: str = RevisionKind.SAVE, author: str = "") -> Article:
@@ -198,6 +223,7 @@ class Library:
                 article.id,
                 _row_from_article(article) | {"revision_id": revision, "updated_at": stamp},
             )
+            index_article(self.db, article)
         return article
 
     def trash(self, article_id: str) -> None:
@@ -208,11 +234,14 @@ class Library:
 
     def purge(self, article_id: str) -> None:
         """Delete an article and its revisions for good (only from the trash)."""
+        if not self.db["articles"].count_where(
+            "id = ? AND deleted_at IS NOT NULL", [article_id]
+        ):
+            return  # not in the trash: its history must stay too
         with self._writing():
             self.db.execute("DELETE FROM revisions WHERE article_id = ?", [article_id])
-            self.db.execute(
-                "DELETE FROM articles WHERE id = ? AND deleted_at IS NOT NULL", [article_id]
-            )
+            self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+            unindex_article(self.db, article_id)
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         rows = list(self.db.query("SELECT value FROM settings WHERE key = ?", [key]))
