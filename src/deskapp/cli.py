@@ -36,6 +36,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     lst = commands.add_parser("list", help="list articles: id, title, status, last change")
     lst.add_argument("--trash", action="store_true", help="list the trash instead")
+    lst.add_argument("--sort", choices=["updated", "title"], default="updated",
+                     help="newest change first (default) or by headline in Vietnamese order")
+
+    find = commands.add_parser("search", help="find articles; accents and case optional")
+    find.add_argument("query", nargs="+", metavar="QUERY")
+    find.add_argument("--limit", type=int, default=50)
+    find.add_argument("--trash", action="store_true", help="search the trash instead")
 
     exp = commands.add_parser("export", help="export an article (id or file) to PDF")
     exp.add_argument("ref", metavar="ID_OR_FILE")
@@ -107,12 +114,25 @@ def _cmd_list(args: argparse.Namespace, library_path: Path) -> int:
     untitled = "(chưa có tít)" if language() == "vi" else "(no headline)"
     library = _open(library_path)
     try:
-        for item in library.list(trashed=args.trash):
+        for item in library.list(trashed=args.trash, sort=args.sort):
             when = item.updated_at[:19].replace("T", " ")
             print(f"{item.id}\t{item.title or untitled}\t{item.status}\t{when}")
     finally:
         library.close()
     return 0
+
+
+def _cmd_search(args: argparse.Namespace, library_path: Path) -> int:
+    untitled = "(chưa có tít)" if language() == "vi" else "(no headline)"
+    library = _open(library_path)
+    try:
+        hits = library.search(" ".join(args.query), limit=max(1, args.limit),
+                              trashed=args.trash)
+    finally:
+        library.close()
+    for hit in hits:
+        print(f"{hit.id}\t{hit.title or untitled}\t{hit.status}\t{hit.marked()}")
+    return 0 if hits else EXIT_FAILURE
 
 
 def _cmd_export(args: argparse.Namespace, library_path: Path) -> int:
@@ -180,8 +200,8 @@ def _cmd_convert(args: argparse.Namespace, _library_path: Path) -> int:
     return 0
 
 
-_COMMANDS = {"import": _cmd_import, "list": _cmd_list, "export": _cmd_export,
-             "convert": _cmd_convert}
+_COMMANDS = {"import": _cmd_import, "list": _cmd_list, "search": _cmd_search,
+             "export": _cmd_export, "convert": _cmd_convert}
 
 
 if __name__ == "__main__":

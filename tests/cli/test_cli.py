@@ -149,3 +149,33 @@ def test_unexpected_failures_are_a_sentence_not_a_traceback(library_path, monkey
     err = capsys.readouterr().err
     assert err.startswith("deskapp: Something went wrong: RuntimeError: disk controller on fire")
     assert "Traceback" not in err
+
+
+def test_search_without_accents_and_sort_by_title(library_path, tmp_path, capsys):
+    titles = ["Đường về Kon Tum", "An toàn giao thông", "Ăn Tết sớm", "Dương lịch mới",
+              "Bầu cử"]
+    for i, title in enumerate(titles):
+        src = tmp_path / f"{i}.md"
+        src.write_text(f"---\ntitle: {title}\n---\nThực hiện quy chế dân chủ ở cơ sở số {i}.\n",
+                       encoding="utf-8")
+        assert main(["--library", str(library_path), "import", str(src)]) == 0
+    capsys.readouterr()
+
+    assert main(["--library", str(library_path), "search", "duong"]) == 0
+    found = [line.split("\t")[1] for line in capsys.readouterr().out.splitlines()]
+    assert set(found) == {"Đường về Kon Tum", "Dương lịch mới"}
+
+    assert main(["--library", str(library_path), "search", "đường"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].split("\t")[1] == "Đường về Kon Tum"
+
+    assert main(["--library", str(library_path), "search", "quy che dan chu"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 5
+    assert "«quy chế dân chủ»" in lines[0] or "«quy» «chế» «dân» «chủ»" in lines[0]
+
+    assert main(["--library", str(library_path), "search", "khongcogi"]) == 1
+
+    assert main(["--library", str(library_path), "list", "--sort", "title"]) == 0
+    ordered = [line.split("\t")[1] for line in capsys.readouterr().out.splitlines()]
+    assert ordered == ["An toàn giao thông", "Ăn Tết sớm", "Bầu cử", "Chào mừng đến với Deskapp",
+                       "Dương lịch mới", "Đường về Kon Tum"]

@@ -1,15 +1,22 @@
-"""The library list: articles newest first, or the trash."""
+"""The library list: articles newest first (or by headline), the trash, and search."""
 
 from __future__ import annotations
 
+import html
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -17,45 +24,63 @@ from PySide6.QtWidgets import (
 )
 
 from deskapp.store import ArticleSummary
-from deskapp.text import fold
+from deskapp.store.search import SearchHit
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+# Typing in the search box waits this long before asking the library.
+SEARCH_DELAY_MS = 150
+
+Row = ArticleSummary | SearchHit
 
 
 class LibraryPanel(QWidget):
-    """Lists articles; ``openRequested(id)`` when one is chosen."""
+    """Lists articles; ``openRequested(id)`` when one is chosen, ``queryChanged`` to search."""
 
     openRequested = Signal(str)
     trashModeChanged = Signal(bool)
+    queryChanged = Signal(str)
+    sortChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.mode = QComboBox(self)
         self.mode.addItems([self.tr("Articles"), self.tr("Trash")])
+        self.by_title = QCheckBox(self.tr("A–Z"), self)
+        self.by_title.setToolTip(self.tr("Sort by headline in Vietnamese order"))
         self.filter = QLineEdit(self)
         self.filter.setObjectName("libraryFilter")
-        self.filter.setPlaceholderText(self.tr("Find an article (accents optional)…"))
+        self.filter.setPlaceholderText(self.tr("Search (accents optional)…"))
         self.filter.setClearButtonEnabled(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("libraryTree")
         self.tree.setHeaderLabels([self.tr("Headline"), self.tr("Status"), self.tr("Changed")])
         self.tree.setRootIsDecorated(False)
+        self.tree.setWordWrap(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setItemDelegateForColumn(0, _RichTextDelegate(self.tree))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.setUniformRowHeights(True)
+        top = QHBoxLayout()
+        top.addWidget(self.mode, 1)
+        top.addWidget(self.by_title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.mode)
+        layout.addLayout(top)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
 
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(lambda: self.queryChanged.emit(self.query()))
         self.mode.currentIndexChanged.connect(lambda i: self.trashModeChanged.emit(i == 1))
-        self.filter.textChanged.connect(self._apply_filter)
-        self.filter.returnPressed.connect(self._open_first_visible)
+        self.by_title.toggled.connect(lambda on: self.sortChanged.emit(self.sort()))
+        self.filter.textChanged.connect(lambda _text: self._search_timer.start())
+        self.filter.returnPressed.connect(self._open_first)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemActivated.connect(lambda item, _col: self._request(item))
 
@@ -65,23 +90,28 @@ class LibraryPanel(QWidget):
     def show_trash(self, trash: bool) -> None:
         self.mode.setCurrentIndex(1 if trash else 0)
 
-    def refresh(self, items: list[ArticleSummary], select_id: str | None = None) -> None:
+    def query(self) -> str:
+        return self.filter.text().strip()
+
+    def sort(self) -> str:
+        return "title" if self.by_title.isChecked() else "updated"
+
+    def refresh(self, rows: list[Row], select_id: str | None = None) -> None:
         """Replace the list; keep ``select_id`` selected without asking to open it."""
+        self._search_timer.stop()
         self.tree.blockSignals(True)
         try:
             self.tree.clear()
-            for summary in items:
-                item = QTreeWidgetItem([
-                    summary.title or self.tr("(no headline)"),
-                    self.status_label(summary.status),
-                    _local_time(summary.updated_at),
-                ])
-                item.setData(0, ID_ROLE, summary.id)
-                item.setToolTip(0, summary.title)
+            for row in rows:
+                title = row.title or self.tr("(no headline)")
+                item = QTreeWidgetItem([title, self.status_label(row.status),
+                                        _local_time(row.updated_at)])
+                item.setData(0, ID_ROLE, row.id)
+                item.setData(0, HTML_ROLE, _row_html(title, row))
+                item.setToolTip(0, row.title)
                 self.tree.addTopLevelItem(item)
-                if summary.id == select_id:
+                if row.id == select_id:
                     self.tree.setCurrentItem(item)
-            self._apply_filter(self.filter.text())
         finally:
             self.tree.blockSignals(False)
 
@@ -108,19 +138,13 @@ class LibraryPanel(QWidget):
         }
         return labels.get(status, status)
 
-    def _apply_filter(self, text: str) -> None:
-        needle = fold(text.strip())
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
-            item.setHidden(bool(needle) and needle not in fold(item.text(0)))
-
-    def _open_first_visible(self) -> None:
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
-            if not item.isHidden():
-                self.tree.setCurrentItem(item)
-                self.tree.setFocus()
-                return
+    def _open_first(self) -> None:
+        if self._search_timer.isActive():  # Enter before the search ran: run it now
+            self._search_timer.stop()
+            self.queryChanged.emit(self.query())
+        if self.tree.topLevelItemCount():
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+            self.tree.setFocus()
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         if current is not None and not self.is_trash():
@@ -128,6 +152,57 @@ class LibraryPanel(QWidget):
 
     def _request(self, item: QTreeWidgetItem) -> None:
         self.openRequested.emit(item.data(0, ID_ROLE))
+
+
+def _row_html(title: str, row: Row) -> str:
+    """Headline, and for a search hit the excerpt with its matches in bold."""
+    text = f"<b>{html.escape(title)}</b>" if isinstance(row, SearchHit) else html.escape(title)
+    if isinstance(row, SearchHit) and row.snippet:
+        marked = html.escape(row.marked("\x01", "\x02"))
+        marked = marked.replace("\x01", "<b style='background:#fff0a8'>").replace("\x02", "</b>")
+        text += f"<br><span style='color:#555555'>{marked}</span>"
+    return text
+
+
+class _RichTextDelegate(QStyledItemDelegate):
+    """Draws the headline column as small HTML (search excerpts with highlights)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        options = QStyleOptionViewItem(option)
+        self.initStyleOption(options, index)
+        document = self._document(options, index)
+        options.text = ""
+        style = options.widget.style() if options.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter,
+                              options.widget)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        if options.state & QStyle.StateFlag.State_Selected:
+            context.palette.setColor(QPalette.ColorRole.Text,
+                                     options.palette.color(QPalette.ColorRole.HighlightedText))
+        painter.save()
+        painter.translate(options.rect.topLeft())
+        painter.setClipRect(options.rect.translated(-options.rect.topLeft()))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        options = QStyleOptionViewItem(option)
+        self.initStyleOption(options, index)
+        document = self._document(options, index)
+        return QSize(int(document.idealWidth()), int(document.size().height()))
+
+    def _document(self, options: QStyleOptionViewItem,
+                  index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(options.font)
+        document.setDocumentMargin(2)
+        document.setHtml(index.data(HTML_ROLE) or html.escape(options.text))
+        width = options.rect.width() if options.rect.width() > 0 else 300
+        document.setTextWidth(width)
+        return document
 
 
 def _local_time(stamp: str) -> str:

@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.library_panel.openRequested.connect(self.open_article)
         self.library_panel.trashModeChanged.connect(self._trash_mode_changed)
+        self.library_panel.queryChanged.connect(lambda _q: self.refresh_library())
+        self.library_panel.sortChanged.connect(lambda _s: self.refresh_library())
         self.editor.changed.connect(self._edited)
         self.editor.pasteRejected.connect(lambda error: self.show_error(describe(error)))
         self.editor.title.textChanged.connect(lambda _t: self._update_title())
@@ -143,8 +145,18 @@ class MainWindow(QMainWindow):
 
     # ---- library -----------------------------------------------------------
     def refresh_library(self) -> None:
-        trash = self.library_panel.is_trash()
-        self.library_panel.refresh(self.library.list(trashed=trash), self.editor.article_id)
+        """Show the library (or the trash): search hits when there is a query."""
+        panel = self.library_panel
+        trash, query = panel.is_trash(), panel.query()
+        rows: list = []
+        try:
+            if query:
+                rows = self.library.search(query, trashed=trash, order="updated")
+            else:
+                rows = self.library.list(trashed=trash, sort=panel.sort())
+        except DeskappError as error:
+            self.show_error(describe(error))
+        panel.refresh(rows, self.editor.article_id)
 
     def open_article(self, article_id: str) -> None:
         if article_id == self.editor.article_id:

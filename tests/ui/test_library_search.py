@@ -1,0 +1,41 @@
+from deskapp.model import Article
+from deskapp.ui.library_panel import HTML_ROLE
+
+
+def add(library, title, body="Nội dung."):
+    return library.create(Article(title=title, body=body))
+
+
+def test_search_box_finds_without_accents_and_highlights(qtbot, window, library):
+    add(library, "Đường về Kon Tum", "Con đường mới mở qua xã.")
+    add(library, "Bầu cử ở Đắk Tô", "Cử tri đi bầu.")
+    window.refresh_library()
+    panel = window.library_panel
+    qtbot.keyClicks(panel.filter, "duong")
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1, timeout=3000)
+    item = panel.tree.topLevelItem(0)
+    assert item.text(0) == "Đường về Kon Tum"
+    html = item.data(0, HTML_ROLE)
+    assert "background:#fff0a8'>đường</b>" in html
+
+    panel.filter.clear()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 3, timeout=3000)
+
+
+def test_enter_opens_the_first_hit(qtbot, window, library):
+    target = add(library, "Quy chế dân chủ ở cơ sở")
+    add(library, "Thời tiết")
+    window.refresh_library()
+    panel = window.library_panel
+    qtbot.keyClicks(panel.filter, "quy che dan")
+    qtbot.keyClick(panel.filter, "\r")
+    assert window.editor.article_id == target.id
+
+
+def test_sort_by_headline_in_vietnamese_order(qtbot, window, library):
+    for title in ("Đà Lạt", "Dung Quất", "Ăn Tết", "An Giang"):
+        add(library, title)
+    window.library_panel.by_title.setChecked(True)
+    titles = [window.library_panel.tree.topLevelItem(i).text(0)
+              for i in range(window.library_panel.tree.topLevelItemCount())]
+    assert titles == ["An Giang", "Ăn Tết", "Chào mừng đến với Deskapp", "Dung Quất", "Đà Lạt"]
