@@ -107,3 +107,20 @@ def test_diagnostics_panel_shows_the_input_method_facts(qtbot, window):
     qtbot.keyClicks(dialog.test_field, "Tie6ng1 Vie65t")
     assert dialog.test_field.text() == "Tiếng Việt"
     dialog.close()
+
+
+def test_tone_style_setting_and_conversion(qtbot, window, library):
+    window.act_new.trigger()
+    window.editor.title.setText("Hòa bình cho xứ Quảng")
+    window.editor.body.setPlainText("Sức khỏe của thủy thủ, quả là quý.")
+    window.typing_controls.style_actions["new"].trigger()
+    assert library.get_setting("tone_style") == "new"
+    assert window.apply_tone_style() == 2
+    assert window.editor.title.text() == "Hoà bình cho xứ Quảng"
+    assert window.editor.body.toPlainText() == "Sức khoẻ của thuỷ thủ, quả là quý."
+    window.editor.body.undo()
+    assert window.editor.body.toPlainText() == "Sức khỏe của thủy thủ, quả là quý."
+    window.typing_controls.set_method("telex")
+    window.editor.body.setPlainText("")
+    qtbot.keyClicks(window.editor.body, "hoaf")
+    assert window.editor.body.toPlainText() == "hoà"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from deskapp.model import Article
@@ -120,6 +122,25 @@ class EditorPanel(QWidget):
         """Remember what was stored (revision, times) without touching the text."""
         if self._article is not None and self._article.id == article.id:
             self._article = article
+
+    def convert_text(self, convert: Callable[[str], str]) -> int:
+        """Rewrite every field through ``convert`` as an edit (undoable); returns fields changed."""
+        changed = 0
+        for line in (self.title, self.byline, self.source, self.section):
+            new = convert(line.text())
+            if new != line.text():
+                line.selectAll()
+                line.insert(new)
+                changed += 1
+        for edit in (self.lead, self.body):
+            old = edit.toPlainText()
+            new = convert(old)
+            if new != old:
+                cursor = edit.textCursor()
+                cursor.select(QTextCursor.SelectionType.Document)
+                cursor.insertText(new)
+                changed += 1
+        return changed
 
     def set_typing(self, method: str | None, style: str) -> None:
         """Turn the built-in Vietnamese typing on ("telex", "vni") or off (None)."""

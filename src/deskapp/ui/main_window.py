@@ -14,6 +14,7 @@ from deskapp.messages import describe
 from deskapp.model import Article, RevisionKind
 from deskapp.pdf import export_pdf
 from deskapp.store import Library
+from deskapp.text.tone import convert_tone_style
 from deskapp.ui.editor import EditorPanel
 from deskapp.ui.library_panel import LibraryPanel
 from deskapp.ui.preview import PreviewPanel
@@ -67,7 +68,10 @@ class MainWindow(QMainWindow):
         self.autosave_timer.timeout.connect(self.autosave)
 
         self.typing_controls = TypingControls(self.editor.typing, self)
-        self.editor.typing.style = library.get_setting("tone_style") or "old"
+        self.typing_controls.set_style(library.get_setting("tone_style") or "old")
+        self.typing_controls.styleChanged.connect(
+            lambda style: self._guard(lambda: self.library.set_setting("tone_style", style))
+        )
         self.typing_controls.set_method(library.get_setting("typing_method") or None)
         self.typing_controls.changed.connect(
             lambda method: self._guard(lambda: self.library.set_setting("typing_method",
@@ -128,6 +132,10 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.act_trash)
         edit_menu.addAction(self.act_restore)
+        edit_menu.addSeparator()
+        self.act_tone_style = action(self.tr("Apply the newsroom &tone style to this article"),
+                                     self.apply_tone_style)
+        edit_menu.addAction(self.act_tone_style)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.act_show_trash)
         typing_menu = self.menuBar().addMenu(self.tr("&Typing"))
@@ -136,6 +144,17 @@ class MainWindow(QMainWindow):
         self.act_diagnostics = action(self.tr("Typing &diagnostics…"), self.show_diagnostics)
         help_menu.addAction(self.act_diagnostics)
         self._trash_mode_changed(False)
+
+    def apply_tone_style(self) -> int:
+        """Move tones in every field to the newsroom's style; each field is one undo step."""
+        if self.editor.article_id is None:
+            return 0
+        changed = self.editor.convert_text(
+            lambda text: convert_tone_style(text, self.editor.typing.style)
+        )
+        self.statusBar().showMessage(
+            self.tr("Tone style applied: %n field(s) changed", "", changed), 4000)
+        return changed
 
     def show_diagnostics(self) -> TypingDiagnostics:
         dialog = TypingDiagnostics(self.editor.typing, self)

@@ -26,6 +26,7 @@ class TypingControls(QObject):
     """Menu entries and a badge that switch the shared :class:`VietnameseTyping`."""
 
     changed = Signal(object)  # the method ("telex", "vni") or None
+    styleChanged = Signal(str)  # "old" or "new"
 
     def __init__(self, typing: VietnameseTyping, parent: QWidget) -> None:
         super().__init__(parent)
@@ -40,6 +41,15 @@ class TypingControls(QObject):
             act.triggered.connect(lambda _c=False, m=method: self.set_method(m))
             self.group.addAction(act)
             self.actions[method] = act
+        self.style_group = QActionGroup(self)
+        self.style_actions: dict[str, QAction] = {}
+        for style, text in (("old", self.tr("Old tone style (hòa, khỏe, thủy)")),
+                            ("new", self.tr("New tone style (hoà, khoẻ, thuỷ)"))):
+            act = QAction(text, self)
+            act.setCheckable(True)
+            act.triggered.connect(lambda _c=False, s=style: self.set_style(s))
+            self.style_group.addAction(act)
+            self.style_actions[style] = act
         self.toggle = QAction(self.tr("Toggle Vietnamese typing"), self)
         self.toggle.setShortcut(QKeySequence("Alt+Z"))
         self.toggle.triggered.connect(self.toggle_method)
@@ -53,6 +63,15 @@ class TypingControls(QObject):
         menu.addSeparator()
         for act in self.actions.values():
             menu.addAction(act)
+        menu.addSeparator()
+        for act in self.style_actions.values():
+            menu.addAction(act)
+
+    def set_style(self, style: str) -> None:
+        style = style if style in ("old", "new") else "old"
+        self.typing.style = style
+        self.style_actions[style].setChecked(True)
+        self.styleChanged.emit(style)
 
     def set_method(self, method: str | None) -> None:
         if method is not None and method not in METHODS:
