@@ -89,14 +89,17 @@ def _open(path: Path) -> Library:
 
 
 def _cmd_import(args: argparse.Namespace, library_path: Path) -> int:
+    from deskapp.text.legacy import Detection
     from deskapp.workspace import import_into
 
     library = _open(library_path)
     failed = 0
     try:
         for path in args.files:
-            def converted(encoding: str, name: str = str(path)) -> None:
-                print(f"deskapp: {name}: {encoding} → UTF-8", file=sys.stderr)
+            def converted(name: str, found: Detection) -> bool:
+                print(f"deskapp: {name}: {found.encoding} → UTF-8 "
+                      f"({found.change_count} words changed)", file=sys.stderr)
+                return True
 
             try:
                 article = import_into(library, path, converted)

@@ -51,6 +51,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Không ghi được tệp “{name}”: {reason}. Tệp cũ (nếu có) vẫn nguyên vẹn.",
         "“{name}” cannot be written: {reason}. Any earlier file is untouched.",
     ),
+    "conversion_declined": (
+        "Chưa nhập tệp “{name}” ({encoding}): bạn đã chọn không chuyển sang Unicode.",
+        "“{name}” ({encoding}) was not imported: you chose not to convert it to Unicode.",
+    ),
     "convert_unsure": (
         "Không chắc tệp “{name}” dùng bảng mã nào (có thể là {guess}, độ tin cậy {confidence}%). "
         "Không có gì bị chuyển; hãy chỉ rõ bằng --from.",
@@ -95,6 +99,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The fonts have no glyph for {chars} ({codepoints}) in the {where}. "
         "Correct the text and export again; no file was written.",
     ),
+    "preset_invalid": (
+        "Mẫu trang in “{name}” không dùng được: {reason}. Hãy sửa tệp mẫu; "
+        "không có tệp PDF nào bị ghi.",
+        "The print preset “{name}” cannot be used: {reason}. Correct the preset file; "
+        "no PDF was written.",
+    ),
+    "preset_not_found": (
+        "Không có mẫu trang in “{name}”. Các mẫu hiện có: {available}.",
+        "There is no print preset “{name}”. Available presets: {available}.",
+    ),
 }
 
 # Names of an article's parts, as errors mention them (the ``where`` of an error).
@@ -105,6 +119,8 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "byline": ("bút danh", "byline"),
     "source": ("nguồn", "source"),
     "section": ("chuyên mục", "section"),
+    "header": ("đầu trang", "running header"),
+    "footer": ("chân trang", "footer"),
 }
 
 

@@ -6,10 +6,11 @@ import getpass
 from collections.abc import Callable
 from pathlib import Path
 
+from deskapp.errors import ImportRejected
 from deskapp.exchange import import_file
 from deskapp.model import Article, RevisionKind
 from deskapp.store import Library
-from deskapp.text.legacy import detect
+from deskapp.text.legacy import Detection, detect
 from deskapp.welcome import welcome_article
 
 
@@ -36,21 +37,23 @@ def current_user(library: Library) -> str:
 def import_into(
     library: Library,
     path: Path | str,
-    on_converted: Callable[[str], None] | None = None,
+    confirm: Callable[[str, Detection], bool] | None = None,
 ) -> Article:
     """Import one file as a new article (one revision of kind ``import``).
 
     A file in a legacy Vietnamese encoding (TCVN3, VNI, Windows-1258) is
-    converted only when the detector is sure of every byte; ``on_converted``
-    then hears which encoding it was. Otherwise the file is refused as not UTF-8.
+    converted only when the detector is sure of every byte, and only if
+    ``confirm(file name, detection)`` agrees (it sees what will change);
+    otherwise the file is refused and nothing is stored.
     """
+    name = Path(path).name
 
     def legacy(data: bytes) -> str | None:
         found = detect(data)
         if not found.confident or found.text is None:
             return None
-        if on_converted is not None:
-            on_converted(found.encoding)
+        if confirm is not None and not confirm(name, found):
+            raise ImportRejected("conversion_declined", name=name, encoding=found.encoding)
         return found.text
 
     article = import_file(Path(path), legacy=legacy).to_article()

@@ -61,3 +61,25 @@ def test_edited_range_is_not_converted_blindly(qtbot, window):
     body.setPlainText("khác hẳn")
     window.editor.legacy_bar.convert_button.click()
     assert body.toPlainText() == "khác hẳn"
+
+
+def test_legacy_file_import_asks_first(qtbot, window, library, tmp_path, monkeypatch):
+    src = tmp_path / "cu.txt"
+    src.write_bytes(encode_legacy(TEXT, "tcvn3"))
+    asked = []
+
+    def decline(name, found):
+        asked.append((name, found.encoding, found.changes[:2]))
+        return False
+
+    monkeypatch.setattr(window, "confirm_conversion", decline)
+    assert window.import_paths([src]) == []
+    assert asked and asked[0][:2] == ("cu.txt", "tcvn3")
+    assert "chose not to convert" in window.last_error
+    assert len(library.list()) == 1
+
+    monkeypatch.setattr(window, "confirm_conversion", lambda name, found: True)
+    imported = window.import_paths([src])
+    assert len(imported) == 1
+    assert imported[0].body.startswith("Ban chỉ đạo xây dựng")
+    assert "tcvn3" in window.statusBar().currentMessage()

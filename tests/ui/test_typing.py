@@ -124,3 +124,13 @@ def test_tone_style_setting_and_conversion(qtbot, window, library):
     window.editor.body.setPlainText("")
     qtbot.keyClicks(window.editor.body, "hoaf")
     assert window.editor.body.toPlainText() == "hoà"
+
+
+def test_toolbar_button_toggles_typing(qtbot, window):
+    button = window.toolbar.widgetForAction(window.typing_controls.toggle)
+    window.typing_controls.set_method(None)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.editor.typing.method == "telex"
+    assert "TELEX" in window.typing_controls.toggle.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.editor.typing.method is None

@@ -14,6 +14,7 @@ from deskapp.messages import describe
 from deskapp.model import Article, RevisionKind
 from deskapp.pdf import export_pdf
 from deskapp.store import Library
+from deskapp.text.legacy import Detection
 from deskapp.text.tone import convert_tone_style
 from deskapp.ui.editor import EditorPanel
 from deskapp.ui.library_panel import LibraryPanel
@@ -140,6 +141,14 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.act_show_trash)
         typing_menu = self.menuBar().addMenu(self.tr("&Typing"))
         self.typing_controls.fill_menu(typing_menu)
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        for act in (self.act_new, self.act_import, self.act_save, self.act_export):
+            toolbar.addAction(act)
+        toolbar.addSeparator()
+        toolbar.addAction(self.typing_controls.toggle)
+        self.toolbar = toolbar
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.act_diagnostics = action(self.tr("Typing &diagnostics…"), self.show_diagnostics)
         help_menu.addAction(self.act_diagnostics)
@@ -280,12 +289,16 @@ class MainWindow(QMainWindow):
         imported: list[Article] = []
         problems: list[str] = []
         converted: list[str] = []
+
+        def confirm(name: str, found: Detection) -> bool:
+            agreed = self.confirm_conversion(name, found)
+            if agreed:
+                converted.append(f"{name}: {found.encoding}")
+            return agreed
+
         for path in paths:
             try:
-                imported.append(import_into(
-                    self.library, path,
-                    lambda encoding, name=Path(path).name: converted.append(f"{name}: {encoding}"),
-                ))
+                imported.append(import_into(self.library, path, confirm))
             except DeskappError as error:
                 problems.append(describe(error))
         self.library_panel.show_trash(False)
@@ -300,6 +313,20 @@ class MainWindow(QMainWindow):
         if problems:
             self.show_error("\n\n".join(problems))
         return imported
+
+    def confirm_conversion(self, name: str, found: Detection) -> bool:
+        """Ask before converting a legacy-encoded file, showing what will change."""
+        sample = "\n".join(f"  {before}  →  {after}" for before, after in found.changes[:8])
+        answer = QMessageBox.question(
+            self,
+            self.tr("Convert to Unicode?"),
+            self.tr("“%1” looks like %2 (%3% sure). %4 words will change, for example:\n\n%5"
+                    "\n\nConvert it to Unicode and import it?")
+            .replace("%1", name).replace("%2", found.encoding.upper())
+            .replace("%3", str(round(found.confidence * 100)))
+            .replace("%4", str(found.change_count)).replace("%5", sample),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def export_dialog(self) -> None:
         snapshot = self.editor.snapshot()

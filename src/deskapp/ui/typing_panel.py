@@ -50,7 +50,8 @@ class TypingControls(QObject):
             act.triggered.connect(lambda _c=False, s=style: self.set_style(s))
             self.style_group.addAction(act)
             self.style_actions[style] = act
-        self.toggle = QAction(self.tr("Toggle Vietnamese typing"), self)
+        self.toggle = QAction(self.tr("Vietnamese typing"), self)
+        self.toggle.setCheckable(True)
         self.toggle.setShortcut(QKeySequence("Alt+Z"))
         self.toggle.triggered.connect(self.toggle_method)
         self.badge = QLabel(parent)
@@ -88,6 +89,9 @@ class TypingControls(QObject):
     def _show(self) -> None:
         self.actions[self.typing.method].setChecked(True)
         method = self.typing.method
+        self.toggle.setChecked(method is not None)
+        self.toggle.setText(self.tr("Vietnamese typing: %1").replace(
+            "%1", method.upper() if method else self.tr("off")))
         self.badge.setText(f"  {method.upper()}  " if method else self.tr("  EN  "))
 
 
