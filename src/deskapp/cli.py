@@ -47,6 +47,14 @@ def build_parser() -> argparse.ArgumentParser:
     exp = commands.add_parser("export", help="export an article (id or file) to PDF")
     exp.add_argument("ref", metavar="ID_OR_FILE")
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    exp.add_argument("--preset", default="a4-article", metavar="NAME",
+                     help="print preset (see: deskapp presets); default a4-article")
+    exp.add_argument("--bleed", type=_bleed_mm, default=0.0, metavar="MM",
+                     help="bleed in millimetres, with crop marks (e.g. 3)")
+    exp.add_argument("--cmyk", action="store_true",
+                     help="for the printer: text in pure black (CMYK 0/0/0/100)")
+
+    commands.add_parser("presets", help="list the print presets")
 
     conv = commands.add_parser(
         "convert", help="convert a legacy Vietnamese text file (TCVN3, VNI, VIQR…) to UTF-8"
@@ -61,6 +69,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("gui", help="open the window (the default)")
     return parser
+
+
+def _bleed_mm(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of millimetres: {text!r}") from None
+    if not 0 <= value <= 20:
+        raise argparse.ArgumentTypeError("the bleed must be between 0 and 20 mm")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -155,8 +173,22 @@ def _cmd_export(args: argparse.Namespace, library_path: Path) -> int:
             article = import_file(candidate).to_article()
     finally:
         library.close()
-    export_pdf(article, args.output, author=author)
+    from deskapp.pdf import load_preset
+    from deskapp.workspace import user_presets_dir
+
+    preset = load_preset(args.preset, extra_dirs=[user_presets_dir()])
+    export_pdf(article, args.output, author=author, preset=preset,
+               bleed_mm=args.bleed, cmyk=args.cmyk)
     print(args.output)
+    return 0
+
+
+def _cmd_presets(args: argparse.Namespace, _library_path: Path) -> int:
+    from deskapp.pdf import list_presets
+    from deskapp.workspace import user_presets_dir
+
+    for name, title in list_presets(extra_dirs=[user_presets_dir()]):
+        print(f"{name}\t{title}")
     return 0
 
 
@@ -204,7 +236,7 @@ def _cmd_convert(args: argparse.Namespace, _library_path: Path) -> int:
 
 
 _COMMANDS = {"import": _cmd_import, "list": _cmd_list, "search": _cmd_search,
-             "export": _cmd_export, "convert": _cmd_convert}
+             "export": _cmd_export, "convert": _cmd_convert, "presets": _cmd_presets}
 
 
 if __name__ == "__main__":

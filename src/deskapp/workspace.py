@@ -9,9 +9,14 @@ from pathlib import Path
 from deskapp.errors import ImportRejected
 from deskapp.exchange import import_file
 from deskapp.model import Article, RevisionKind
-from deskapp.store import Library
+from deskapp.store import Library, default_library_path
 from deskapp.text.legacy import Detection, detect
 from deskapp.welcome import welcome_article
+
+
+def user_presets_dir() -> Path:
+    """Where a newsroom puts its own print presets (``NAME.json``), beside the library."""
+    return default_library_path().parent / "presets"
 
 
 def open_library(path: Path | str) -> Library:

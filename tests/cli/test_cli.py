@@ -179,3 +179,41 @@ def test_search_without_accents_and_sort_by_title(library_path, tmp_path, capsys
     ordered = [line.split("\t")[1] for line in capsys.readouterr().out.splitlines()]
     assert ordered == ["An toàn giao thông", "Ăn Tết sớm", "Bầu cử", "Chào mừng đến với Deskapp",
                        "Dương lịch mới", "Đường về Kon Tum"]
+
+
+def test_export_with_preset_bleed_and_cmyk(library_path, sample_path, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    assert main(["--library", str(library_path), "presets"]) == 0
+    names = [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()]
+    assert {"a4-article", "a5-booklet", "us-letter", "newspaper-2col", "newspaper-3col"} <= set(
+        names)
+
+    assert main(["--library", str(library_path), "import", str(sample_path)]) == 0
+    article_id = capsys.readouterr().out.strip()
+    out = tmp_path / "in.pdf"
+    assert main(["--library", str(library_path), "export", article_id, "-o", str(out),
+                 "--preset", "newspaper-3col", "--bleed", "3", "--cmyk"]) == 0
+    page = PdfReader(out).pages[0]
+    bleed = 3 / 25.4 * 72
+    assert float(page.mediabox.width) == pytest.approx(float(page.trimbox.width) + 2 * bleed,
+                                                       abs=0.01)
+    assert float(page.trimbox.width) == pytest.approx(595.28, abs=0.5)
+
+    assert main(["--library", str(library_path), "export", article_id, "-o", str(out),
+                 "--preset", "missing"]) == 1
+    assert "missing" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--library", str(library_path), "export", article_id, "-o", str(out),
+              "--bleed", "-2"])
+
+
+def test_a_newsroom_preset_in_the_data_folder_is_used(tmp_path, capsys, monkeypatch):
+    library = tmp_path / "data" / "library.sqlite"
+    monkeypatch.setenv("DESKAPP_LIBRARY", str(library))
+    presets = tmp_path / "data" / "presets"
+    presets.mkdir(parents=True)
+    (presets / "bao-kon-tum.json").write_text(
+        '{"extends": "newspaper-2col", "title": "Báo Kon Tum – 2 cột"}', encoding="utf-8")
+    assert main(["presets"]) == 0
+    assert "bao-kon-tum\tBáo Kon Tum – 2 cột" in capsys.readouterr().out

@@ -1,8 +1,9 @@
 """Print: bundled fonts, preflight and PDF export (reportlab, no Qt).
 
-``export_pdf`` and ``render_pdf`` are loaded on first use: the renderers
-import :mod:`deskapp.pdf.fonts`, which runs this file first, and an eager
-import of the exporter here would loop back into those renderers.
+``export_pdf``, ``render_pdf``, ``list_presets`` and ``load_preset`` are
+loaded on first use: the renderers import :mod:`deskapp.pdf.fonts`, which
+runs this file first, and an eager import of the exporter here would loop
+back into those renderers.
 """
 
 from __future__ import annotations
@@ -11,13 +12,20 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from deskapp.pdf.export import export_pdf, render_pdf
+    from deskapp.pdf.presets import list_presets, load_preset
 
-__all__ = ["export_pdf", "render_pdf"]
+__all__ = ["export_pdf", "list_presets", "load_preset", "render_pdf"]
+_MODULES = {
+    "export_pdf": "export",
+    "render_pdf": "export",
+    "list_presets": "presets",
+    "load_preset": "presets",
+}
 
 
 def __getattr__(name: str) -> Any:
-    if name in __all__:
-        from deskapp.pdf import export
+    if name in _MODULES:
+        from importlib import import_module
 
-        return getattr(export, name)
+        return getattr(import_module(f"deskapp.pdf.{_MODULES[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,29 +1,33 @@
-"""One article as a print-ready A4 PDF.
+"""One article as a print-ready PDF, laid out by a print preset.
 
 The article is parsed once (:mod:`deskapp.render.tree`), turned into
-flowables (:mod:`deskapp.render.flowables`) and laid out on A4 with the
-bundled fonts, embedded and subset. Before anything is drawn, every
-character is checked against the face that will draw it; a file on disk is
-only ever replaced whole, so a failed export leaves an earlier good PDF as
-it was.
+flowables (:mod:`deskapp.render.flowables`) and laid out by a preset
+(:mod:`deskapp.pdf.presets`: page size, margins, columns, type, header and
+footer) with the bundled fonts, embedded and subset. Before anything is
+drawn, every character is checked against the face that will draw it; a
+file on disk is only ever replaced whole, so a failed export leaves an
+earlier good PDF as it was.
+
+For the printer, the page can carry a bleed: the MediaBox grows by the
+bleed on every side, the TrimBox keeps the finished size, and crop marks in
+the bleed show where to cut. With ``cmyk=True`` every colour is written as
+CMYK and text and rules are pure black (K only), so they print on one plate.
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
+import math
 import os
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields, replace
 from functools import partial
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -31,14 +35,26 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    FrameBreak,
+    NextPageTemplate,
     PageTemplate,
     Paragraph,
     Spacer,
 )
 
 from deskapp.errors import DeskappError, ExportError, MissingGlyphs
+from deskapp.fileio import write_atomically
 from deskapp.model import Article
-from deskapp.pdf.fonts import MONO, SANS, SERIF, face_name, missing_glyphs, register_fonts
+from deskapp.pdf.fonts import MONO, face_name, missing_glyphs, register_fonts
+from deskapp.pdf.presets import (
+    DEFAULT_PRESET,
+    MAX_BLEED_MM,
+    Preset,
+    PresetError,
+    RunningText,
+    TextStyle,
+    load_preset,
+)
 from deskapp.render.flowables import (
     GlyphLog,
     PrintStyles,
@@ -51,15 +67,29 @@ from deskapp.text import nfc
 
 CREATOR = "Deskapp"
 LANGUAGE = "vi-VN"
-PAGE_LABEL = "Trang {page}/{pages}"
 
-PAGE_SIZE = A4
+# The geometry of the default preset (a4-article.json), for callers that
+# measure the page; every other number comes from the preset itself.
+PAGE_SIZE = (210 * mm, 297 * mm)
 MARGIN_X = 24 * mm
 MARGIN_TOP = 20 * mm
 MARGIN_BOTTOM = 22 * mm
 FOOTER_BASELINE = 11 * mm
-BODY_SIZE = 10.5
-BODY_LEADING = 15.5
+
+SECTION_COLOR = colors.HexColor("#a0322a")
+FURNITURE_COLOR = colors.HexColor("#555555")
+RULE_COLOR = colors.HexColor("#9a9a9a")
+# Crop marks print on every plate, so the cutter sees them whatever is inked.
+REGISTRATION = colors.CMYKColor(1, 1, 1, 1)
+CMYK_BLACK = colors.CMYKColor(0, 0, 0, 1)
+CROP_MARK_WIDTH = 0.25
+# A columned page whose first-page columns would be shorter than this many
+# body lines lets the headline flow in the first column instead.
+MIN_COLUMN_LINES = 4
+
+Story = list[Flowable]
+Builder = Callable[[GlyphLog], list[Flowable]]
+_Part = tuple[str, bool, Builder]
 
 
 @dataclass(frozen=True)
@@ -71,39 +101,98 @@ class _Layout:
     headline: ParagraphStyle
     lead: ParagraphStyle
     byline: ParagraphStyle
+    byline_top: ParagraphStyle
     source: ParagraphStyle
+    source_top: ParagraphStyle
 
 
-def render_pdf(article: Article, *, author: str = "") -> bytes:
+@dataclass(frozen=True)
+class _Plan:
+    """A preset plus what the printer asked for: the page as it will be written."""
+
+    preset: Preset
+    bleed: float = 0.0
+    cmyk: bool = False
+
+    @property
+    def media_size(self) -> tuple[float, float]:
+        width, height = self.preset.page_size
+        return width + 2 * self.bleed, height + 2 * self.bleed
+
+    @property
+    def trim_box(self) -> tuple[float, float, float, float]:
+        width, height = self.preset.page_size
+        return self.bleed, self.bleed, self.bleed + width, self.bleed + height
+
+    @property
+    def content_origin(self) -> tuple[float, float]:
+        """Bottom-left corner of the text area, in media coordinates."""
+        margins = self.preset.margins
+        return self.bleed + margins.left, self.bleed + margins.bottom
+
+
+@dataclass
+class _Story:
+    """The flowables above the columns (kicker, headline, lead) and those that flow."""
+
+    top: Story = field(default_factory=list)
+    flow: Story = field(default_factory=list)
+
+
+def render_pdf(
+    article: Article,
+    *,
+    author: str = "",
+    preset: Preset | str | None = None,
+    bleed_mm: float = 0.0,
+    cmyk: bool = False,
+) -> bytes:
     """The article as PDF bytes; ``author`` is who exports it (metadata only).
 
-    Raises :class:`MissingGlyphs` when a character has no glyph in the face
-    that would draw it, and :class:`ExportError` (with an empty path) when
-    the layout fails.
+    ``preset`` is a :class:`Preset` or the name of one (default
+    ``a4-article``); ``bleed_mm`` adds a bleed with crop marks; ``cmyk``
+    writes CMYK colours with text in pure black.
+
+    Raises :class:`PresetError` for a preset that is missing or unusable,
+    :class:`MissingGlyphs` when a character has no glyph in the face that
+    would draw it, and :class:`ExportError` (with an empty path) when the
+    layout fails.
     """
     try:
+        plan = _Plan(_resolve_preset(preset), _bleed_points(bleed_mm), bool(cmyk))
         register_fonts()
         doc = build_document(article)
-        return _typeset(_story(doc, _layout()), doc, article, author)
+        _preflight_furniture(plan.preset, doc)
+        story = _story(doc, _layout(plan.preset, plan.cmyk), plan.preset)
+        return _typeset(story, doc, article, author, plan)
     except DeskappError:
         raise
     except Exception as exc:
         raise ExportError(path="", reason=_reason(exc)) from exc
 
 
-def export_pdf(article: Article, path: str | os.PathLike[str], *, author: str = "") -> Path:
+def export_pdf(
+    article: Article,
+    path: str | os.PathLike[str],
+    *,
+    author: str = "",
+    preset: Preset | str | None = None,
+    bleed_mm: float = 0.0,
+    cmyk: bool = False,
+) -> Path:
     """Write the article's PDF to ``path``, all or nothing; return the path.
 
-    Raises :class:`MissingGlyphs` before touching the disk, and
-    :class:`ExportError` for any other failure; an existing file at
-    ``path`` is then left exactly as it was.
+    Takes the options of :func:`render_pdf`. Raises :class:`PresetError` and
+    :class:`MissingGlyphs` before touching the disk, and :class:`ExportError`
+    for any other failure; an existing file at ``path`` is then left exactly
+    as it was.
     """
     target = Path(path)
     if not target.parent.is_dir():
         raise ExportError(path=str(target), reason=os.strerror(errno.ENOENT))
     try:
-        data = render_pdf(article, author=author)
-    except MissingGlyphs:
+        data = render_pdf(article, author=author, preset=preset, bleed_mm=bleed_mm, cmyk=cmyk)
+    except (MissingGlyphs, PresetError):
         raise
     except ExportError as exc:
         raise ExportError(path=str(target), reason=exc.data.get("reason", "")) from exc
@@ -113,33 +202,67 @@ def export_pdf(article: Article, path: str | os.PathLike[str], *, author: str = 
     return target
 
 
-def _layout() -> _Layout:
-    body = make_print_styles(
-        text_family=SERIF,
-        heading_family=SANS,
-        mono_family=MONO,
-        size=BODY_SIZE,
-        leading=BODY_LEADING,
+def _resolve_preset(preset: Preset | str | None) -> Preset:
+    if isinstance(preset, Preset):
+        return preset
+    if preset is None or isinstance(preset, str | os.PathLike):
+        return load_preset(preset or DEFAULT_PRESET)
+    raise TypeError(f"preset must be a Preset or a name, not {type(preset).__name__}")
+
+
+def _bleed_points(bleed_mm: float) -> float:
+    value = float(bleed_mm)
+    if not (math.isfinite(value) and 0 <= value <= MAX_BLEED_MM):
+        raise ValueError(f"the bleed must be between 0 and {MAX_BLEED_MM:g} mm, not {bleed_mm}")
+    return value * mm
+
+
+def _face(style: TextStyle) -> str:
+    return face_name(style.family, bold=style.bold, italic=style.italic)
+
+
+def _layout(preset: Preset, cmyk: bool) -> _Layout:
+    body = _tuned_body(preset)
+    # Headline, lead and credits take the body's face but never its indent.
+    base = ParagraphStyle("base", parent=body.body, firstLineIndent=0)
+    credit_align = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
+    byline = ParagraphStyle(
+        "byline",
+        parent=base,
+        fontName=face_name(preset.body.family, bold=True),
+        alignment=credit_align[preset.byline.align],
+        spaceBefore=6,
+        spaceAfter=0,
+        keepWithNext=1,
     )
-    base = body.body
-    return _Layout(
+    source = ParagraphStyle(
+        "source",
+        parent=base,
+        fontName=face_name(preset.body.family, italic=True),
+        fontSize=round(preset.body.size - 1, 1),
+        leading=round(preset.body.leading - 1.5, 1),
+        alignment=credit_align[preset.source.align],
+        textColor=colors.HexColor("#444444"),
+        spaceAfter=0,
+    )
+    layout = _Layout(
         body=body,
         section=ParagraphStyle(
             "section",
             parent=base,
-            fontName=face_name(SANS, bold=True),
-            fontSize=9,
-            leading=13,
+            fontName=_face(preset.section),
+            fontSize=preset.section.size,
+            leading=preset.section.leading,
             alignment=TA_LEFT,
-            textColor=colors.HexColor("#a0322a"),
+            textColor=SECTION_COLOR,
             spaceAfter=4,
         ),
         headline=ParagraphStyle(
             "headline",
             parent=base,
-            fontName=face_name(SANS, bold=True),
-            fontSize=22,
-            leading=30,
+            fontName=_face(preset.headline),
+            fontSize=preset.headline.size,
+            leading=preset.headline.leading,
             alignment=TA_LEFT,
             spaceAfter=10,
             keepWithNext=1,
@@ -147,73 +270,155 @@ def _layout() -> _Layout:
         lead=ParagraphStyle(
             "lead",
             parent=base,
-            fontName=face_name(SERIF, bold=True),
-            fontSize=11.5,
-            leading=17,
+            fontName=_face(preset.lead),
+            fontSize=preset.lead.size,
+            leading=preset.lead.leading,
+            alignment=TA_JUSTIFY if preset.body_align == "justify" else TA_LEFT,
             spaceAfter=12,
         ),
-        byline=ParagraphStyle(
-            "byline",
-            parent=base,
-            fontName=face_name(SERIF, bold=True),
-            alignment=TA_RIGHT,
-            spaceBefore=6,
-            spaceAfter=0,
-            keepWithNext=1,
+        byline=byline,
+        byline_top=ParagraphStyle(
+            "byline_top", parent=byline, spaceBefore=0, spaceAfter=8, keepWithNext=0
         ),
-        source=ParagraphStyle(
-            "source",
-            parent=base,
-            fontName=face_name(SERIF, italic=True),
-            fontSize=9.5,
-            leading=14,
-            alignment=TA_RIGHT,
-            textColor=colors.HexColor("#444444"),
-            spaceAfter=0,
-        ),
+        source=source,
+        source_top=ParagraphStyle("source_top", parent=source, spaceAfter=8),
     )
+    return _in_cmyk(layout) if cmyk else layout
 
 
-def _frame_width() -> float:
-    return PAGE_SIZE[0] - 2 * MARGIN_X
+def _tuned_body(preset: Preset) -> PrintStyles:
+    """The body styles at the preset's size, alignment and heading scale.
+
+    A word or URL longer than the line is cut where it overflows
+    (``splitLongWords``). reportlab's ``uriWasteReduce`` would break URLs at
+    their slashes instead, but in reportlab 5.1 it stops an over-long word
+    from being cut at all, so it stays off.
+    """
+    styles = make_print_styles(
+        text_family=preset.body.family,
+        heading_family=preset.headings_family,
+        mono_family=MONO,
+        size=preset.body.size,
+        leading=preset.body.leading,
+    )
+    ragged = preset.body_align == "left"
+
+    def tune(style: ParagraphStyle) -> ParagraphStyle:
+        changes: dict[str, Any] = {"splitLongWords": 1}
+        if ragged and style.alignment == TA_JUSTIFY:
+            changes["alignment"] = TA_LEFT
+        if style.name == "body" and preset.paragraph_indent:
+            changes.update(firstLineIndent=preset.paragraph_indent, spaceAfter=0)
+        if style.name.startswith("heading") and preset.headings_scale != 1:
+            changes["fontSize"] = round(style.fontSize * preset.headings_scale, 1)
+            changes["leading"] = round(style.leading * preset.headings_scale, 1)
+        return _restyled(style, **changes)
+
+    return _map_styles(styles, tune)
 
 
-def _story(doc: ArticleDocument, layout: _Layout) -> list[Flowable]:
+def _restyled(style: ParagraphStyle, **changes: Any) -> ParagraphStyle:
+    """A copy of ``style`` under the same name (bookmarks look styles up by name)."""
+    return ParagraphStyle(style.name, parent=style, **changes)
+
+
+def _map_styles(
+    styles: PrintStyles, change: Callable[[ParagraphStyle], ParagraphStyle]
+) -> PrintStyles:
+    """``styles`` with ``change`` applied to every paragraph style it holds."""
+    updates: dict[str, Any] = {}
+    for item in fields(styles):
+        value = getattr(styles, item.name)
+        if isinstance(value, ParagraphStyle):
+            updates[item.name] = change(value)
+        elif isinstance(value, tuple) and all(isinstance(v, ParagraphStyle) for v in value):
+            updates[item.name] = tuple(change(v) for v in value)
+    return replace(styles, **updates)
+
+
+def _cmyk(color: colors.Color | None, *, text: bool) -> colors.Color | None:
+    """A colour for a one-plate job: greys become K tints, coloured text pure black.
+
+    A grey keeps its tone on the black plate; a coloured text (the red
+    kicker, blue links) would need four plates in register, so it prints
+    black instead.
+    """
+    if color is None or isinstance(color, colors.CMYKColor):
+        return color
+    red, green, blue = color.red, color.green, color.blue
+    if red == green == blue:
+        return colors.CMYKColor(0, 0, 0, round(1 - red, 4))
+    if text:
+        return CMYK_BLACK
+    return colors.CMYKColor(*colors.rgb2cmyk(red, green, blue))
+
+
+def _in_cmyk(layout: _Layout) -> _Layout:
+    def convert(style: ParagraphStyle) -> ParagraphStyle:
+        return _restyled(
+            style,
+            textColor=_cmyk(style.textColor, text=True),
+            backColor=_cmyk(style.backColor, text=False),
+            borderColor=_cmyk(style.borderColor, text=False),
+        )
+
+    body = _map_styles(layout.body, convert)
+    body = replace(
+        body,
+        link_color="#000000",
+        rule_color=_cmyk(body.rule_color, text=True),
+        shade_color=_cmyk(body.shade_color, text=False),
+    )
+    updates = {
+        item.name: convert(getattr(layout, item.name))
+        for item in fields(layout)
+        if isinstance(getattr(layout, item.name), ParagraphStyle)
+    }
+    return replace(layout, body=body, **updates)
+
+
+def _story(doc: ArticleDocument, layout: _Layout, preset: Preset) -> _Story:
     """The flowables of the whole article, each part checked for missing glyphs.
 
     An empty article still gets its one (numbered) page: an empty story
     would give a PDF without pages, which viewers refuse to open.
     """
-    story: list[Flowable] = []
-    for where, build in _parts(doc, layout):
+    story = _Story()
+    for where, on_top, build in _parts(doc, layout, preset):
         log = GlyphLog()
         flowables = build(log)
         _preflight(log, where)
-        story.extend(flowables)
-    return story or [Spacer(0, 0)]
+        (story.top if on_top else story.flow).extend(flowables)
+    if not story.top and not story.flow:
+        story.flow.append(Spacer(0, 0))
+    return story
 
 
-def _parts(
-    doc: ArticleDocument, layout: _Layout
-) -> list[tuple[str, Callable[[GlyphLog], list[Flowable]]]]:
-    """(where, builder) for each part of the article that has text, in page order."""
+def _parts(doc: ArticleDocument, layout: _Layout, preset: Preset) -> list[_Part]:
+    """(where, above the columns?, builder) for each part that has text, in page order.
 
-    def plain(text: str, style: ParagraphStyle) -> Callable[[GlyphLog], list[Flowable]]:
+    A credit placed "top" goes under the headline, before the lead; "end"
+    puts it after the body, as a signature.
+    """
+
+    def plain(text: str, style: ParagraphStyle) -> Builder:
         return lambda log: [text_paragraph(text, style, log)]
 
-    parts: list[tuple[str, Callable[[GlyphLog], list[Flowable]]]] = []
-    if doc.section:
-        parts.append(("section", plain(doc.section.upper(), layout.section)))
-    if doc.title:
-        parts.append(("title", plain(doc.title, layout.headline)))
-    if doc.lead:
-        parts.append(("lead", plain(doc.lead, layout.lead)))
-    parts.append(("body", lambda log: body_flowables(doc.body, layout.body, _frame_width(), log)))
-    if doc.byline:
-        parts.append(("byline", plain(doc.byline, layout.byline)))
-    if doc.source:
-        parts.append(("source", plain(source_line(doc.source), layout.source)))
-    return parts
+    byline_top = preset.byline.position == "top"
+    source_top = preset.source.position == "top"
+    source = source_line(doc.source)
+    width = preset.column_width
+    candidates: list[tuple[str, str, bool, Builder]] = [
+        ("section", doc.section, True, plain(doc.section.upper(), layout.section)),
+        ("title", doc.title, True, plain(doc.title, layout.headline)),
+        ("byline", doc.byline if byline_top else "", True, plain(doc.byline, layout.byline_top)),
+        ("source", doc.source if source_top else "", True, plain(source, layout.source_top)),
+        ("lead", doc.lead, True, plain(doc.lead, layout.lead)),
+        ("body", "body", False, lambda log: body_flowables(doc.body, layout.body, width, log)),
+        ("byline", "" if byline_top else doc.byline, False, plain(doc.byline, layout.byline)),
+        ("source", "" if source_top else doc.source, False, plain(source, layout.source)),
+    ]
+    return [(where, on_top, build) for where, text, on_top, build in candidates if text]
 
 
 def _preflight(log: GlyphLog, where: str) -> None:
@@ -229,37 +434,134 @@ def _preflight(log: GlyphLog, where: str) -> None:
         )
 
 
-class _ArticleTemplate(BaseDocTemplate):
-    """A4 with one frame; headline and headings become PDF bookmarks."""
+def _furniture_values(doc: ArticleDocument, preset: Preset) -> dict[str, str]:
+    return {"publication": nfc(preset.publication), "section": doc.section, "title": doc.title}
 
-    def __init__(self, target: BytesIO, **metadata: Any) -> None:
+
+def _preflight_furniture(preset: Preset, doc: ArticleDocument) -> None:
+    """Header and footer texts (the preset's own words too) must have their glyphs."""
+    values = _furniture_values(doc, preset)
+    for where, running in (("header", preset.header), ("footer", preset.footer)):
+        if running is None:
+            continue
+        log = GlyphLog()
+        for text in _running_texts(running, values, page="0123456789", pages="0").values():
+            log.add(face_name(running.family), text)
+        _preflight(log, where)
+
+
+def _running_texts(running: RunningText, values: dict[str, str], **numbers: str) -> dict[str, str]:
+    """The header's or footer's left, center and right texts for one page."""
+    texts = {}
+    for part in ("left", "center", "right"):
+        text = " ".join(getattr(running, part).format(**values, **numbers).split())
+        texts[part] = text.upper() if running.uppercase else text
+    return texts
+
+
+class _Furniture:
+    """Draws what every page carries besides the article: header, footer, crop marks."""
+
+    def __init__(self, plan: _Plan, values: dict[str, str]) -> None:
+        self.plan = plan
+        self.values = values
+
+    def draw(self, canvas: Canvas, page: int, pages: int) -> None:
+        preset = self.plan.preset
+        numbers = {"page": str(page), "pages": str(pages)}
+        left = self.plan.content_origin[0]
+        width = preset.content_width
+        trim_top = self.plan.trim_box[3]
+        if preset.header is not None:
+            baseline = trim_top - preset.header.baseline
+            self._line(canvas, preset.header, numbers, left, width, baseline, rule_below=True)
+        if preset.footer is not None:
+            baseline = self.plan.bleed + preset.footer.baseline
+            self._line(canvas, preset.footer, numbers, left, width, baseline, rule_below=False)
+        if self.plan.bleed > 0:
+            self._crop_marks(canvas)
+
+    def _line(
+        self,
+        canvas: Canvas,
+        running: RunningText,
+        numbers: dict[str, str],
+        left: float,
+        width: float,
+        baseline: float,
+        *,
+        rule_below: bool,
+    ) -> None:
+        texts = _running_texts(running, self.values, **numbers)
+        if not any(texts.values()):
+            return
+        color = _cmyk(FURNITURE_COLOR, text=True) if self.plan.cmyk else FURNITURE_COLOR
+        canvas.saveState()
+        canvas.setFont(face_name(running.family), running.size)
+        canvas.setFillColor(color)
+        canvas.drawString(left, baseline, texts["left"])
+        canvas.drawCentredString(left + width / 2, baseline, texts["center"])
+        canvas.drawRightString(left + width, baseline, texts["right"])
+        if running.rule:
+            rule_y = baseline - running.size * 0.6 if rule_below else baseline + running.size * 1.2
+            canvas.setStrokeColor(_cmyk(RULE_COLOR, text=True) if self.plan.cmyk else RULE_COLOR)
+            canvas.setLineWidth(0.5)
+            canvas.line(left, rule_y, left + width, rule_y)
+        canvas.restoreState()
+
+    def _crop_marks(self, canvas: Canvas) -> None:
+        """Marks on the trim lines, in the bleed, stopping short of the trimmed corner.
+
+        The gap keeps a slightly off cut from leaving a mark on the page.
+        """
+        bleed = self.plan.bleed
+        gap = min(2.0, bleed / 3)
+        x0, y0, x1, y1 = self.plan.trim_box
+        media_w, media_h = self.plan.media_size
+        canvas.saveState()
+        canvas.setStrokeColor(REGISTRATION if self.plan.cmyk else colors.black)
+        canvas.setLineWidth(CROP_MARK_WIDTH)
+        for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1)):
+            outer_x = 0.0 if x == x0 else media_w
+            outer_y = 0.0 if y == y0 else media_h
+            inner_x = x - gap if x == x0 else x + gap
+            inner_y = y - gap if y == y0 else y + gap
+            canvas.line(outer_x, y, inner_x, y)
+            canvas.line(x, outer_y, x, inner_y)
+        canvas.restoreState()
+
+
+class _ArticleTemplate(BaseDocTemplate):
+    """The preset's page; headline and headings become PDF bookmarks.
+
+    One column: one frame, the whole story flows through it. Several
+    columns: the first page has a full-width frame for the kicker, headline
+    and lead (``top_height`` high) above the column frames; later pages have
+    only columns.
+    """
+
+    def __init__(self, target: BytesIO, plan: _Plan, top_height: float, **metadata: Any) -> None:
+        preset = plan.preset
+        margins = preset.margins
         super().__init__(
             target,
-            pagesize=PAGE_SIZE,
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
-            topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM,
-            initialFontName=face_name(SERIF),
-            initialFontSize=BODY_SIZE,
-            initialLeading=BODY_LEADING,
+            pagesize=plan.media_size,
+            leftMargin=margins.left + plan.bleed,
+            rightMargin=margins.right + plan.bleed,
+            topMargin=margins.top + plan.bleed,
+            bottomMargin=margins.bottom + plan.bleed,
+            initialFontName=face_name(preset.body.family),
+            initialFontSize=preset.body.size,
+            initialLeading=preset.body.leading,
             lang=LANGUAGE,
             creator=CREATOR,
             displayDocTitle=1,
+            # A safety net under the CMYK styles: reportlab's own defaults
+            # (black after a table's shading, link colours) become K too.
+            enforceColorSpace="cmyk" if plan.cmyk else None,
             **metadata,
         )
-        frame = Frame(
-            self.leftMargin,
-            self.bottomMargin,
-            self.width,
-            self.height,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id="body",
-        )
-        self.addPageTemplates([PageTemplate(id="article", frames=[frame])])
+        self.addPageTemplates(_page_templates(plan, top_height))
         self._outline_level = -1
 
     def afterFlowable(self, flowable: Flowable) -> None:
@@ -271,6 +573,88 @@ class _ArticleTemplate(BaseDocTemplate):
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(flowable.getPlainText(), key, level=level, closed=False)
         self._outline_level = level
+
+
+def _frame(x: float, y: float, width: float, height: float, name: str) -> Frame:
+    return Frame(
+        x,
+        y,
+        width,
+        height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id=name,
+    )
+
+
+def _columns(plan: _Plan, height: float) -> list[Frame]:
+    preset = plan.preset
+    left, bottom = plan.content_origin
+    step = preset.column_width + preset.gutter
+    return [
+        _frame(left + index * step, bottom, preset.column_width, height, f"column{index + 1}")
+        for index in range(preset.columns)
+    ]
+
+
+def _page_templates(plan: _Plan, top_height: float) -> list[PageTemplate]:
+    preset = plan.preset
+    left, bottom = plan.content_origin
+    height = preset.content_height
+    if preset.columns == 1:
+        return [
+            PageTemplate(
+                id="article", frames=[_frame(left, bottom, preset.content_width, height, "body")]
+            )
+        ]
+    later = PageTemplate(id="later", frames=_columns(plan, height))
+    if not top_height:
+        return [PageTemplate(id="first", frames=_columns(plan, height)), later]
+    gap = preset.body.leading
+    top = _frame(left, bottom + height - top_height, preset.content_width, top_height, "top")
+    first = PageTemplate(id="first", frames=[top, *_columns(plan, height - top_height - gap)])
+    return [first, later]
+
+
+def _top_height(top: Story, plan: _Plan) -> float:
+    """How tall the full-width block above the columns is; 0 if it should not span.
+
+    Measured the way a frame stacks flowables: no space before the first,
+    none after the last. If the block would leave the first page's columns
+    shorter than a few lines, the block flows in the first column instead.
+    """
+    preset = plan.preset
+    if preset.columns == 1 or not top:
+        return 0.0
+    total = 0.0
+    for index, flowable in enumerate(top):
+        _width, height = flowable.wrap(preset.content_width, preset.content_height)
+        total += height
+        if index:
+            total += flowable.getSpaceBefore()
+        if index < len(top) - 1:
+            total += flowable.getSpaceAfter()
+    total = math.ceil(total) + 2
+    room = preset.content_height - total - preset.body.leading
+    return total if room >= MIN_COLUMN_LINES * preset.body.leading else 0.0
+
+
+def _arranged(story: _Story, top_height: float, columns: int) -> Story:
+    """The story in frame order: the top block, a break to the columns, the body."""
+    if columns == 1:
+        return story.top + story.flow
+    if not top_height:
+        return [NextPageTemplate("later"), *story.top, *story.flow]
+    # In its own frame the top block must not hold on to the body below it.
+    top = [_released(flowable) for flowable in story.top]
+    return [NextPageTemplate("later"), *top, FrameBreak(), *story.flow]
+
+
+def _released(flowable: Flowable) -> Flowable:
+    flowable.keepWithNext = 0
+    return flowable
 
 
 def _outline_level(flowable: Flowable) -> int | None:
@@ -286,12 +670,23 @@ def _outline_level(flowable: Flowable) -> int | None:
 
 
 class _PagedCanvas(Canvas):
-    """Holds pages back until the end, so each footer can say "Trang n/N"."""
+    """Holds pages back until the end, so each footer can say "Trang n/N".
 
-    def __init__(self, *args: Any, footer_font: str, footer_size: float, **kwargs: Any) -> None:
+    It also sets the printer's page boxes: TrimBox always (the finished
+    page), and with a bleed the BleedBox and CropBox (the whole sheet, with
+    the crop marks) and the ArtBox (the finished page).
+    """
+
+    def __init__(self, *args: Any, furniture: _Furniture, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._footer_font = footer_font
-        self._footer_size = footer_size
+        self._furniture = furniture
+        plan = furniture.plan
+        self.setTrimBox(plan.trim_box)
+        if plan.bleed > 0:
+            sheet = (0.0, 0.0, *plan.media_size)
+            self.setBleedBox(sheet)
+            self.setCropBox(sheet)
+            self.setArtBox(plan.trim_box)
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
@@ -302,73 +697,38 @@ class _PagedCanvas(Canvas):
         total = len(self._pages)
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
-            self._draw_footer(number, total)
+            self._furniture.draw(self, number, total)
             super().showPage()
         super().save()
 
-    def _draw_footer(self, page: int, pages: int) -> None:
-        self.saveState()
-        self.setFont(self._footer_font, self._footer_size)
-        self.setFillColor(colors.HexColor("#555555"))
-        label = PAGE_LABEL.format(page=page, pages=pages)
-        self.drawCentredString(PAGE_SIZE[0] / 2, FOOTER_BASELINE, label)
-        self.restoreState()
 
-
-def _typeset(story: list[Flowable], doc: ArticleDocument, article: Article, author: str) -> bytes:
+def _typeset(
+    story: _Story, doc: ArticleDocument, article: Article, author: str, plan: _Plan
+) -> bytes:
     buffer = BytesIO()
     keywords = [nfc(word) for word in (doc.section, *article.tags) if word]
+    top_height = _top_height(story.top, plan)
     template = _ArticleTemplate(
         buffer,
+        plan,
+        top_height,
         title=doc.title,
         author=nfc(author).strip() or doc.byline,
         subject=" ".join(doc.lead.split()),
         keywords=keywords,
     )
-    canvas_maker = partial(_PagedCanvas, footer_font=face_name(SANS), footer_size=8.5)
-    template.build(story, canvasmaker=canvas_maker)
+    furniture = _Furniture(plan, _furniture_values(doc, plan.preset))
+    canvas_maker = partial(_PagedCanvas, furniture=furniture)
+    template.build(_arranged(story, top_height, plan.preset.columns), canvasmaker=canvas_maker)
     return buffer.getvalue()
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
-    """Write beside the target, flush to disk, then swap it in with one rename.
-
-    A crash or an error at any step leaves either the old file or the new
-    one at ``target``, never a half-written PDF; the temporary file is
-    removed on failure.
-    """
-    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    """Swap the new PDF in with one rename; any failure keeps the old file intact."""
     try:
-        handle = os.open(temp, flags, 0o666)
+        write_atomically(target, data)
     except OSError as exc:
         raise ExportError(path=str(target), reason=_reason(exc)) from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
-        if isinstance(exc, Exception):
-            raise ExportError(path=str(target), reason=_reason(exc)) from exc
-        raise
-    _sync_folder(target.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows cannot open a folder for this."""
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(handle)
-    finally:
-        os.close(handle)
 
 
 def _reason(exc: BaseException) -> str:
