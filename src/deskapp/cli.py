@@ -11,6 +11,7 @@ from pathlib import Path
 from deskapp import __version__
 from deskapp.errors import ArticleNotFound, DeskappError
 from deskapp.messages import describe, language, message
+from deskapp.model import Article, Status
 from deskapp.store import Library, default_library_path
 
 EXIT_FAILURE = 1
@@ -38,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--trash", action="store_true", help="list the trash instead")
     lst.add_argument("--sort", choices=["updated", "title"], default="updated",
                      help="newest change first (default) or by headline in Vietnamese order")
+    lst.add_argument("--status", choices=[str(s) for s in Status], metavar="STATUS",
+                     help="only articles in this status: "
+                          + ", ".join(str(s) for s in Status))
 
     find = commands.add_parser("search", help="find articles; accents and case optional")
     find.add_argument("query", nargs="+", metavar="QUERY")
@@ -55,6 +59,25 @@ def build_parser() -> argparse.ArgumentParser:
                      help="for the printer: text in pure black (CMYK 0/0/0/100)")
 
     commands.add_parser("presets", help="list the print presets")
+
+    chk = commands.add_parser(
+        "check", help="proofread an article (id or file); exit status 1 if anything is found"
+    )
+    chk.add_argument("ref", metavar="ID_OR_FILE")
+    chk.add_argument("--json", action="store_true",
+                     help="print a JSON list: rule, field, line, column, text, message, fix")
+    chk.add_argument("--tone-style", choices=["old", "new"],
+                     help="the newsroom's tone placement (default: the library setting)")
+
+    st = commands.add_parser("status", help="move an article through the desk: "
+                             "submit, take, return, approve, export")
+    st.add_argument("ref", metavar="ID")
+    st.add_argument("action", choices=["submit", "take", "return", "approve", "export"])
+    st.add_argument("--reason", help="why the article is returned (required for return)")
+    st.add_argument("--note", help="why it is approved despite proofing findings")
+    st.add_argument("--as", dest="role", choices=["reporter", "editor"],
+                    help="act as (default: the library's role setting, else reporter)")
+    st.add_argument("--user", help="name recorded with the change (default: the profile name)")
 
     conv = commands.add_parser(
         "convert", help="convert a legacy Vietnamese text file (TCVN3, VNI, VIQR…) to UTF-8"
@@ -89,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _COMMANDS[args.command](args, library_path)
     except DeskappError as error:
-        _fail(describe(error))
+        _fail(str(error))  # subclasses from the desk and proofing have their own words
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
@@ -136,6 +159,8 @@ def _cmd_list(args: argparse.Namespace, library_path: Path) -> int:
     library = _open(library_path)
     try:
         for item in library.list(trashed=args.trash, sort=args.sort):
+            if args.status and item.status != args.status:
+                continue
             when = item.updated_at[:19].replace("T", " ")
             print(f"{item.id}\t{item.title or untitled}\t{item.status}\t{when}")
     finally:
@@ -235,8 +260,64 @@ def _cmd_convert(args: argparse.Namespace, _library_path: Path) -> int:
     return 0
 
 
+def _cmd_check(args: argparse.Namespace, library_path: Path) -> int:
+    import json
+
+    from deskapp.proof import check, describe_finding
+
+    library = _open(library_path)
+    try:
+        article = _article_or_file(library, args.ref)
+        style = args.tone_style or library.get_setting("tone_style")
+    finally:
+        library.close()
+    findings = check(article, tone_style=style if style in ("old", "new") else None)
+    if args.json:
+        items = [{"rule": f.rule, "field": f.field, "line": f.line, "column": f.column,
+                  "text": f.text, "message": describe_finding(f), "fix": f.fix}
+                 for f in findings]
+        print(json.dumps(items, ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            fix = f" → “{f.fix}”" if f.fix else ""
+            print(f"{f.field}:{f.line}:{f.column}: [{f.rule}] {describe_finding(f)}{fix}")
+    return EXIT_FAILURE if findings else 0
+
+
+def _cmd_status(args: argparse.Namespace, library_path: Path) -> int:
+    from deskapp.desk import transition
+    from deskapp.workspace import current_user
+
+    library = _open(library_path)
+    try:
+        article = library.find(args.ref)
+        role = args.role or library.get_setting("role") or "reporter"
+        style = library.get_setting("tone_style")
+        user = args.user or current_user(library)
+        saved = transition(library, article.id, args.action, user=user, role=role,
+                           reason=args.reason, override_note=args.note,
+                           tone_style=style if style in ("old", "new") else None)
+    finally:
+        library.close()
+    print(f"{saved.id}\t{saved.status}")
+    return 0
+
+
+def _article_or_file(library: Library, ref: str) -> Article:
+    """The library article with this id (or id prefix), else the file at that path."""
+    from deskapp.exchange import import_file
+
+    try:
+        return library.find(ref)
+    except ArticleNotFound:
+        if not Path(ref).is_file():
+            raise
+        return import_file(Path(ref)).to_article()
+
+
 _COMMANDS = {"import": _cmd_import, "list": _cmd_list, "search": _cmd_search,
-             "export": _cmd_export, "convert": _cmd_convert, "presets": _cmd_presets}
+             "export": _cmd_export, "convert": _cmd_convert, "presets": _cmd_presets,
+             "check": _cmd_check, "status": _cmd_status}
 
 
 if __name__ == "__main__":

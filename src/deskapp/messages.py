@@ -89,6 +89,20 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Không ghi được vào thư viện “{path}”: {reason}",
         "The library “{path}” cannot be written: {reason}",
     ),
+    "library_locked": (
+        "Thư viện “{path}” đang được một cửa sổ Deskapp khác dùng (tiến trình {pid} "
+        "trên máy {host}). Hãy dùng cửa sổ đó.",
+        "The library “{path}” is in use by another Deskapp window (process {pid} on "
+        "{host}). Use that window.",
+    ),
+    "locked": (
+        "Thư viện “{path}” đang được một cửa sổ Deskapp khác dùng.",
+        "The library “{path}” is in use by another Deskapp window.",
+    ),
+    "backup_failed": (
+        "Không sao lưu được thư viện “{path}”: {reason}. Thư viện không bị thay đổi.",
+        "The library “{path}” could not be backed up: {reason}. The library is unchanged.",
+    ),
     "export_failed": (
         "Không xuất được PDF “{path}”: {reason}. Tệp cũ (nếu có) vẫn nguyên vẹn.",
         "The PDF “{path}” could not be written: {reason}. Any earlier file is untouched.",

@@ -111,4 +111,55 @@ def _search_index(db: Database) -> None:
         )
 
 
+@migrations(name="0003_desk_status_events_comments")
+def _desk(db: Database) -> None:
+    """The editor's desk: who changed an article's status and why; anchored comments.
+
+    ``status_events`` keeps one row per change of status, pointing at the
+    ``status`` revision it made, with the reason for a return or the note
+    that overrode open proofing findings. ``comments`` anchor to a range of
+    one field by offsets plus the quoted text and a little context on each
+    side, so they can find their text again after edits.
+
+    No foreign keys: purging an article from the trash must not be refused
+    because of its history (these rows go with it, or stay as a record).
+    """
+    db["status_events"].create(
+        {
+            "id": str,
+            "article_id": str,
+            "revision_id": str,
+            "at": str,
+            "user": str,
+            "role": str,
+            "action": str,
+            "from_status": str,
+            "to_status": str,
+            "reason": str,
+            "note": str,
+        },
+        pk="id",
+    )
+    db["status_events"].create_index(["article_id", "at"])
+    db["comments"].create(
+        {
+            "id": str,
+            "article_id": str,
+            "field": str,
+            "start": int,
+            "end": int,
+            "quote": str,
+            "prefix": str,
+            "suffix": str,
+            "body": str,
+            "author": str,
+            "created_at": str,
+            "resolved_at": str,
+            "revision_id": str,
+        },
+        pk="id",
+    )
+    db["comments"].create_index(["article_id", "created_at"])
+
+
 SCHEMA_VERSION = len(migrations._migrations)

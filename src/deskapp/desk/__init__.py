@@ -1,0 +1,31 @@
+"""The editor's desk (no Qt): statuses and who moves them, diffs, comments, copyfitting."""
+
+from deskapp.desk.workflow import (
+    RULES,
+    Action,
+    DeskError,
+    Role,
+    StatusEvent,
+    TransitionRefused,
+    allowed_actions,
+    counts_by_status,
+    last_event,
+    list_by_status,
+    status_events,
+    transition,
+)
+
+__all__ = [
+    "RULES",
+    "Action",
+    "DeskError",
+    "Role",
+    "StatusEvent",
+    "TransitionRefused",
+    "allowed_actions",
+    "counts_by_status",
+    "last_event",
+    "list_by_status",
+    "status_events",
+    "transition",
+]

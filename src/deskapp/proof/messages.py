@@ -1,0 +1,120 @@
+"""Words for proofing findings, in Vietnamese and English.
+
+A :class:`~deskapp.proof.Finding` carries a ``message_code`` and its data;
+the sentence is chosen here (or by the UI's own translations), never by the
+rule that found it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from deskapp.messages import FIELD_NAMES, language
+
+if TYPE_CHECKING:
+    from deskapp.proof.findings import Finding
+
+# code -> (Vietnamese, English); placeholders come from the finding's data.
+CATALOG: dict[str, tuple[str, str]] = {
+    "invalid_syllable": (
+        "“{word}” không phải là một âm tiết tiếng Việt hợp lệ (có thể gõ sai dấu).",
+        "“{word}” is not a valid Vietnamese syllable (perhaps a mistyped mark).",
+    ),
+    "name_variants": (
+        "Tên “{name}” được viết hai cách trong bài: {variants}. Nên thống nhất là “{preferred}”.",
+        "The name “{name}” is spelled two ways in this article: {variants}. "
+        "Use “{preferred}” throughout.",
+    ),
+    "iy_variants": (
+        "“{word}” và “{other}” cùng xuất hiện trong bài (i/y). Nên thống nhất là “{preferred}”.",
+        "“{word}” and “{other}” both appear in this article (i/y). "
+        "Use “{preferred}” throughout.",
+    ),
+    "tone_style_mix": (
+        "Bài trộn hai kiểu bỏ dấu (cũ: hòa, thủy; mới: hoà, thuỷ). “{word}” nên viết “{fix}”.",
+        "The article mixes old (hòa, thủy) and new (hoà, thuỷ) tone placement. "
+        "Write “{word}” as “{fix}”.",
+    ),
+    "double_space": (
+        "Có {count} dấu cách liền nhau.",
+        "{count} spaces in a row.",
+    ),
+    "space_before_punctuation": (
+        "Thừa dấu cách trước “{mark}”.",
+        "A space before “{mark}”.",
+    ),
+    "straight_quote": (
+        "Dấu nháy thẳng {quote} nên thay bằng {replacement}.",
+        "Straight quote {quote} should be {replacement}.",
+    ),
+    "repeated_word": (
+        "Từ “{word}” bị lặp.",
+        "The word “{word}” is repeated.",
+    ),
+    "boilerplate": (
+        "Đoạn “{text}” là phần thừa của trang web (bình luận, chia sẻ…), nên xoá.",
+        "The paragraph “{text}” is left over from the web page (comments, sharing…); "
+        "delete it.",
+    ),
+    "missing_title": ("Bài chưa có tít.", "The article has no headline."),
+    "missing_lead": ("Bài chưa có sapo.", "The article has no lead."),
+    "missing_byline": ("Bài chưa có bút danh / tác giả.", "The article has no byline."),
+    "finding_stale": (
+        "Không sửa được: {where} đã thay đổi từ lúc kiểm tra. Hãy kiểm tra lại.",
+        "Cannot fix: the {where} has changed since it was checked. Check again.",
+    ),
+    "finding_unfixable": (
+        "Lỗi này không có cách sửa tự động; hãy sửa bằng tay.",
+        "This finding has no automatic fix; correct it by hand.",
+    ),
+}
+
+RULE_NAMES: dict[str, tuple[str, str]] = {
+    "invalid_syllable": ("Âm tiết sai", "Invalid syllable"),
+    "name_variants": ("Tên viết hai cách", "Name spelled two ways"),
+    "iy_variants": ("Lẫn i/y", "i/y variants"),
+    "tone_style_mix": ("Trộn kiểu bỏ dấu", "Mixed tone placement"),
+    "double_space": ("Hai dấu cách", "Double space"),
+    "space_before_punctuation": ("Cách trước dấu câu", "Space before punctuation"),
+    "straight_quote": ("Nháy thẳng", "Straight quote"),
+    "repeated_word": ("Lặp từ", "Repeated word"),
+    "boilerplate": ("Rác trang web", "Web boilerplate"),
+    "missing_title": ("Thiếu tít", "Missing headline"),
+    "missing_lead": ("Thiếu sapo", "Missing lead"),
+    "missing_byline": ("Thiếu bút danh", "Missing byline"),
+}
+
+
+def proof_message(code: str, lang: str | None = None, **data: Any) -> str:
+    """The sentence for ``code`` in ``lang`` ("vi" or "en"; default: the user's)."""
+    lang = lang or language()
+    vi, en = CATALOG.get(code, (code, code))
+    if data.get("where") in FIELD_NAMES:
+        data["where"] = FIELD_NAMES[data["where"]][0 if lang == "vi" else 1]
+    return (vi if lang == "vi" else en).format_map(_Lenient(data))
+
+
+def describe_finding(finding: Finding, lang: str | None = None) -> str:
+    """The user-facing sentence for one finding."""
+    data = {"word": finding.text, "text": _short(finding.text), "fix": finding.fix or ""}
+    data.update(finding.data)
+    if isinstance(data.get("variants"), list | tuple):
+        data["variants"] = ", ".join(f"“{v}”" for v in data["variants"])
+    return proof_message(finding.message_code, lang, **data)
+
+
+def rule_name(rule: str, lang: str | None = None) -> str:
+    """A short label for a rule (a column or a filter in the proofing panel)."""
+    lang = lang or language()
+    vi, en = RULE_NAMES.get(rule, (rule, rule))
+    return vi if lang == "vi" else en
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Lenient(dict):
+    def __missing__(self, key: str) -> str:
+        return "?"

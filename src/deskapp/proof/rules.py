@@ -1,0 +1,243 @@
+"""The proofing rules and :func:`check`, which runs them over an article.
+
+Every rule returns :class:`~deskapp.proof.findings.Finding` values; none
+changes the article. The body is read as Markdown: code, URLs and link
+targets are masked first (:mod:`deskapp.proof.markdown`), so a rule never
+flags what the author typed on purpose there.
+
+The rules are conservative: a false alarm teaches people to ignore the
+panel, so a word is only called misspelled when it carries Vietnamese marks
+and cannot be a Vietnamese syllable, and a repeated word only when it is a
+function word that Vietnamese never doubles ("của của"), not a reduplication
+such as "ngày ngày" or "mãi mãi".
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Callable
+
+from deskapp.exchange.webcopy import is_boilerplate
+from deskapp.model import Article
+from deskapp.proof.findings import FIELDS, Finding, Positions, make_finding
+from deskapp.proof.variants import iy_variants, name_variants, tone_style_mix
+from deskapp.proof.words import FieldText, Word, field_texts, words
+from deskapp.text.syllable import TONE_MARKS, VOWELS, add_tone, is_vietnamese_syllable, strip_tone
+from deskapp.text.tone import STYLES
+
+RULES = (
+    "missing_title", "missing_lead", "missing_byline", "invalid_syllable", "name_variants",
+    "iy_variants", "tone_style_mix", "double_space", "space_before_punctuation",
+    "straight_quote", "repeated_word", "boilerplate",
+)  # fmt: skip
+
+# Letters of the Vietnamese alphabet with every mark; a word with any other
+# accented letter (ö, ç, ñ) is foreign and not judged as Vietnamese.
+_VIET_LETTERS = frozenset(
+    "abcdefghijklmnopqrstuvwxyzđ"
+    + "".join(unicodedata.normalize("NFC", v + m) for v in VOWELS for m in TONE_MARKS)
+    + "ăâêôơư"
+)
+_FOREIGN_LETTERS = frozenset("fjwz")
+# Function words that are never doubled on purpose. Reduplication is normal
+# Vietnamese ("ngày ngày", "luôn luôn", "từ từ"), so only these are flagged.
+REPEATABLE_NEVER = frozenset(
+    """
+    của và các những là được bị đã sẽ đang trong cho với để tại theo khi thì mà nhưng
+    hoặc này đó một về ở đến trên dưới vào cũng vẫn rất nên vì do bởi nếu tuy như
+    không có sự việc cuộc thế tới
+    the a an of and to in on is are for with that
+    """.split()
+)
+_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_SPACE_BEFORE_MARK = re.compile(r"(?<=\S)( +)([,.;:!?…]+)(?=\s|$|[\"'”’)\]*_])")
+_STRAIGHT_QUOTE = re.compile(r"\\?[\"']")
+_OPENERS = " \t\n([{“‘—–-/"
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*(?:\n|$))[^\n]*)*")
+_MARKDOWN_ESCAPE = re.compile(r"\\(.)")
+
+
+def check(article: Article, *, tone_style: str | None = None,
+          rules: tuple[str, ...] | frozenset[str] | None = None) -> list[Finding]:
+    """All findings for ``article``, in field order and then in text order.
+
+    ``tone_style`` ("old" or "new") is the newsroom's tone placement: when an
+    article mixes both, the words in the other style are flagged and fixed
+    towards it. ``rules`` limits the check to some of :data:`RULES`.
+    """
+    if tone_style is not None and tone_style not in STYLES:
+        raise ValueError(f"tone_style must be 'old' or 'new', not {tone_style!r}")
+    wanted = frozenset(RULES if rules is None else rules)
+    fields = field_texts(article, FIELDS)
+    positions = {f.name: Positions(f.text) for f in fields}
+    all_words = [w for f in fields for w in words(f)]
+    findings: list[Finding] = []
+    for name in ("title", "lead", "byline"):
+        if f"missing_{name}" in wanted and not getattr(article, name).strip():
+            findings.append(Finding(f"missing_{name}", name, 0, 0, 1, 1, "", f"missing_{name}"))
+    for field in fields:
+        for rule, run in _FIELD_RULES.items():
+            if rule in wanted and (field.name == "body" or rule != "boilerplate"):
+                findings.extend(run(field, positions[field.name]))
+    if "invalid_syllable" in wanted:
+        findings.extend(invalid_syllables(all_words, fields, positions))
+    if "name_variants" in wanted:
+        findings.extend(name_variants(fields, all_words, positions))
+    if "iy_variants" in wanted:
+        findings.extend(iy_variants(all_words, positions))
+    if "tone_style_mix" in wanted:
+        findings.extend(tone_style_mix(all_words, positions, tone_style))
+    order = {name: i for i, name in enumerate(FIELDS)}
+    return sorted(findings, key=lambda f: (order[f.field], f.start, f.end, f.rule))
+
+
+# ---------------------------------------------------------------- words
+
+
+def invalid_syllables(all_words: list[Word], fields: list[FieldText],
+                      positions: dict[str, Positions]) -> list[Finding]:
+    """Words with Vietnamese marks that cannot be Vietnamese syllables ("qủa", "hòc").
+
+    Left alone: words without marks (English, codes, "Kon"), foreign words
+    (with f/j/w/z or non-Vietnamese accents), ALL-CAPS words, and capitalised
+    words unless they open a sentence followed by lower case, because ethnic
+    place names (Đăk Glei, Kon Plông) break the syllable rules on purpose.
+    The fix moves the tone when exactly one placement makes the word valid.
+    """
+    texts = {f.name: f.text for f in fields}
+    findings = []
+    for i, word in enumerate(all_words):
+        if not _judged_as_vietnamese(word, all_words[i + 1] if i + 1 < len(all_words) else None,
+                                     texts):
+            continue
+        if not is_vietnamese_syllable(word.text):
+            findings.append(make_finding("invalid_syllable", word.field, texts[word.field],
+                                         positions[word.field], word.start, word.end,
+                                         fix=_retoned(word.text)))
+    return findings
+
+
+def _judged_as_vietnamese(word: Word, following: Word | None, texts: dict[str, str]) -> bool:
+    text = word.text
+    if text.isascii() or (len(text) > 1 and text.isupper()):
+        return False
+    lower = text.lower()
+    if any(ch not in _VIET_LETTERS for ch in lower) or _FOREIGN_LETTERS & set(lower):
+        return False
+    if not word.capitalised:
+        return True
+    return word.sentence_start and following is not None and (
+        following.field == word.field
+        and texts[word.field][word.end:following.start] == " "
+        and not following.capitalised
+    )
+
+
+def _retoned(word: str) -> str | None:
+    """The one valid spelling with the same tone on another vowel, if there is one."""
+    chars = [strip_tone(ch) for ch in word]
+    tones = [mark for _, mark in chars if mark]
+    if len(tones) != 1:
+        return None
+    bare = [base for base, _ in chars]
+    candidates = []
+    for i, base in enumerate(bare):
+        if base.lower() in VOWELS:
+            candidate = "".join(bare[:i]) + add_tone(base, tones[0]) + "".join(bare[i + 1:])
+            if candidate != word and is_vietnamese_syllable(candidate):
+                candidates.append(candidate)
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def repeated_words(field: FieldText, positions: Positions) -> list[Finding]:
+    """A function word typed twice: "của của" (fix: once)."""
+    findings = []
+    found = words(field)
+    for first, second in itertools.pairwise(found):
+        if (first.text.casefold() == second.text.casefold()
+                and first.text.casefold() in REPEATABLE_NEVER
+                and field.text[first.end:second.start].strip(" ") == ""
+                and "\n" not in field.text[first.end:second.start]):
+            findings.append(make_finding("repeated_word", field.name, field.text, positions,
+                                         first.start, second.end, fix=first.text,
+                                         word=first.text))
+    return findings
+
+
+# ---------------------------------------------------------------- spacing and quotes
+
+
+def double_spaces(field: FieldText, positions: Positions) -> list[Finding]:
+    """Two or more spaces between words (line-start indentation is Markdown's, left alone)."""
+    return [
+        make_finding("double_space", field.name, field.text, positions, m.start(), m.end(),
+                     fix=" ", count=m.end() - m.start())
+        for m in _DOUBLE_SPACE.finditer(field.masked)
+    ]
+
+
+def spaces_before_punctuation(field: FieldText, positions: Positions) -> list[Finding]:
+    """"đơn vị ." → "đơn vị.": no space before , . ; : ! ? … in Vietnamese typography."""
+    return [
+        make_finding("space_before_punctuation", field.name, field.text, positions,
+                     m.start(), m.end(), fix=m.group(2), mark=m.group(2))
+        for m in _SPACE_BEFORE_MARK.finditer(field.masked)
+    ]
+
+
+def straight_quotes(field: FieldText, positions: Positions) -> list[Finding]:
+    """" and ' → “ ” ‘ ’, opening after a space or bracket, closing elsewhere.
+
+    An apostrophe between letters (H'Mông) becomes ’; a quote after a digit
+    (5', 3") is a unit and stays. A Markdown backslash before the quote goes
+    with it, since “ needs no escaping.
+    """
+    findings = []
+    text = field.masked
+    for m in _STRAIGHT_QUOTE.finditer(text):
+        quote = m.group()[-1]
+        at = m.end() - 1
+        before = text[m.start() - 1] if m.start() else ""
+        if before.isdigit():
+            continue
+        replacement = _curly(quote, before, text[at + 1:at + 2])
+        findings.append(make_finding("straight_quote", field.name, field.text, positions,
+                                     m.start(), m.end(), fix=replacement, quote=quote,
+                                     replacement=replacement))
+    return findings
+
+
+def _curly(quote: str, before: str, after: str) -> str:
+    if quote == "'" and before.isalpha() and after.isalpha():
+        return "’"
+    opening = before == "" or before in _OPENERS
+    if quote == '"':
+        return "“" if opening else "”"
+    return "‘" if opening else "’"
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+def boilerplate(field: FieldText, positions: Positions) -> list[Finding]:
+    """Paragraphs of web furniture left in the body ("Trả lời", share buttons); fix: delete."""
+    findings = []
+    for m in _PARAGRAPH.finditer(field.text):
+        if "\ue000" in field.masked[m.start():m.end()].strip():
+            continue  # code or a link: not the comment form of a web page
+        plain = _MARKDOWN_ESCAPE.sub(r"\1", " ".join(m.group().split()))
+        if is_boilerplate(plain):
+            findings.append(make_finding("boilerplate", field.name, field.text, positions,
+                                         m.start(), m.end(), fix=""))
+    return findings
+
+
+_FIELD_RULES: dict[str, Callable[[FieldText, Positions], list[Finding]]] = {
+    "double_space": double_spaces,
+    "space_before_punctuation": spaces_before_punctuation,
+    "straight_quote": straight_quotes,
+    "repeated_word": repeated_words,
+    "boilerplate": boilerplate,
+}

@@ -1,0 +1,96 @@
+"""Comments anchored to text, and finding their text again after edits."""
+
+from __future__ import annotations
+
+import pytest
+
+from deskapp.desk import DeskError
+from deskapp.desk.comments import (
+    add_comment,
+    anchored_comments,
+    list_comments,
+    move_anchor,
+    reanchor,
+    reopen,
+    resolve,
+)
+from deskapp.model import Article
+from deskapp.store import Library
+
+BODY = ("Ban chỉ đạo xây dựng và thực hiện quy chế dân chủ ở cơ sở tỉnh vừa tổ chức "
+        "Hội nghị tổng kết công tác năm 2013, đề ra phương hướng nhiệm vụ năm 2014.")
+QUOTE = "quy chế dân chủ"
+
+
+@pytest.fixture
+def library():
+    lib = Library.in_memory()
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def comment(library):
+    article = library.create(Article(title="Tít", body=BODY))
+    start = BODY.index(QUOTE)
+    return add_comment(library, article, "body", start, start + len(QUOTE), "Kiểm tra tên",
+                       "bình")
+
+
+def test_comment_is_stored_with_quote_and_context(library, comment):
+    assert comment.quote == QUOTE
+    assert comment.prefix == BODY[comment.start - 32:comment.start]
+    assert comment.suffix == BODY[comment.end:comment.end + 32]
+    [stored] = list_comments(library, comment.article_id)
+    assert stored == comment and stored.revision_id is not None
+
+
+def test_resolve_and_reopen(library, comment):
+    assert resolve(library, comment.id).resolved
+    assert list_comments(library, comment.article_id, include_resolved=False) == []
+    assert not reopen(library, comment.id).resolved
+    assert len(list_comments(library, comment.article_id, include_resolved=False)) == 1
+
+
+def test_invalid_range_is_refused(library):
+    article = library.create(Article(body="ngắn"))
+    with pytest.raises(DeskError):
+        add_comment(library, article, "body", 2, 99, "x", "y")
+
+
+def test_unchanged_text_is_exact(comment):
+    assert reanchor(comment, BODY).status == "exact"
+
+
+def test_edit_before_the_comment_moves_it(library, comment):
+    text = "Tin mới: " + BODY
+    anchor = reanchor(comment, text)
+    assert anchor.status == "moved" and text[anchor.start:anchor.end] == QUOTE
+    moved = move_anchor(library, comment, anchor)
+    assert moved.start == anchor.start
+
+
+def test_edit_inside_the_context_still_finds_the_quote(comment):
+    text = BODY.replace("xây dựng và thực hiện", "ban hành, thực hiện")
+    anchor = reanchor(comment, text)
+    assert anchor.status == "moved" and text[anchor.start:anchor.end] == QUOTE
+
+
+def test_several_copies_are_told_apart_by_context(comment):
+    text = "Về quy chế dân chủ trong trường học. " + BODY.replace("tổ chức", "tổ chức lại")
+    anchor = reanchor(comment, text)
+    assert anchor.status == "fuzzy" and anchor.start == text.index(QUOTE, 10)
+
+
+def test_slightly_edited_quote_is_fuzzy(comment):
+    text = BODY.replace(QUOTE, "qui chế dân chủ")
+    anchor = reanchor(comment, text)
+    assert anchor.status == "fuzzy" and text[anchor.start:anchor.end] == "qui chế dân chủ"
+
+
+def test_deleted_quote_is_lost(library, comment):
+    text = BODY.replace(QUOTE + " ", "")
+    assert reanchor(comment, text).status == "lost"
+    article = library.get(comment.article_id).with_content(body=text)
+    [(_, anchor)] = anchored_comments(library, article)
+    assert anchor.status == "lost"

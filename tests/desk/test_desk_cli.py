@@ -1,0 +1,75 @@
+"""The desk on the command line: check, status and list --status."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from deskapp.cli import main
+
+SAMPLE = (Path(__file__).resolve().parents[2].parent / "shared" / "samples"
+          / "kontum-quy-che-dan-chu.raw.txt")
+
+
+@pytest.fixture
+def sample() -> Path:
+    if not SAMPLE.exists():
+        pytest.skip(f"the newsroom sample is not beside the project ({SAMPLE})")
+    return SAMPLE
+
+
+def write_article(folder: Path, text: str) -> Path:
+    path = folder / "bai.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_check_json_on_the_sample(sample, library_path, capsys):
+    assert main(["--library", str(library_path), "check", str(sample), "--json"]) == 1
+    items = json.loads(capsys.readouterr().out)
+    assert all(set(item) == {"rule", "field", "line", "column", "text", "message", "fix"}
+               for item in items)
+    by_rule = {item["rule"]: item for item in items}
+    assert {"missing_title", "missing_lead", "name_variants", "iy_variants"} <= set(by_rule)
+    name = by_rule["name_variants"]
+    assert name["text"] == "Đào Xuân Quí" and name["fix"] == "Đào Xuân Quý"
+    assert name["line"] == 1 and name["column"] >= 1 and "Quý" in name["message"]
+    assert by_rule["missing_title"]["fix"] is None
+
+
+def test_check_clean_article_exits_zero(tmp_path, library_path, capsys):
+    path = write_article(tmp_path, "---\ntitle: Tít\nlead: Sapo.\nbyline: PV\n---\n\nThân bài.\n")
+    assert main(["--library", str(library_path), "check", str(path)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_check_plain_text_output(tmp_path, library_path, capsys):
+    path = write_article(tmp_path, "Nhiệm vụ của của đảng viên.\n")
+    assert main(["--library", str(library_path), "check", str(path)]) == 1
+    assert "[repeated_word]" in capsys.readouterr().out
+
+
+def test_status_and_list_by_status(tmp_path, library_path, capsys):
+    lib = ["--library", str(library_path)]
+    path = write_article(tmp_path, "Thân bài ngắn.\n")
+    assert main([*lib, "import", str(path)]) == 0
+    article_id = capsys.readouterr().out.strip()
+
+    assert main([*lib, "status", article_id, "submit", "--user", "an"]) == 0
+    assert capsys.readouterr().out.strip() == f"{article_id}\tsubmitted"
+    assert main([*lib, "status", article_id[:8], "take"]) == 1  # reporter by default
+    assert "take" in capsys.readouterr().err
+    assert main([*lib, "status", article_id, "take", "--as", "editor"]) == 0
+    assert main([*lib, "status", article_id, "return", "--as", "editor"]) == 1
+    assert "reason" in capsys.readouterr().err
+    assert main([*lib, "status", article_id, "approve", "--as", "editor",
+                 "--note", "in sau"]) == 0
+    capsys.readouterr()
+
+    assert main([*lib, "list", "--status", "approved"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(article_id)
+    assert main([*lib, "list", "--status", "draft"]) == 0
+    assert article_id not in capsys.readouterr().out
