@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import getpass
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from deskapp.errors import ImportRejected
+from deskapp.errors import ImportRejected, LibraryError
 from deskapp.exchange import import_file
 from deskapp.model import Article, RevisionKind
 from deskapp.store import Library, default_library_path
+from deskapp.store.backup import ensure_daily_backup
 from deskapp.text.legacy import Detection, detect
 from deskapp.welcome import welcome_article
 
@@ -25,7 +27,16 @@ def open_library(path: Path | str) -> Library:
     if library.is_empty() and library.get_setting("welcomed") is None:
         library.create(welcome_article(), author="Deskapp")
         library.set_setting("welcomed", "1")
+    _daily_backup(library)
     return library
+
+
+def _daily_backup(library: Library) -> None:
+    """Today's backup, if none yet. A failed backup must not keep the user from writing."""
+    try:
+        ensure_daily_backup(library)
+    except LibraryError as exc:
+        logging.getLogger(__name__).warning("daily backup skipped: %s", exc)
 
 
 def current_user(library: Library) -> str:

@@ -116,8 +116,25 @@ def test_inline_markup_escapes_and_maps_every_inline(styles: PrintStyles):
 def test_inline_markup_defuses_markup_in_text(styles: PrintStyles):
     markup = inline_markup(paragraph_of('<font color="red">x</font> <b>y</b> &amp;lt;'), styles)
     assert "<font" not in markup and "<b>" not in markup
-    assert '&lt;font color="red"&gt;' in markup
-    assert Paragraph(markup, styles.body).getPlainText().startswith('<font color="red">x')
+    assert Paragraph(markup, styles.body).getPlainText() == "x y &lt;"
+
+
+def test_raw_html_prints_as_its_text(styles: PrintStyles):
+    source = (
+        'A <b onclick="x()">đậm</b> <script>alert(1)</script> 3 &lt; 4 '
+        '<a href="javascript:x">b</a>'
+    )
+    markup = inline_markup(paragraph_of(source), styles)
+    assert "<b>" not in markup and "script" not in markup and "javascript" not in markup
+    assert "onclick" not in markup
+    plain = Paragraph(markup, styles.body).getPlainText()
+    assert plain.startswith("A đậm ") and "3 < 4 b" in plain and "alert" not in plain
+
+
+def test_raw_html_around_markdown_keeps_the_markdown(styles: PrintStyles):
+    markup = inline_markup(paragraph_of("<span>**đậm** và</span> `<i>`"), styles)
+    assert markup.startswith("<b>đậm</b> và ")
+    assert "&lt;i&gt;" in markup
 
 
 def test_glyph_log_records_the_face_of_every_run(styles: PrintStyles):

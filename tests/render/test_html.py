@@ -150,11 +150,58 @@ def test_script_never_becomes_a_live_tag():
     assert "javascript" not in html
 
 
-def test_event_handlers_in_raw_html_stay_text():
+def test_event_handlers_in_raw_html_never_survive():
     html = body_html(parse_markdown('<img src="x" onerror="alert(1)">\n\n<b onclick="x()">b</b>'))
     tags = parsed(html).tags
     assert all("onerror" not in attrs and "onclick" not in attrs for _, attrs in tags)
-    assert '&lt;img src="x" onerror="alert(1)"&gt;' in html
+    assert "<img" not in html and "alert" not in html
+    assert "<b>b</b>" in html
+
+
+def test_raw_html_keeps_only_the_small_allow_list():
+    source = (
+        'Chữ <b>đậm</b> <i>nghiêng</i> <u>gạch</u> H<sub>2</sub>O m<sup>2</sup> <span>x</span> '
+        '<font color="red">đỏ</font> <span style="color:red" class="c">s</span><br>'
+        '<a href="https://kontumtv.vn/" onclick="x()" target="_blank">web</a> '
+        '<a href="mailto:a@b.vn">thư</a> <a href="javascript:alert(1)">xấu</a> '
+        '<a href="data:text/html,x">dữ liệu</a>'
+    )
+    html = body_html(parse_markdown(source))
+    assert "<b>đậm</b> <i>nghiêng</i> <u>gạch</u> H<sub>2</sub>O m<sup>2</sup>" in html
+    assert "<span>x</span> đỏ <span>s</span><br>" in html
+    assert '<a href="https://kontumtv.vn/">web</a> <a href="mailto:a@b.vn">thư</a>' in html
+    assert "<a>xấu</a> <a>dữ liệu</a>" in html
+    assert all(
+        set(attrs) <= {"href"} and attrs.get("href", "https:").startswith(("https:", "mailto:"))
+        for name, attrs in parsed(html).tags
+    )
+
+
+def test_raw_script_style_and_iframes_vanish_with_their_content():
+    source = (
+        "<script>alert(1)</script>\n\n<style>p{}</style>\n\n"
+        "Chữ <script>alert(2)</script> <iframe src=https://x.vn></iframe> "
+        '<svg onload="alert(3)"><a href="javascript:1">v</a></svg> <!-- ghi chú --> còn'
+    )
+    html = body_html(parse_markdown(source))
+    assert "<script" not in html.lower() and "alert" not in html
+    assert "iframe" not in html and "svg" not in html and "ghi chú" not in html
+    assert "p{}" not in html and "javascript" not in html
+    assert "Chữ" in html and "còn" in html
+
+
+def test_raw_html_next_to_markdown_keeps_both():
+    html = body_html(parse_markdown("**<i>đậm nghiêng</i>** và `<b>mã</b>` ![ảnh](https://x.vn/a.jpg)"))
+    assert "<strong><i>đậm nghiêng</i></strong>" in html
+    assert "<code>&lt;b&gt;mã&lt;/b&gt;</code>" in html
+    assert '<span class="photo">[Ảnh: ảnh]</span>' in html and "x.vn" not in html
+
+
+def test_raw_html_with_decomposed_marks_renders_nfc():
+    source = "<b>Quye&#770;&#769;t</b> ch" + unicodedata.normalize("NFD", "ế")
+    html = body_html(parse_markdown(source))
+    assert unicodedata.is_normalized("NFC", html)
+    assert "<b>Quyết</b> chế" in html
 
 
 def test_empty_headline_shows_a_muted_placeholder():

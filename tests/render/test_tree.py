@@ -107,19 +107,24 @@ def test_entities_decoded_into_nfc():
     assert root.find("p").text == "AT&T & © ế é"
 
 
-def test_raw_html_block_stays_literal_text():
+def test_raw_html_block_becomes_one_raw_element():
     root = parse_markdown("Trước\n\n<script>alert('x')</script>\n\n<div onclick=\"x()\">hi</div>\n")
-    assert tags(root) == {"div", "p"}  # the root is a div; nothing else came alive
+    assert tags(root) == {"div", "p", "raw"}  # the root is a div; nothing else came alive
     assert [child.tag for child in root] == ["p", "p", "p"]
-    assert root[1].text == "<script>alert('x')</script>"
-    assert root[2].text == '<div onclick="x()">hi</div>'
+    assert root[1][0].tag == "raw" and root[1][0].text == "<script>alert('x')</script>"
+    assert root[2][0].text == '<div onclick="x()">hi</div>'
 
 
-def test_inline_raw_html_stays_literal_text():
-    root = parse_markdown("chữ <b>đậm</b> và <img src=x onerror=alert(1)>")
+def test_inline_raw_html_keeps_its_place_among_the_text():
+    root = parse_markdown("chữ <b>đậm</b> và <img src=x onerror=alert(1)> &amp; hết")
     paragraph = root.find("p")
-    assert len(paragraph) == 0
-    assert paragraph.text == "chữ <b>đậm</b> và <img src=x onerror=alert(1)>"
+    assert paragraph.text == "chữ "
+    assert [(c.tag, c.text, c.tail) for c in paragraph] == [
+        ("raw", "<b>", "đậm"),
+        ("raw", "</b>", " và "),
+        ("raw", "<img src=x onerror=alert(1)>", " & hết"),
+    ]
+    assert plain_text(paragraph) == "chữ <b>đậm</b> và <img src=x onerror=alert(1)> & hết"
 
 
 def test_no_markdown_placeholder_survives():
@@ -187,9 +192,9 @@ def test_parser_is_reusable_and_forgets_the_previous_article():
     parser = MarkdownParser()
     first = parser.parse("<b>một</b>\n\n```\nmã một\n```\n")
     second = parser.parse("hai <i>x</i>\n\n```\nmã hai\n```\n")
-    assert first.find("p").text == "<b>một</b>"
+    assert plain_text(first.find("p")) == "<b>một</b>"
     assert first.find("pre/code").text == "mã một\n"
-    assert second.find("p").text == "hai <i>x</i>"
+    assert plain_text(second.find("p")) == "hai <i>x</i>"
     assert second.find("pre/code").text == "mã hai\n"
     assert plain_text(parser.parse(EVERY_ELEMENT)) == plain_text(parse_markdown(EVERY_ELEMENT))
 

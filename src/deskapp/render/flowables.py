@@ -13,6 +13,7 @@ Fonts are never reportlab's defaults: every style names a registered family
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from collections import defaultdict
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from xml.etree.ElementTree import Element
 from xml.sax.saxutils import escape
 
+import nh3
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import ps2tt
@@ -37,7 +39,7 @@ from reportlab.platypus import (
 )
 
 from deskapp.pdf.fonts import SYMBOLS, covered_runs, face_name
-from deskapp.render.tree import BLOCK_TAGS, photo_label
+from deskapp.render.tree import BLOCK_TAGS, RAW_TAG, photo_label
 from deskapp.text import nfc
 
 BULLETS = ("•", "–")
@@ -269,11 +271,35 @@ class _InlineWriter:
         self.code_size = round(size * 0.9, 2) if size else None
 
     def run(self, text: str | None, children: Iterable[Element]) -> str:
+        children = list(children)
+        if any(child.tag == RAW_TAG for child in children):
+            return self._run_with_raw(text, children)
         parts = [self.text(text)]
         for child in children:
             parts.append(self.element(child))
             parts.append(self.text(child.tail))
         return "".join(parts)
+
+    def _run_with_raw(self, text: str | None, children: list[Element]) -> str:
+        """Text around the author's HTML, read as the preview reads it, tags dropped.
+
+        The raw pieces and the text between them are read as one fragment so
+        what a ``<script>`` encloses is dropped here exactly as in the preview.
+        """
+        rendered: list[str] = []
+        parts = [escape(text or "")]
+        for child in children:
+            if child.tag == RAW_TAG:
+                parts.append(child.text or "")
+            else:
+                parts.append(_SLOT % len(rendered))
+                rendered.append(self.element(child))
+            parts.append(escape(child.tail or ""))
+        pieces = _SLOT_RE.split(nh3.clean("".join(parts), tags=set(), strip_comments=True))
+        return "".join(
+            rendered[int(piece)] if index % 2 else self.text(html.unescape(piece))
+            for index, piece in enumerate(pieces)
+        )
 
     def text(self, text: str | None) -> str:
         if not text:
@@ -290,6 +316,8 @@ class _InlineWriter:
             return self.code(element.text or "", self.code_size)
         if tag == "br":
             return "<br/>"
+        if tag == RAW_TAG:
+            return self.text(raw_html_text(element.text or ""))
         if tag == "img":
             label = photo_label(element)
             self.log.add(self.face.name, label)
@@ -323,6 +351,20 @@ class _InlineWriter:
             self.log.add(face.name, run)
             parts.append(f'<font face="{face.family}"{size_attr}>{escape(run)}</font>')
         return "".join(parts)
+
+
+# Stand-ins for rendered children while raw HTML around them is read (see html.py).
+_SLOT = "\x02%d\x03"
+_SLOT_RE = re.compile("\x02([0-9]+)\x03")
+
+
+def raw_html_text(fragment: str) -> str:
+    """The text of HTML the author typed, without its tags (scripts and styles dropped).
+
+    Print has no use for the author's markup and must never draw it as
+    code; the preview shows the few harmless tags it allows.
+    """
+    return html.unescape(nh3.clean(fragment, tags=set(), strip_comments=True))
 
 
 def _flow(container: Element, context: _Context) -> list[Flowable]:

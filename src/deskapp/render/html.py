@@ -6,7 +6,10 @@ borders on inline elements. Everything here stays inside that subset.
 
 Nothing is ever loaded from outside: images are drawn as a labelled box
 (photos arrive with the article's assets, not from URLs), and every piece of
-text and every attribute is escaped, so raw HTML in an article shows as text.
+text and every attribute is escaped. HTML the author typed (``raw`` elements
+of the tree) is untrusted: it goes through ``nh3``, a maintained sanitizer,
+with a small allow-list of inline tags (:data:`RAW_TAGS`); scripts, event
+handlers, styles and any URL other than http, https or mailto never survive.
 """
 
 from __future__ import annotations
@@ -15,8 +18,11 @@ import re
 from html import escape
 from xml.etree.ElementTree import Element
 
+import nh3
+
 from deskapp.model import Article
 from deskapp.render.tree import (
+    RAW_TAG,
     ArticleDocument,
     MarkdownParser,
     build_document,
@@ -55,6 +61,16 @@ th { background-color: #e8e8e8; }
 span.photo { color: #555555; background-color: #ececec; }
 td.photo { color: #555555; background-color: #f0f0f0; }
 """
+
+# What the author's own HTML may keep in the preview; everything else is stripped.
+RAW_TAGS = frozenset({"b", "i", "em", "strong", "u", "sub", "sup", "br", "a", "span"})
+RAW_ATTRIBUTES = {"a": {"href"}}
+RAW_URL_SCHEMES = frozenset({"http", "https", "mailto"})
+# Stand-ins for rendered children while their raw siblings are sanitized together.
+# Markdown strips STX/ETX from the source, so no author text can forge one.
+_SLOT = "\x02%d\x03"
+_SLOT_RE = re.compile("\x02([0-9]+)\x03")
+_TAG_RE = re.compile(r"""(<(?:[^>"']|"[^"]*"|'[^']*')*>)""")
 
 _SIMPLE_TAGS = frozenset("p h1 h2 h3 h4 h5 h6 ul li code thead tbody tr strong em".split())
 _ALIGN = re.compile(r"text-align:\s*(left|right|center)")
@@ -128,11 +144,52 @@ def _blocks(element: Element) -> str:
 
 
 def _children(element: Element) -> str:
+    if any(child.tag == RAW_TAG for child in element):
+        return _children_with_raw(element)
     parts = [_text(element.text)]
     for child in element:
         parts.append(_element(child))
         parts.append(_text(child.tail))
     return "".join(parts)
+
+
+def _children_with_raw(element: Element) -> str:
+    """Sanitize the author's tags together with the text between them.
+
+    Markdown keeps ``<b>`` and ``</b>`` as two pieces; only sanitized as one
+    fragment do they make bold text (and does a ``<script>`` lose its
+    content). Other children are rendered as usual and put back into slots.
+    """
+    rendered: list[str] = []
+    parts = [_text(element.text)]
+    for child in element:
+        if child.tag == RAW_TAG:
+            parts.append(child.text or "")
+        else:
+            parts.append(_SLOT % len(rendered))
+            rendered.append(_element(child))
+        parts.append(_text(child.tail))
+    clean = sanitize_html("".join(parts))
+    return _SLOT_RE.sub(lambda match: rendered[int(match.group(1))], clean)
+
+
+def sanitize_html(fragment: str) -> str:
+    """The author's HTML reduced to :data:`RAW_TAGS`, its text NFC.
+
+    Character references decoded by the sanitizer may leave combining marks
+    apart from their letters (``e&#769;``), so the text between tags is
+    normalized again; the tags themselves are left exactly as written.
+    """
+    clean = nh3.clean(
+        fragment,
+        tags=set(RAW_TAGS),
+        attributes={tag: set(names) for tag, names in RAW_ATTRIBUTES.items()},
+        url_schemes=set(RAW_URL_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+    )
+    pieces = _TAG_RE.split(clean)
+    return "".join(piece if index % 2 else nfc(piece) for index, piece in enumerate(pieces))
 
 
 def _element(element: Element) -> str:
@@ -205,6 +262,7 @@ _HANDLERS = {
     "table": _table,
     "th": _cell,
     "td": _cell,
+    RAW_TAG: lambda element: sanitize_html(element.text or ""),
     "br": lambda element: "<br>",
     "hr": lambda element: "<hr>",
 }

@@ -5,7 +5,9 @@ shows and what prints cannot drift apart. The tree is the one Python-Markdown
 builds internally, taken just before it would be serialized, with its private
 placeholders resolved:
 
-* raw HTML typed by the author stays literal text (never live markup);
+* raw HTML typed by the author becomes a ``raw`` element whose text is the
+  HTML source, never live markup in the tree: each renderer decides what
+  of it survives (the preview sanitizes it, the PDF prints its text);
 * character references (``&amp;``, ``&#7871;``) become the characters;
 * fenced code blocks become ``pre/code`` elements like indented ones;
 * a paragraph holding only an image becomes a block-level ``img``;
@@ -31,6 +33,9 @@ from deskapp.text import nfc
 BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 ul ol li blockquote pre table thead tbody tr th td hr img".split()
 )
+
+# HTML typed by the author: an element whose text is the HTML source.
+RAW_TAG = "raw"
 
 # Words both renderers print, kept here so the preview and the PDF agree.
 PHOTO_LABEL = "Ảnh"
@@ -124,6 +129,7 @@ class _Resolver:
     def clean(self, root: Element) -> None:
         for code in root.iter("code"):
             code.text = _code_unescape(code.text)
+        self._lift_raw_html(root)
         for parent in root.iter():
             for index, child in enumerate(list(parent)):
                 block = self._block_replacement(child)
@@ -163,6 +169,55 @@ class _Resolver:
             value = _AMP_ENTITY.sub(lambda m: html.unescape("&" + m.group(1)), value)
             value = _ESCAPED_CHAR.sub(lambda m: chr(int(m.group(1))), value)
         return nfc(value)
+
+    def _lift_raw_html(self, root: Element) -> None:
+        """Turn raw-HTML placeholders in text and tails into ``raw`` elements.
+
+        Markdown stashes each inline tag on its own (``<b>``, then ``</b>``)
+        and a block of HTML whole; both keep their place among the text.
+        """
+        for parent in list(root.iter()):
+            if parent.tag == RAW_TAG:
+                continue
+            head, nodes = self._split_raw(parent.text)
+            parent.text = head
+            for offset, node in enumerate(nodes):
+                parent.insert(offset, node)
+            for child in [c for c in parent if c.tag != RAW_TAG or c.tail]:
+                head, nodes = self._split_raw(child.tail)
+                if not nodes:
+                    continue
+                child.tail = head
+                position = list(parent).index(child) + 1
+                for offset, node in enumerate(nodes):
+                    parent.insert(position + offset, node)
+
+    def _split_raw(self, value: str | None) -> tuple[str | None, list[Element]]:
+        """Text before the first raw piece, and ``raw`` elements carrying what follows."""
+        if not value or STX not in value:
+            return value, []
+        head, nodes, last = "", [], 0
+        for match in HTML_PLACEHOLDER_RE.finditer(value):
+            between = value[last:match.start()]
+            last = match.end()
+            raw = str(self.raw_html[int(match.group(1))]).strip("\n")
+            if _ENTITY.fullmatch(raw):  # "&amp;" and friends are text, not markup
+                between += html.unescape(raw)
+                raw = ""
+            if nodes:
+                nodes[-1].tail = (nodes[-1].tail or "") + between
+            else:
+                head += between
+            if raw:
+                node = Element(RAW_TAG)
+                node.text = raw
+                node.tail = ""
+                nodes.append(node)
+        if nodes:
+            nodes[-1].tail = (nodes[-1].tail or "") + value[last:]
+        else:
+            head += value[last:]
+        return head, nodes
 
     def _raw_html(self, match: re.Match[str]) -> str:
         raw = str(self.raw_html[int(match.group(1))]).strip("\n")

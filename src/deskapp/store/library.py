@@ -88,6 +88,7 @@ class Library:
     @classmethod
     def _prepare(cls, db: Database, path: Path | None) -> Library:
         where = str(path) if path else ":memory:"
+        cls._check_writable(path)
         try:
             found = db.execute("PRAGMA user_version").fetchone()[0]
             # A truncated or damaged file often opens fine and fails later, mid-typing:
@@ -106,6 +107,7 @@ class Library:
             db.execute("PRAGMA foreign_keys=ON")
             db.execute("PRAGMA busy_timeout=10000")
             if found < SCHEMA_VERSION:
+                cls._backup_before_migration(db, path, found)
                 migrations.apply(db)
                 db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.DatabaseError as exc:
@@ -113,6 +115,45 @@ class Library:
                 raise LibraryError("library_unwritable", path=where, reason=_reason(exc)) from exc
             raise LibraryError("library_corrupt", path=where) from exc
         return cls(db, path)
+
+    @staticmethod
+    def _check_writable(path: Path | None) -> None:
+        """Refuse a library that could be read but never saved to.
+
+        SQLite opens a read-only file (or a file in a read-only folder, where
+        WAL cannot create its ``-wal``/``-shm``) without complaint and fails
+        at the first autosave, mid-typing. Probing once at open tells the user
+        before a word is typed; the probe is a real write, so it follows ACLs
+        and network shares that ``os.access`` misjudges.
+        """
+        if path is None:
+            return
+        probe = path.with_name(f".{path.name}.{os.getpid()}.probe")
+        try:
+            handle = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.close(handle)
+            os.unlink(probe)
+            if path.exists():
+                os.close(os.open(path, os.O_RDWR))
+        except OSError as exc:
+            raise LibraryError("library_unwritable", path=str(path), reason=_reason(exc)) from exc
+
+    @staticmethod
+    def _backup_before_migration(db: Database, path: Path | None, found: int) -> None:
+        """Copy a library that holds work before its schema changes (``pre-migration``).
+
+        A new file (``user_version`` 0) has nothing to lose. A failed backup
+        stops the upgrade: the old schema still opens with the old version.
+        """
+        if path is None or found < 1:
+            return
+        from deskapp.store.backup import backup_connection
+
+        try:
+            backup_connection(db.conn, path, "pre-migration")
+        except LibraryError as exc:
+            raise LibraryError("library_unwritable", path=str(path),
+                               reason=exc.data.get("reason", exc.code)) from exc
 
     def close(self) -> None:
         self.db.close()
@@ -305,6 +346,8 @@ class _WriteGuard:
             self._atomic.__exit__(exc_type, exc, tb)
         except sqlite3.Error as error:
             raise self._error(error) from error
+        if isinstance(exc, sqlite3.Error):  # a write inside failed (disk full): rolled back
+            raise self._error(exc) from exc
         return False
 
     def _error(self, exc: sqlite3.Error) -> LibraryError:
