@@ -94,3 +94,18 @@ def test_deleted_quote_is_lost(library, comment):
     article = library.get(comment.article_id).with_content(body=text)
     [(_, anchor)] = anchored_comments(library, article)
     assert anchor.status == "lost"
+
+
+def test_purging_an_article_removes_its_comments_and_status_events():
+    from deskapp.desk import transition
+
+    library = Library.in_memory()
+    article = library.create(Article(title="Tin", lead="Sapo.", body="Một câu.", byline="PV"))
+    add_comment(library, article, "body", 0, 3, "Xem lại", "BT")
+    transition(library, article.id, "submit", user="PV", role="reporter")
+    library.trash(article.id)
+    library.purge(article.id)
+    for table in ("comments", "status_events", "revisions", "articles"):
+        column = "id" if table == "articles" else "article_id"
+        assert library.db.execute(
+            f"SELECT count(*) FROM {table} WHERE {column} = ?", [article.id]).fetchone()[0] == 0

@@ -280,7 +280,8 @@ class Library:
         ):
             return  # not in the trash: its history must stay too
         with self._writing():
-            self.db.execute("DELETE FROM revisions WHERE article_id = ?", [article_id])
+            for table in ("comments", "status_events", "revisions"):
+                self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
             self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
             unindex_article(self.db, article_id)
 
