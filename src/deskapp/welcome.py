@@ -32,7 +32,7 @@ Chọn **Tệp → Nhập bài** hoặc kéo thả một tệp `.txt` vào cửa
 | --- | --- |
 | Bài mới | Ctrl+N |
 | Lưu | Ctrl+S |
-| Nhập bài | Ctrl+I |
+| Nhập bài | Ctrl+Shift+I |
 | Xuất PDF | Ctrl+E |
 | Xoá vào thùng rác | Delete |
 

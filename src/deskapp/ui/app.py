@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from deskapp import __version__
 from deskapp.errors import DeskappError
 from deskapp.messages import describe
-from deskapp.render.html import article_html
+from deskapp.model import Article
 from deskapp.store import default_library_path
 from deskapp.ui.fonts import load_bundled_fonts
+from deskapp.ui.i18n import Translation, resolve_language
 from deskapp.ui.main_window import MainWindow
 from deskapp.ui.platform_check import XCB_PACKAGES, missing_display_library
 from deskapp.workspace import current_user, open_library
@@ -27,6 +28,13 @@ def application() -> QApplication:
         load_bundled_fonts()
         app.setProperty("deskappFontsLoaded", True)
     return app  # type: ignore[return-value]
+
+
+def render_html(article: Article) -> str:
+    """The preview's HTML; the Markdown machinery loads on the first (background) render."""
+    from deskapp.render.html import article_html
+
+    return article_html(article)
 
 
 def run(library_path: Path) -> int:
@@ -45,7 +53,9 @@ def run(library_path: Path) -> int:
     except DeskappError as error:
         QMessageBox.critical(None, "Deskapp", describe(error))
         return 1
-    window = MainWindow(library, user=current_user(library), render_html=article_html)
+    translation = Translation()
+    translation.install(resolve_language(library.get_setting("ui_language")))
+    window = MainWindow(library, user=current_user(library), render_html=render_html)
     window.show()
     code = app.exec()
     library.close()

@@ -9,7 +9,9 @@ from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from deskapp.model import Article
+from deskapp.ui.find_replace import FindReplaceBar
 from deskapp.ui.legacy_paste import LegacyPasteBar
+from deskapp.ui.markdown_edit import MarkdownEdit
 from deskapp.ui.text_edit import NfcLineEdit, NfcPlainTextEdit, VietnameseTyping
 
 
@@ -40,6 +42,7 @@ class EditorPanel(QWidget):
         self.lead = NfcPlainTextEdit(self, self.typing)
         self.lead.setObjectName("lead")
         self.lead.setPlaceholderText(self.tr("Lead (sapo)"))
+        self.lead.setTabChangesFocus(True)
         self.lead.setFixedHeight(self.lead.fontMetrics().lineSpacing() * 4 + 12)
         self.byline = NfcLineEdit(self, self.typing)
         self.byline.setObjectName("byline")
@@ -47,7 +50,7 @@ class EditorPanel(QWidget):
         self.source.setObjectName("source")
         self.section = NfcLineEdit(self, self.typing)
         self.section.setObjectName("section")
-        self.body = NfcPlainTextEdit(self, self.typing)
+        self.body = MarkdownEdit(self, self.typing)
         self.body.setObjectName("body")
         self.body.setPlaceholderText(self.tr("Body (thân bài), in Markdown"))
         self.body.setTabChangesFocus(False)
@@ -73,6 +76,8 @@ class EditorPanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.legacy_bar)
         layout.addWidget(self.body, 1)
+        self.find_bar = FindReplaceBar(self.body, self.typing, self)
+        layout.addWidget(self.find_bar)
 
         for line in (self.title, self.byline, self.source, self.section):
             line.textChanged.connect(self._edited)

@@ -5,7 +5,16 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -206,7 +215,14 @@ class _RichTextDelegate(QStyledItemDelegate):
 
 
 def _local_time(stamp: str) -> str:
+    """The time in the user's locale (short form: "14/03/2024 09:05" in Vietnamese)."""
     try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%d/%m/%Y %H:%M")
+        moment = datetime.fromisoformat(stamp).astimezone()
     except ValueError:
         return stamp
+    when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    locale = QLocale()
+    pattern = locale.dateTimeFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:  # a year in full: archives span decades
+        pattern = pattern.replace("yy", "yyyy")
+    return locale.toString(when, pattern)

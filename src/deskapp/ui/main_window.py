@@ -3,23 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QWidget,
+)
 
 from deskapp.errors import DeskappError
 from deskapp.messages import describe
 from deskapp.model import Article, RevisionKind
-from deskapp.pdf import export_pdf
 from deskapp.store import Library
 from deskapp.text.legacy import Detection
 from deskapp.text.tone import convert_tone_style
+from deskapp.ui import window_state
 from deskapp.ui.editor import EditorPanel
+from deskapp.ui.format_toolbar import FormatActions
+from deskapp.ui.i18n import plural
 from deskapp.ui.library_panel import LibraryPanel
 from deskapp.ui.preview import PreviewPanel
+from deskapp.ui.scroll_sync import ScrollSync
+from deskapp.ui.settings_dialog import SettingsDialog
+from deskapp.ui.status_info import ArticleStatus
+from deskapp.ui.theme import ThemeManager
 from deskapp.ui.typing_panel import TypingControls, TypingDiagnostics
+from deskapp.ui.view_actions import ViewActions
 from deskapp.ui.workers import Runner
 from deskapp.workspace import import_into
 
@@ -59,6 +74,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 4)
         splitter.setSizes([380, 520, 520])
+        self.splitter = splitter
         self.setCentralWidget(splitter)
         self.setAcceptDrops(True)
         self.resize(1440, 880)
@@ -78,7 +94,17 @@ class MainWindow(QMainWindow):
             lambda method: self._guard(lambda: self.library.set_setting("typing_method",
                                                                         method or ""))
         )
-        self.statusBar().addPermanentWidget(self.typing_controls.badge)
+        self.status_info = ArticleStatus(self.editor.lead, self.editor.body, self)
+        for label in (self.status_info.words, self.status_info.saved,
+                      self.typing_controls.badge):
+            self.statusBar().addPermanentWidget(label)
+        self.format_actions = FormatActions(self.editor.body, self)
+        self.view_actions = ViewActions(self, splitter, self.library_panel, self.editor,
+                                        self.preview)
+        self.scroll_sync = ScrollSync(self.editor.body, self.preview.browser, self)
+        self.preview.rendered.connect(self.scroll_sync.preview_rendered)
+        self.themes = ThemeManager.for_app(QApplication.instance())  # type: ignore[arg-type]
+        self.apply_theme(library.get_setting("ui_theme") or "system")
         self._build_actions()
         self.library_panel.openRequested.connect(self.open_article)
         self.library_panel.trashModeChanged.connect(self._trash_mode_changed)
@@ -89,10 +115,14 @@ class MainWindow(QMainWindow):
         self.editor.title.textChanged.connect(lambda _t: self._update_title())
 
         self.refresh_library()
-        first = self.library_panel.ids()
-        if first:
-            self.open_article(first[0])
+        window_state.restore_geometry(library, self, splitter)
+        self.editor.body.set_zoom(window_state.zoom_steps(library))
+        ids = self.library_panel.ids()
+        last = window_state.last_article(library)
+        if ids:
+            self.open_article(last if last in ids else ids[0])
         self._update_title()
+        self._set_tab_order()
 
     # ---- actions -----------------------------------------------------------
     def _build_actions(self) -> None:
@@ -107,7 +137,8 @@ class MainWindow(QMainWindow):
                               QKeySequence.StandardKey.New)
         self.act_open = action(self.tr("&Open…"), self.library_panel.focus_filter,
                                QKeySequence.StandardKey.Open)
-        self.act_import = action(self.tr("&Import…"), self.import_dialog, QKeySequence("Ctrl+I"))
+        self.act_import = action(self.tr("&Import…"), self.import_dialog,
+                                 QKeySequence("Ctrl+Shift+I"))
         self.act_save = action(self.tr("&Save"), self.save, QKeySequence.StandardKey.Save)
         self.act_export = action(self.tr("&Export PDF…"), self.export_dialog,
                                  QKeySequence("Ctrl+E"))
@@ -137,8 +168,19 @@ class MainWindow(QMainWindow):
         self.act_tone_style = action(self.tr("Apply the newsroom &tone style to this article"),
                                      self.apply_tone_style)
         edit_menu.addAction(self.act_tone_style)
+        edit_menu.addSeparator()
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.act_show_trash)
+        view_menu.addSeparator()
+        self.view_actions.fill_menus(edit_menu, view_menu)
+        edit_menu.addSeparator()
+        self.act_settings = action(self.tr("Se&ttings…"), self.show_settings,
+                                   QKeySequence("Ctrl+,"))
+        self.act_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit_menu.addAction(self.act_settings)
+        format_menu = self.menuBar().addMenu(self.tr("F&ormat"))
+        for act in self.format_actions.all:
+            format_menu.addAction(act)
         typing_menu = self.menuBar().addMenu(self.tr("&Typing"))
         self.typing_controls.fill_menu(typing_menu)
         toolbar = self.addToolBar(self.tr("Main"))
@@ -149,6 +191,9 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.typing_controls.toggle)
         self.toolbar = toolbar
+        self.format_toolbar = self.format_actions.toolbar(self)
+        self.addToolBar(self.format_toolbar)
+        self.format_toolbar.setMovable(False)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.act_diagnostics = action(self.tr("Typing &diagnostics…"), self.show_diagnostics)
         help_menu.addAction(self.act_diagnostics)
@@ -162,7 +207,7 @@ class MainWindow(QMainWindow):
             lambda text: convert_tone_style(text, self.editor.typing.style)
         )
         self.statusBar().showMessage(
-            self.tr("Tone style applied: %n field(s) changed", "", changed), 4000)
+            plural(self.tr("Tone style applied: %n field(s) changed", "", changed), changed), 4000)
         return changed
 
     def show_diagnostics(self) -> TypingDiagnostics:
@@ -241,11 +286,13 @@ class MainWindow(QMainWindow):
 
     # ---- saving ------------------------------------------------------------
     def _edited(self) -> None:
-        self.setWindowModified(True)
+        if not self.isWindowModified():
+            self.setWindowModified(True)
+            self.status_info.set_saved(False)
         self.autosave_timer.start()
-        snapshot = self.editor.snapshot()
-        if snapshot is not None:
-            self.preview.show_article(snapshot)
+        # The snapshot is taken when the preview renders, not on every keystroke.
+        self.preview.request(self.editor.snapshot, len_hint=self.editor.body.document()
+                             .characterCount())
 
     def autosave(self) -> bool:
         return self.save(kind=RevisionKind.AUTOSAVE)
@@ -264,6 +311,7 @@ class MainWindow(QMainWindow):
             return False
         self.editor.accept_saved(saved)
         self.setWindowModified(False)
+        self.status_info.set_saved(True)
         self.refresh_library()
         if kind != RevisionKind.AUTOSAVE:
             self.statusBar().showMessage(self.tr("Saved"), 2000)
@@ -306,7 +354,7 @@ class MainWindow(QMainWindow):
             self._show(imported[-1])
             if not imported[-1].title:
                 self.editor.ask_for_headline()
-            note = self.tr("Imported %n article(s)", "", len(imported))
+            note = plural(self.tr("Imported %n article(s)", "", len(imported)), len(imported))
             if converted:
                 note += " — " + self.tr("converted to Unicode: ") + ", ".join(converted)
             self.statusBar().showMessage(note, 8000)
@@ -363,7 +411,12 @@ class MainWindow(QMainWindow):
             self.show_error(text)
             self.exportFailed.emit(text)
 
-        self.runner.start(lambda: export_pdf(snapshot, path, author=self.user), done, failed)
+        def write() -> object:
+            from deskapp.pdf import export_pdf  # reportlab loads on the first export only
+
+            return export_pdf(snapshot, path, author=self.user)
+
+        self.runner.start(write, done, failed)
 
     # ---- drag and drop -----------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -387,6 +440,9 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        self._guard(lambda: window_state.save_state(
+            self.library, self, self.view_actions.normal_sizes(), self.editor.article_id,
+            self.editor.body.zoom_steps))
         self.runner.wait()
         event.accept()
 
@@ -403,6 +459,8 @@ class MainWindow(QMainWindow):
         self.autosave_timer.stop()
         self.editor.load(article)
         self.setWindowModified(False)
+        self.status_info.set_saved(True, visible=article is not None)
+        self.status_info.count_now()
         self.refresh_library()
         if article is None:
             self.preview.clear()
@@ -416,6 +474,45 @@ class MainWindow(QMainWindow):
             return
         title = self.editor.title.text().strip() or self.tr("(no headline)")
         self.setWindowTitle(f"{title}[*] — Deskapp")
+
+    # ---- settings and look ---------------------------------------------------
+    def show_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.library.get_setting("ui_language") or "system",
+                                self.themes.mode, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def accepted() -> None:
+            language, theme = dialog.values()
+            self.apply_settings(language, theme)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    def apply_settings(self, language: str, theme: str) -> None:
+        """Store the choices; colours change at once, the language at the next start."""
+        changed_language = language != (self.library.get_setting("ui_language") or "system")
+        self._guard(lambda: self.library.set_setting("ui_language", language))
+        self._guard(lambda: self.library.set_setting("ui_theme", theme))
+        self.apply_theme(theme)
+        if changed_language:
+            self.statusBar().showMessage(
+                self.tr("The new language shows the next time Deskapp starts."), 8000)
+
+    def apply_theme(self, mode: str) -> bool:
+        dark = self.themes.apply(mode)
+        self.editor.body.set_dark(dark)
+        self.preview.set_dark(dark)
+        return dark
+
+    def _set_tab_order(self) -> None:
+        """Tab walks library → headline → lead → credits → body (Ctrl+L / Ctrl+J jump)."""
+        chain = [self.library_panel.mode, self.library_panel.by_title,
+                 self.library_panel.filter, self.library_panel.tree, self.editor.title,
+                 self.editor.lead, self.editor.byline, self.editor.source,
+                 self.editor.section, self.editor.body, self.preview.browser]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _guard(self, fn: Callable[[], object]) -> object:
         try:

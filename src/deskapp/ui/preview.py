@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from deskapp.model import Article
+from deskapp.ui.theme import preview_html
 from deskapp.ui.workers import Runner
 
 MIN_DELAY_MS = 120
@@ -45,18 +46,39 @@ class PreviewPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._start)
         self._pending: Article | None = None
+        self._source: Callable[[], Article | None] | None = None
         self._busy = False
+        self.dark = False
         self._again = False
         self.last_html = ""
 
     def show_article(self, article: Article, *, immediately: bool = False) -> None:
         """Ask for a render of ``article`` (a snapshot: it is not read later)."""
         self._pending = article
+        self._source = None
         delay = 0 if immediately else render_delay(len(article.body))
         self._timer.start(delay)
 
+    def request(self, source: Callable[[], Article | None], len_hint: int) -> None:
+        """Ask for a render of what ``source`` returns when the wait is over.
+
+        Typing calls this on every key: the article is read once per render,
+        not once per keystroke.
+        """
+        self._source = source
+        self._timer.start(render_delay(len_hint))
+
+    def set_dark(self, dark: bool) -> None:
+        """Recolour the preview for a dark window (or back)."""
+        if dark == self.dark:
+            return
+        self.dark = dark
+        if self.last_html:
+            self._set_html(self.last_html)
+
     def clear(self) -> None:
         self._pending = None
+        self._source = None
         self._timer.stop()
         self.browser.clear()
         self.last_html = ""
@@ -68,6 +90,9 @@ class PreviewPanel(QWidget):
         if self._busy:
             self._again = True
             return
+        if self._source is not None:
+            self._pending = self._source()
+            self._source = None
         article = self._pending
         if article is None:
             return
@@ -75,13 +100,16 @@ class PreviewPanel(QWidget):
         self._runner.start(lambda: self._render(article), self._show, self._failed)
 
     def _show(self, html: str) -> None:
-        bar = self.browser.verticalScrollBar()
-        ratio = bar.value() / bar.maximum() if bar.maximum() else 0.0
-        self.browser.setHtml(html)
-        bar.setValue(round(ratio * bar.maximum()))
+        self._set_html(html)
         self.last_html = html
         self._finish()
         self.rendered.emit()
+
+    def _set_html(self, html: str) -> None:
+        bar = self.browser.verticalScrollBar()
+        ratio = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self.browser.setHtml(preview_html(html, self.dark))
+        bar.setValue(round(ratio * bar.maximum()))
 
     def _failed(self, error: Exception) -> None:
         self.browser.setPlainText(f"{type(error).__name__}: {error}")

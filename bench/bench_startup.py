@@ -1,0 +1,161 @@
+"""Window start-up and typing latency.
+
+Start-up: each start runs in a fresh interpreter (``QT_QPA_PLATFORM=offscreen``)
+and is timed from the first line of the child to the first paint of its
+window; a bare ``QMainWindow`` is the baseline. The child also reports its
+peak resident memory.
+
+Typing: the sample's words retyped at the end of a 600-word and of a
+100,000-word body in the real window as key events (press and release sent
+to the body, as ``QTest.keyClick`` does; calling ``QTest.keyClicks`` thousands
+of times crashes PySide6 on Python 3.11); each keystroke is timed around the
+key events (the time spent in their handlers on the UI thread),
+with the event loop run between keys so timers and background renders land
+as they would.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from common import report, sample_text
+
+RUNS = 5
+KEYS = 300
+
+_CHILD = r'''
+import time
+T0 = time.perf_counter()
+import os, resource, sys
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+KIND, LIBRARY = sys.argv[1], sys.argv[2]
+
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not hasattr(self, "done"):
+            self.done = time.perf_counter()
+            QTimer.singleShot(0, QApplication.instance().quit)
+        return False
+
+
+if KIND == "bare":
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1440, 880)
+else:
+    from deskapp.ui.app import application, render_html
+    from deskapp.ui.i18n import Translation, resolve_language
+    from deskapp.ui.main_window import MainWindow
+    from deskapp.workspace import current_user, open_library
+
+    app = application()
+    library = open_library(Path(LIBRARY))
+    translation = Translation()
+    translation.install(resolve_language(library.get_setting("ui_language")))
+    window = MainWindow(library, user=current_user(library), render_html=render_html)
+watcher = FirstPaint()
+window.installEventFilter(watcher)
+window.show()
+app.exec()
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(f"{(watcher.done - T0) * 1000:.2f} {rss:.1f}")
+'''
+
+
+def _start(kind: str, library: Path) -> tuple[float, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [src, env.get("PYTHONPATH", "")]))
+    out = subprocess.run([sys.executable, "-c", _CHILD, kind, str(library)], env=env,
+                         capture_output=True, text=True, check=True).stdout.split()
+    return float(out[-2]), float(out[-1])
+
+
+def startup(folder: Path) -> None:
+    library = folder / "startup.sqlite"
+    _start("deskapp", library)  # create the library (and warm the disk cache) once
+    _start("bare", library)
+    bare = [_start("bare", library) for _ in range(RUNS)]
+    ours = [_start("deskapp", library) for _ in range(RUNS)]
+    bare_ms = statistics.median(ms for ms, _ in bare)
+    ours_ms = statistics.median(ms for ms, _ in ours)
+    report("startup_bare_window", round(bare_ms, 1), "ms")
+    report("startup_deskapp_window", round(ours_ms, 1), "ms")
+    report("startup_ratio", round(ours_ms / bare_ms, 2), "x")
+    report("startup_rss", round(statistics.median(rss for _, rss in ours), 1), "MiB")
+
+
+def keystrokes(folder: Path) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import time
+
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from deskapp.text import fold
+    from deskapp.ui.app import application, render_html
+    from deskapp.ui.main_window import MainWindow
+    from deskapp.workspace import open_library
+
+    NO_MODIFIER = Qt.KeyboardModifier.NoModifier
+
+    def _key(ch: str) -> int:
+        return Qt.Key.Key_Space if ch == " " else ord(ch.upper()) if ch.isalpha() else 0
+
+    app = application()
+    library = open_library(folder / "typing.sqlite")
+    window = MainWindow(library, user="bench", render_html=render_html)
+    window.show()
+    words = sample_text().split()
+    # Plain ASCII keys, as a keyboard sends them (the sample without its marks).
+    keys = "".join(ch for ch in fold(" ".join(words)) if ch.isascii())[:KEYS]
+    for label, count in (("600w", 600), ("100000w", 100_000)):
+        window.act_new.trigger()
+        # Paragraphs of about 60 words, as articles and long reports are written.
+        text = "\n\n".join(" ".join(words[(p * 60 + i) % len(words)] for i in range(60))
+                           for p in range(count // 60))
+        body = window.editor.body
+        body.setPlainText(text)
+        body.moveCursor(body.textCursor().MoveOperation.End)
+        body.setFocus()
+        deadline = time.perf_counter() + 30
+        while not window.preview.is_idle() and time.perf_counter() < deadline:
+            app.processEvents()
+        times = []
+        for ch in keys:
+            start = time.perf_counter()
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(body, QKeyEvent(kind, _key(ch), NO_MODIFIER, ch))
+            times.append((time.perf_counter() - start) * 1000)
+            QApplication.processEvents()
+        times.sort()
+        p95 = times[int(len(times) * 0.95) - 1]
+        report(f"keystroke_ui_thread_p95_{label}", round(p95, 2), "ms")
+        if label == "100000w":
+            report("keystroke_ui_thread_p95", round(p95, 2), "ms")
+        window.autosave()
+    window.close()
+    window.runner.wait()
+    window.preview._runner.wait()
+    library.close()
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["DESKAPP_LIBRARY"] = str(Path(tmp) / "default.sqlite")
+        startup(Path(tmp))
+        keystrokes(Path(tmp))
+
+
+if __name__ == "__main__":
+    main()

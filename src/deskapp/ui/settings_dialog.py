@@ -1,0 +1,53 @@
+"""Settings: the window's language and its colours."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskapp.ui.i18n import LANGUAGES
+from deskapp.ui.theme import THEMES
+
+
+class SettingsDialog(QDialog):
+    """Pick "ui_language" and "ui_theme"; read them back with :meth:`values`."""
+
+    def __init__(self, language: str, theme: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.language = QComboBox(self)
+        self.language.setObjectName("languageChoice")
+        for code, text in zip(LANGUAGES, (self.tr("As the system"), "English", "Tiếng Việt"),
+                              strict=True):
+            self.language.addItem(text, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.theme = QComboBox(self)
+        self.theme.setObjectName("themeChoice")
+        for code, text in zip(THEMES, (self.tr("As the system"), self.tr("Light"),
+                                       self.tr("Dark")), strict=True):
+            self.theme.addItem(text, code)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))
+        note = QLabel(self.tr("A new language shows the next time Deskapp starts."), self)
+        note.setWordWrap(True)
+        note.setEnabled(False)
+        form = QFormLayout()
+        form.addRow(self.tr("&Language"), self.language)
+        form.addRow("", note)
+        form.addRow(self.tr("&Colours"), self.theme)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def values(self) -> tuple[str, str]:
+        return str(self.language.currentData()), str(self.theme.currentData())

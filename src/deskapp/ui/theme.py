@@ -1,0 +1,103 @@
+"""Light and dark themes: follow the system, or a choice made in Settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+THEMES = ("system", "light", "dark")
+
+# Preview colours (the renderer's style sheet is written for paper) and their dark twins.
+_DARK_PREVIEW = {
+    "#1a1a1a": "#e4e4e4",
+    "#333333": "#cfcfcf",
+    "#8a8a8a": "#9a9a9a",
+    "#a0322a": "#ff8f80",
+    "#555555": "#b0b0b0",
+    "#f3f3f3": "#2b2d30",
+    "#1d4f91": "#8ab4f8",
+    "#e8e8e8": "#34373b",
+    "#ececec": "#34373b",
+    "#f0f0f0": "#303236",
+}
+
+
+def system_is_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    return hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def is_dark(mode: str) -> bool:
+    """Whether ``mode`` ("system", "light", "dark") shows dark colours right now."""
+    if mode == "dark":
+        return True
+    if mode == "light":
+        return False
+    return system_is_dark()
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    colours = {
+        roles.Window: "#2b2d30", roles.WindowText: "#e4e4e4", roles.Base: "#1e1f22",
+        roles.AlternateBase: "#26282b", roles.ToolTipBase: "#3c3f41",
+        roles.ToolTipText: "#e4e4e4", roles.PlaceholderText: "#8c8c8c", roles.Text: "#e4e4e4",
+        roles.Button: "#3c3f41", roles.ButtonText: "#e4e4e4", roles.BrightText: "#ff6b6b",
+        roles.Link: "#8ab4f8", roles.Highlight: "#2f65ca", roles.HighlightedText: "#ffffff",
+        roles.Light: "#4a4d50", roles.Midlight: "#3c3f41", roles.Mid: "#303236",
+        roles.Dark: "#1a1b1d", roles.Shadow: "#000000",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(disabled, role, QColor("#7a7a7a"))
+    return palette
+
+
+class ThemeManager:
+    """Applies a theme to the whole application and remembers the native look."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.mode = "system"
+        self._native_style = app.style().name()
+        self._native_palette = QPalette(app.palette())
+
+    @classmethod
+    def for_app(cls, app: QApplication) -> ThemeManager:
+        """The application's one manager (it remembers the native look before any change)."""
+        manager = getattr(app, "deskapp_themes", None)
+        if manager is None:
+            manager = cls(app)
+            app.deskapp_themes = manager  # type: ignore[attr-defined]
+        return manager
+
+    def apply(self, mode: str) -> bool:
+        """Switch to ``mode``; returns whether the window is now dark."""
+        self.mode = mode if mode in THEMES else "system"
+        dark = is_dark(self.mode)
+        if self.mode == "system":
+            self.app.setStyle(self._native_style)
+            self.app.setPalette(dark_palette() if dark else self._native_palette)
+        elif dark:
+            self.app.setStyle("Fusion")
+            self.app.setPalette(dark_palette())
+        else:
+            self.app.setStyle("Fusion")
+            self.app.setPalette(self.app.style().standardPalette())
+        return dark
+
+
+def preview_html(html: str, dark: bool) -> str:
+    """The preview's HTML with its style sheet recoloured for a dark window."""
+    if not dark:
+        return html
+    head, sep, rest = html.partition("</style>")
+    if not sep:
+        return html
+    for light, dark_colour in _DARK_PREVIEW.items():
+        head = head.replace(light, dark_colour)
+    return head + sep + rest
