@@ -7,12 +7,16 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deskapp import __version__
-from deskapp.errors import ArticleNotFound, DeskappError
+from deskapp.errors import ArticleNotFound, DeskappError, ImportRejected
 from deskapp.messages import describe, language, message
 from deskapp.model import Article, Status
 from deskapp.store import Library, default_library_path
+
+if TYPE_CHECKING:
+    from deskapp.exchange.merge import MergeResult
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -32,8 +36,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    imp = commands.add_parser("import", help="import .txt/.md files; prints each new id")
+    imp = commands.add_parser(
+        "import", help="import .txt/.md/.docx/.html files and .deskpkg packages; "
+        "prints each article id (and, for a package, what changed)")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    pkg = commands.add_parser("package", help="write an article with its history, comments "
+                              "and status changes to one .deskpkg file for the desk or back")
+    pkg.add_argument("ref", metavar="ID")
+    pkg.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.deskpkg")
+    pkg.add_argument("--as", dest="role", choices=["reporter", "editor"],
+                     help="sent as (default: the library's role setting, else reporter)")
 
     lst = commands.add_parser("list", help="list articles: id, title, status, last change")
     lst.add_argument("--trash", action="store_true", help="list the trash instead")
@@ -48,9 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--limit", type=int, default=50)
     find.add_argument("--trash", action="store_true", help="search the trash instead")
 
-    exp = commands.add_parser("export", help="export an article (id or file) to PDF")
+    exp = commands.add_parser(
+        "export", help="export an article (id or file) to PDF, Markdown or Word (.docx)")
     exp.add_argument("ref", metavar="ID_OR_FILE")
-    exp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    exp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    exp.add_argument("--format", choices=["pdf", "md", "docx"],
+                     help="default: from the output's suffix (.md, .docx), else pdf")
     exp.add_argument("--preset", default="a4-article", metavar="NAME",
                      help="print preset (see: deskapp presets); default a4-article")
     exp.add_argument("--bleed", type=_bleed_mm, default=0.0, metavar="MM",
@@ -131,7 +147,7 @@ def _open(path: Path) -> Library:
 
 def _cmd_import(args: argparse.Namespace, library_path: Path) -> int:
     from deskapp.text.legacy import Detection
-    from deskapp.workspace import import_into
+    from deskapp.workspace import import_into, import_package, is_package
 
     library = _open(library_path)
     failed = 0
@@ -143,6 +159,9 @@ def _cmd_import(args: argparse.Namespace, library_path: Path) -> int:
                 return True
 
             try:
+                if is_package(path):
+                    print(_merge_line(import_package(library, path)))
+                    continue
                 article = import_into(library, path, converted)
             except DeskappError as error:
                 _fail(describe(error))
@@ -152,6 +171,32 @@ def _cmd_import(args: argparse.Namespace, library_path: Path) -> int:
     finally:
         library.close()
     return EXIT_FAILURE if failed else 0
+
+
+def _merge_line(result: MergeResult) -> str:
+    """One line saying what importing a package did (id first, for scripts)."""
+    return message(f"merge_{result.outcome}", id=result.article_id,
+                   title=result.title or "", count=result.new_revisions)
+
+
+def _cmd_package(args: argparse.Namespace, library_path: Path) -> int:
+    from deskapp.exchange.package import write_package
+    from deskapp.workspace import current_user
+
+    library = _open(library_path)
+    try:
+        article = library.find(args.ref)
+        role = args.role or library.get_setting("role") or "reporter"
+        try:
+            path = write_package(library, article.id, args.output,
+                                 sender=current_user(library), role=role)
+        except OSError as error:
+            raise ImportRejected("file_unwritable", name=str(args.output),
+                                 reason=error.strerror or str(error)) from error
+    finally:
+        library.close()
+    print(path)
+    return 0
 
 
 def _cmd_list(args: argparse.Namespace, library_path: Path) -> int:
@@ -198,6 +243,11 @@ def _cmd_export(args: argparse.Namespace, library_path: Path) -> int:
             article = import_file(candidate).to_article()
     finally:
         library.close()
+    kind = args.format or _format_from_suffix(args.output)
+    if kind != "pdf":
+        _export_document(article, args.output, kind)
+        print(args.output)
+        return 0
     from deskapp.pdf import load_preset
     from deskapp.workspace import user_presets_dir
 
@@ -206,6 +256,30 @@ def _cmd_export(args: argparse.Namespace, library_path: Path) -> int:
                bleed_mm=args.bleed, cmyk=args.cmyk)
     print(args.output)
     return 0
+
+
+def _format_from_suffix(path: Path) -> str:
+    suffix = path.suffix.casefold()
+    if suffix in (".md", ".markdown"):
+        return "md"
+    return "docx" if suffix == ".docx" else "pdf"
+
+
+def _export_document(article: Article, output: Path, kind: str) -> None:
+    """Markdown with front matter, or a Word document, for people outside Deskapp."""
+    from deskapp.exchange.markdown_export import article_markdown
+    from deskapp.fileio import write_atomically
+
+    try:
+        if kind == "md":
+            write_atomically(output, article_markdown(article).encode("utf-8"))
+        else:
+            from deskapp.exchange.docx_export import export_docx
+
+            export_docx(article, output)
+    except OSError as error:
+        raise ImportRejected("file_unwritable", name=str(output),
+                             reason=error.strerror or str(error)) from error
 
 
 def _cmd_presets(args: argparse.Namespace, _library_path: Path) -> int:
@@ -317,7 +391,7 @@ def _article_or_file(library: Library, ref: str) -> Article:
 
 _COMMANDS = {"import": _cmd_import, "list": _cmd_list, "search": _cmd_search,
              "export": _cmd_export, "convert": _cmd_convert, "presets": _cmd_presets,
-             "check": _cmd_check, "status": _cmd_status}
+             "check": _cmd_check, "status": _cmd_status, "package": _cmd_package}
 
 
 if __name__ == "__main__":

@@ -123,6 +123,60 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Không có mẫu trang in “{name}”. Các mẫu hiện có: {available}.",
         "There is no print preset “{name}”. Available presets: {available}.",
     ),
+    "package_corrupt": (
+        "Gói bài “{name}” bị hỏng hoặc không phải gói Deskapp ({reason}). "
+        "Thư viện không bị thay đổi.",
+        "The article package “{name}” is damaged or is not a Deskapp package ({reason}). "
+        "The library is unchanged.",
+    ),
+    "package_too_new": (
+        "Gói bài “{name}” được tạo bởi phiên bản Deskapp mới hơn (định dạng {found}, "
+        "phiên bản này hiểu đến {known}). Hãy cập nhật Deskapp; thư viện không bị thay đổi.",
+        "The article package “{name}” was made by a newer Deskapp (format {found}; this "
+        "version knows up to {known}). Update Deskapp; the library is unchanged.",
+    ),
+    "package_unsafe": (
+        "Gói bài “{name}” bị từ chối vì không an toàn ({reason}). Thư viện không bị thay đổi.",
+        "The article package “{name}” was refused as unsafe ({reason}). "
+        "The library is unchanged.",
+    ),
+    "package_checksum": (
+        "Gói bài “{name}” bị hỏng: phần “{member}” không khớp mã kiểm tra "
+        "(có thể tệp bị cắt hoặc bị sửa khi gửi). Thư viện không bị thay đổi.",
+        "The article package “{name}” is damaged: “{member}” does not match its checksum "
+        "(it may have been cut short or altered on the way). The library is unchanged.",
+    ),
+    "file_corrupt": (
+        "Tệp “{name}” bị hỏng, không đọc được ({reason}). Không có gì bị thay đổi.",
+        "The file “{name}” is damaged and cannot be read ({reason}). Nothing was changed.",
+    ),
+    "file_legacy_word": (
+        "Tệp “{name}” thực ra là tài liệu Word cũ (.doc), không phải .docx. "
+        "Hãy mở bằng Word hoặc LibreOffice và lưu lại dưới dạng .docx rồi nhập lại.",
+        "The file “{name}” is really an old Word document (.doc), not .docx. "
+        "Open it in Word or LibreOffice, save it as .docx and import it again.",
+    ),
+    "html_no_article": (
+        "Không tìm thấy nội dung bài viết trong trang “{name}” (chỉ có menu, liên kết "
+        "hoặc trang trống). Không có gì bị thay đổi.",
+        "No article text was found in the page “{name}” (only menus, links or nothing). "
+        "Nothing was changed.",
+    ),
+    "merge_created": ("{id}\tđã nhập bài mới “{title}”", "{id}\tcreated “{title}”"),
+    "merge_updated": ("{id}\tđã cập nhật “{title}” ({count} phiên bản mới)",
+                      "{id}\tupdated “{title}” ({count} new revisions)"),
+    "merge_nothing_new": ("{id}\tkhông có gì mới cho “{title}”",
+                          "{id}\tnothing new for “{title}”"),
+    "merge_diverged": (
+        "{id}\t“{title}” đã được sửa ở cả hai nơi: giữ nguyên bản ở đây, bản trong gói "
+        "được lưu thành phiên bản xung đột để so sánh và chọn",
+        "{id}\t“{title}” was changed on both sides: the local version is kept as it is and "
+        "the package's version is stored as a conflict revision to compare and choose",
+    ),
+    "conflict_not_found": (
+        "Bài “{ref}” không có xung đột nào đang chờ xử lý.",
+        "The article “{ref}” has no conflict waiting to be resolved.",
+    ),
 }
 
 # Names of an article's parts, as errors mention them (the ``where`` of an error).

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import getpass
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from deskapp.errors import ImportRejected, LibraryError
+from deskapp.errors import DeskappError, ImportRejected, LibraryError
 from deskapp.exchange import import_file
+from deskapp.exchange.merge import MergeResult, apply_package
+from deskapp.exchange.package import PACKAGE_SUFFIX, read_package
 from deskapp.model import Article, RevisionKind
 from deskapp.store import Library, default_library_path
 from deskapp.store.backup import ensure_daily_backup
@@ -74,3 +77,79 @@ def import_into(
 
     article = import_file(Path(path), legacy=legacy).to_article()
     return library.create(article, kind=RevisionKind.IMPORT, author=current_user(library))
+
+
+def import_package(library: Library, path: Path | str, *,
+                   unsaved_article_ids: Collection[str] = ()) -> MergeResult:
+    """Read, check and merge an article package (``.deskpkg``) in one transaction.
+
+    A refused package raises :class:`ImportRejected` before the library is
+    touched; ``unsaved_article_ids`` are articles open with pending edits,
+    which are never overwritten (see :mod:`deskapp.exchange.merge`).
+    """
+    return apply_package(library, read_package(path), unsaved_article_ids=unsaved_article_ids)
+
+
+def is_package(path: Path | str) -> bool:
+    return Path(path).suffix.casefold() == PACKAGE_SUFFIX
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """One file of a batch: the new article or the merge result, or the error that refused it."""
+
+    path: Path
+    article: Article | None = None
+    merge: MergeResult | None = None
+    error: DeskappError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def article_id(self) -> str | None:
+        if self.merge is not None:
+            return self.merge.article_id
+        return self.article.id if self.article is not None else None
+
+
+def import_many(
+    library: Library,
+    paths: Sequence[Path | str],
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    *,
+    confirm: Callable[[str, Detection], bool] | None = None,
+    unsaved_article_ids: Collection[str] = (),
+) -> list[ImportOutcome]:
+    """Import many files, each in its own transaction; a bad file is reported, not fatal.
+
+    ``progress(done, total, name)`` is called before each file and once at the
+    end; ``cancelled()`` is asked before each file, and a cancelled batch keeps
+    what was already imported. Meant to run off the UI thread.
+    """
+    outcomes: list[ImportOutcome] = []
+    total = len(paths)
+    for done, raw in enumerate(paths):
+        path = Path(raw)
+        if cancelled is not None and cancelled():
+            break
+        if progress is not None:
+            progress(done, total, path.name)
+        outcomes.append(_import_one(library, path, confirm, unsaved_article_ids))
+    if progress is not None:
+        progress(len(outcomes), total, "")
+    return outcomes
+
+
+def _import_one(library: Library, path: Path,
+                confirm: Callable[[str, Detection], bool] | None,
+                unsaved_article_ids: Collection[str]) -> ImportOutcome:
+    try:
+        if is_package(path):
+            return ImportOutcome(path, merge=import_package(
+                library, path, unsaved_article_ids=unsaved_article_ids))
+        return ImportOutcome(path, article=import_into(library, path, confirm))
+    except DeskappError as error:
+        return ImportOutcome(path, error=error)

@@ -199,7 +199,7 @@ def test_markdown_draft_becomes_an_article():
 # --- refusals --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["bài.docx", "bài.pdf", "ảnh.png", "bài.html", "bài.txt.zip"])
+@pytest.mark.parametrize("name", ["bài.doc", "bài.pdf", "ảnh.png", "bài.odt", "bài.txt.zip"])
 def test_other_kinds_are_unsupported_before_reading(tmp_path: Path, name: str):
     err = rejected(import_file, tmp_path / name)  # the file does not even exist
     assert err.code == "file_unsupported"
@@ -227,7 +227,7 @@ def test_legacy_decoder_reaches_the_importer(tmp_path: Path):
 
 
 def test_importable_suffixes():
-    assert set(IMPORTABLE_SUFFIXES) == {".txt", ".md", ".markdown"}
+    assert set(IMPORTABLE_SUFFIXES) == {".txt", ".md", ".markdown", ".docx", ".html", ".htm"}
 
 
 # --- pastes -----------------------------------------------------------------------------

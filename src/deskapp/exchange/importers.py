@@ -41,7 +41,9 @@ __all__ = ["IMPORTABLE_SUFFIXES", "draft_from_paste", "import_file", "parse_mark
 _TEXT_SUFFIXES = frozenset({"", ".txt"})
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
-IMPORTABLE_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown")
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+
+IMPORTABLE_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown", ".docx", ".html", ".htm")
 """Suffixes for a file dialog's filter; a file with no suffix is imported as text too."""
 
 # Front matter key (lower case) -> Draft field. Vietnamese names from the glossary.
@@ -84,6 +86,14 @@ def import_file(path: str | os.PathLike[str], *, legacy: LegacyDecoder | None = 
         return clean_web_copy(read_text_file(path, legacy=legacy))
     if suffix in _MARKDOWN_SUFFIXES:
         return parse_markdown_file(read_text_file(path, legacy=legacy))
+    if suffix == ".docx":
+        from deskapp.exchange.docx_import import import_docx
+
+        return import_docx(path)
+    if suffix in _HTML_SUFFIXES:
+        from deskapp.exchange.html_import import extract_article
+
+        return extract_article(read_text_file(path, legacy=legacy), name=path.name)
     raise ImportRejected("file_unsupported", name=path.name)
 
 

@@ -267,6 +267,52 @@ class Library:
             index_article(self.db, article)
         return article
 
+    def transaction(self) -> Any:
+        """One write transaction around several calls, e.g. importing a whole package.
+
+        Nested calls (``create``, ``save``) become savepoints inside it, so a
+        failure anywhere rolls back everything and nothing is partly imported.
+        """
+        return self._writing()
+
+    def insert_revision(self, revision: Revision) -> None:
+        """Store a revision made on another machine exactly as it was made there.
+
+        Its id, parent, author, time and kind are kept: they are how the next
+        package from the same lineage is recognised. The caller holds a
+        :meth:`transaction` and has checked that the article exists.
+        """
+        article = Article.from_dict({**revision.content, "id": revision.article_id})
+        with self._writing():
+            self.db["revisions"].insert(
+                {
+                    "id": revision.id,
+                    "article_id": revision.article_id,
+                    "parent_id": revision.parent_id,
+                    "created_at": revision.created_at,
+                    "author": revision.author,
+                    "kind": revision.kind,
+                }
+                | _revision_content(article)
+            )
+
+    def insert_article(self, article: Article) -> None:
+        """Store an article row as given (its ``revision_id`` already stored), and index it."""
+        article.normalize()
+        with self._writing():
+            self.db["articles"].insert(_row_from_article(article))
+            index_article(self.db, article)
+
+    def set_head(self, article: Article, revision_id: str) -> Article:
+        """Make an already stored revision the article's current content."""
+        article.normalize()
+        article.revision_id = revision_id
+        article.updated_at = now_iso()
+        with self._writing():
+            self.db["articles"].update(article.id, _row_from_article(article))
+            index_article(self.db, article)
+        return article
+
     def trash(self, article_id: str) -> None:
         self._set_deleted(article_id, now_iso())
 

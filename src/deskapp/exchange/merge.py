@@ -1,0 +1,275 @@
+"""Bringing a package into the library without losing anyone's work.
+
+An article is the same article on every machine (its id); a revision is the
+same revision when it has the same id, or the same content hash on the same
+parent (a lineage rebuilt elsewhere). With that, a package is one of:
+
+* **created**: the article is new here; it arrives with its whole lineage,
+  comments and status events, ids, authors and times as they were made;
+* **updated** (fast-forward): the local head is in the package's lineage, so
+  the sender saw everything done here and went on; the new revisions are
+  appended and the package head becomes the article's content;
+* **nothing_new**: the package head is already here (a second import of the
+  same file, or an older package than the local work);
+* **diverged**: both sides changed since they last met. The local article is
+  left exactly as it is; the package's new revisions are stored too, its head
+  marked ``import-conflict``, so the UI can show the difference and
+  :func:`resolve_conflict` can record the choice as a new revision.
+
+An article open in an editor with unsaved changes (``unsaved_article_ids``)
+is never fast-forwarded under the editor's feet: it gets the diverged
+treatment. Everything one import writes happens in one transaction.
+
+Ancestry follows ``parent_id`` only (a revision has one parent). Resolving
+towards the incoming side, or with merged text, makes the resolution a child
+of the conflict revision, so the sender's next package sees its own head as
+an ancestor and fast-forwards; resolving for the local side keeps the local
+parent, so the sender is told of the divergence in turn rather than silently
+losing their version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+from deskapp.errors import DeskappError, ImportRejected
+from deskapp.exchange.package import Package
+from deskapp.model import CONTENT_FIELDS, Article, Revision, new_id, now_iso
+from deskapp.store import Library
+
+__all__ = [
+    "CONFLICT_KIND",
+    "RESOLVE_KIND",
+    "MergeError",
+    "MergeResult",
+    "apply_package",
+    "open_conflict",
+    "resolve_conflict",
+]
+
+CONFLICT_KIND = "import-conflict"
+RESOLVE_KIND = "resolve"
+
+Outcome = Literal["created", "updated", "nothing_new", "diverged"]
+
+
+class MergeError(DeskappError):
+    """A merge operation was refused (``conflict_not_found``)."""
+
+    code = "conflict_not_found"
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What an import did; enough for the UI to show a diff of the two heads."""
+
+    outcome: Outcome
+    article_id: str
+    title: str
+    local_head: str | None
+    incoming_head: str
+    common_ancestor: str | None
+    new_revisions: int = 0
+    new_comments: int = 0
+    new_events: int = 0
+
+
+@dataclass
+class _Local:
+    """The article's revisions as stored here: parent and content hash by id."""
+
+    head: str | None
+    parents: dict[str, str | None]
+    hashes: dict[str, str]
+
+    def ancestors(self, revision_id: str | None) -> list[str]:
+        chain: list[str] = []
+        while revision_id is not None and revision_id not in chain:
+            chain.append(revision_id)
+            revision_id = self.parents.get(revision_id)
+        return chain
+
+
+def apply_package(library: Library, package: Package, *,
+                  unsaved_article_ids: Collection[str] = ()) -> MergeResult:
+    """Bring ``package`` into ``library`` in one transaction (see the module notes)."""
+    with library.transaction():
+        _check_foreign_ids(library, package)
+        exists = library.db["articles"].count_where("id = ?", [package.article_id]) > 0
+        if not exists:
+            result = _create(library, package)
+        else:
+            result = _merge(library, package, package.article_id in set(unsaved_article_ids))
+        comments = _insert_new(library, "comments", package.comments)
+        events = _insert_new(library, "status_events", package.status_events)
+    if result.outcome == "nothing_new" and (comments or events):
+        result = replace(result, outcome="updated")
+    return replace(result, new_comments=comments, new_events=events)
+
+
+def _check_foreign_ids(library: Library, package: Package) -> None:
+    """A revision id that belongs to another article here means a forged or broken package."""
+    ids = [r.id for r in package.revisions]
+    marks = ", ".join("?" * len(ids))
+    clash = library.db.execute(
+        f"SELECT COUNT(*) FROM revisions WHERE id IN ({marks}) AND article_id != ?",
+        [*ids, package.article_id],
+    ).fetchone()[0]
+    if clash:
+        raise ImportRejected("package_corrupt", name=package.name,
+                             reason="its revisions belong to another article here")
+
+
+def _create(library: Library, package: Package) -> MergeResult:
+    article = package.article()
+    article.updated_at = now_iso()
+    library.insert_article(article)
+    for revision in _parents_first(package.revisions):
+        library.insert_revision(revision)
+    return MergeResult("created", article.id, article.title, None, package.head_id, None,
+                       new_revisions=len(package.revisions))
+
+
+def _merge(library: Library, package: Package, unsaved: bool) -> MergeResult:
+    local = _local(library, package.article_id)
+    mapping = _match(package, local)
+    title = library.get(package.article_id).title
+    if package.head_id in mapping:
+        return MergeResult("nothing_new", package.article_id, title, local.head,
+                           package.head_id, mapping[package.head_id])
+    lineage = [mapping.get(r.id) for r in package.lineage()]
+    if local.head in lineage and not unsaved:
+        added = _insert_unknown(library, package, mapping, conflict=False)
+        article = library.get(package.article_id).with_content(**package.head.content)
+        article = library.set_head(article, package.head_id)
+        return MergeResult("updated", article.id, article.title, local.head, package.head_id,
+                           local.head, new_revisions=added)
+    local_chain = set(local.ancestors(local.head))
+    ancestor = next((m for m in lineage if m is not None and m in local_chain), None)
+    added = _insert_unknown(library, package, mapping, conflict=True)
+    return MergeResult("diverged", package.article_id, title, local.head, package.head_id,
+                       ancestor, new_revisions=added)
+
+
+def _local(library: Library, article_id: str) -> _Local:
+    rows = list(library.db.query(
+        "SELECT id, parent_id, content_hash FROM revisions WHERE article_id = ?", [article_id]))
+    head = library.db.execute("SELECT revision_id FROM articles WHERE id = ?",
+                              [article_id]).fetchone()[0]
+    return _Local(head, {r["id"]: r["parent_id"] for r in rows},
+                  {r["id"]: r["content_hash"] for r in rows})
+
+
+def _match(package: Package, local: _Local) -> dict[str, str]:
+    """Package revision id → local revision id, by id, else by content hash on a matched parent."""
+    by_parent_hash: dict[tuple[str | None, str], str] = {}
+    for revision_id, parent in local.parents.items():
+        by_parent_hash.setdefault((parent, local.hashes[revision_id]), revision_id)
+    mapping: dict[str, str] = {}
+    for revision in _parents_first(package.revisions):
+        if revision.id in local.parents:
+            mapping[revision.id] = revision.id
+            continue
+        parent = mapping.get(revision.parent_id) if revision.parent_id else None
+        if revision.parent_id and parent is None:
+            continue
+        found = by_parent_hash.get((parent, revision.content_hash))
+        if found is not None:
+            mapping[revision.id] = found
+    return mapping
+
+
+def _insert_unknown(library: Library, package: Package, mapping: Mapping[str, str], *,
+                    conflict: bool) -> int:
+    """Store the package's revisions that are not here yet, parents pointing at local ids."""
+    added = 0
+    for revision in _parents_first(package.revisions):
+        if revision.id in mapping:
+            continue
+        parent = mapping.get(revision.parent_id or "", revision.parent_id)
+        kind = CONFLICT_KIND if conflict and revision.id == package.head_id else revision.kind
+        library.insert_revision(replace(revision, parent_id=parent, kind=kind))
+        added += 1
+    return added
+
+
+def _parents_first(revisions: list[Revision]) -> list[Revision]:
+    """Revisions ordered so that each comes after its parent (clocks may disagree)."""
+    by_id = {r.id: r for r in revisions}
+    ordered: list[Revision] = []
+    placed: set[str] = set()
+    for revision in revisions:
+        chain: list[Revision] = []
+        current: Revision | None = revision
+        while current is not None and current.id not in placed and current not in chain:
+            chain.append(current)
+            current = by_id.get(current.parent_id or "")
+        for item in reversed(chain):
+            placed.add(item.id)
+            ordered.append(item)
+    return ordered
+
+
+def _insert_new(library: Library, table: str, rows: list[dict[str, Any]]) -> int:
+    """Insert the rows whose id is not in ``table`` yet; return how many were new."""
+    if not rows:
+        return 0
+    ids = [row["id"] for row in rows]
+    marks = ", ".join("?" * len(ids))
+    known = {r[0] for r in library.db.execute(
+        f"SELECT id FROM {table} WHERE id IN ({marks})", ids).fetchall()}
+    fresh = [row for row in rows if row["id"] not in known]
+    if fresh:
+        library.db[table].insert_all(fresh)
+    return len(fresh)
+
+
+# ---------------------------------------------------------------- conflicts
+
+
+def open_conflict(library: Library, article_id: str) -> Revision | None:
+    """The incoming revision waiting for a decision, or ``None``.
+
+    The latest ``import-conflict`` revision stored, unless a ``resolve``
+    revision was stored after it (storage order, not the senders' clocks).
+    """
+    rows = list(library.db.query(
+        "SELECT id, kind FROM revisions WHERE article_id = ? AND kind IN (?, ?) "
+        "ORDER BY rowid DESC LIMIT 1", [article_id, CONFLICT_KIND, RESOLVE_KIND]))
+    if not rows or rows[0]["kind"] != CONFLICT_KIND:
+        return None
+    return next(r for r in library.revisions(article_id) if r.id == rows[0]["id"])
+
+
+def resolve_conflict(library: Library, article_id: str,
+                     take: Literal["local", "incoming"] | str | Mapping[str, Any], *,
+                     author: str = "") -> Article:
+    """Settle the open conflict with a new ``resolve`` revision that becomes the content.
+
+    ``take`` is ``"local"`` (keep the article as it is here), ``"incoming"``
+    (take the package's version), the merged body text as a string, or a
+    mapping of merged fields (the rest from the local article).
+    """
+    conflict = open_conflict(library, article_id)
+    if conflict is None:
+        raise MergeError("conflict_not_found", ref=article_id)
+    with library.transaction():
+        article = library.get(article_id)
+        if take == "local":
+            parent, merged = article.revision_id, article
+        elif take == "incoming":
+            parent, merged = conflict.id, article.with_content(**conflict.content)
+        elif isinstance(take, str):
+            parent, merged = conflict.id, article.with_content(body=take)
+        else:
+            fields = {k: v for k, v in take.items() if k in CONTENT_FIELDS}
+            parent, merged = conflict.id, article.with_content(**fields)
+        revision = Revision(
+            id=new_id(), article_id=article_id, parent_id=parent, created_at=now_iso(),
+            author=author, kind=RESOLVE_KIND, content_hash=merged.content_hash(),
+            content=merged.content(),
+        )
+        library.insert_revision(revision)
+        return library.set_head(merged, revision.id)

@@ -1,0 +1,488 @@
+"""Article packages (``.deskpkg``): one file that carries an article between machines.
+
+A reporter offline for days hands work to the desk on a USB stick or by
+e-mail; the desk sends it back with corrections. A package is a zip::
+
+    manifest.json        format name and version, sender, article id, checksums
+    article.md           the article as Markdown with front matter (for people)
+    revisions.json       the revision lineage: id, parent, author, time, kind, content
+    comments.json        the editor's anchored comments
+    status_events.json   who moved the article through the desk, and why
+
+``revisions.json`` is what an import trusts: ``article.md`` is a convenience
+for someone who opens the zip without Deskapp. Photos will be further members
+listed in the manifest (see :func:`_photo_members`, the seam).
+
+A package comes from anywhere, so :func:`read_package` treats it as hostile:
+sizes are bounded before anything is decompressed, member names may not
+escape a folder, every member must be listed in the manifest with a matching
+SHA-256, and every record is type-checked. Refusals are
+:class:`~deskapp.errors.ImportRejected` with the codes ``package_corrupt``,
+``package_too_new``, ``package_unsafe`` and ``package_checksum``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import stat
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from deskapp import __version__
+from deskapp.errors import ImportRejected
+from deskapp.exchange.markdown_export import article_markdown
+from deskapp.fileio import write_atomically
+from deskapp.model import CONTENT_FIELDS, Article, Revision, Status, now_iso
+from deskapp.store import Library
+
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "PACKAGE_SUFFIX",
+    "Package",
+    "read_package",
+    "write_package",
+]
+
+FORMAT_NAME = "deskapp-package"
+FORMAT_VERSION = 1
+PACKAGE_SUFFIX = ".deskpkg"
+
+MAX_PACKAGE_BYTES = 200 * 2**20
+MAX_MEMBER_BYTES = 50 * 2**20
+MAX_TOTAL_BYTES = 300 * 2**20
+MAX_MEMBERS = 1000
+# Text and JSON compress well, but not a thousand times; a member past this
+# ratio (and big enough to matter) is a decompression bomb.
+MAX_RATIO = 100
+_RATIO_FLOOR = 1 * 2**20
+
+MANIFEST = "manifest.json"
+ARTICLE = "article.md"
+REVISIONS = "revisions.json"
+COMMENTS = "comments.json"
+STATUS_EVENTS = "status_events.json"
+_REQUIRED = (ARTICLE, REVISIONS, COMMENTS, STATUS_EVENTS)
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}")
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_MAX_TEXT = 10 * 2**20
+
+_REVISION_KEYS = ("id", "parent_id", "created_at", "author", "kind", "content_hash", "content")
+_COMMENT_KEYS: dict[str, tuple[type, ...]] = {
+    "id": (str,), "article_id": (str,), "field": (str,), "start": (int,), "end": (int,),
+    "quote": (str,), "prefix": (str,), "suffix": (str,), "body": (str,), "author": (str,),
+    "created_at": (str,), "resolved_at": (str, type(None)), "revision_id": (str, type(None)),
+}
+_EVENT_KEYS: dict[str, tuple[type, ...]] = {
+    "id": (str,), "article_id": (str,), "revision_id": (str, type(None)), "at": (str,),
+    "user": (str,), "role": (str,), "action": (str,), "from_status": (str,),
+    "to_status": (str,), "reason": (str,), "note": (str,),
+}
+
+
+@dataclass(frozen=True)
+class Package:
+    """A package read and checked: the article's lineage and what came with it."""
+
+    name: str
+    format_version: int
+    app_version: str
+    created_at: str
+    sender: str
+    role: str
+    article_id: str
+    head_id: str
+    article_created_at: str
+    target_words: int | None
+    revisions: list[Revision]
+    comments: list[dict[str, Any]] = field(default_factory=list)
+    status_events: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def head(self) -> Revision:
+        """The revision the sender had open when the package was written."""
+        return next(r for r in self.revisions if r.id == self.head_id)
+
+    def article(self) -> Article:
+        """The article as the sender last saved it (its head revision's content)."""
+        return Article.from_dict({
+            **self.head.content, "id": self.article_id, "created_at": self.article_created_at,
+            "target_words": self.target_words, "revision_id": self.head_id,
+        })
+
+    def lineage(self) -> list[Revision]:
+        """The head and its ancestors, newest first, following ``parent_id``."""
+        by_id = {r.id: r for r in self.revisions}
+        chain: list[Revision] = []
+        current: Revision | None = self.head
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = by_id.get(current.parent_id or "")
+        return chain
+
+
+# ---------------------------------------------------------------- writing
+
+
+def write_package(library: Library, article_id: str, path: Path | str, *,
+                  sender: str, role: str) -> Path:
+    """Write the article with its whole history to ``path`` (atomically); return the path.
+
+    Everything is read from the library first, then written in one step, so a
+    full disk or a pulled USB stick leaves the old file or none, never half.
+    """
+    path = Path(path)
+    article = library.get(article_id)
+    members = {
+        ARTICLE: article_markdown(article).encode("utf-8"),
+        REVISIONS: _json_bytes([_revision_record(r) for r in library.revisions(article_id)]),
+        COMMENTS: _json_bytes(_rows(library, "comments", article_id, "created_at")),
+        STATUS_EVENTS: _json_bytes(_rows(library, "status_events", article_id, "at")),
+    }
+    members.update(_photo_members(library, article))
+    manifest = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "created_at": now_iso(),
+        "sender": {"name": sender, "role": role},
+        "article": {
+            "id": article.id,
+            "head": article.revision_id,
+            "created_at": article.created_at,
+            "target_words": article.target_words,
+        },
+        "files": [
+            {"name": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+            for name, data in members.items()
+        ],
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(MANIFEST, _json_bytes(manifest))
+        for name, data in members.items():
+            archive.writestr(name, data)
+    write_atomically(path, buffer.getvalue())
+    return path
+
+
+def _photo_members(library: Library, article: Article) -> dict[str, bytes]:
+    """Photos as ``photos/<hash>.<ext>`` members (articles have none yet: the seam)."""
+    del library, article
+    return {}
+
+
+def _revision_record(revision: Revision) -> dict[str, Any]:
+    return {
+        "id": revision.id,
+        "parent_id": revision.parent_id,
+        "created_at": revision.created_at,
+        "author": revision.author,
+        "kind": revision.kind,
+        "content_hash": revision.content_hash,
+        "content": revision.content,
+    }
+
+
+def _rows(library: Library, table: str, article_id: str, order: str) -> list[dict[str, Any]]:
+    return [dict(row) for row in library.db.query(
+        f"SELECT * FROM {table} WHERE article_id = ? ORDER BY {order}, rowid", [article_id])]
+
+
+def _json_bytes(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_package(path: Path | str) -> Package:
+    """Read and check the package at ``path``; raise :class:`ImportRejected` if anything is off.
+
+    Nothing here touches the library: a refused package changes nothing.
+    """
+    path = Path(path)
+    name = path.name
+    data = _read_bounded(path, name)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise ImportRejected("package_corrupt", name=name, reason=_why(exc)) from exc
+    with archive:
+        infos = _check_members(archive, name)
+        contents = {info.filename: _read_member(archive, info, name) for info in infos}
+    if MANIFEST not in contents:
+        raise ImportRejected("package_corrupt", name=name, reason="manifest.json is missing")
+    manifest = _parse_json(contents.pop(MANIFEST), name, MANIFEST)
+    _check_manifest(manifest, name)
+    _check_checksums(manifest["files"], contents, name)
+    return _build(manifest, contents, name)
+
+
+def _read_bounded(path: Path, name: str) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_PACKAGE_BYTES:
+            raise ImportRejected("package_unsafe", name=name,
+                                 reason=f"{size / 2**20:.0f} MB is over the "
+                                        f"{MAX_PACKAGE_BYTES // 2**20} MB limit")
+        with path.open("rb") as stream:
+            data = stream.read(MAX_PACKAGE_BYTES + 1)
+    except OSError as exc:
+        raise ImportRejected("file_unreadable", name=name,
+                             reason=exc.strerror or str(exc)) from exc
+    if len(data) > MAX_PACKAGE_BYTES:
+        raise ImportRejected("package_unsafe", name=name, reason="the file is too large")
+    if not data:
+        raise ImportRejected("package_corrupt", name=name, reason="the file is empty")
+    return data
+
+
+def _check_members(archive: zipfile.ZipFile, name: str) -> list[zipfile.ZipInfo]:
+    """Refuse unsafe archives from their directory alone, before decompressing a byte."""
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise ImportRejected("package_unsafe", name=name,
+                             reason=f"{len(infos)} members (the limit is {MAX_MEMBERS})")
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        _check_member_name(info, name)
+        if info.filename in seen:
+            raise ImportRejected("package_unsafe", name=name,
+                                 reason=f"“{info.filename}” appears twice")
+        seen.add(info.filename)
+        if info.flag_bits & 0x1:
+            raise ImportRejected("package_corrupt", name=name,
+                                 reason=f"“{info.filename}” is encrypted")
+        if info.file_size > MAX_MEMBER_BYTES:
+            raise ImportRejected("package_unsafe", name=name,
+                                 reason=f"“{info.filename}” unpacks to "
+                                        f"{info.file_size / 2**20:.0f} MB")
+        if (info.file_size > _RATIO_FLOOR
+                and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
+            raise ImportRejected("package_unsafe", name=name,
+                                 reason=f"“{info.filename}” is compressed suspiciously well "
+                                        "(a zip bomb)")
+        total += info.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise ImportRejected("package_unsafe", name=name,
+                                 reason=f"unpacks to more than {MAX_TOTAL_BYTES // 2**20} MB")
+    return [info for info in infos if not info.is_dir()]
+
+
+def _check_member_name(info: zipfile.ZipInfo, name: str) -> None:
+    """No absolute paths, no ``..``, no drive letters, no backslashes, no symbolic links."""
+    member = info.filename
+    mode = info.external_attr >> 16
+    parts = PurePosixPath(member).parts
+    unsafe = (
+        not member
+        or member.startswith(("/", "\\"))
+        or "\\" in member
+        or _DRIVE.match(member) is not None
+        or ".." in parts
+        or "\x00" in member
+    )
+    if unsafe:
+        raise ImportRejected("package_unsafe", name=name,
+                             reason=f"the member name “{member}” points outside the package")
+    if stat.S_ISLNK(mode):
+        raise ImportRejected("package_unsafe", name=name,
+                             reason=f"“{member}” is a symbolic link")
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
+    """The member's bytes, reading at most its declared size plus one byte."""
+    try:
+        with archive.open(info) as stream:
+            data = stream.read(info.file_size + 1)
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        raise ImportRejected("package_corrupt", name=name,
+                             reason=f"“{info.filename}”: {_why(exc)}") from exc
+    if len(data) != info.file_size:
+        raise ImportRejected("package_corrupt", name=name,
+                             reason=f"“{info.filename}” has the wrong size")
+    return data
+
+
+def _parse_json(data: bytes, name: str, member: str) -> Any:
+    """JSON without NaN/Infinity and without deep nesting blowing the stack."""
+    def refuse(constant: str) -> Any:
+        raise ValueError(f"{constant} is not allowed")
+
+    try:
+        return json.loads(data.decode("utf-8"), parse_constant=refuse)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise ImportRejected("package_corrupt", name=name,
+                             reason=f"“{member}” is not valid JSON") from exc
+
+
+def _check_manifest(manifest: Any, name: str) -> None:
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
+        raise ImportRejected("package_corrupt", name=name,
+                             reason="manifest.json does not describe a Deskapp package")
+    version = manifest.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ImportRejected("package_corrupt", name=name,
+                             reason="the format version is missing or invalid")
+    if version > FORMAT_VERSION:
+        raise ImportRejected("package_too_new", name=name, found=version, known=FORMAT_VERSION)
+    sender = manifest.get("sender")
+    article = manifest.get("article")
+    files = manifest.get("files")
+    problems = [
+        not isinstance(manifest.get("app_version"), str),
+        not isinstance(manifest.get("created_at"), str),
+        not isinstance(sender, dict) or not _strings(sender, ("name", "role")),
+        not isinstance(article, dict) or not _is_id(article.get("id"))
+        or not _is_id(article.get("head")) or not isinstance(article.get("created_at"), str)
+        or not _optional_int(article.get("target_words")),
+        not isinstance(files, list) or not all(_is_file_entry(f) for f in files),
+    ]
+    if any(problems):
+        raise ImportRejected("package_corrupt", name=name,
+                             reason="manifest.json is missing required fields")
+
+
+def _check_checksums(files: list[dict[str, Any]], contents: dict[str, bytes],
+                     name: str) -> None:
+    """Every member is listed, every listed member is there, and the bytes match."""
+    listed = {entry["name"]: entry for entry in files}
+    if len(listed) != len(files):
+        raise ImportRejected("package_corrupt", name=name, reason="a file is listed twice")
+    for member in contents:
+        if member not in listed:
+            raise ImportRejected("package_corrupt", name=name,
+                                 reason=f"“{member}” is not listed in the manifest")
+    for member in (*_REQUIRED, *listed):
+        if member not in contents:
+            raise ImportRejected("package_corrupt", name=name, reason=f"“{member}” is missing")
+    for member, entry in listed.items():
+        data = contents[member]
+        if len(data) != entry["size"] or hashlib.sha256(data).hexdigest() != entry["sha256"]:
+            raise ImportRejected("package_checksum", name=name, member=member)
+
+
+def _build(manifest: dict[str, Any], contents: dict[str, bytes], name: str) -> Package:
+    about = manifest["article"]
+    article_id = about["id"]
+    revisions = _revisions(_parse_json(contents[REVISIONS], name, REVISIONS), article_id, name)
+    ids = {r.id for r in revisions}
+    if about["head"] not in ids:
+        raise ImportRejected("package_corrupt", name=name,
+                             reason="the head revision is not in revisions.json")
+    comments = _records(_parse_json(contents[COMMENTS], name, COMMENTS), _COMMENT_KEYS,
+                        article_id, name, COMMENTS)
+    events = _records(_parse_json(contents[STATUS_EVENTS], name, STATUS_EVENTS), _EVENT_KEYS,
+                      article_id, name, STATUS_EVENTS)
+    return Package(
+        name=name, format_version=manifest["format_version"],
+        app_version=manifest["app_version"], created_at=manifest["created_at"],
+        sender=manifest["sender"]["name"], role=manifest["sender"]["role"],
+        article_id=article_id, head_id=about["head"],
+        article_created_at=about["created_at"], target_words=about.get("target_words"),
+        revisions=revisions, comments=comments, status_events=events,
+    )
+
+
+def _revisions(records: Any, article_id: str, name: str) -> list[Revision]:
+    """Revisions checked one by one: types, known statuses, and a content hash that matches."""
+    if not isinstance(records, list) or not records:
+        raise ImportRejected("package_corrupt", name=name,
+                             reason="revisions.json holds no revisions")
+    revisions: list[Revision] = []
+    for record in records:
+        revision = _revision(record, article_id, name)
+        if any(r.id == revision.id for r in revisions):
+            raise ImportRejected("package_corrupt", name=name,
+                                 reason=f"revision {revision.id} appears twice")
+        revisions.append(revision)
+    known = {r.id for r in revisions}
+    for revision in revisions:
+        if revision.parent_id is not None and revision.parent_id not in known:
+            raise ImportRejected("package_corrupt", name=name,
+                                 reason=f"revision {revision.id} has an unknown parent")
+    return revisions
+
+
+def _revision(record: Any, article_id: str, name: str) -> Revision:
+    bad = ImportRejected("package_corrupt", name=name, reason="a revision is malformed")
+    if not isinstance(record, dict) or set(record) != set(_REVISION_KEYS):
+        raise bad
+    content = record["content"]
+    ok = (
+        _is_id(record["id"])
+        and (record["parent_id"] is None or _is_id(record["parent_id"]))
+        and _strings(record, ("created_at", "author", "kind", "content_hash"))
+        and isinstance(content, dict) and set(content) == set(CONTENT_FIELDS)
+        and all(isinstance(content[k], str) and len(content[k]) <= _MAX_TEXT
+                for k in CONTENT_FIELDS if k != "tags")
+        and isinstance(content["tags"], list)
+        and all(isinstance(tag, str) for tag in content["tags"])
+        and content["status"] in {str(s) for s in Status}
+    )
+    if not ok:
+        raise bad
+    article = Article.from_dict({**content, "id": article_id})
+    if article.content_hash() != record["content_hash"]:
+        raise ImportRejected("package_corrupt", name=name,
+                             reason=f"revision {record['id']} does not match its content hash")
+    return Revision(id=record["id"], article_id=article_id, parent_id=record["parent_id"],
+                    created_at=record["created_at"], author=record["author"],
+                    kind=record["kind"], content_hash=record["content_hash"],
+                    content=article.content())
+
+
+def _records(records: Any, keys: dict[str, tuple[type, ...]], article_id: str, name: str,
+             member: str) -> list[dict[str, Any]]:
+    """Rows for ``comments``/``status_events``: known keys only, right types, this article."""
+    if not isinstance(records, list):
+        raise ImportRejected("package_corrupt", name=name, reason=f"“{member}” is not a list")
+    rows: list[dict[str, Any]] = []
+    for record in records:
+        if not isinstance(record, dict):
+            raise ImportRejected("package_corrupt", name=name,
+                                 reason=f"“{member}” holds a malformed record")
+        # A text column left NULL in the sender's database arrives as null.
+        row = {key: "" if record.get(key) is None and types == (str,) else record.get(key)
+               for key, types in keys.items()}
+        valid = all(isinstance(row[key], types) and not isinstance(row[key], bool)
+                    for key, types in keys.items())
+        if not valid or not _is_id(row["id"]) or row["article_id"] != article_id:
+            raise ImportRejected("package_corrupt", name=name,
+                                 reason=f"“{member}” holds a malformed record")
+        rows.append(row)
+    return rows
+
+
+def _strings(mapping: dict[str, Any], keys: tuple[str, ...]) -> bool:
+    return all(isinstance(mapping.get(key), str) for key in keys)
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, str) and _ID.fullmatch(value) is not None
+
+
+def _optional_int(value: Any) -> bool:
+    return value is None or (isinstance(value, int) and not isinstance(value, bool))
+
+
+def _is_file_entry(entry: Any) -> bool:
+    return (
+        isinstance(entry, dict)
+        and isinstance(entry.get("name"), str)
+        and isinstance(entry.get("sha256"), str)
+        and isinstance(entry.get("size"), int)
+        and not isinstance(entry.get("size"), bool)
+    )
+
+
+def _why(exc: BaseException) -> str:
+    return str(exc) or type(exc).__name__
