@@ -23,6 +23,257 @@
     </message>
 </context>
 <context>
+    <name>CommentsPanel</name>
+    <message>
+        <source>Show resolved</source>
+        <translation>Hiện cả nhận xét đã xử lý</translation>
+    </message>
+    <message>
+        <source>&amp;Comment on selection…</source>
+        <translation>&amp;Nhận xét đoạn đã chọn…</translation>
+    </message>
+    <message>
+        <source>Select text in the article first (Ctrl+Alt+M)</source>
+        <translation>Hãy chọn chữ trong bài trước (Ctrl+Alt+M)</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Đã xử lý</translation>
+    </message>
+    <message>
+        <source>The commented text is gone: this comment is detached.</source>
+        <translation>Đoạn chữ được nhận xét không còn nữa: nhận xét này đã bị tách rời.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open comment(s)</source>
+        <translation>
+            <numerusform>%n nhận xét chưa xử lý</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detached</source>
+        <translation>
+            <numerusform>%n bị tách rời</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>đã xử lý</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>chưa xử lý</translation>
+    </message>
+    <message>
+        <source>⚠ detached: the text is gone</source>
+        <translation>⚠ tách rời: đoạn chữ không còn</translation>
+    </message>
+    <message>
+        <source>Select the words to comment on first.</source>
+        <translation>Hãy chọn những chữ cần nhận xét trước.</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Mở lại</translation>
+    </message>
+    <message>
+        <source>Add a comment</source>
+        <translation>Thêm nhận xét</translation>
+    </message>
+    <message>
+        <source>Comment on “%1”:</source>
+        <translation>Nhận xét về “%1”:</translation>
+    </message>
+</context>
+<context>
+    <name>CopyfitInfo</name>
+    <message>
+        <source>+%1 words over %2</source>
+        <translation>+%1 chữ so với %2</translation>
+    </message>
+    <message>
+        <source>−%1 words under %2</source>
+        <translation>−%1 chữ so với %2</translation>
+    </message>
+    <message>
+        <source>on target</source>
+        <translation>đúng độ dài</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 dòng</translation>
+    </message>
+    <message>
+        <source>%1 words in the headline, lead and body</source>
+        <translation>%1 chữ ở tít, sapo và thân bài</translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation>cần %1</translation>
+    </message>
+    <message>
+        <source>Lines: body set in one column of the print preset</source>
+        <translation>Số dòng: thân bài dàn trong một cột của khổ in đang chọn</translation>
+    </message>
+</context>
+<context>
+    <name>DeskActions</name>
+    <message>
+        <source>&amp;Submit to the desk</source>
+        <translation>&amp;Nộp bài</translation>
+    </message>
+    <message>
+        <source>Hand the article to the editors</source>
+        <translation>Gửi bài lên ban biên tập</translation>
+    </message>
+    <message>
+        <source>&amp;Take for review</source>
+        <translation>N&amp;hận bài</translation>
+    </message>
+    <message>
+        <source>Start editing the submitted article</source>
+        <translation>Nhận bài đã nộp để biên tập</translation>
+    </message>
+    <message>
+        <source>&amp;Return to the reporter…</source>
+        <translation>&amp;Trả bài…</translation>
+    </message>
+    <message>
+        <source>Send the article back with a reason</source>
+        <translation>Trả bài cho phóng viên kèm lý do</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Duyệt</translation>
+    </message>
+    <message>
+        <source>Approve the article for print</source>
+        <translation>Duyệt bài để in</translation>
+    </message>
+    <message>
+        <source>The article&apos;s status</source>
+        <translation>Trạng thái của bài</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Trạng thái: %1</translation>
+    </message>
+    <message>
+        <source>Returned by %1 (%2): %3</source>
+        <translation>Bị %1 trả lại (%2): %3</translation>
+    </message>
+    <message>
+        <source>Why is the article going back to the reporter?</source>
+        <translation>Vì sao trả bài cho phóng viên?</translation>
+    </message>
+    <message>
+        <source>Return to the reporter</source>
+        <translation>Trả bài</translation>
+    </message>
+    <message>
+        <source>Approve anyway? Write why (kept in the history):</source>
+        <translation>Vẫn duyệt? Ghi lý do (được lưu trong lịch sử):</translation>
+    </message>
+    <message>
+        <source>Approve anyway</source>
+        <translation>Vẫn duyệt</translation>
+    </message>
+</context>
+<context>
+    <name>DeskLabels</name>
+    <message>
+        <source>Draft</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Chờ duyệt</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>Đang biên tập</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Đã xuất bản in</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Bị trả lại</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>Phóng viên</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Biên tập viên</translation>
+    </message>
+    <message>
+        <source>Autosaved</source>
+        <translation>Tự động lưu</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Đã lưu</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Nhập vào</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Tạo bài</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Đổi trạng thái</translation>
+    </message>
+    <message>
+        <source>Taken for review</source>
+        <translation>Nhận bài</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <source>&amp;Article</source>
+        <translation>&amp;Bài</translation>
+    </message>
+    <message>
+        <source>Add &amp;comment on selection…</source>
+        <translation>Thêm &amp;nhận xét cho đoạn đã chọn…</translation>
+    </message>
+    <message>
+        <source>What changed since &amp;submission</source>
+        <translation>Thay đổi từ lúc &amp;nộp bài</translation>
+    </message>
+    <message>
+        <source>What the &amp;editor changed</source>
+        <translation>Những gì &amp;biên tập viên đã sửa</translation>
+    </message>
+    <message>
+        <source>&amp;Check the article now</source>
+        <translation>&amp;Soát bài ngay</translation>
+    </message>
+    <message>
+        <source>This revision cannot be restored: %1</source>
+        <translation>Không khôi phục được phiên bản này: %1</translation>
+    </message>
+    <message>
+        <source>Revision restored</source>
+        <translation>Đã khôi phục phiên bản</translation>
+    </message>
+</context>
+<context>
     <name>EditorPanel</name>
     <message>
         <source>Headline (tít) — required before export</source>
@@ -41,6 +292,14 @@
         <translation>Thân bài (viết bằng Markdown)</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>không đặt</translation>
+    </message>
+    <message>
+        <source>The length the desk gave this article, in words</source>
+        <translation>Độ dài ban biên tập giao cho bài, tính bằng chữ</translation>
+    </message>
+    <message>
         <source>Byline</source>
         <translation>Bút danh</translation>
     </message>
@@ -51,6 +310,10 @@
     <message>
         <source>Section</source>
         <translation>Chuyên mục</translation>
+    </message>
+    <message>
+        <source>Length (words)</source>
+        <translation>Độ dài (chữ)</translation>
     </message>
 </context>
 <context>
@@ -180,6 +443,134 @@
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>When</source>
+        <translation>Lúc</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Việc</translation>
+    </message>
+    <message>
+        <source>Choose one revision to see what it changed, or two (Ctrl+click) to compare them</source>
+        <translation>Chọn một phiên bản để xem nó thay đổi gì, hoặc hai phiên bản (Ctrl+nhấp) để so sánh</translation>
+    </message>
+    <message>
+        <source>Inline</source>
+        <translation>Gộp một bản</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Hai bản cạnh nhau</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this revision</source>
+        <translation>&amp;Khôi phục phiên bản này</translation>
+    </message>
+    <message>
+        <source>The history cannot be read: %1</source>
+        <translation>Không đọc được lịch sử: %1</translation>
+    </message>
+    <message>
+        <source>Choose a revision to see what it changed.</source>
+        <translation>Chọn một phiên bản để xem nó thay đổi gì.</translation>
+    </message>
+    <message>
+        <source>from %1 (%2)</source>
+        <translation>từ %1 (%2)</translation>
+    </message>
+    <message>
+        <source>from nothing</source>
+        <translation>từ bài trống</translation>
+    </message>
+    <message>
+        <source>Changes %1 to %2 (%3, %4)</source>
+        <translation>Thay đổi %1 đến %2 (%3, %4)</translation>
+    </message>
+    <message>
+        <source>What changed since the reporter submitted</source>
+        <translation>Những gì thay đổi từ lúc phóng viên nộp bài</translation>
+    </message>
+    <message>
+        <source>What the editor changed</source>
+        <translation>Những gì biên tập viên đã sửa</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Tít</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Sapo</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Thân bài</translation>
+    </message>
+    <message>
+        <source>Byline</source>
+        <translation>Bút danh</translation>
+    </message>
+</context>
+<context>
+    <name>ImportExport</name>
+    <message>
+        <source>Import articles</source>
+        <translation>Nhập bài</translation>
+    </message>
+    <message>
+        <source>Text and Markdown</source>
+        <translation>Văn bản và Markdown</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n article(s)</source>
+        <translation>
+            <numerusform>Đã nhập %n bài</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>converted to Unicode: </source>
+        <translation>đã chuyển sang Unicode: </translation>
+    </message>
+    <message>
+        <source>Convert to Unicode?</source>
+        <translation>Chuyển sang Unicode?</translation>
+    </message>
+    <message>
+        <source>“%1” looks like %2 (%3% sure). %4 words will change, for example:
+
+%5
+
+Convert it to Unicode and import it?</source>
+        <translation>“%1” có vẻ là mã %2 (chắc chắn %3%). %4 từ sẽ thay đổi, ví dụ:
+
+%5
+
+Chuyển sang Unicode rồi nhập bài?</translation>
+    </message>
+    <message>
+        <source>Give the article a headline before exporting it.</source>
+        <translation>Hãy đặt tít cho bài trước khi xuất PDF.</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Xuất PDF</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Đang xuất PDF…</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Đã xuất %1</translation>
+    </message>
+</context>
+<context>
     <name>LegacyPasteBar</name>
     <message>
         <source>Convert</source>
@@ -213,6 +604,10 @@
         <translation>Xếp theo tít, thứ tự chữ cái tiếng Việt</translation>
     </message>
     <message>
+        <source>Show only the articles in one status</source>
+        <translation>Chỉ hiện các bài ở một trạng thái</translation>
+    </message>
+    <message>
         <source>Search (accents optional)…</source>
         <translation>Tìm bài (gõ dấu hay không đều được)…</translation>
     </message>
@@ -229,32 +624,12 @@
         <translation>Sửa lúc</translation>
     </message>
     <message>
+        <source>All statuses (%1)</source>
+        <translation>Mọi trạng thái (%1)</translation>
+    </message>
+    <message>
         <source>(no headline)</source>
         <translation>(chưa có tít)</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>Bản nháp</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>Đã gửi</translation>
-    </message>
-    <message>
-        <source>In review</source>
-        <translation>Đang biên tập</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>Đã duyệt</translation>
-    </message>
-    <message>
-        <source>Exported</source>
-        <translation>Đã xuất bản in</translation>
-    </message>
-    <message>
-        <source>Returned</source>
-        <translation>Trả lại</translation>
     </message>
 </context>
 <context>
@@ -335,6 +710,10 @@
         <source>Typing &amp;diagnostics…</source>
         <translation>&amp;Kiểm tra bộ gõ…</translation>
     </message>
+    <message>
+        <source>You, as recorded on revisions (Settings to change)</source>
+        <translation>Bạn, như được ghi trên các phiên bản (đổi trong Thiết lập)</translation>
+    </message>
     <message numerus="yes">
         <source>Tone style applied: %n field(s) changed</source>
         <translation>
@@ -354,56 +733,6 @@
         <translation>Đã lưu</translation>
     </message>
     <message>
-        <source>Import articles</source>
-        <translation>Nhập bài</translation>
-    </message>
-    <message>
-        <source>Text and Markdown</source>
-        <translation>Văn bản và Markdown</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n article(s)</source>
-        <translation>
-            <numerusform>Đã nhập %n bài</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>converted to Unicode: </source>
-        <translation>đã chuyển sang Unicode: </translation>
-    </message>
-    <message>
-        <source>Convert to Unicode?</source>
-        <translation>Chuyển sang Unicode?</translation>
-    </message>
-    <message>
-        <source>“%1” looks like %2 (%3% sure). %4 words will change, for example:
-
-%5
-
-Convert it to Unicode and import it?</source>
-        <translation>“%1” có vẻ là mã %2 (chắc chắn %3%). %4 từ sẽ thay đổi, ví dụ:
-
-%5
-
-Chuyển sang Unicode rồi nhập bài?</translation>
-    </message>
-    <message>
-        <source>Give the article a headline before exporting it.</source>
-        <translation>Hãy đặt tít cho bài trước khi xuất PDF.</translation>
-    </message>
-    <message>
-        <source>Export PDF</source>
-        <translation>Xuất PDF</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>Đang xuất PDF…</translation>
-    </message>
-    <message>
-        <source>Exported %1</source>
-        <translation>Đã xuất %1</translation>
-    </message>
-    <message>
         <source>Deskapp</source>
         <translation>Deskapp</translation>
     </message>
@@ -418,6 +747,112 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message>
         <source>The new language shows the next time Deskapp starts.</source>
         <translation>Ngôn ngữ mới sẽ hiện khi mở lại Deskapp.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Welcome to Deskapp</source>
+        <translation>Chào mừng đến với Deskapp</translation>
+    </message>
+    <message>
+        <source>Your name is recorded on every revision, comment and change of status. The role decides what the Article menu offers: reporters submit, editors take, return and approve.</source>
+        <translation>Tên bạn được ghi trên mỗi phiên bản, nhận xét và lần đổi trạng thái. Vai trò quyết định trình đơn Bài có những gì: phóng viên nộp bài; biên tập viên nhận, trả hoặc duyệt bài.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileFields</name>
+    <message>
+        <source>e.g. Nguyễn Văn A</source>
+        <translation>ví dụ: Nguyễn Văn A</translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation>&amp;Tên bạn</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Vai trò</translation>
+    </message>
+</context>
+<context>
+    <name>ProofPanel</name>
+    <message>
+        <source>&amp;Fix</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>Apply the suggested correction to this finding</source>
+        <translation>Sửa lỗi này theo gợi ý</translation>
+    </message>
+    <message>
+        <source>Fix &amp;all</source>
+        <translation>Sửa &amp;tất cả</translation>
+    </message>
+    <message>
+        <source>Apply every safe correction (undo with Ctrl+Z)</source>
+        <translation>Sửa mọi lỗi có cách sửa an toàn (hoàn tác bằng Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Soát lại</translation>
+    </message>
+    <message>
+        <source>Proofing failed on this text.</source>
+        <translation>Không soát được bài này.</translation>
+    </message>
+    <message>
+        <source>Suggested: %1</source>
+        <translation>Gợi ý: %1</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Chưa soát</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n lỗi cần xem</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No findings: the article is clean.</source>
+        <translation>Không có lỗi: bài đã sạch.</translation>
+    </message>
+    <message>
+        <source>headline</source>
+        <translation>tít</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>sapo</translation>
+    </message>
+    <message>
+        <source>body</source>
+        <translation>thân bài</translation>
+    </message>
+    <message>
+        <source>byline</source>
+        <translation>bút danh</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1, dòng %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDocks</name>
+    <message>
+        <source>Proofing</source>
+        <translation>Soát bài</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Nhận xét</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Lịch sử</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from deskapp.ui.fonts import load_bundled_fonts
 from deskapp.ui.i18n import Translation, resolve_language
 from deskapp.ui.main_window import MainWindow
 from deskapp.ui.platform_check import XCB_PACKAGES, missing_display_library
+from deskapp.ui.profile import ProfileDialog
 from deskapp.workspace import current_user, open_library
 
 
@@ -92,7 +93,8 @@ def run(library_path: Path) -> int:
         return 1
     translation = Translation()
     translation.install(resolve_language(library.get_setting("ui_language")))
-    window = MainWindow(library, user=current_user(library), render_html=render_html)
+    window = MainWindow(library, user=current_user(library), render_html=render_html,
+                        ask_profile=ProfileDialog.ask)
     window.show()
     if _quit_after_start():
         QTimer.singleShot(0, lambda: _report_startup_and_quit(app, window))

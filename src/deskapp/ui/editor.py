@@ -6,9 +6,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QTextCursor
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from deskapp.model import Article
+from deskapp.ui.decorations import Decorations, to_qt, utf16_offsets
 from deskapp.ui.find_replace import FindReplaceBar
 from deskapp.ui.legacy_paste import LegacyPasteBar
 from deskapp.ui.markdown_edit import MarkdownEdit
@@ -20,6 +21,7 @@ class EditorPanel(QWidget):
 
     changed = Signal()
     pasteRejected = Signal(object)
+    targetChanged = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,11 +66,26 @@ class EditorPanel(QWidget):
         self.lead_legacy_bar = LegacyPasteBar(self.lead, self)
         self.lead.pasted.connect(self.lead_legacy_bar.check)
 
+        self.target = QSpinBox(self)
+        self.target.setObjectName("targetWords")
+        self.target.setRange(0, 20000)
+        self.target.setSingleStep(50)
+        self.target.setSpecialValueText(self.tr("none"))
+        self.target.setToolTip(self.tr("The length the desk gave this article, in words"))
+        self.desk_banner = QLabel(self)
+        self.desk_banner.setObjectName("deskBanner")
+        self.desk_banner.setWordWrap(True)
+        self.desk_banner.setStyleSheet(
+            "background: #fdecea; color: #8a1c1c; padding: 6px; border-radius: 4px;")
+        self.desk_banner.hide()
+
         form = QFormLayout()
         form.addRow(self.tr("Byline"), self.byline)
         form.addRow(self.tr("Source"), self.source)
         form.addRow(self.tr("Section"), self.section)
+        form.addRow(self.tr("Length (words)"), self.target)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.desk_banner)
         layout.addWidget(self.title)
         layout.addWidget(self.headline_hint)
         layout.addWidget(self.lead_legacy_bar)
@@ -76,7 +93,8 @@ class EditorPanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.legacy_bar)
         layout.addWidget(self.body, 1)
-        self.find_bar = FindReplaceBar(self.body, self.typing, self)
+        self.decorations = {"lead": Decorations(self.lead), "body": Decorations(self.body)}
+        self.find_bar = FindReplaceBar(self.body, self.typing, self, self.decorations["body"])
         layout.addWidget(self.find_bar)
 
         for line in (self.title, self.byline, self.source, self.section):
@@ -85,7 +103,13 @@ class EditorPanel(QWidget):
             edit.textChanged.connect(self._edited)
             edit.pasteRejected.connect(self.pasteRejected)
         self.title.textChanged.connect(self._update_hint)
+        self.target.valueChanged.connect(self._target_edited)
         self.setEnabled(False)
+
+    @property
+    def article(self) -> Article | None:
+        """The article as last loaded or saved (its status, revision, target)."""
+        return self._article
 
     @property
     def article_id(self) -> str | None:
@@ -104,6 +128,7 @@ class EditorPanel(QWidget):
             self.source.setText(a.source)
             self.section.setText(a.section)
             self.body.setPlainText(a.body)
+            self.target.setValue(a.target_words or 0)
             self.legacy_bar.hide()
             self.lead_legacy_bar.hide()
         finally:
@@ -121,6 +146,7 @@ class EditorPanel(QWidget):
             source=self.source.text().strip(),
             section=self.section.text().strip(),
             body=self.body.toPlainText(),
+            target_words=self.target.value() or None,
         )
 
     def accept_saved(self, article: Article) -> None:
@@ -147,6 +173,81 @@ class EditorPanel(QWidget):
                 changed += 1
         return changed
 
+    # ---- ranges of text, in Python indexes of each field's text ---------------
+    def field_widget(self, name: str) -> QLineEdit | NfcPlainTextEdit | None:
+        return {"title": self.title, "lead": self.lead, "body": self.body,
+                "byline": self.byline, "source": self.source,
+                "section": self.section}.get(name)
+
+    def field_text(self, name: str) -> str:
+        widget = self.field_widget(name)
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        return widget.toPlainText() if widget is not None else ""
+
+    def select_range(self, name: str, start: int, end: int) -> bool:
+        """Select ``field[start:end]`` and show it; False if the range is not there."""
+        widget = self.field_widget(name)
+        text = self.field_text(name)
+        if widget is None or not 0 <= start <= end <= len(text):
+            return False
+        offsets = utf16_offsets(text)
+        qt_start, qt_end = to_qt(offsets, start), to_qt(offsets, end)
+        widget.setFocus()
+        if isinstance(widget, QLineEdit):
+            widget.setSelection(qt_start, qt_end - qt_start)
+            return True
+        cursor = widget.textCursor()
+        cursor.setPosition(qt_start)
+        cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
+        widget.setTextCursor(cursor)
+        widget.ensureCursorVisible()
+        return True
+
+    def selected_range(self) -> tuple[str, int, int] | None:
+        """(field, start, end) of the selection in the headline, lead, body or byline."""
+        for name in ("body", "lead", "title", "byline"):
+            widget = self.field_widget(name)
+            if isinstance(widget, QLineEdit):
+                if not widget.hasSelectedText() or not widget.hasFocus():
+                    continue
+                qt_start = widget.selectionStart()
+                qt_end = qt_start + len(widget.selectedText().encode("utf-16-le")) // 2
+            elif widget is not None:
+                cursor = widget.textCursor()
+                if not cursor.hasSelection():
+                    continue
+                qt_start, qt_end = cursor.selectionStart(), cursor.selectionEnd()
+            else:
+                continue
+            return name, *_python_range(self.field_text(name), qt_start, qt_end)
+        return None
+
+    def replace_text(self, name: str, new: str) -> bool:
+        """Change a field to ``new`` by replacing only what differs, as one undoable edit."""
+        widget = self.field_widget(name)
+        old = self.field_text(name)
+        if widget is None or new == old:
+            return False
+        start = 0
+        while start < min(len(old), len(new)) and old[start] == new[start]:
+            start += 1
+        end_old, end_new = len(old), len(new)
+        while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
+            end_old -= 1
+            end_new -= 1
+        offsets = utf16_offsets(old)
+        qt_start, qt_end = to_qt(offsets, start), to_qt(offsets, end_old)
+        if isinstance(widget, QLineEdit):
+            widget.setSelection(qt_start, qt_end - qt_start)
+            widget.insert(new[start:end_new])
+            return True
+        cursor = QTextCursor(widget.document())
+        cursor.setPosition(qt_start)
+        cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(new[start:end_new])
+        return True
+
     def set_typing(self, method: str | None, style: str) -> None:
         """Turn the built-in Vietnamese typing on ("telex", "vni") or off (None)."""
         self.typing.method = method
@@ -160,6 +261,19 @@ class EditorPanel(QWidget):
         if not self._loading:
             self.changed.emit()
 
+    def _target_edited(self, value: int) -> None:
+        if not self._loading and self._article is not None:
+            self._article.target_words = value or None
+            self.targetChanged.emit(value or None)
+
     def _update_hint(self) -> None:
         self.headline_hint.setVisible(self._article is not None and not self.title.text().strip())
 
+
+
+def _python_range(text: str, qt_start: int, qt_end: int) -> tuple[int, int]:
+    """Qt's UTF-16 positions back to indexes of ``text``."""
+    offsets = utf16_offsets(text)
+    if offsets is None:
+        return qt_start, qt_end
+    return offsets.index(qt_start), offsets.index(qt_end)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from deskapp.text import fold
+from deskapp.ui.decorations import Decorations
 from deskapp.ui.i18n import plural
 from deskapp.ui.text_edit import NfcLineEdit, VietnameseTyping
 
@@ -90,10 +91,11 @@ class FindReplaceBar(QWidget):
     matchesChanged = Signal(int)
 
     def __init__(self, edit: QPlainTextEdit, typing: VietnameseTyping,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, decorations: Decorations | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findReplaceBar")
         self.edit = edit
+        self.decorations = decorations or Decorations(edit)
         self.spans: list[tuple[int, int]] = []
         self.current = -1
         self._stale = True
@@ -170,7 +172,7 @@ class FindReplaceBar(QWidget):
 
     def close_bar(self) -> None:
         self.hide()
-        self.edit.setExtraSelections([])
+        self.decorations.set_layer("find", [])
         self.edit.setFocus()
 
     # ---- searching ----------------------------------------------------------
@@ -274,7 +276,7 @@ class FindReplaceBar(QWidget):
             selection.cursor = cursor  # type: ignore[attr-defined]
             selection.format = fmt  # type: ignore[attr-defined]
             selections.append(selection)
-        self.edit.setExtraSelections(selections)
+        self.decorations.set_layer("find", selections)
 
     def _show_count(self) -> None:
         if not self.find_field.text():
@@ -294,4 +296,4 @@ class FindReplaceBar(QWidget):
             return
         self._stale = True
         if self.spans:
-            self.edit.setExtraSelections([])
+            self.decorations.set_layer("find", [])

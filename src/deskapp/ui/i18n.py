@@ -65,3 +65,10 @@ def plural(text: str, count: int) -> str:
     """English source strings say "word(s)": choose the form when no translation did."""
     one = count == 1
     return text.replace("(es)", "" if one else "es").replace("(s)", "" if one else "s")
+
+
+def core_language() -> str:
+    """The language for sentences written by the core: the window's own ("vi" or "en")."""
+    from PySide6.QtCore import QLocale
+
+    return "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import html
-from datetime import datetime
 
 from PySide6.QtCore import (
-    QDateTime,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -34,7 +31,10 @@ from PySide6.QtWidgets import (
 
 from deskapp.store import ArticleSummary
 from deskapp.store.search import SearchHit
+from deskapp.ui.desk_labels import status_text
+from deskapp.ui.time_format import local_time
 
+STATUSES = ("draft", "submitted", "in_review", "returned", "approved", "exported")
 ID_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 # Typing in the search box waits this long before asking the library.
@@ -50,6 +50,7 @@ class LibraryPanel(QWidget):
     trashModeChanged = Signal(bool)
     queryChanged = Signal(str)
     sortChanged = Signal(str)
+    statusFilterChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +58,10 @@ class LibraryPanel(QWidget):
         self.mode.addItems([self.tr("Articles"), self.tr("Trash")])
         self.by_title = QCheckBox(self.tr("A–Z"), self)
         self.by_title.setToolTip(self.tr("Sort by headline in Vietnamese order"))
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.setToolTip(self.tr("Show only the articles in one status"))
+        self.set_counts({})
         self.filter = QLineEdit(self)
         self.filter.setObjectName("libraryFilter")
         self.filter.setPlaceholderText(self.tr("Search (accents optional)…"))
@@ -79,6 +84,7 @@ class LibraryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.status_filter)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
 
@@ -87,6 +93,8 @@ class LibraryPanel(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(lambda: self.queryChanged.emit(self.query()))
         self.mode.currentIndexChanged.connect(lambda i: self.trashModeChanged.emit(i == 1))
+        self.status_filter.currentIndexChanged.connect(
+            lambda _i: self.statusFilterChanged.emit(self.status()))
         self.by_title.toggled.connect(lambda on: self.sortChanged.emit(self.sort()))
         self.filter.textChanged.connect(lambda _text: self._search_timer.start())
         self.filter.returnPressed.connect(self._open_first)
@@ -105,6 +113,28 @@ class LibraryPanel(QWidget):
     def sort(self) -> str:
         return "title" if self.by_title.isChecked() else "updated"
 
+    def status(self) -> str:
+        """The status shown ("" for every status)."""
+        return str(self.status_filter.currentData() or "")
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        """Label the status filter with how many articles are in each status."""
+        current = self.status()
+        self.status_filter.blockSignals(True)
+        try:
+            self.status_filter.clear()
+            total = sum(counts.values())
+            self.status_filter.addItem(self.tr("All statuses (%1)").replace("%1", str(total)), "")
+            for status in STATUSES:
+                self.status_filter.addItem(f"{status_text(status)} ({counts.get(status, 0)})",
+                                           status)
+            self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(current)))
+        finally:
+            self.status_filter.blockSignals(False)
+
+    def show_status(self, status: str) -> None:
+        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(status)))
+
     def refresh(self, rows: list[Row], select_id: str | None = None) -> None:
         """Replace the list; keep ``select_id`` selected without asking to open it."""
         self._search_timer.stop()
@@ -114,7 +144,7 @@ class LibraryPanel(QWidget):
             for row in rows:
                 title = row.title or self.tr("(no headline)")
                 item = QTreeWidgetItem([title, self.status_label(row.status),
-                                        _local_time(row.updated_at)])
+                                        local_time(row.updated_at)])
                 item.setData(0, ID_ROLE, row.id)
                 item.setData(0, HTML_ROLE, _row_html(title, row))
                 item.setToolTip(0, row.title)
@@ -137,15 +167,7 @@ class LibraryPanel(QWidget):
         self.filter.selectAll()
 
     def status_label(self, status: str) -> str:
-        labels = {
-            "draft": self.tr("Draft"),
-            "submitted": self.tr("Submitted"),
-            "in_review": self.tr("In review"),
-            "approved": self.tr("Approved"),
-            "exported": self.tr("Exported"),
-            "returned": self.tr("Returned"),
-        }
-        return labels.get(status, status)
+        return status_text(status)
 
     def _open_first(self) -> None:
         if self._search_timer.isActive():  # Enter before the search ran: run it now
@@ -213,16 +235,3 @@ class _RichTextDelegate(QStyledItemDelegate):
         document.setTextWidth(width)
         return document
 
-
-def _local_time(stamp: str) -> str:
-    """The time in the user's locale (short form: "14/03/2024 09:05" in Vietnamese)."""
-    try:
-        moment = datetime.fromisoformat(stamp).astimezone()
-    except ValueError:
-        return stamp
-    when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-    locale = QLocale()
-    pattern = locale.dateTimeFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in pattern:  # a year in full: archives span decades
-        pattern = pattern.replace("yy", "yyyy")
-    return locale.toString(when, pattern)

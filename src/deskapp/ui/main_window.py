@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import sqlite3
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
@@ -10,25 +11,31 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QWidget,
 )
 
+from deskapp.desk import counts_by_status
 from deskapp.errors import DeskappError
 from deskapp.messages import describe
 from deskapp.model import Article, RevisionKind
 from deskapp.store import Library
-from deskapp.text.legacy import Detection
 from deskapp.text.tone import convert_tone_style
 from deskapp.ui import window_state
+from deskapp.ui.copyfit_info import CopyfitInfo
+from deskapp.ui.desk_actions import DeskActions
+from deskapp.ui.desk_window import DeskWindow
 from deskapp.ui.editor import EditorPanel
 from deskapp.ui.format_toolbar import FormatActions
 from deskapp.ui.i18n import plural
+from deskapp.ui.import_export import ImportExport
 from deskapp.ui.library_panel import LibraryPanel
 from deskapp.ui.preview import PreviewPanel
+from deskapp.ui.profile import AskProfile, Profile, load_profile, needs_profile, save_profile
+from deskapp.ui.review_docks import ReviewDocks
 from deskapp.ui.scroll_sync import ScrollSync
 from deskapp.ui.settings_dialog import SettingsDialog
 from deskapp.ui.status_info import ArticleStatus
@@ -36,13 +43,11 @@ from deskapp.ui.theme import ThemeManager
 from deskapp.ui.typing_panel import TypingControls, TypingDiagnostics
 from deskapp.ui.view_actions import ViewActions
 from deskapp.ui.workers import Runner
-from deskapp.workspace import import_into
 
 AUTOSAVE_DELAY_MS = 2000
-IMPORTABLE = "*.txt *.md *.markdown"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ImportExport, DeskWindow, QMainWindow):
     """One library, one open article, a live preview beside it."""
 
     exportFinished = Signal(str)
@@ -55,11 +60,17 @@ class MainWindow(QMainWindow):
         *,
         user: str,
         render_html: Callable[[Article], str],
+        ask_profile: AskProfile | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.library = library
-        self.user = user
+        self.profile = load_profile(library, user)
+        if ask_profile is not None and needs_profile(library):
+            asked = ask_profile(self)
+            if asked is not None and asked.name:
+                self._guard(lambda: save_profile(library, asked))
+                self.profile = asked
         self.last_error = ""
         self.runner = Runner(self)
 
@@ -95,9 +106,16 @@ class MainWindow(QMainWindow):
                                                                         method or ""))
         )
         self.status_info = ArticleStatus(self.editor.lead, self.editor.body, self)
-        for label in (self.status_info.words, self.status_info.saved,
-                      self.typing_controls.badge):
+        self.desk = DeskActions(self)
+        self.review = ReviewDocks(self, library, self.editor, lambda: self.user,
+                                  self._tone_style)
+        self.copyfit = CopyfitInfo(self.editor, self._preset, self)
+        self.profile_label = QLabel(self)
+        self.profile_label.setObjectName("profileLabel")
+        for label in (self.desk.badge, self.status_info.words, self.copyfit.label,
+                      self.status_info.saved, self.profile_label, self.typing_controls.badge):
             self.statusBar().addPermanentWidget(label)
+        self._show_profile()
         self.format_actions = FormatActions(self.editor.body, self)
         self.view_actions = ViewActions(self, splitter, self.library_panel, self.editor,
                                         self.preview)
@@ -110,9 +128,14 @@ class MainWindow(QMainWindow):
         self.library_panel.trashModeChanged.connect(self._trash_mode_changed)
         self.library_panel.queryChanged.connect(lambda _q: self.refresh_library())
         self.library_panel.sortChanged.connect(lambda _s: self.refresh_library())
+        self.library_panel.statusFilterChanged.connect(lambda _s: self.refresh_library())
         self.editor.changed.connect(self._edited)
         self.editor.pasteRejected.connect(lambda error: self.show_error(describe(error)))
         self.editor.title.textChanged.connect(lambda _t: self._update_title())
+        self.editor.targetChanged.connect(lambda _t: self._store_target())
+        self.desk.statusChanged.connect(lambda _a: self._desk_changed())
+        self.review.history.restoreRequested.connect(self.restore_revision)
+        self.review.comments.failed.connect(self.show_error)
 
         self.refresh_library()
         window_state.restore_geometry(library, self, splitter)
@@ -194,10 +217,38 @@ class MainWindow(QMainWindow):
         self.format_toolbar = self.format_actions.toolbar(self)
         self.addToolBar(self.format_toolbar)
         self.format_toolbar.setMovable(False)
+        self._build_article_menu(toolbar)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.act_diagnostics = action(self.tr("Typing &diagnostics…"), self.show_diagnostics)
         help_menu.addAction(self.act_diagnostics)
         self._trash_mode_changed(False)
+
+    # ---- the desk ------------------------------------------------------------
+    @property
+    def user(self) -> str:
+        return self.profile.name
+
+    def _show_profile(self) -> None:
+        self.profile_label.setText(self.profile.label())
+        self.profile_label.setToolTip(self.tr("You, as recorded on revisions (Settings to change)"))
+        self.desk.update()
+
+    def _desk_changed(self) -> None:
+        self.refresh_library()
+        self.desk.update()
+        self.review.history.show_article(self.editor.article_id)
+
+    def _tone_style(self) -> str | None:
+        try:
+            return self.library.get_setting("tone_style") or None
+        except sqlite3.Error:  # the library is closing
+            return None
+
+    def _preset(self) -> str:
+        try:
+            return self.library.get_setting("pdf_preset") or "a4-article"
+        except sqlite3.Error:  # the library is closing
+            return "a4-article"
 
     def apply_tone_style(self) -> int:
         """Move tones in every field to the newsroom's style; each field is one undo step."""
@@ -229,6 +280,12 @@ class MainWindow(QMainWindow):
                 rows = self.library.list(trashed=trash, sort=panel.sort())
         except DeskappError as error:
             self.show_error(describe(error))
+        status = panel.status()
+        if status and not trash:
+            rows = [row for row in rows if row.status == status]
+        if not trash:
+            counts = self._guard(lambda: counts_by_status(self.library))
+            panel.set_counts(counts if isinstance(counts, dict) else {})
         panel.refresh(rows, self.editor.article_id)
 
     def open_article(self, article_id: str) -> None:
@@ -313,6 +370,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(False)
         self.status_info.set_saved(True)
         self.refresh_library()
+        self.review.history.show_article(saved.id)
         if kind != RevisionKind.AUTOSAVE:
             self.statusBar().showMessage(self.tr("Saved"), 2000)
         return True
@@ -322,101 +380,6 @@ class MainWindow(QMainWindow):
         if self.isWindowModified():
             return self.save(kind=RevisionKind.AUTOSAVE)
         return True
-
-    # ---- import / export ---------------------------------------------------
-    def import_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import articles"), "", self.tr("Text and Markdown") + f" ({IMPORTABLE})"
-        )
-        if paths:
-            self.import_paths([Path(p) for p in paths])
-
-    def import_paths(self, paths: Iterable[Path]) -> list[Article]:
-        if not self.flush():
-            return []
-        imported: list[Article] = []
-        problems: list[str] = []
-        converted: list[str] = []
-
-        def confirm(name: str, found: Detection) -> bool:
-            agreed = self.confirm_conversion(name, found)
-            if agreed:
-                converted.append(f"{name}: {found.encoding}")
-            return agreed
-
-        for path in paths:
-            try:
-                imported.append(import_into(self.library, path, confirm))
-            except DeskappError as error:
-                problems.append(describe(error))
-        self.library_panel.show_trash(False)
-        if imported:
-            self._show(imported[-1])
-            if not imported[-1].title:
-                self.editor.ask_for_headline()
-            note = plural(self.tr("Imported %n article(s)", "", len(imported)), len(imported))
-            if converted:
-                note += " — " + self.tr("converted to Unicode: ") + ", ".join(converted)
-            self.statusBar().showMessage(note, 8000)
-        if problems:
-            self.show_error("\n\n".join(problems))
-        return imported
-
-    def confirm_conversion(self, name: str, found: Detection) -> bool:
-        """Ask before converting a legacy-encoded file, showing what will change."""
-        sample = "\n".join(f"  {before}  →  {after}" for before, after in found.changes[:8])
-        answer = QMessageBox.question(
-            self,
-            self.tr("Convert to Unicode?"),
-            self.tr("“%1” looks like %2 (%3% sure). %4 words will change, for example:\n\n%5"
-                    "\n\nConvert it to Unicode and import it?")
-            .replace("%1", name).replace("%2", found.encoding.upper())
-            .replace("%3", str(round(found.confidence * 100)))
-            .replace("%4", str(found.change_count)).replace("%5", sample),
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    def export_dialog(self) -> None:
-        snapshot = self.editor.snapshot()
-        if snapshot is None:
-            return
-        if not snapshot.title:
-            self.editor.ask_for_headline()
-            self.show_error(self.tr("Give the article a headline before exporting it."))
-            return
-        suggested = _safe_file_name(snapshot.title) + ".pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), suggested, "PDF (*.pdf)")
-        if path:
-            self.export_to(Path(path))
-
-    def export_to(self, path: Path) -> None:
-        """Write the open article to ``path`` in the background."""
-        if not self.flush():
-            return
-        snapshot = self.editor.snapshot()
-        if snapshot is None:
-            return
-        self.act_export.setEnabled(False)
-        self.statusBar().showMessage(self.tr("Exporting…"))
-
-        def done(result: object) -> None:
-            self.act_export.setEnabled(True)
-            self.statusBar().showMessage(self.tr("Exported %1").replace("%1", str(path)), 5000)
-            self.exportFinished.emit(str(path))
-
-        def failed(error: Exception) -> None:
-            self.act_export.setEnabled(True)
-            self.statusBar().clearMessage()
-            text = describe(error) if isinstance(error, DeskappError) else str(error)
-            self.show_error(text)
-            self.exportFailed.emit(text)
-
-        def write() -> object:
-            from deskapp.pdf import export_pdf  # reportlab loads on the first export only
-
-            return export_pdf(snapshot, path, author=self.user)
-
-        self.runner.start(write, done, failed)
 
     # ---- drag and drop -----------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -431,6 +394,8 @@ class MainWindow(QMainWindow):
 
     # ---- window ------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.review.stop()
+        self.copyfit.stop()
         if not self.flush():
             answer = QMessageBox.question(
                 self,
@@ -444,6 +409,9 @@ class MainWindow(QMainWindow):
             self.library, self, self.view_actions.normal_sizes(), self.editor.article_id,
             self.editor.body.zoom_steps))
         self.runner.wait()
+        self.review.wait()
+        self.preview.shutdown()
+        self.copyfit.wait()
         event.accept()
 
     def show_error(self, text: str) -> None:
@@ -458,6 +426,11 @@ class MainWindow(QMainWindow):
     def _show(self, article: Article | None) -> None:
         self.autosave_timer.stop()
         self.editor.load(article)
+        self.desk.update()
+        self.review.proof.article_changed()
+        self.review.comments.refresh()
+        self.review.history.show_article(self.editor.article_id)
+        self.copyfit.run()
         self.setWindowModified(False)
         self.status_info.set_saved(True, visible=article is not None)
         self.status_info.count_now()
@@ -478,12 +451,13 @@ class MainWindow(QMainWindow):
     # ---- settings and look ---------------------------------------------------
     def show_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.library.get_setting("ui_language") or "system",
-                                self.themes.mode, self)
+                                self.themes.mode, self, profile=self.profile)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def accepted() -> None:
             language, theme = dialog.values()
             self.apply_settings(language, theme)
+            self.set_profile(dialog.profile())
 
         dialog.accepted.connect(accepted)
         dialog.open()
@@ -498,6 +472,14 @@ class MainWindow(QMainWindow):
         if changed_language:
             self.statusBar().showMessage(
                 self.tr("The new language shows the next time Deskapp starts."), 8000)
+
+    def set_profile(self, profile: Profile) -> None:
+        """Store a changed name or role; the Article menu follows the role at once."""
+        if not profile.name:
+            profile = Profile(self.profile.name, profile.role)
+        self._guard(lambda: save_profile(self.library, profile))
+        self.profile = profile
+        self._show_profile()
 
     def apply_theme(self, mode: str) -> bool:
         dark = self.themes.apply(mode)
@@ -521,7 +503,3 @@ class MainWindow(QMainWindow):
             self.show_error(describe(error))
             return None
 
-
-def _safe_file_name(title: str) -> str:
-    cleaned = "".join(ch if ch.isalnum() or ch in " -_" else " " for ch in title)
-    return " ".join(cleaned.split())[:80] or "article"

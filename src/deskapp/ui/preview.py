@@ -83,6 +83,14 @@ class PreviewPanel(QWidget):
         self.browser.clear()
         self.last_html = ""
 
+    def shutdown(self, msecs: int = 10000) -> bool:
+        """Stop scheduling renders and wait for the one in flight (before the window goes)."""
+        self._timer.stop()
+        self._pending = None
+        self._source = None
+        self._again = False
+        return self._runner.wait(msecs)
+
     def is_idle(self) -> bool:
         return not (self._busy or self._timer.isActive() or self._again)
 

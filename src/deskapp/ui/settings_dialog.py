@@ -1,4 +1,4 @@
-"""Settings: the window's language and its colours."""
+"""Settings: who you are (name, role), the window's language and its colours."""
 
 from __future__ import annotations
 
@@ -13,13 +13,15 @@ from PySide6.QtWidgets import (
 )
 
 from deskapp.ui.i18n import LANGUAGES
+from deskapp.ui.profile import Profile, ProfileFields
 from deskapp.ui.theme import THEMES
 
 
 class SettingsDialog(QDialog):
     """Pick "ui_language" and "ui_theme"; read them back with :meth:`values`."""
 
-    def __init__(self, language: str, theme: str, parent: QWidget | None = None) -> None:
+    def __init__(self, language: str, theme: str, parent: QWidget | None = None,
+                 profile: Profile | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.language = QComboBox(self)
@@ -45,9 +47,14 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.profile_fields = ProfileFields(profile or Profile("", "reporter"), self)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.profile_fields)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def profile(self) -> Profile:
+        return self.profile_fields.profile()
 
     def values(self) -> tuple[str, str]:
         return str(self.language.currentData()), str(self.theme.currentData())

@@ -1,0 +1,123 @@
+"""Status bar copyfit: words against the desk's target ("+35 chữ") and printed lines.
+
+Counting parses the body and the line count wraps it with the PDF export's
+own styles, so both run on a worker thread after a pause in the typing,
+with at most one run in flight.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from deskapp.desk.copyfit import counts, lines_in_layout
+from deskapp.model import Article
+from deskapp.ui.editor import EditorPanel
+from deskapp.ui.workers import Runner
+
+COPYFIT_DELAY_MS = 900
+
+
+@dataclass(frozen=True)
+class Fit:
+    words: int
+    target: int | None
+    lines: int | None
+
+    @property
+    def over(self) -> int | None:
+        return None if self.target is None else self.words - self.target
+
+
+def measure(article: Article, preset: str) -> Fit:
+    """Counts and lines for ``article`` (runs off the UI thread)."""
+    words = counts(article).words
+    try:
+        lines: int | None = lines_in_layout(article, preset)
+    except Exception:  # an unknown preset or a layout problem: show the words only
+        lines = None
+    return Fit(words, article.target_words, lines)
+
+
+class CopyfitInfo(QObject):
+    """A status bar label; ``measured(fit)`` after each count."""
+
+    measured = Signal(object)
+
+    def __init__(self, editor: EditorPanel, preset: Callable[[], str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.preset = preset
+        self.fit: Fit | None = None
+        self.label = QLabel(parent)
+        self.label.setObjectName("copyfit")
+        self._runner = Runner(self, threads=1)
+        self._running = False
+        self._again = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(COPYFIT_DELAY_MS)
+        self._timer.timeout.connect(self.run)
+        editor.changed.connect(self._timer.start)
+        editor.targetChanged.connect(lambda _t: self._timer.start())
+
+    def run(self) -> None:
+        self._timer.stop()
+        if self._running:
+            self._again = True
+            return
+        snapshot = self.editor.snapshot()
+        if snapshot is None:
+            self.label.clear()
+            return
+        self._running = True
+        preset = self.preset()
+
+        def done(fit: object) -> None:
+            self._finished()
+            self.show(fit)  # type: ignore[arg-type]
+
+        def failed(_error: Exception) -> None:
+            self._finished()
+
+        self._runner.start(lambda: measure(snapshot, preset), done, failed)
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def wait(self) -> None:
+        self._runner.wait()
+
+    def _finished(self) -> None:
+        self._running = False
+        if self._again:
+            self._again = False
+            self._timer.start()
+
+    def show(self, fit: Fit) -> None:
+        self.fit = fit
+        parts = []
+        if fit.over is not None and fit.over > 0:
+            over = self.tr("+%1 words over %2").replace("%1", str(fit.over)) \
+                .replace("%2", str(fit.target))
+            parts.append(f"<span style='color:#c01818; font-weight:bold'>{over}</span>")
+        elif fit.over is not None and fit.over < 0:
+            under = self.tr("−%1 words under %2").replace("%1", str(-fit.over)) \
+                .replace("%2", str(fit.target))
+            parts.append(f"<span style='color:#8a5a00'>{under}</span>")
+        elif fit.over == 0:
+            on_target = self.tr("on target")
+            parts.append(f"<span style='color:#1b7a1b'>{on_target}</span>")
+        if fit.lines is not None:
+            parts.append(self.tr("%1 lines").replace("%1", str(fit.lines)))
+        self.label.setText(" · ".join(parts))
+        tip = self.tr("%1 words in the headline, lead and body").replace("%1", str(fit.words))
+        if fit.target is not None:
+            tip += " / " + self.tr("target %1").replace("%1", str(fit.target))
+        self.label.setToolTip(tip + "\n" + self.tr("Lines: body set in one column of the "
+                                                   "print preset"))
+        self.measured.emit(fit)
