@@ -163,3 +163,12 @@ def test_default_library_path_honours_environment(monkeypatch, tmp_path):
     monkeypatch.delenv("DESKAPP_LIBRARY")
     assert default_library_path().name == "library.sqlite"
     assert "Deskapp" in str(default_library_path())
+
+
+def test_a_new_length_target_alone_is_saved_without_a_revision():
+    lib = Library.in_memory()
+    article = lib.create(Article(title="Tin", body="Một hai ba."))
+    article.target_words = 500
+    lib.save(article)
+    assert lib.get(article.id).target_words == 500
+    assert len(lib.revisions(article.id)) == 1

@@ -247,6 +247,7 @@ class Library:
             if not self.db["articles"].count_where("id = ?", [article.id]):
                 return self.create(article, kind=kind, author=author)
         elif current["content_hash"] == article.content_hash():
+            self._save_target(article)  # the desk's length target is not a revision of the text
             return article
         stamp = now_iso()
         with self._writing():
@@ -312,6 +313,13 @@ class Library:
             self.db["articles"].update(article.id, _row_from_article(article))
             index_article(self.db, article)
         return article
+
+    def _save_target(self, article: Article) -> None:
+        stored = self.db.execute(
+            "SELECT target_words FROM articles WHERE id = ?", [article.id]).fetchone()
+        if stored is not None and stored[0] != article.target_words:
+            with self._writing():
+                self.db["articles"].update(article.id, {"target_words": article.target_words})
 
     def trash(self, article_id: str) -> None:
         self._set_deleted(article_id, now_iso())
