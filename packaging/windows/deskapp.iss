@@ -67,14 +67,13 @@ Name: "{autoprograms}\Deskapp"; Filename: "{app}\deskappw.exe"; Comment: "Write,
 Name: "{autodesktop}\Deskapp"; Filename: "{app}\deskappw.exe"; Tasks: desktopicon
 
 [Registry]
-; .deskpkg (a Deskapp article package) opens Deskapp. The window does not take a
-; package path yet, so none is passed: add "%1" once `deskapp FILE.deskpkg` opens one.
-; From a terminal: deskapp.exe import FILE.deskpkg
+; .deskpkg (a Deskapp article package) opens in Deskapp: `deskappw.exe FILE` opens the
+; window and imports it (or hands it to the Deskapp already running on that library).
 Root: HKA; Subkey: "Software\Classes\.deskpkg"; ValueType: string; ValueName: ""; ValueData: "Deskapp.Package"; Flags: uninsdeletevalue
 Root: HKA; Subkey: "Software\Classes\.deskpkg"; ValueType: string; ValueName: "Content Type"; ValueData: "application/x-deskapp-package"; Flags: uninsdeletevalue
 Root: HKA; Subkey: "Software\Classes\Deskapp.Package"; ValueType: string; ValueName: ""; ValueData: "Deskapp article package"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\Deskapp.Package\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\deskappw.exe,0"
-Root: HKA; Subkey: "Software\Classes\Deskapp.Package\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\deskappw.exe"""
+Root: HKA; Subkey: "Software\Classes\Deskapp.Package\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\deskappw.exe"" ""%1"""
 
 [Run]
 Filename: "{app}\deskappw.exe"; Description: "{cm:LaunchProgram,Deskapp}"; Flags: nowait postinstall skipifsilent

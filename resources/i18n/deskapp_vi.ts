@@ -23,6 +23,111 @@
     </message>
 </context>
 <context>
+    <name>BackupCommands</name>
+    <message>
+        <source>&amp;Backups</source>
+        <translation>&amp;Sao lưu</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Sao lưu &amp;ngay</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>Show the backups &amp;folder</source>
+        <translation>Mở &amp;thư mục sao lưu</translation>
+    </message>
+    <message>
+        <source>Export the library as &amp;Markdown…</source>
+        <translation>Xuất cả thư viện ra &amp;Markdown…</translation>
+    </message>
+    <message>
+        <source>This library is not stored in a file.</source>
+        <translation>Thư viện này không được lưu trong tệp.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <source>Backup saved: %1</source>
+        <translation>Đã sao lưu: %1</translation>
+    </message>
+    <message>
+        <source>There are no backups of this library yet.</source>
+        <translation>Thư viện này chưa có bản sao lưu nào.</translation>
+    </message>
+    <message>
+        <source>Restart Deskapp to recover.</source>
+        <translation>Hãy khởi động lại Deskapp để khôi phục.</translation>
+    </message>
+    <message>
+        <source>Backup restored; the previous library is kept as %1</source>
+        <translation>Đã khôi phục bản sao lưu; thư viện trước đó được giữ lại với tên %1</translation>
+    </message>
+    <message>
+        <source>Export the library to a folder</source>
+        <translation>Xuất thư viện vào thư mục</translation>
+    </message>
+    <message>
+        <source>Exporting the library…</source>
+        <translation>Đang xuất thư viện…</translation>
+    </message>
+    <message>
+        <source>%1 article(s) written to %2</source>
+        <translation>Đã ghi %1 bài vào %2</translation>
+    </message>
+</context>
+<context>
+    <name>BackupList</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>The library as it is now is kept beside it under another name; nothing is overwritten.</source>
+        <translation>Thư viện hiện tại được giữ lại bên cạnh dưới tên khác; không có gì bị ghi đè.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Khôi phục</translation>
+    </message>
+</context>
+<context>
+    <name>BatchImport</name>
+    <message>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập bài</translation>
+    </message>
+    <message>
+        <source>Importing %1 (%2 of %3)…</source>
+        <translation>Đang nhập %1 (%2 trên %3)…</translation>
+    </message>
+    <message>
+        <source>Imported %1 of %2 file(s)</source>
+        <translation>Đã nhập %1 trên %2 tệp</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã huỷ</translation>
+    </message>
+    <message>
+        <source>These files were not imported:</source>
+        <translation>Các tệp sau không nhập được:</translation>
+    </message>
+</context>
+<context>
     <name>CommentsPanel</name>
     <message>
         <source>Show resolved</source>
@@ -83,6 +188,69 @@
     <message>
         <source>Comment on “%1”:</source>
         <translation>Nhận xét về “%1”:</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Two versions of “%1”</source>
+        <translation>Hai phiên bản của “%1”</translation>
+    </message>
+    <message>
+        <source>(no headline)</source>
+        <translation>(chưa có tít)</translation>
+    </message>
+    <message>
+        <source>Mine (this computer)</source>
+        <translation>Bản của tôi (máy này)</translation>
+    </message>
+    <message>
+        <source>Theirs (the package)</source>
+        <translation>Bản gửi đến (trong gói)</translation>
+    </message>
+    <message>
+        <source>Their text, to combine with yours. Save it when the body reads as it should.</source>
+        <translation>Bản gửi đến, để gộp với bản của bạn. Lưu lại khi phần thân bài đã đúng ý.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Giữ bản của tôi</translation>
+    </message>
+    <message>
+        <source>&amp;Take theirs</source>
+        <translation>&amp;Lấy bản gửi đến</translation>
+    </message>
+    <message>
+        <source>&amp;Merge by hand</source>
+        <translation>Gộp &amp;thủ công</translation>
+    </message>
+    <message>
+        <source>&amp;Save the merged text</source>
+        <translation>&amp;Lưu bản đã gộp</translation>
+    </message>
+    <message>
+        <source>Decide &amp;later</source>
+        <translation>Để &amp;sau</translation>
+    </message>
+    <message>
+        <source>This article was changed here and by the sender since you last exchanged it. Both versions are kept until you choose.</source>
+        <translation>Bài này đã được sửa ở đây và ở phía người gửi kể từ lần trao đổi trước. Cả hai phiên bản được giữ lại cho đến khi bạn chọn.</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Tít</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Sapo</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Thân bài</translation>
+    </message>
+    <message>
+        <source>Byline</source>
+        <translation>Tác giả</translation>
     </message>
 </context>
 <context>
@@ -443,6 +611,57 @@
     </message>
 </context>
 <context>
+    <name>HandOff</name>
+    <message>
+        <source>Send the article</source>
+        <translation>Gửi bài</translation>
+    </message>
+    <message>
+        <source>Deskapp package</source>
+        <translation>Gói bài Deskapp</translation>
+    </message>
+    <message>
+        <source>The package could not be written: %1</source>
+        <translation>Không ghi được gói bài: %1</translation>
+    </message>
+    <message>
+        <source>Package written: %1</source>
+        <translation>Đã ghi gói bài: %1</translation>
+    </message>
+    <message>
+        <source>Open a package</source>
+        <translation>Mở gói bài</translation>
+    </message>
+    <message>
+        <source>(no headline)</source>
+        <translation>(chưa có tít)</translation>
+    </message>
+    <message>
+        <source>“%1” is new here: added to the library.</source>
+        <translation>“%1” là bài mới ở đây: đã thêm vào thư viện.</translation>
+    </message>
+    <message>
+        <source>“%1” updated with the sender&apos;s newer version.</source>
+        <translation>“%1” đã được cập nhật theo bản mới hơn của người gửi.</translation>
+    </message>
+    <message>
+        <source>Nothing new: this package&apos;s version of “%1” is already here.</source>
+        <translation>Không có gì mới: phiên bản “%1” trong gói này đã có ở đây.</translation>
+    </message>
+    <message>
+        <source>“%1” was changed on both sides: both versions are kept — choose which to use.</source>
+        <translation>“%1” đã được sửa ở cả hai phía: cả hai phiên bản được giữ lại — hãy chọn bản dùng.</translation>
+    </message>
+    <message>
+        <source>This article has no open conflict.</source>
+        <translation>Bài này không có hai phiên bản cần chọn.</translation>
+    </message>
+    <message>
+        <source>Conflict resolved</source>
+        <translation>Đã chọn xong phiên bản</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <source>When</source>
@@ -524,8 +743,8 @@
         <translation>Nhập bài</translation>
     </message>
     <message>
-        <source>Text and Markdown</source>
-        <translation>Văn bản và Markdown</translation>
+        <source>Articles and packages</source>
+        <translation>Bài viết và gói bài</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n article(s)</source>
@@ -633,6 +852,21 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     </message>
 </context>
 <context>
+    <name>LinkGuard</name>
+    <message>
+        <source>Open link?</source>
+        <translation>Mở liên kết?</translation>
+    </message>
+    <message>
+        <source>Open this address in your web browser?
+
+%1</source>
+        <translation>Mở địa chỉ này trong trình duyệt web?
+
+%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;New article</source>
@@ -669,6 +903,30 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message>
         <source>Show t&amp;rash</source>
         <translation>Xem thùng &amp;rác</translation>
+    </message>
+    <message>
+        <source>Open &amp;package…</source>
+        <translation>Mở &amp;gói bài…</translation>
+    </message>
+    <message>
+        <source>Send to &amp;desk / Send back…</source>
+        <translation>Gửi &amp;toà soạn / Gửi trả…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;Word…</source>
+        <translation>Xuất ra &amp;Word…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;Markdown…</source>
+        <translation>Xuất ra &amp;Markdown…</translation>
+    </message>
+    <message>
+        <source>Compare &amp;two versions…</source>
+        <translation>So sánh &amp;hai phiên bản…</translation>
+    </message>
+    <message>
+        <source>Paste as plain te&amp;xt</source>
+        <translation>Dán dạng &amp;văn bản thường</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -747,6 +1005,33 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message>
         <source>The new language shows the next time Deskapp starts.</source>
         <translation>Ngôn ngữ mới sẽ hiện khi mở lại Deskapp.</translation>
+    </message>
+</context>
+<context>
+    <name>OutsideExports</name>
+    <message>
+        <source>Export as Word</source>
+        <translation>Xuất ra Word</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation>Tài liệu Word</translation>
+    </message>
+    <message>
+        <source>Export as Markdown</source>
+        <translation>Xuất ra Markdown</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>Không ghi được %1: %2</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Đã xuất %1</translation>
     </message>
 </context>
 <context>
@@ -841,6 +1126,77 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>The library file “%1” is damaged or is not a Deskapp library.</source>
+        <translation>Tệp thư viện “%1” bị hỏng hoặc không phải thư viện Deskapp.</translation>
+    </message>
+    <message>
+        <source>The library “%1” was made by a newer version of Deskapp.</source>
+        <translation>Thư viện “%1” được tạo bởi phiên bản Deskapp mới hơn.</translation>
+    </message>
+    <message>
+        <source>The library “%1” cannot be written (read-only file, folder or disk).</source>
+        <translation>Không ghi được vào thư viện “%1” (tệp, thư mục hoặc ổ đĩa chỉ đọc).</translation>
+    </message>
+    <message>
+        <source>The library “%1” is open in another Deskapp window.</source>
+        <translation>Thư viện “%1” đang mở ở một cửa sổ Deskapp khác.</translation>
+    </message>
+    <message>
+        <source>The library “%1” could not be opened.</source>
+        <translation>Không mở được thư viện “%1”.</translation>
+    </message>
+    <message>
+        <source>The file will not be overwritten.</source>
+        <translation>Tệp sẽ không bị ghi đè.</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>hằng ngày</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>trước khi nâng cấp</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>tự sao lưu</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>không đọc được</translation>
+    </message>
+    <message>
+        <source>%1 article(s)</source>
+        <translation>%1 bài</translation>
+    </message>
+    <message>
+        <source>Deskapp — the library cannot be opened</source>
+        <translation>Deskapp — không mở được thư viện</translation>
+    </message>
+    <message>
+        <source>Backups of this library, newest first:</source>
+        <translation>Các bản sao lưu của thư viện này, mới nhất trước:</translation>
+    </message>
+    <message>
+        <source>There are no backups of this library.</source>
+        <translation>Thư viện này không có bản sao lưu nào.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the chosen backup</source>
+        <translation>&amp;Khôi phục bản sao lưu đã chọn</translation>
+    </message>
+    <message>
+        <source>Start a &amp;new library beside it</source>
+        <translation>Tạo thư viện &amp;mới bên cạnh</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDocks</name>
     <message>
         <source>Proofing</source>
@@ -884,6 +1240,25 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message>
         <source>&amp;Colours</source>
         <translation>&amp;Màu giao diện</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Deskapp is already open with this library: its window has been brought to the front.</source>
+        <translation>Deskapp đang mở thư viện này: cửa sổ đó đã được đưa lên trước.</translation>
+    </message>
+    <message>
+        <source>process %1 on %2</source>
+        <translation>tiến trình %1 trên máy %2</translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation>một tiến trình khác</translation>
+    </message>
+    <message>
+        <source>The library “%1” is open in another Deskapp (%2). Use that window, or close it and start Deskapp again.</source>
+        <translation>Thư viện “%1” đang mở ở một Deskapp khác (%2). Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại Deskapp.</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,8 @@ from deskapp.store import Library, default_library_path
 
 if TYPE_CHECKING:
     from deskapp.exchange.merge import MergeResult
+    from deskapp.pdf.findings import Finding
+    from deskapp.pdf.presets import Preset
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -62,9 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--trash", action="store_true", help="search the trash instead")
 
     exp = commands.add_parser(
-        "export", help="export an article (id or file) to PDF, Markdown or Word (.docx)")
-    exp.add_argument("ref", metavar="ID_OR_FILE")
+        "export", help="export an article (id or file) to PDF, Markdown or Word (.docx); "
+        "several ids or --all-approved: one PDF each into the folder OUT, "
+        "or with --edition one combined PDF")
+    exp.add_argument("refs", nargs="*", metavar="ID_OR_FILE")
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    exp.add_argument("--all-approved", action="store_true",
+                     help="every approved article of the library")
+    exp.add_argument("--edition", action="store_true",
+                     help="one PDF for all the articles, each from a new page, "
+                          "pages numbered through")
     exp.add_argument("--format", choices=["pdf", "md", "docx"],
                      help="default: from the output's suffix (.md, .docx), else pdf")
     exp.add_argument("--preset", default="a4-article", metavar="NAME",
@@ -120,11 +129,29 @@ def _bleed_mm(text: str) -> float:
     return value
 
 
+def split_open_files(argv: Sequence[str]) -> tuple[list[str], list[Path]]:
+    """Separate ``deskapp [--library L] FILE…`` (a double-click on a package) from commands.
+
+    Files are recognised only where a command would stand and only when every
+    one of them exists, so a mistyped command still gets argparse's message.
+    """
+    head: list[str] = []
+    rest = list(argv)
+    while rest and (rest[0] == "--library" or rest[0].startswith("--library=")):
+        take = 2 if rest[0] == "--library" else 1
+        head, rest = head + rest[:take], rest[take:]
+    if rest and rest[0] not in _COMMANDS and rest[0] != "gui" and not rest[0].startswith("-") \
+            and all(Path(item).is_file() for item in rest):
+        return head, [Path(item) for item in rest]
+    return list(argv), []
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments, open_files = split_open_files(sys.argv[1:] if argv is None else argv)
+    args = build_parser().parse_args(arguments)
     library_path = args.library or default_library_path()
-    if args.command in (None, "gui"):
-        return _run_gui(library_path)
+    if open_files or args.command in (None, "gui"):
+        return _run_gui(library_path, open_files)
     try:
         return _COMMANDS[args.command](args, library_path)
     except DeskappError as error:
@@ -227,35 +254,92 @@ def _cmd_search(args: argparse.Namespace, library_path: Path) -> int:
 
 
 def _cmd_export(args: argparse.Namespace, library_path: Path) -> int:
-    from deskapp.exchange import import_file
-    from deskapp.pdf import export_pdf
     from deskapp.workspace import current_user
 
-    candidate = Path(args.ref)
+    if not args.refs and not args.all_approved:
+        _fail("export: give an article id or file, or --all-approved")
+        return EXIT_USAGE
     library = _open(library_path)
     try:
         author = current_user(library)
-        try:
-            article = library.find(args.ref)
-        except ArticleNotFound:
-            if not candidate.is_file():
-                raise
-            article = import_file(candidate).to_article()
+        articles = _export_articles(library, args)
+        if len(articles) == 1 and not (args.all_approved or args.edition):
+            return _export_single(library, articles[0], args, author)
+        return _export_batch(library, articles, args, author)
     finally:
         library.close()
+
+
+def _export_articles(library: Library, args: argparse.Namespace) -> list[Article]:
+    """The articles named on the command line (ids or files), then the approved ones."""
+    articles = [_article_or_file(library, ref) for ref in args.refs]
+    if args.all_approved:
+        approved = [item for item in library.list() if item.status == Status.APPROVED]
+        articles += [library.get(item.id) for item in approved]
+    return articles
+
+
+def _print_preset(args: argparse.Namespace) -> Preset:
+    from deskapp.pdf import load_preset
+    from deskapp.workspace import user_presets_dir
+
+    return load_preset(args.preset, extra_dirs=[user_presets_dir()])
+
+
+def _export_single(library: Library, article: Article, args: argparse.Namespace,
+                   author: str) -> int:
+    """One article to PDF, Markdown or Word, as ``deskapp export ID -o OUT`` always did."""
+    from deskapp.pdf import export_pdf_report
+    from deskapp.store.assets import photo_lookup
+
     kind = args.format or _format_from_suffix(args.output)
     if kind != "pdf":
         _export_document(article, args.output, kind)
         print(args.output)
         return 0
-    from deskapp.pdf import load_preset
-    from deskapp.workspace import user_presets_dir
-
-    preset = load_preset(args.preset, extra_dirs=[user_presets_dir()])
-    export_pdf(article, args.output, author=author, preset=preset,
-               bleed_mm=args.bleed, cmyk=args.cmyk)
+    report = export_pdf_report(article, args.output, author=author, preset=_print_preset(args),
+                               bleed_mm=args.bleed, cmyk=args.cmyk,
+                               assets=photo_lookup(library, article.id))
+    _print_warnings(report.warnings)
     print(args.output)
     return 0
+
+
+def _export_batch(library: Library, articles: list[Article], args: argparse.Namespace,
+                  author: str) -> int:
+    """Several articles: one edition PDF (``--edition``) or one PDF each into a folder."""
+    from deskapp.pdf import export_each, export_edition
+    from deskapp.store.assets import library_photos
+
+    if (args.format or "pdf") != "pdf":
+        _fail("export: several articles are exported to PDF only")
+        return EXIT_USAGE
+    if not articles:
+        _fail(message("export_nothing"))
+        return EXIT_FAILURE
+    options = {"preset": _print_preset(args), "bleed_mm": args.bleed, "cmyk": args.cmyk,
+               "assets": library_photos(library), "author": author}
+    if args.edition:
+        edition = export_edition(articles, args.output, **options)
+        _print_warnings(edition.warnings)
+        print(args.output)
+        return 0
+    report = export_each(articles, args.output, **options)
+    for written in report.written:
+        _print_warnings(written.warnings)
+        print(f"{written.article_id}\t{written.path}")
+    for failed in report.failed:
+        _fail(f"{failed.article_id}: {failed.message}")
+    return 0 if report.ok else EXIT_FAILURE
+
+
+def _print_warnings(findings: Sequence[Finding]) -> None:
+    """Preflight warnings on stderr, ``field:line:column: sentence``; the export went ahead."""
+    for finding in findings:
+        where = finding.where
+        if finding.line is not None:
+            where = f"{where}:{finding.line}:{finding.column}"
+        print(f"deskapp: {where}: {finding.message()}", file=sys.stderr)
 
 
 def _format_from_suffix(path: Path) -> str:
@@ -291,13 +375,13 @@ def _cmd_presets(args: argparse.Namespace, _library_path: Path) -> int:
     return 0
 
 
-def _run_gui(library_path: Path) -> int:
+def _run_gui(library_path: Path, open_files: Sequence[Path] = ()) -> int:
     try:
         from deskapp.ui.app import run
     except ImportError as error:  # Qt missing or its system libraries absent
         _fail(f"Không mở được cửa sổ Deskapp (Qt): {error}")
         return EXIT_FAILURE
-    return run(library_path)
+    return run(library_path, open_files)
 
 
 def _fail(text: str) -> None:

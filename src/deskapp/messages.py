@@ -177,6 +177,37 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Bài “{ref}” không có xung đột nào đang chờ xử lý.",
         "The article “{ref}” has no conflict waiting to be resolved.",
     ),
+    "photo_invalid": (
+        "Tệp “{name}” không phải ảnh dùng được ({reason}). Không có gì bị thay đổi.",
+        "“{name}” is not a usable photo ({reason}). Nothing was changed.",
+    ),
+    "photo_too_large": (
+        "Ảnh “{name}” quá lớn ({size_mb:.1f} MB; tối đa {limit_mb:.0f} MB).",
+        "The photo “{name}” is too large ({size_mb:.1f} MB; the limit is {limit_mb:.0f} MB).",
+    ),
+    "preflight_missing_glyph": (
+        "Phông chữ không có ký tự {char} ({codepoint}) ở {where}, dòng {line}, cột {column}.",
+        "The fonts have no glyph for {char} ({codepoint}) in the {where}, "
+        "line {line}, column {column}.",
+    ),
+    "preflight_photo_missing": (
+        "Không có ảnh “{name}” trong bài ({where}); bản in sẽ chỉ có khung thay ảnh.",
+        "The photo “{name}” is not stored with the article ({where}); "
+        "the print shows an empty frame instead.",
+    ),
+    "preflight_low_resolution": (
+        "Ảnh “{name}” chỉ đạt {dpi:.0f} dpi ở kích thước in (cần ít nhất {minimum} dpi).",
+        "The photo “{name}” is only {dpi:.0f} dpi at its printed size "
+        "(at least {minimum} dpi is needed).",
+    ),
+    "export_nothing": (
+        "Không có bài nào để xuất.",
+        "There are no articles to export.",
+    ),
+    "export_cancelled": (
+        "Đã huỷ xuất “{path}”; không có tệp nào bị ghi.",
+        "Exporting “{path}” was cancelled; no file was written.",
+    ),
 }
 
 # Names of an article's parts, as errors mention them (the ``where`` of an error).

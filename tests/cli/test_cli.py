@@ -217,3 +217,16 @@ def test_a_newsroom_preset_in_the_data_folder_is_used(tmp_path, capsys, monkeypa
         '{"extends": "newspaper-2col", "title": "Báo Kon Tum – 2 cột"}', encoding="utf-8")
     assert main(["presets"]) == 0
     assert "bao-kon-tum\tBáo Kon Tum – 2 cột" in capsys.readouterr().out
+
+
+def test_files_where_a_command_would_stand_open_the_window(tmp_path, monkeypatch):
+    from deskapp import cli
+
+    package = tmp_path / "bai.deskpkg"
+    package.write_bytes(b"PK")
+    opened = []
+    monkeypatch.setattr(cli, "_run_gui", lambda path, files=(): opened.append((path, files)) or 0)
+    assert cli.main(["--library", str(tmp_path / "l.sqlite"), str(package)]) == 0
+    assert opened == [(tmp_path / "l.sqlite", [package])]
+    assert cli.split_open_files(["list"]) == (["list"], [])
+    assert cli.split_open_files(["khong-co.deskpkg"]) == (["khong-co.deskpkg"], [])

@@ -292,7 +292,7 @@ def test_failed_render_leaves_the_old_file_untouched(
     def broken(*args: object, **kwargs: object) -> bytes:
         raise RuntimeError("layout exploded")
 
-    monkeypatch.setattr(export, "render_pdf", broken)
+    monkeypatch.setattr(export, "render_report", broken)
     with pytest.raises(ExportError) as caught:
         export_pdf(make_article(title="Bài khác"), target)
     assert caught.value.data["path"] == str(target)

@@ -31,3 +31,15 @@ def _bundled_fonts(qapp):
     from deskapp.ui.app import application
 
     application()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_qsettings(tmp_path, monkeypatch):
+    """Qt settings (the remembered library, the packages folder) stay in the test's folder."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path / "qsettings"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    yield

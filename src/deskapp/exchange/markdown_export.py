@@ -11,9 +11,10 @@ system and in every zip tool, never two articles on one name, and the same
 name on every export so a second export over the first replaces files
 instead of piling up copies. Each file is written atomically.
 
-Photos: articles have none yet. When assets arrive, :func:`_write_photos`
-is the seam: it will write them into ``<name>.assets/`` beside the article
-and return the Markdown lines that link them; the body is left untouched.
+Photos are written into ``<name>.assets/`` beside the article, under the
+names the body uses (``asset:<name>``); a photo the body does not show is
+linked from a line after the body so it is not lost. The body itself is left
+untouched.
 """
 
 from __future__ import annotations
@@ -103,6 +104,21 @@ def _scalar(value: str) -> str:
 
 
 def _write_photos(library: Library, article: Article, target: Path) -> list[str]:
-    """The article's photos beside its file, as Markdown image lines (none exist yet)."""
-    del library, article, target
-    return []
+    """The article's photos beside its file; Markdown lines for those the body does not show."""
+    from deskapp.store.assets import get_photo, list_photos
+
+    photos = list_photos(library, article.id)
+    if not photos:
+        return []
+    folder = target.with_name(target.stem + ".assets")
+    folder.mkdir(exist_ok=True)
+    lines = []
+    for listed in photos:
+        asset = get_photo(library, article.id, listed.name)
+        if asset is None:
+            continue
+        write_atomically(folder / asset.name, asset.data)
+        if f"asset:{asset.name}" not in article.body:
+            title = f' "{asset.credit}"' if asset.credit and '"' not in asset.credit else ""
+            lines.append(f"![{asset.caption}]({folder.name}/{asset.name}{title})")
+    return lines

@@ -104,9 +104,30 @@ def apply_package(library: Library, package: Package, *,
             result = _merge(library, package, package.article_id in set(unsaved_article_ids))
         comments = _insert_new(library, "comments", package.comments)
         events = _insert_new(library, "status_events", package.status_events)
+        _insert_photos(library, package)
     if result.outcome == "nothing_new" and (comments or events):
         result = replace(result, outcome="updated")
     return replace(result, new_comments=comments, new_events=events)
+
+
+def _insert_photos(library: Library, package: Package) -> None:
+    """Store the package's photos; bytes already stored for the article are skipped.
+
+    Each is checked as an image again here: a package is hostile input, and
+    one bad photo refuses the whole package (the transaction rolls back).
+    """
+    from deskapp.store.assets import add_photo, get_photo
+
+    for photo in package.photos:
+        if get_photo(library, package.article_id, photo.name) is not None:
+            continue
+        try:
+            add_photo(library, package.article_id, photo.data, caption=photo.caption,
+                      credit=photo.credit, name=photo.name)
+        except ImportRejected as exc:
+            raise ImportRejected("package_corrupt", name=package.name,
+                                 reason=f"the photo “{photo.name}” is not a usable image"
+                                 ) from exc
 
 
 def _check_foreign_ids(library: Library, package: Package) -> None:

@@ -10,8 +10,11 @@ e-mail; the desk sends it back with corrections. A package is a zip::
     status_events.json   who moved the article through the desk, and why
 
 ``revisions.json`` is what an import trusts: ``article.md`` is a convenience
-for someone who opens the zip without Deskapp. Photos will be further members
-listed in the manifest (see :func:`_photo_members`, the seam).
+for someone who opens the zip without Deskapp. Photos travel as
+``photos/<sha256>.<ext>`` members with ``photos.json`` naming them (name,
+caption, credit); like every member they are listed in the manifest with
+their checksum, and on import each is opened again as an image before it is
+stored. A package without photos is exactly what older versions wrote.
 
 A package comes from anywhere, so :func:`read_package` treats it as hostile:
 sizes are bounded before anything is decompressed, member names may not
@@ -67,6 +70,8 @@ ARTICLE = "article.md"
 REVISIONS = "revisions.json"
 COMMENTS = "comments.json"
 STATUS_EVENTS = "status_events.json"
+PHOTOS = "photos.json"
+PHOTO_FOLDER = "photos/"
 _REQUIRED = (ARTICLE, REVISIONS, COMMENTS, STATUS_EVENTS)
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}")
@@ -87,6 +92,16 @@ _EVENT_KEYS: dict[str, tuple[type, ...]] = {
 
 
 @dataclass(frozen=True)
+class PackagePhoto:
+    """A photo carried by a package; its bytes are checked as an image when stored."""
+
+    name: str
+    caption: str
+    credit: str
+    data: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
 class Package:
     """A package read and checked: the article's lineage and what came with it."""
 
@@ -103,6 +118,7 @@ class Package:
     revisions: list[Revision]
     comments: list[dict[str, Any]] = field(default_factory=list)
     status_events: list[dict[str, Any]] = field(default_factory=list)
+    photos: list[PackagePhoto] = field(default_factory=list)
 
     @property
     def head(self) -> Revision:
@@ -173,9 +189,26 @@ def write_package(library: Library, article_id: str, path: Path | str, *,
 
 
 def _photo_members(library: Library, article: Article) -> dict[str, bytes]:
-    """Photos as ``photos/<hash>.<ext>`` members (articles have none yet: the seam)."""
-    del library, article
-    return {}
+    """Photos as ``photos/<sha256>.<ext>`` members plus ``photos.json`` describing them.
+
+    Named by hash, the same photo in two articles is the same member name
+    wherever it goes; the Markdown keeps referring to it by its own name.
+    """
+    from deskapp.store.assets import get_photo, list_photos
+
+    members: dict[str, bytes] = {}
+    records = []
+    for listed in list_photos(library, article.id):
+        asset = get_photo(library, article.id, listed.name)
+        if asset is None:
+            continue
+        member = f"{PHOTO_FOLDER}{asset.sha256}.{asset.extension}"
+        members[member] = asset.data
+        records.append({"name": asset.name, "file": member, "caption": asset.caption,
+                        "credit": asset.credit})
+    if records:
+        members[PHOTOS] = _json_bytes(records)
+    return members
 
 
 def _revision_record(revision: Revision) -> dict[str, Any]:
@@ -382,14 +415,34 @@ def _build(manifest: dict[str, Any], contents: dict[str, bytes], name: str) -> P
                         article_id, name, COMMENTS)
     events = _records(_parse_json(contents[STATUS_EVENTS], name, STATUS_EVENTS), _EVENT_KEYS,
                       article_id, name, STATUS_EVENTS)
+    photos = _photos(contents, name) if PHOTOS in contents else []
     return Package(
         name=name, format_version=manifest["format_version"],
         app_version=manifest["app_version"], created_at=manifest["created_at"],
         sender=manifest["sender"]["name"], role=manifest["sender"]["role"],
         article_id=article_id, head_id=about["head"],
         article_created_at=about["created_at"], target_words=about.get("target_words"),
-        revisions=revisions, comments=comments, status_events=events,
+        revisions=revisions, comments=comments, status_events=events, photos=photos,
     )
+
+
+def _photos(contents: dict[str, bytes], name: str) -> list[PackagePhoto]:
+    """The photos ``photos.json`` lists, each pointing at a member of the package."""
+    records = _parse_json(contents[PHOTOS], name, PHOTOS)
+    bad = ImportRejected("package_corrupt", name=name, reason=f"“{PHOTOS}” is malformed")
+    if not isinstance(records, list):
+        raise bad
+    photos = []
+    for record in records:
+        if not isinstance(record, dict) or not _strings(record, ("name", "file", "caption",
+                                                                 "credit")):
+            raise bad
+        member = record["file"]
+        if not member.startswith(PHOTO_FOLDER) or member not in contents:
+            raise bad
+        photos.append(PackagePhoto(record["name"][:200], record["caption"][:2000],
+                                   record["credit"][:500], contents[member]))
+    return photos
 
 
 def _revisions(records: Any, article_id: str, name: str) -> list[Revision]:

@@ -11,13 +11,41 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from deskapp.pdf.export import export_pdf, render_pdf
+    from deskapp.pdf.batch import export_each, export_edition
+    from deskapp.pdf.export import (
+        ExportReport,
+        export_pdf,
+        export_pdf_report,
+        preflight,
+        render_pdf,
+        render_report,
+    )
+    from deskapp.pdf.findings import Finding
     from deskapp.pdf.presets import list_presets, load_preset
 
-__all__ = ["export_pdf", "list_presets", "load_preset", "render_pdf"]
+__all__ = [
+    "ExportReport",
+    "Finding",
+    "export_each",
+    "export_edition",
+    "export_pdf",
+    "export_pdf_report",
+    "list_presets",
+    "load_preset",
+    "preflight",
+    "render_pdf",
+    "render_report",
+]
 _MODULES = {
+    "ExportReport": "export",
+    "Finding": "findings",
+    "export_each": "batch",
+    "export_edition": "batch",
     "export_pdf": "export",
+    "export_pdf_report": "export",
+    "preflight": "export",
     "render_pdf": "export",
+    "render_report": "export",
     "list_presets": "presets",
     "load_preset": "presets",
 }

@@ -26,6 +26,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -37,6 +38,7 @@ from reportlab.platypus import (
     Frame,
     FrameBreak,
     NextPageTemplate,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -45,6 +47,7 @@ from reportlab.platypus import (
 from deskapp.errors import DeskappError, ExportError, MissingGlyphs
 from deskapp.fileio import write_atomically
 from deskapp.model import Article
+from deskapp.pdf.findings import Finding, glyph_findings, photo_findings, refuse_if_blocked
 from deskapp.pdf.fonts import MONO, face_name, missing_glyphs, register_fonts
 from deskapp.pdf.presets import (
     DEFAULT_PRESET,
@@ -56,13 +59,15 @@ from deskapp.pdf.presets import (
     load_preset,
 )
 from deskapp.render.flowables import (
+    MAX_PHOTO_SHARE,
     GlyphLog,
+    PhotoOptions,
     PrintStyles,
     body_flowables,
     make_print_styles,
     text_paragraph,
 )
-from deskapp.render.tree import ArticleDocument, build_document, source_line
+from deskapp.render.tree import ArticleDocument, PhotoLookup, build_document, source_line
 from deskapp.text import nfc
 
 CREATOR = "Deskapp"
@@ -86,6 +91,12 @@ CROP_MARK_WIDTH = 0.25
 # A columned page whose first-page columns would be shorter than this many
 # body lines lets the headline flow in the first column instead.
 MIN_COLUMN_LINES = 4
+
+# Page streams are written binary (Flate only). ASCII85 on top only helps
+# 7-bit mail transports, makes every stream a quarter larger, and without
+# reportlab's C accelerator its pure-Python encoder took a tenth of a long
+# export's time.
+rl_config.useA85 = 0
 
 Story = list[Flowable]
 Builder = Callable[[GlyphLog], list[Flowable]]
@@ -139,6 +150,31 @@ class _Story:
     flow: Story = field(default_factory=list)
 
 
+@dataclass
+class _Prepared:
+    """One article ready to typeset: its parsed document, flowables and findings."""
+
+    article: Article
+    doc: ArticleDocument
+    story: _Story
+    findings: list[Finding]
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    """What an export produced: the PDF (bytes, and the file once written) and warnings.
+
+    ``warnings`` are the findings that did not stop the export (photos
+    missing or below resolution); an export with blocking findings raises
+    :class:`MissingGlyphs` instead of returning.
+    """
+
+    data: bytes
+    pages: int
+    warnings: list[Finding]
+    path: Path | None = None
+
+
 def render_pdf(
     article: Article,
     *,
@@ -146,29 +182,62 @@ def render_pdf(
     preset: Preset | str | None = None,
     bleed_mm: float = 0.0,
     cmyk: bool = False,
+    assets: PhotoLookup | None = None,
 ) -> bytes:
     """The article as PDF bytes; ``author`` is who exports it (metadata only).
 
     ``preset`` is a :class:`Preset` or the name of one (default
     ``a4-article``); ``bleed_mm`` adds a bleed with crop marks; ``cmyk``
-    writes CMYK colours with text in pure black.
+    writes CMYK colours with text in pure black and photos in CMYK;
+    ``assets`` finds the article's stored photos by name.
 
     Raises :class:`PresetError` for a preset that is missing or unusable,
     :class:`MissingGlyphs` when a character has no glyph in the face that
     would draw it, and :class:`ExportError` (with an empty path) when the
-    layout fails.
+    layout fails. :func:`render_report` also returns the warnings.
     """
+    return render_report(
+        article, author=author, preset=preset, bleed_mm=bleed_mm, cmyk=cmyk, assets=assets
+    ).data
+
+
+def render_report(
+    article: Article,
+    *,
+    author: str = "",
+    preset: Preset | str | None = None,
+    bleed_mm: float = 0.0,
+    cmyk: bool = False,
+    assets: PhotoLookup | None = None,
+) -> ExportReport:
+    """:func:`render_pdf` with its page count and preflight warnings."""
     try:
-        plan = _Plan(_resolve_preset(preset), _bleed_points(bleed_mm), bool(cmyk))
-        register_fonts()
-        doc = build_document(article)
-        _preflight_furniture(plan.preset, doc)
-        story = _story(doc, _layout(plan.preset, plan.cmyk), plan.preset)
-        return _typeset(story, doc, article, author, plan)
+        plan = _plan(preset, bleed_mm, cmyk)
+        prepared = _prepare(article, plan, assets)
+        refuse_if_blocked(prepared.findings)
+        data, pages = _typeset(prepared.story, prepared.doc, article, author, plan)
+        return ExportReport(data, pages, prepared.findings)
     except DeskappError:
         raise
     except Exception as exc:
         raise ExportError(path="", reason=_reason(exc)) from exc
+
+
+def preflight(
+    article: Article,
+    preset: Preset | str | None = None,
+    assets: PhotoLookup | None = None,
+    *,
+    cmyk: bool = False,
+) -> list[Finding]:
+    """Every problem the export would meet, without laying out a page.
+
+    Missing glyphs (errors: the export refuses them) come with their field,
+    offset, line and column; photos missing or below resolution are
+    warnings. Raises :class:`PresetError` for an unusable preset.
+    """
+    plan = _plan(preset, 0.0, cmyk)
+    return _prepare(article, plan, assets).findings
 
 
 def export_pdf(
@@ -179,6 +248,7 @@ def export_pdf(
     preset: Preset | str | None = None,
     bleed_mm: float = 0.0,
     cmyk: bool = False,
+    assets: PhotoLookup | None = None,
 ) -> Path:
     """Write the article's PDF to ``path``, all or nothing; return the path.
 
@@ -187,19 +257,56 @@ def export_pdf(
     for any other failure; an existing file at ``path`` is then left exactly
     as it was.
     """
+    report = export_pdf_report(article, path, author=author, preset=preset, bleed_mm=bleed_mm,
+                               cmyk=cmyk, assets=assets)
+    assert report.path is not None
+    return report.path
+
+
+def export_pdf_report(
+    article: Article,
+    path: str | os.PathLike[str],
+    *,
+    author: str = "",
+    preset: Preset | str | None = None,
+    bleed_mm: float = 0.0,
+    cmyk: bool = False,
+    assets: PhotoLookup | None = None,
+) -> ExportReport:
+    """:func:`export_pdf` returning the written path, page count and warnings."""
     target = Path(path)
     if not target.parent.is_dir():
         raise ExportError(path=str(target), reason=os.strerror(errno.ENOENT))
     try:
-        data = render_pdf(article, author=author, preset=preset, bleed_mm=bleed_mm, cmyk=cmyk)
+        report = render_report(article, author=author, preset=preset, bleed_mm=bleed_mm,
+                               cmyk=cmyk, assets=assets)
     except (MissingGlyphs, PresetError):
         raise
     except ExportError as exc:
         raise ExportError(path=str(target), reason=exc.data.get("reason", "")) from exc
     except Exception as exc:
         raise ExportError(path=str(target), reason=_reason(exc)) from exc
-    _write_atomically(target, data)
-    return target
+    _write_atomically(target, report.data)
+    return replace(report, path=target)
+
+
+def _plan(preset: Preset | str | None, bleed_mm: float, cmyk: bool) -> _Plan:
+    return _Plan(_resolve_preset(preset), _bleed_points(bleed_mm), bool(cmyk))
+
+
+def _prepare(article: Article, plan: _Plan, assets: PhotoLookup | None) -> _Prepared:
+    """Parse and build the article once, gathering every finding on the way."""
+    register_fonts()
+    doc = build_document(article)
+    findings = _furniture_findings(plan.preset, doc, article)
+    photos = PhotoOptions(
+        assets=assets,
+        max_height=plan.preset.content_height * MAX_PHOTO_SHARE,
+        cmyk=plan.cmyk,
+    )
+    story = _story(article, doc, _layout(plan.preset, plan.cmyk), plan.preset, photos, findings)
+    findings.extend(photo_findings(article, photos.warnings))
+    return _Prepared(article, doc, story, findings)
 
 
 def _resolve_preset(preset: Preset | str | None) -> Preset:
@@ -377,24 +484,33 @@ def _in_cmyk(layout: _Layout) -> _Layout:
     return replace(layout, body=body, **updates)
 
 
-def _story(doc: ArticleDocument, layout: _Layout, preset: Preset) -> _Story:
-    """The flowables of the whole article, each part checked for missing glyphs.
+def _story(
+    article: Article,
+    doc: ArticleDocument,
+    layout: _Layout,
+    preset: Preset,
+    photos: PhotoOptions,
+    findings: list[Finding],
+) -> _Story:
+    """The flowables of the whole article; each part's missing glyphs go to ``findings``.
 
     An empty article still gets its one (numbered) page: an empty story
     would give a PDF without pages, which viewers refuse to open.
     """
     story = _Story()
-    for where, on_top, build in _parts(doc, layout, preset):
+    for where, on_top, build in _parts(doc, layout, preset, photos):
         log = GlyphLog()
         flowables = build(log)
-        _preflight(log, where)
+        findings.extend(glyph_findings(article, where, _missing(log)))
         (story.top if on_top else story.flow).extend(flowables)
     if not story.top and not story.flow:
         story.flow.append(Spacer(0, 0))
     return story
 
 
-def _parts(doc: ArticleDocument, layout: _Layout, preset: Preset) -> list[_Part]:
+def _parts(
+    doc: ArticleDocument, layout: _Layout, preset: Preset, photos: PhotoOptions
+) -> list[_Part]:
     """(where, above the columns?, builder) for each part that has text, in page order.
 
     A credit placed "top" goes under the headline, before the lead; "end"
@@ -414,40 +530,38 @@ def _parts(doc: ArticleDocument, layout: _Layout, preset: Preset) -> list[_Part]
         ("byline", doc.byline if byline_top else "", True, plain(doc.byline, layout.byline_top)),
         ("source", doc.source if source_top else "", True, plain(source, layout.source_top)),
         ("lead", doc.lead, True, plain(doc.lead, layout.lead)),
-        ("body", "body", False, lambda log: body_flowables(doc.body, layout.body, width, log)),
+        ("body", "body", False,
+         lambda log: body_flowables(doc.body, layout.body, width, log, photos)),
         ("byline", "" if byline_top else doc.byline, False, plain(doc.byline, layout.byline)),
         ("source", "" if source_top else doc.source, False, plain(source, layout.source)),
     ]
     return [(where, on_top, build) for where, text, on_top, build in candidates if text]
 
 
-def _preflight(log: GlyphLog, where: str) -> None:
+def _missing(log: GlyphLog) -> set[str]:
+    """Characters some run of the log needs from a face that lacks them."""
     missing: set[str] = set()
     for face, text in log.by_face().items():
         missing |= missing_glyphs(text, face)
-    if missing:
-        chars = sorted(missing)
-        raise MissingGlyphs(
-            chars=" ".join(chars),
-            codepoints=" ".join(f"U+{ord(char):04X}" for char in chars),
-            where=where,
-        )
+    return missing
 
 
 def _furniture_values(doc: ArticleDocument, preset: Preset) -> dict[str, str]:
     return {"publication": nfc(preset.publication), "section": doc.section, "title": doc.title}
 
 
-def _preflight_furniture(preset: Preset, doc: ArticleDocument) -> None:
+def _furniture_findings(preset: Preset, doc: ArticleDocument, article: Article) -> list[Finding]:
     """Header and footer texts (the preset's own words too) must have their glyphs."""
     values = _furniture_values(doc, preset)
+    findings: list[Finding] = []
     for where, running in (("header", preset.header), ("footer", preset.footer)):
         if running is None:
             continue
         log = GlyphLog()
         for text in _running_texts(running, values, page="0123456789", pages="0").values():
             log.add(face_name(running.family), text)
-        _preflight(log, where)
+        findings.extend(glyph_findings(article, where, _missing(log)))
+    return findings
 
 
 def _running_texts(running: RunningText, values: dict[str, str], **numbers: str) -> dict[str, str]:
@@ -465,10 +579,16 @@ class _Furniture:
     def __init__(self, plan: _Plan, values: dict[str, str]) -> None:
         self.plan = plan
         self.values = values
+        self.pages = 0
 
-    def draw(self, canvas: Canvas, page: int, pages: int) -> None:
+    def draw(
+        self, canvas: Canvas, page: int, pages: int, values: dict[str, str] | None = None
+    ) -> None:
+        """The furniture of one page; ``values`` replaces the title and section in an edition."""
         preset = self.plan.preset
         numbers = {"page": str(page), "pages": str(pages)}
+        if values is not None:
+            self.values = values
         left = self.plan.content_origin[0]
         width = preset.content_width
         trim_top = self.plan.trim_box[3]
@@ -540,7 +660,14 @@ class _ArticleTemplate(BaseDocTemplate):
     only columns.
     """
 
-    def __init__(self, target: BytesIO, plan: _Plan, top_height: float, **metadata: Any) -> None:
+    def __init__(
+        self,
+        target: BytesIO,
+        plan: _Plan,
+        top_heights: list[float],
+        on_page: Callable[[int], None] | None = None,
+        **metadata: Any,
+    ) -> None:
         preset = plan.preset
         margins = preset.margins
         super().__init__(
@@ -561,10 +688,20 @@ class _ArticleTemplate(BaseDocTemplate):
             enforceColorSpace="cmyk" if plan.cmyk else None,
             **metadata,
         )
-        self.addPageTemplates(_page_templates(plan, top_height))
+        self.addPageTemplates(_page_templates(plan, top_heights))
         self._outline_level = -1
+        self._on_page = on_page
+        self.article_pages: list[int] = []
+
+    def afterPage(self) -> None:
+        if self._on_page is not None:
+            self._on_page(self.page)
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, _ArticleStart):
+            self.article_pages.append(self.page)
+            self._outline_level = -1
+            return
         level = _outline_level(flowable)
         if level is None:
             return
@@ -599,7 +736,8 @@ def _columns(plan: _Plan, height: float) -> list[Frame]:
     ]
 
 
-def _page_templates(plan: _Plan, top_height: float) -> list[PageTemplate]:
+def _page_templates(plan: _Plan, top_heights: list[float]) -> list[PageTemplate]:
+    """One page template per article's first page (its own headline height), plus "later"."""
     preset = plan.preset
     left, bottom = plan.content_origin
     height = preset.content_height
@@ -609,13 +747,24 @@ def _page_templates(plan: _Plan, top_height: float) -> list[PageTemplate]:
                 id="article", frames=[_frame(left, bottom, preset.content_width, height, "body")]
             )
         ]
-    later = PageTemplate(id="later", frames=_columns(plan, height))
+    firsts = [_first_page(plan, top_height, _first_id(index))
+              for index, top_height in enumerate(top_heights or [0.0])]
+    return [*firsts, PageTemplate(id="later", frames=_columns(plan, height))]
+
+
+def _first_id(index: int) -> str:
+    return "first" if index == 0 else f"first{index}"
+
+
+def _first_page(plan: _Plan, top_height: float, name: str) -> PageTemplate:
+    preset = plan.preset
+    left, bottom = plan.content_origin
+    height = preset.content_height
     if not top_height:
-        return [PageTemplate(id="first", frames=_columns(plan, height)), later]
+        return PageTemplate(id=name, frames=_columns(plan, height))
     gap = preset.body.leading
     top = _frame(left, bottom + height - top_height, preset.content_width, top_height, "top")
-    first = PageTemplate(id="first", frames=[top, *_columns(plan, height - top_height - gap)])
-    return [first, later]
+    return PageTemplate(id=name, frames=[top, *_columns(plan, height - top_height - gap)])
 
 
 def _top_height(top: Story, plan: _Plan) -> float:
@@ -639,6 +788,24 @@ def _top_height(top: Story, plan: _Plan) -> float:
     total = math.ceil(total) + 2
     room = preset.content_height - total - preset.body.leading
     return total if room >= MIN_COLUMN_LINES * preset.body.leading else 0.0
+
+
+class _ArticleStart(Flowable):
+    """Marks where an article begins: the furniture of its pages shows its title.
+
+    It takes no room; drawing it tells the canvas which title and section
+    the running header of this page and the next ones carries.
+    """
+
+    def __init__(self, values: dict[str, str]) -> None:
+        super().__init__()
+        self.values = values
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        self.canv.desk_values = self.values
 
 
 def _arranged(story: _Story, top_height: float, columns: int) -> Story:
@@ -697,30 +864,62 @@ class _PagedCanvas(Canvas):
         total = len(self._pages)
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
-            self._furniture.draw(self, number, total)
+            self._furniture.draw(self, number, total, getattr(self, "desk_values", None))
             super().showPage()
+        self._furniture.pages = total
         super().save()
+
+
+@dataclass
+class _Typeset:
+    """A finished PDF and the page each article of it starts on."""
+
+    data: bytes
+    pages: int
+    starts: list[int]
 
 
 def _typeset(
     story: _Story, doc: ArticleDocument, article: Article, author: str, plan: _Plan
-) -> bytes:
-    buffer = BytesIO()
+) -> tuple[bytes, int]:
     keywords = [nfc(word) for word in (doc.section, *article.tags) if word]
-    top_height = _top_height(story.top, plan)
-    template = _ArticleTemplate(
-        buffer,
-        plan,
-        top_height,
-        title=doc.title,
-        author=nfc(author).strip() or doc.byline,
-        subject=" ".join(doc.lead.split()),
-        keywords=keywords,
-    )
-    furniture = _Furniture(plan, _furniture_values(doc, plan.preset))
-    canvas_maker = partial(_PagedCanvas, furniture=furniture)
-    template.build(_arranged(story, top_height, plan.preset.columns), canvasmaker=canvas_maker)
-    return buffer.getvalue()
+    metadata = {
+        "title": doc.title,
+        "author": nfc(author).strip() or doc.byline,
+        "subject": " ".join(doc.lead.split()),
+        "keywords": keywords,
+    }
+    done = _typeset_many([(story, doc)], plan, metadata)
+    return done.data, done.pages
+
+
+def _typeset_many(
+    parts: list[tuple[_Story, ArticleDocument]],
+    plan: _Plan,
+    metadata: dict[str, Any],
+    on_page: Callable[[int], None] | None = None,
+) -> _Typeset:
+    """Lay out one or more articles in one PDF, each from a fresh first page.
+
+    Page numbers run through the whole document; each article's headline is
+    a top-level bookmark and its running header carries its own title.
+    """
+    buffer = BytesIO()
+    heights = [_top_height(story.top, plan) for story, _doc in parts]
+    template = _ArticleTemplate(buffer, plan, heights, on_page, **metadata)
+    flowables: Story = []
+    columns = plan.preset.columns
+    for index, (story, doc) in enumerate(parts):
+        if index:
+            if columns > 1:
+                flowables.append(NextPageTemplate(_first_id(index)))
+            flowables.append(PageBreak())
+        flowables.append(_ArticleStart(_furniture_values(doc, plan.preset)))
+        flowables.extend(_arranged(story, heights[index], columns))
+    first_doc = parts[0][1]
+    furniture = _Furniture(plan, _furniture_values(first_doc, plan.preset))
+    template.build(flowables, canvasmaker=partial(_PagedCanvas, furniture=furniture))
+    return _Typeset(buffer.getvalue(), furniture.pages, template.article_pages)
 
 
 def _write_atomically(target: Path, data: bytes) -> None:

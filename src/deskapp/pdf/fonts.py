@@ -59,21 +59,25 @@ _SUFFIXES = ("", "-Bold", "-Italic", "-BoldItalic")
 
 @cache
 def register_fonts() -> None:
-    """Register every bundled face and family with reportlab, once per process.
+    """Declare every bundled family to reportlab, once per process; faces load on first use.
 
-    reportlab's font registry is process-wide, so registering once is
-    enough; the cache makes later calls free (a failed attempt is retried).
-    The regular face is registered under the family's own name, so ``<b>``
-    inside a ``DeskSerif`` paragraph finds ``DeskSerif-Bold``. A file used
-    for two styles (mono italic = mono regular) is loaded once.
+    Reading a TrueType face (its cmap and widths) costs 15-20 ms, and a
+    typical article needs four of the twelve faces: loading all of them
+    up front was most of the time of a one-page ``deskapp export``. So the
+    family mappings (``<b>`` inside a ``DeskSerif`` paragraph means
+    ``DeskSerif-Bold``) are declared here, and a face is read when
+    :func:`face_name` or the glyph checks first ask for it. Every run of
+    text the renderers write goes through one of those, so each face a PDF
+    uses is registered before reportlab measures a word in it.
     """
+    _map_families()
+
+
+def _map_families() -> None:
+    """Tell reportlab which face draws each family in bold, italic and both."""
     for family, files in _FAMILY_FILES.items():
-        faces: dict[str, str] = {}
-        for suffix, filename in zip(_SUFFIXES, files, strict=True):
-            name = faces.setdefault(filename, family + suffix)
-            if name == family + suffix:
-                pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
-        normal, bold, italic, bold_italic = (faces[filename] for filename in files)
+        names = _face_names(family, files)
+        normal, bold, italic, bold_italic = (names[filename] for filename in files)
         registerFontFamily(family, normal=normal, bold=bold, italic=italic, boldItalic=bold_italic)
         # reportlab reads a face's style back from the last mapping made; a
         # face shared by upright and italic (mono) must read back as upright,
@@ -82,13 +86,46 @@ def register_fonts() -> None:
         addMapping(family, 1, 0, bold)
 
 
+def _face_names(family: str, files: tuple[str, str, str, str]) -> dict[str, str]:
+    """File → registered face name; a file used for two styles keeps its first name."""
+    names: dict[str, str] = {}
+    for suffix, filename in zip(_SUFFIXES, files, strict=True):
+        names.setdefault(filename, family + suffix)
+    return names
+
+
+_FACE_FILES: dict[str, str] = {
+    name: filename
+    for family, files in _FAMILY_FILES.items()
+    for filename, name in _face_names(family, files).items()
+}
+
+
+@cache
+def load_face(name: str) -> str:
+    """Read the bundled face ``name`` and register it with reportlab (once); return the name.
+
+    A name that is not one of ours (already registered elsewhere) is left alone.
+    """
+    register_fonts()
+    filename = _FACE_FILES.get(name)
+    if filename is not None and name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
+        # Registering a face maps its own name as a family with every style
+        # to itself, which for a regular face ("DeskSerif") overwrites the
+        # real family's bold and italic: declare the families again.
+        _map_families()
+    return name
+
+
 def face_name(family: str, bold: bool = False, italic: bool = False) -> str:
     """The registered face that draws ``family`` in that weight and slant.
 
-    This is the lookup reportlab itself makes for ``<b>`` and ``<i>``.
+    This is the lookup reportlab itself makes for ``<b>`` and ``<i>``; the
+    face is loaded if this is its first use.
     """
     register_fonts()
-    return tt2ps(family, int(bold), int(italic))
+    return load_face(tt2ps(family, int(bold), int(italic)))
 
 
 def missing_glyphs(text: str, font_name: str) -> set[str]:
@@ -103,6 +140,10 @@ def missing_glyphs(text: str, font_name: str) -> set[str]:
 def covered_runs(text: str, font_name: str) -> list[tuple[str, bool]]:
     """``text`` cut into runs that ``font_name`` can draw (True) or cannot (False)."""
     char_to_glyph = _char_to_glyph(font_name)
+    # Nearly every run is wholly covered: one set test instead of a Python
+    # step per character (this loop was a fifth of a 200-page export).
+    if all(ord(char) in char_to_glyph or not _drawn(char) for char in set(text)):
+        return [(text, True)] if text else []
     runs: list[tuple[str, bool]] = []
     for char in text:
         covered = not _drawn(char) or ord(char) in char_to_glyph
@@ -114,8 +155,7 @@ def covered_runs(text: str, font_name: str) -> list[tuple[str, bool]]:
 
 
 def _char_to_glyph(font_name: str) -> dict[int, int]:
-    register_fonts()
-    return pdfmetrics.getFont(font_name).face.charToGlyph
+    return pdfmetrics.getFont(load_face(font_name)).face.charToGlyph
 
 
 def _drawn(char: str) -> bool:

@@ -9,6 +9,12 @@ empty box instead.
 
 Fonts are never reportlab's defaults: every style names a registered family
 (see :mod:`deskapp.pdf.fonts`), so no base-14 font reaches the PDF.
+
+Photos come from an ``assets`` lookup (name → bytes and pixel size) passed
+in :class:`PhotoOptions`; render code never reads the library. A photo is
+placed at the column's width, with its caption and credit under it; what
+could not be placed or will print too coarse is reported as a
+:class:`PhotoWarning`, never raised.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from io import BytesIO
+from typing import Any
 from xml.etree.ElementTree import Element
 from xml.sax.saxutils import escape
 
@@ -27,9 +35,11 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import ps2tt
 from reportlab.lib.styles import ListStyle, ParagraphStyle
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
+    KeepTogether,
     ListFlowable,
     ListItem,
     Paragraph,
@@ -39,10 +49,29 @@ from reportlab.platypus import (
 )
 
 from deskapp.pdf.fonts import SYMBOLS, covered_runs, face_name
-from deskapp.render.tree import BLOCK_TAGS, RAW_TAG, photo_label
+from deskapp.render.tree import (
+    BLOCK_TAGS,
+    RAW_TAG,
+    Photo,
+    PhotoLookup,
+    credit_line,
+    photo_caption,
+    photo_credit,
+    photo_label,
+    photo_ref,
+    resolve_photo,
+)
 from deskapp.text import nfc
 
 BULLETS = ("•", "–")
+# Below this many pixels per printed inch a photo looks soft on newsprint.
+MIN_PHOTO_DPI = 200
+# Above this a photo is resampled to PRINT_PHOTO_DPI: the press cannot use
+# more, and a phone's 12-megapixel photo in a column would bloat the file.
+MAX_PHOTO_DPI = 450
+PRINT_PHOTO_DPI = 300
+# A photo never takes more of the frame's height than this.
+MAX_PHOTO_SHARE = 0.6
 # Advance width of DejaVu Sans Mono, in ems: how many characters fit a line.
 MONO_ADVANCE = 0.602
 
@@ -78,6 +107,7 @@ class PrintStyles:
     photo: ParagraphStyle
     mono_family: str
     fallback_family: str
+    credit: ParagraphStyle | None = None
     link_color: str = "#1d4f91"
     muted_color: str = "#666666"
     rule_color: colors.Color = field(default_factory=lambda: colors.HexColor("#9a9a9a"))
@@ -173,9 +203,46 @@ def make_print_styles(
             alignment=TA_CENTER,
             textColor=colors.HexColor("#555555"),
         ),
+        credit=ParagraphStyle(
+            "credit",
+            parent=cell,
+            fontName=face_name(heading_family),
+            fontSize=round(small * 0.92, 1),
+            alignment=TA_RIGHT,
+            textColor=colors.HexColor("#555555"),
+            spaceBefore=1,
+        ),
         mono_family=mono_family,
         fallback_family=heading_family,
     )
+
+
+@dataclass(frozen=True)
+class PhotoWarning:
+    """A photo that will not print as intended: ``photo_missing`` or ``low_resolution``.
+
+    ``name`` is the image's reference as written in the Markdown (its
+    ``src``); ``data`` holds what a message needs (``dpi``, ``reason``…).
+    """
+
+    code: str
+    name: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class PhotoOptions:
+    """Where photos come from and how they are placed; collects their warnings.
+
+    ``max_height`` caps a photo's height (the export passes 60 % of the
+    frame); ``cmyk`` converts photos for a one-press-run job.
+    """
+
+    assets: PhotoLookup | None = None
+    max_height: float = 0.0
+    cmyk: bool = False
+    min_dpi: float = MIN_PHOTO_DPI
+    warnings: list[PhotoWarning] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -186,15 +253,30 @@ class _Context:
     text_style: ParagraphStyle
     width: float
     log: GlyphLog
+    photos: PhotoOptions = field(default_factory=PhotoOptions)
     list_depth: int = 0
     in_quote: bool = False
 
 
 def body_flowables(
-    root: Element, styles: PrintStyles, width: float, log: GlyphLog | None = None
+    root: Element,
+    styles: PrintStyles,
+    width: float,
+    log: GlyphLog | None = None,
+    photos: PhotoOptions | None = None,
 ) -> list[Flowable]:
-    """The flowables for the blocks under ``root``, laid out ``width`` points wide."""
-    context = _Context(styles, styles.body, width, log if log is not None else GlyphLog())
+    """The flowables for the blocks under ``root``, laid out ``width`` points wide.
+
+    Without ``photos`` (or without its ``assets``) every image is a
+    placeholder box, as in a layout estimate.
+    """
+    context = _Context(
+        styles,
+        styles.body,
+        width,
+        log if log is not None else GlyphLog(),
+        photos if photos is not None else PhotoOptions(),
+    )
     return _flow(root, context)
 
 
@@ -329,6 +411,7 @@ class _InlineWriter:
         return self.run(element.text, list(element))
 
     def _nested(self, element: Element, face: _Face, start: str, end: str) -> str:
+        face_name(face.family, face.bold, face.italic)  # loaded even if the span has no text
         outer, self.face = self.face, face
         try:
             return start + self.run(element.text, list(element)) + end
@@ -596,6 +679,125 @@ def _rule(element: Element, context: _Context) -> list[Flowable]:
 
 
 def _image(element: Element, context: _Context) -> list[Flowable]:
+    """The stored photo at column width with caption and credit; a placeholder otherwise."""
+    options = context.photos
+    name = element.get("src") or ""
+    photo = resolve_photo(options.assets, element)
+    placed = _placed_photo(photo, context) if photo is not None else None
+    if placed is None:
+        reason = "unreadable" if photo is not None else _missing_reason(element, options)
+        options.warnings.append(PhotoWarning("photo_missing", name, {"reason": reason}))
+        return _placeholder(element, context)
+    assert photo is not None
+    dpi = photo.width / (placed.draw_width / 72)
+    if dpi < options.min_dpi:
+        options.warnings.append(PhotoWarning(
+            "low_resolution", name,
+            {"dpi": round(dpi, 1), "minimum": int(options.min_dpi),
+             "pixels": f"{photo.width}×{photo.height}"},
+        ))
+    parts: list[Flowable] = [placed]
+    caption, credit = photo_caption(element, photo), photo_credit(element, photo)
+    if caption:
+        parts.append(_caption(caption, context.styles.photo, context.log))
+    if credit:
+        parts.append(_caption(credit_line(credit), context.styles.credit or context.styles.photo,
+                              context.log))
+    block = KeepTogether(parts)
+    block.spaceBefore = context.styles.body.spaceAfter * 0.5
+    parts[-1].spaceAfter = context.styles.body.spaceAfter * 1.5
+    return [block]
+
+
+def _missing_reason(element: Element, options: PhotoOptions) -> str:
+    if photo_ref(element) is None:
+        return "not_stored"  # a URL or a path: print never fetches
+    return "not_found" if options.assets is not None else "no_assets"
+
+
+def _caption(text: str, style: ParagraphStyle, log: GlyphLog) -> Paragraph:
+    return Paragraph(_drawable(nfc(text), _Face.of(style), log), style)
+
+
+def _placed_photo(photo: Photo, context: _Context) -> _PhotoFlowable | None:
+    """The photo sized for the column, or None when its bytes cannot be printed."""
+    if photo.width < 1 or photo.height < 1:
+        return None
+    width = context.width
+    height = width * photo.height / photo.width
+    cap = context.photos.max_height
+    if cap and height > cap:
+        width, height = cap * photo.width / photo.height, cap
+    reader = _print_image(photo, width, context.photos.cmyk)
+    if reader is None:
+        return None
+    return _PhotoFlowable(reader, width, height)
+
+
+def _print_image(photo: Photo, placed_width: float, cmyk: bool) -> ImageReader | None:
+    """What reportlab embeds: the original JPEG when it can, else a prepared copy.
+
+    A JPEG already upright, in RGB or grey and not far sharper than print
+    needs goes in byte for byte (no loss, no decoding). Anything else is
+    decoded once: turned upright from its EXIF orientation, flattened onto
+    white, converted to CMYK for a CMYK job, and resampled to
+    ``PRINT_PHOTO_DPI`` when it carries far more pixels than the press uses.
+    """
+    from PIL import Image, ImageOps
+
+    try:
+        image = Image.open(BytesIO(photo.data))
+        dpi = image.width / (placed_width / 72)
+        upright = image.getexif().get(0x0112, 1) == 1
+        if (image.format == "JPEG" and upright and not cmyk and image.mode in ("RGB", "L")
+                and dpi <= MAX_PHOTO_DPI):
+            return ImageReader(BytesIO(photo.data))
+        image = ImageOps.exif_transpose(image)
+        image = _flattened(image)
+        if image.width / (placed_width / 72) > MAX_PHOTO_DPI:
+            target = max(1, round(placed_width / 72 * PRINT_PHOTO_DPI))
+            image = image.resize((target, max(1, round(image.height * target / image.width))),
+                                 Image.Resampling.LANCZOS)
+        return ImageReader(image.convert("CMYK") if cmyk else image)
+    except Exception:
+        return None
+
+
+def _flattened(image: Any) -> Any:
+    """RGB or grey pixels; transparency composited onto white paper."""
+    from PIL import Image
+
+    if image.mode in ("RGBA", "LA") or "transparency" in image.info:
+        rgba = image.convert("RGBA")
+        paper = Image.new("RGB", rgba.size, "white")
+        paper.paste(rgba, mask=rgba.getchannel("A"))
+        return paper
+    if image.mode in ("RGB", "L", "CMYK"):
+        image.load()
+        return image
+    return image.convert("RGB")
+
+
+class _PhotoFlowable(Flowable):
+    """A photo drawn at a fixed size, centred in the width it is given."""
+
+    def __init__(self, reader: ImageReader, width: float, height: float) -> None:
+        super().__init__()
+        self.reader = reader
+        self.draw_width = width
+        self.draw_height = height
+        self.avail = width
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.avail = availWidth
+        return availWidth, self.draw_height
+
+    def draw(self) -> None:
+        x = max(0.0, (self.avail - self.draw_width) / 2)
+        self.canv.drawImage(self.reader, x, 0, self.draw_width, self.draw_height)
+
+
+def _placeholder(element: Element, context: _Context) -> list[Flowable]:
     """A shaded, dashed box with the alt text where the photo will go."""
     styles = context.styles
     label = photo_label(element)

@@ -4,18 +4,26 @@ QTextBrowser understands a subset of HTML 4 and CSS 2: type and class
 selectors, ``line-height`` in percent, table attributes, no flexbox and no
 borders on inline elements. Everything here stays inside that subset.
 
-Nothing is ever loaded from outside: images are drawn as a labelled box
-(photos arrive with the article's assets, not from URLs), and every piece of
-text and every attribute is escaped. HTML the author typed (``raw`` elements
-of the tree) is untrusted: it goes through ``nh3``, a maintained sanitizer,
-with a small allow-list of inline tags (:data:`RAW_TAGS`); scripts, event
-handlers, styles and any URL other than http, https or mailto never survive.
+Nothing is ever loaded from outside: a photo stored with the article is
+embedded as a scaled ``data:`` URI (the caller passes an ``assets`` lookup,
+so this module never reads the library), any other image is drawn as a
+labelled box, and every piece of text and every attribute is escaped.
+HTML the author typed (``raw`` elements of the tree) is untrusted: it goes
+through ``nh3``, a maintained sanitizer, with a small allow-list of inline
+tags (:data:`RAW_TAGS`); scripts, event handlers, styles and any URL other
+than http, https or mailto never survive.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
+import threading
+from collections import OrderedDict
+from contextvars import ContextVar
 from html import escape
+from io import BytesIO
 from xml.etree.ElementTree import Element
 
 import nh3
@@ -25,8 +33,14 @@ from deskapp.render.tree import (
     RAW_TAG,
     ArticleDocument,
     MarkdownParser,
+    Photo,
+    PhotoLookup,
     build_document,
+    credit_line,
+    photo_caption,
+    photo_credit,
     photo_label,
+    resolve_photo,
     source_line,
 )
 from deskapp.text import nfc
@@ -60,7 +74,15 @@ a { color: #1d4f91; }
 th { background-color: #e8e8e8; }
 span.photo { color: #555555; background-color: #ececec; }
 td.photo { color: #555555; background-color: #f0f0f0; }
+p.caption { font-style: italic; color: #444444; text-align: center; margin-bottom: 2px; }
+p.credit { font-size: 9pt; color: #555555; text-align: right; }
 """
+
+# The preview is about 600 px wide: a larger copy only costs memory in Qt.
+PREVIEW_PHOTO_WIDTH = 640
+# The lookup of the render in progress; a context variable keeps renders on
+# different worker threads apart without passing it through every handler.
+_PHOTOS: ContextVar[PhotoLookup | None] = ContextVar("photos", default=None)
 
 # What the author's own HTML may keep in the preview; everything else is stripped.
 RAW_TAGS = frozenset({"b", "i", "em", "strong", "u", "sub", "sup", "br", "a", "span"})
@@ -77,12 +99,17 @@ _ALIGN = re.compile(r"text-align:\s*(left|right|center)")
 
 
 def article_html(
-    doc_or_article: ArticleDocument | Article, parser: MarkdownParser | None = None
+    doc_or_article: ArticleDocument | Article,
+    parser: MarkdownParser | None = None,
+    assets: PhotoLookup | None = None,
 ) -> str:
     """A complete HTML document for the preview: headline, lead, body, credits.
 
     A preview that renders again and again passes its own ``parser`` so the
-    Markdown machinery is built once (one parser per thread).
+    Markdown machinery is built once (one parser per thread). ``assets``
+    finds the article's stored photos by name (see
+    :func:`deskapp.store.assets.photo_lookup`); without it every image is a
+    placeholder.
     """
     doc = _as_document(doc_or_article, parser)
     parts = [
@@ -99,7 +126,7 @@ def article_html(
         parts.append(f'<h1 class="headline untitled">{_text(NO_TITLE)}</h1>')
     if doc.lead:
         parts.append(f'<p class="lead">{_lines(doc.lead)}</p>')
-    parts.append(body_html(doc.body))
+    parts.append(body_html(doc.body, assets))
     if doc.byline:
         parts.append(f'<p class="byline">{_text(doc.byline)}</p>')
     if doc.source:
@@ -108,9 +135,13 @@ def article_html(
     return "\n".join(parts)
 
 
-def body_html(element: Element) -> str:
+def body_html(element: Element, assets: PhotoLookup | None = None) -> str:
     """The HTML of the blocks under ``element`` (the body tree's root)."""
-    return _blocks(element)
+    token = _PHOTOS.set(assets)
+    try:
+        return _blocks(element)
+    finally:
+        _PHOTOS.reset(token)
 
 
 def _as_document(
@@ -235,12 +266,76 @@ def _image(element: Element) -> str:
 
 
 def _block_image(element: Element) -> str:
-    """An image on its own: a shaded box the width of the text with its alt text."""
+    """An image on its own: the stored photo with caption and credit, else a labelled box."""
+    photo = resolve_photo(_PHOTOS.get(), element)
+    uri = preview_data_uri(photo) if photo is not None else None
+    if photo is not None and uri is not None:
+        return _photo_figure(element, photo, uri)
     return (
         '<table border="1" cellspacing="0" cellpadding="24" width="100%">'
         f'<tr><td class="photo" align="center">{_text(photo_label(element))}</td></tr>'
         "</table>"
     )
+
+
+def _photo_figure(element: Element, photo: Photo, uri: str) -> str:
+    width = min(photo.width, PREVIEW_PHOTO_WIDTH)
+    parts = [f'<p align="center"><img src="{uri}" width="{width}" '
+             f'alt="{_attr(photo_caption(element, photo))}"></p>']
+    caption = photo_caption(element, photo)
+    credit = photo_credit(element, photo)
+    if caption:
+        parts.append(f'<p class="caption">{_text(caption)}</p>')
+    if credit:
+        parts.append(f'<p class="credit">{_text(credit_line(credit))}</p>')
+    return "".join(parts)
+
+
+def preview_data_uri(photo: Photo) -> str | None:
+    """The photo scaled to the preview's width as a ``data:`` URI; None if unreadable.
+
+    Scaling runs again only for new bytes: the stored hash (or, without
+    one, the bytes themselves) keys a small cache, so typing in an article
+    with photos does not decode them on every keystroke.
+    """
+    if not photo.data:
+        return None
+    key = photo.key or hashlib.sha256(photo.data).hexdigest()
+    with _URI_LOCK:
+        if key in _URI_CACHE:
+            _URI_CACHE.move_to_end(key)
+            return _URI_CACHE[key]
+    uri = _scaled_uri(photo.data)
+    with _URI_LOCK:
+        _URI_CACHE[key] = uri
+        while len(_URI_CACHE) > _URI_CACHE_SIZE:
+            _URI_CACHE.popitem(last=False)
+    return uri
+
+
+_URI_CACHE: OrderedDict[str, str | None] = OrderedDict()
+_URI_CACHE_SIZE = 32
+_URI_LOCK = threading.Lock()
+
+
+def _scaled_uri(data: bytes) -> str | None:
+    from PIL import Image
+
+    try:
+        with Image.open(BytesIO(data)) as image:
+            image.thumbnail((PREVIEW_PHOTO_WIDTH, PREVIEW_PHOTO_WIDTH * 4))
+            keep_alpha = image.mode in ("RGBA", "LA") or "transparency" in image.info
+            image = image.convert("RGBA" if keep_alpha else "RGB")
+            out = BytesIO()
+            if keep_alpha:
+                image.save(out, "PNG", optimize=False)
+                mime = "image/png"
+            else:
+                image.save(out, "JPEG", quality=85)
+                mime = "image/jpeg"
+    except Exception:
+        return None
+    return f"data:{mime};base64,{base64.b64encode(out.getvalue()).decode('ascii')}"
 
 
 def _code_block(element: Element) -> str:

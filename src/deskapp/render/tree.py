@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 from xml.etree.ElementTree import Element, SubElement
 
 import markdown
@@ -306,6 +308,83 @@ def photo_label(image: Element) -> str:
     """What stands in for a photo until photos are attached: "Ảnh: <alt text>"."""
     alt = nfc(image.get("alt") or "").strip()
     return f"{PHOTO_LABEL}: {alt}" if alt else PHOTO_LABEL
+
+
+ASSET_SCHEME = "asset:"
+_REMOTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
+
+
+class Photo(NamedTuple):
+    """A stored photo as the renderers need it: its bytes and pixel size.
+
+    ``key`` identifies the bytes (the stored SHA-256) so a renderer can
+    cache work done on them, such as the preview's scaled copy.
+    """
+
+    data: bytes
+    width: int
+    height: int
+    caption: str = ""
+    credit: str = ""
+    key: str = ""
+
+
+# name -> the photo, or None when the article has no photo of that name.
+# Renderers take one of these instead of reading the library themselves.
+PhotoLookup = Callable[[str], Any]
+
+
+def photo_ref(image: Element) -> str | None:
+    """The stored photo an image refers to: ``asset:<name>`` or a bare ``<name>``.
+
+    A URL (``https://…``, ``file:…``, ``//host/…``) or a path is never a
+    stored photo: nothing is fetched, so those stay placeholders.
+    """
+    src = nfc(image.get("src") or "").strip()
+    if src.startswith(ASSET_SCHEME):
+        name = src[len(ASSET_SCHEME):].strip()
+        return name or None
+    if not src or _REMOTE.match(src) or "/" in src or "\\" in src:
+        return None
+    return src
+
+
+def resolve_photo(assets: PhotoLookup | None, image: Element) -> Photo | None:
+    """The photo ``image`` shows, from ``assets``; None when it is not stored.
+
+    ``assets`` may return a :class:`Photo` or a plain ``(bytes, width,
+    height)`` tuple; anything else (or an exception) counts as missing, so a
+    broken lookup costs a placeholder, never the render.
+    """
+    name = photo_ref(image)
+    if assets is None or name is None:
+        return None
+    try:
+        found = assets(name)
+    except Exception:
+        return None
+    if isinstance(found, Photo):
+        return found
+    if isinstance(found, tuple) and len(found) >= 3 and isinstance(found[0], bytes):
+        return Photo(found[0], int(found[1]), int(found[2]))
+    return None
+
+
+def photo_caption(image: Element, photo: Photo | None) -> str:
+    """The caption printed under a photo: the alt text, else the stored caption."""
+    alt = " ".join(nfc(image.get("alt") or "").split())
+    return alt or (" ".join(nfc(photo.caption).split()) if photo else "")
+
+
+def photo_credit(image: Element, photo: Photo | None) -> str:
+    """Who took the photo: the image's title (``"…"`` after the link), else the stored credit."""
+    title = " ".join(nfc(image.get("title") or "").split())
+    return title or (" ".join(nfc(photo.credit).split()) if photo else "")
+
+
+def credit_line(credit: str) -> str:
+    """The photo credit as printed: "Ảnh: Minh Hùng"."""
+    return f"{PHOTO_LABEL}: {credit}"
 
 
 def source_line(source: str) -> str:

@@ -162,4 +162,38 @@ def _desk(db: Database) -> None:
     db["comments"].create_index(["article_id", "created_at"])
 
 
+@migrations(name="0004_assets")
+def _assets(db: Database) -> None:
+    """Photos stored with their article, as bytes, so a library file is the whole archive.
+
+    Pixel size and a SHA-256 are kept beside the bytes: print checks a
+    photo's resolution and packages name their members without decoding
+    or hashing the image again. ``name`` is how the Markdown refers to the
+    photo (``![chú thích](asset:name)``) and is unique within an article;
+    the hash is too, so adding the same photo twice keeps one copy.
+    No foreign key, like the desk tables: purging an article removes its
+    photos with it.
+    """
+    db["assets"].create(
+        {
+            "id": str,
+            "article_id": str,
+            "name": str,
+            "mime": str,
+            "data": bytes,
+            "width": int,
+            "height": int,
+            "sha256": str,
+            "caption": str,
+            "credit": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"article_id", "name", "mime", "data", "width", "height", "sha256"},
+        defaults={"caption": "", "credit": ""},
+    )
+    db["assets"].create_index(["article_id", "name"], unique=True)
+    db["assets"].create_index(["article_id", "sha256"], unique=True)
+
+
 SCHEMA_VERSION = len(migrations._migrations)

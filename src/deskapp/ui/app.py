@@ -5,22 +5,25 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from deskapp import __version__
-from deskapp.errors import DeskappError
-from deskapp.messages import describe
 from deskapp.model import Article
 from deskapp.store import default_library_path
+from deskapp.store.recovery import Diagnosis
 from deskapp.ui.fonts import load_bundled_fonts
 from deskapp.ui.i18n import Translation, resolve_language
 from deskapp.ui.main_window import MainWindow
 from deskapp.ui.platform_check import XCB_PACKAGES, missing_display_library
 from deskapp.ui.profile import ProfileDialog
-from deskapp.workspace import current_user, open_library
+from deskapp.ui.recovery_dialog import Choice, RecoveryDialog, library_to_open, reason_text
+from deskapp.ui.single_instance import InstanceServer
+from deskapp.ui.startup import open_for_writing
+from deskapp.workspace import current_user
 
 
 def application() -> QApplication:
@@ -73,7 +76,13 @@ def _process_start() -> float:
         return _IMPORTED_AT
 
 
-def run(library_path: Path) -> int:
+def run(library_path: Path, open_files: Sequence[Path | str] = ()) -> int:
+    """Open the window on the library; ``open_files`` (packages, articles) open in it.
+
+    The writer lock is taken first: when another Deskapp has the library, that
+    window is brought to the front (and given ``open_files``) and this start
+    exits. A library that cannot be opened goes through the recovery dialog.
+    """
     missing = missing_display_library()
     if missing:
         print(
@@ -84,23 +93,44 @@ def run(library_path: Path) -> int:
         )
         return 1
     app = application()
-    try:
-        library = open_library(library_path)
-    except DeskappError as error:
-        print(f"deskapp: {describe(error)}", file=sys.stderr)
-        if not _quit_after_start():
-            QMessageBox.critical(None, "Deskapp", describe(error))
+    startup_translation = Translation()
+    startup_translation.install(resolve_language(None))
+    files = [Path(f) for f in open_files]
+    if Path(library_path) == default_library_path():
+        library_path = library_to_open(Path(library_path))
+    opened = open_for_writing(Path(library_path), choose=_choose, inform=_inform, files=files)
+    if opened is None:
         return 1
+    library = opened.library
     translation = Translation()
     translation.install(resolve_language(library.get_setting("ui_language")))
     window = MainWindow(library, user=current_user(library), render_html=render_html,
-                        ask_profile=ProfileDialog.ask)
+                        ask_profile=None if _quit_after_start() else ProfileDialog.ask)
+    window.writer_lock = opened.lock
+    server = InstanceServer(opened.path, window)
+    server.activated.connect(window.bring_forward)
     window.show()
+    if files:
+        QTimer.singleShot(0, lambda: window.open_files(files))
     if _quit_after_start():
         QTimer.singleShot(0, lambda: _report_startup_and_quit(app, window))
     code = app.exec()
-    library.close()
+    server.close()
+    opened.close()
     return code
+
+
+def _choose(diagnosis: Diagnosis) -> Choice:
+    print(f"deskapp: {reason_text(diagnosis)}", file=sys.stderr)
+    if _quit_after_start():
+        return Choice("quit")
+    return RecoveryDialog.ask(diagnosis)
+
+
+def _inform(text: str) -> None:
+    print(f"deskapp: {text}", file=sys.stderr)
+    if not _quit_after_start():
+        QMessageBox.information(None, "Deskapp", text)
 
 
 def main() -> int:

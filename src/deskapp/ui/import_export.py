@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from deskapp.errors import DeskappError
+from deskapp.exchange.importers import IMPORTABLE_SUFFIXES
+from deskapp.exchange.package import PACKAGE_SUFFIX
 from deskapp.messages import describe
 from deskapp.model import Article
 from deskapp.text.legacy import Detection
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
-IMPORTABLE = "*.txt *.md *.markdown"
+IMPORTABLE = " ".join(f"*{suffix}" for suffix in (*IMPORTABLE_SUFFIXES, PACKAGE_SUFFIX))
 
 
 class ImportExport(_Base):
@@ -35,10 +37,11 @@ class ImportExport(_Base):
 
     def import_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import articles"), "", self.tr("Text and Markdown") + f" ({IMPORTABLE})"
+            self, self.tr("Import articles"), "",
+            self.tr("Articles and packages") + f" ({IMPORTABLE})"
         )
         if paths:
-            self.import_paths([Path(p) for p in paths])
+            self.open_files([Path(p) for p in paths])
 
     def import_paths(self, paths: Iterable[Path]) -> list[Article]:
         if not self.flush():

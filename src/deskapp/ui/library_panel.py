@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Collection
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -39,6 +40,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 # Typing in the search box waits this long before asking the library.
 SEARCH_DELAY_MS = 150
+CONFLICT_MARK = "⚠"
 
 Row = ArticleSummary | SearchHit
 
@@ -135,14 +137,20 @@ class LibraryPanel(QWidget):
     def show_status(self, status: str) -> None:
         self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(status)))
 
-    def refresh(self, rows: list[Row], select_id: str | None = None) -> None:
-        """Replace the list; keep ``select_id`` selected without asking to open it."""
+    def refresh(self, rows: list[Row], select_id: str | None = None,
+                marked: Collection[str] = ()) -> None:
+        """Replace the list; keep ``select_id`` selected without asking to open it.
+
+        Rows in ``marked`` (articles with two versions waiting for a choice) get a ⚠.
+        """
         self._search_timer.stop()
         self.tree.blockSignals(True)
         try:
             self.tree.clear()
             for row in rows:
                 title = row.title or self.tr("(no headline)")
+                if row.id in marked:
+                    title = f"{CONFLICT_MARK} {title}"
                 item = QTreeWidgetItem([title, self.status_label(row.status),
                                         local_time(row.updated_at)])
                 item.setData(0, ID_ROLE, row.id)

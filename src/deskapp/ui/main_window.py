@@ -23,16 +23,21 @@ from deskapp.errors import DeskappError
 from deskapp.messages import describe
 from deskapp.model import Article, RevisionKind
 from deskapp.store import Library
+from deskapp.store.lock import WriterLock
 from deskapp.text.tone import convert_tone_style
 from deskapp.ui import window_state
+from deskapp.ui.backups import BackupCommands
+from deskapp.ui.batch_import import BatchImport
 from deskapp.ui.copyfit_info import CopyfitInfo
 from deskapp.ui.desk_actions import DeskActions
 from deskapp.ui.desk_window import DeskWindow
 from deskapp.ui.editor import EditorPanel
 from deskapp.ui.format_toolbar import FormatActions
+from deskapp.ui.hand_off import HandOff
 from deskapp.ui.i18n import plural
 from deskapp.ui.import_export import ImportExport
 from deskapp.ui.library_panel import LibraryPanel
+from deskapp.ui.outside_exports import OutsideExports
 from deskapp.ui.preview import PreviewPanel
 from deskapp.ui.profile import AskProfile, Profile, load_profile, needs_profile, save_profile
 from deskapp.ui.review_docks import ReviewDocks
@@ -47,12 +52,17 @@ from deskapp.ui.workers import Runner
 AUTOSAVE_DELAY_MS = 2000
 
 
-class MainWindow(ImportExport, DeskWindow, QMainWindow):
+class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupCommands, DeskWindow,
+                 QMainWindow):
     """One library, one open article, a live preview beside it."""
 
     exportFinished = Signal(str)
     exportFailed = Signal(str)
     errorShown = Signal(str)
+    backupFinished = Signal(str)
+    libraryExported = Signal(str)
+    packageOpened = Signal(str)  # the merge outcome
+    batchImported = Signal(int, int)  # imported, failed
 
     def __init__(
         self,
@@ -73,6 +83,7 @@ class MainWindow(ImportExport, DeskWindow, QMainWindow):
                 self.profile = asked
         self.last_error = ""
         self.runner = Runner(self)
+        self.writer_lock: WriterLock | None = None  # held for the window's life by app.run
 
         self.library_panel = LibraryPanel(self)
         self.editor = EditorPanel(self)
@@ -177,16 +188,36 @@ class MainWindow(ImportExport, DeskWindow, QMainWindow):
                                      QKeySequence("Ctrl+Shift+T"))
         self.act_show_trash.setCheckable(True)
 
+        self.act_open_package = action(self.tr("Open &package…"), self.open_package_dialog)
+        self.act_send = action(self.tr("Send to &desk / Send back…"), self.send_package_dialog,
+                               QKeySequence("Ctrl+Shift+S"))
+        self.act_export_word = action(self.tr("Export as &Word…"), self.export_word_dialog)
+        self.act_export_markdown = action(self.tr("Export as &Markdown…"),
+                                          self.export_markdown_dialog)
+        self.act_conflict = action(self.tr("Compare &two versions…"), self.show_open_conflict)
+        self.act_paste_plain = action(self.tr("Paste as plain te&xt"), self.editor.body.paste_plain,
+                                      QKeySequence("Ctrl+Shift+V"))
+        self.act_paste_plain.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.editor.body.addAction(self.act_paste_plain)
+
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for act in (self.act_new, self.act_open, self.act_import, self.act_save):
             file_menu.addAction(act)
         file_menu.addSeparator()
-        file_menu.addAction(self.act_export)
+        for act in (self.act_open_package, self.act_send, self.act_conflict):
+            file_menu.addAction(act)
+        file_menu.addSeparator()
+        for act in (self.act_export, self.act_export_word, self.act_export_markdown):
+            file_menu.addAction(act)
+        file_menu.addSeparator()
+        self._build_backups_menu(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.act_trash)
         edit_menu.addAction(self.act_restore)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_paste_plain)
         edit_menu.addSeparator()
         self.act_tone_style = action(self.tr("Apply the newsroom &tone style to this article"),
                                      self.apply_tone_style)
@@ -286,7 +317,7 @@ class MainWindow(ImportExport, DeskWindow, QMainWindow):
         if not trash:
             counts = self._guard(lambda: counts_by_status(self.library))
             panel.set_counts(counts if isinstance(counts, dict) else {})
-        panel.refresh(rows, self.editor.article_id)
+        panel.refresh(rows, self.editor.article_id, marked=self.conflict_ids())
 
     def open_article(self, article_id: str) -> None:
         if article_id == self.editor.article_id:
@@ -390,7 +421,7 @@ class MainWindow(ImportExport, DeskWindow, QMainWindow):
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.import_paths(paths)
+            self.open_files(paths)
 
     # ---- window ------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

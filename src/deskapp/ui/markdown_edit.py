@@ -3,16 +3,19 @@ punctuation and zoom."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
+from deskapp.exchange.html_import import html_to_markdown
 from deskapp.ui.highlighter import MarkdownHighlighter
 from deskapp.ui.smart_punctuation import TRIGGERS, smart_replacement
 from deskapp.ui.text_edit import NfcPlainTextEdit, VietnameseTyping
 
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
 MIN_ZOOM, MAX_ZOOM = -6, 14
+# Converting HTML costs far more than the text it holds: beyond this, paste the plain text.
+MAX_RICH_PASTE = 5_000_000
 
 
 class MarkdownEdit(NfcPlainTextEdit):
@@ -27,6 +30,8 @@ class MarkdownEdit(NfcPlainTextEdit):
         self.highlighter = MarkdownHighlighter(self.document())
         self.zoom_steps = 0
         self._base_size = 0.0
+        self.rich_paste = True
+        self._plain_once = False
 
     def setFont(self, font: QFont) -> None:
         super().setFont(font)
@@ -40,6 +45,32 @@ class MarkdownEdit(NfcPlainTextEdit):
             self.highlighter.set_dark(dark)
         finally:
             self.blockSignals(False)
+
+    # ---- pasting ------------------------------------------------------------
+    def text_from_mime(self, source: QMimeData) -> str | None:
+        """Rich text (a web page, a Word document) arrives as clean Markdown.
+
+        Text copied from Deskapp's own fields (Qt marks its HTML as ``qrichtext``)
+        and "Paste as plain text" keep the plain text.
+        """
+        plain_only, self._plain_once = self._plain_once, False
+        if self.rich_paste and not plain_only and source.hasHtml():
+            html = source.html()
+            if html.strip() and 'name="qrichtext"' not in html:
+                if len(html) > MAX_RICH_PASTE:
+                    return super().text_from_mime(source)
+                markdown = html_to_markdown(html).strip("\n")
+                if markdown.strip():
+                    return markdown
+        return super().text_from_mime(source)
+
+    def paste_plain(self) -> None:
+        """Paste the clipboard's plain text, ignoring any formatting it carries."""
+        self._plain_once = True
+        try:
+            self.paste()
+        finally:
+            self._plain_once = False
 
     # ---- smart punctuation -------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

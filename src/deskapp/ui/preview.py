@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from deskapp.model import Article
+from deskapp.ui.preview_links import LinkGuard, SafeBrowser
 from deskapp.ui.theme import preview_html
 from deskapp.ui.workers import Runner
 
@@ -35,8 +36,8 @@ class PreviewPanel(QWidget):
     def __init__(self, render: Callable[[Article], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._render = render
-        self.browser = QTextBrowser(self)
-        self.browser.setOpenLinks(False)  # links open only through the window, with consent
+        self.browser = SafeBrowser(self)
+        self.links = LinkGuard(self.browser, self)  # links open only with consent
         self.browser.setObjectName("preview")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

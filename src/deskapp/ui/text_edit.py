@@ -62,10 +62,11 @@ class NfcPlainTextEdit(QPlainTextEdit):
         self.composing = False  # an OS input method has a preedit in progress
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        if not source.hasText():
+        raw = self.text_from_mime(source)
+        if raw is None:
             return
         try:
-            text = check_paste(source.text())
+            text = check_paste(raw)
         except ImportRejected as error:
             self.pasteRejected.emit(error)
             return
@@ -74,6 +75,10 @@ class NfcPlainTextEdit(QPlainTextEdit):
         cursor.insertText(text)  # one undo step
         self.ensureCursorVisible()
         self.pasted.emit(start, cursor.position())
+
+    def text_from_mime(self, source: QMimeData) -> str | None:
+        """The text a paste or drop brings (plain text here), or None for nothing."""
+        return source.text() if source.hasText() else None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.composing and self._typed_vietnamese(event):
