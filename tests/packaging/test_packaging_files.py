@@ -24,7 +24,7 @@ def test_spec_parses_and_ships_the_resources() -> None:
     ast.parse(source)
     assert '"resources"' in source and "deskapp/resources" in source
     assert "__main__.py" in source
-    for unused in ("QtNetwork", "QtQml", "QtQuick", "QtWebEngineCore", "tkinter"):
+    for unused in ("QtQml", "QtQuick", "QtWebEngineCore", "tkinter"):
         assert f'"{unused}"' in source or f'"PySide6.{unused}"' in source
 
 
