@@ -26,7 +26,7 @@ Chọn **Tệp → Nhập bài** hoặc kéo thả một tệp `.txt` vào cửa
 ## Xuất bản in
 
 **Tệp → Xuất PDF** (Ctrl+E) tạo tệp PDF khổ A4 với phông chữ nhúng sẵn: \
-Ấ Ắ Ề Ỗ Ữ ặ ẫ ỹ đều hiện đúng chỗ.
+chữ hoa hai dấu như ẤP BẮC, TIỀN GIANG, BỖNG, NGỮ và những chữ như đặc, ngẫm, kỹ đều hiện đúng chỗ.
 
 | Việc cần làm | Phím tắt |
 | --- | --- |
@@ -34,11 +34,11 @@ Chọn **Tệp → Nhập bài** hoặc kéo thả một tệp `.txt` vào cửa
 | Lưu | Ctrl+S |
 | Nhập bài | Ctrl+Shift+I |
 | Xuất PDF | Ctrl+E |
-| Xoá vào thùng rác | Delete |
+| Xóa vào thùng rác | Delete |
 
 ---
 
-Bài xoá nhầm nằm trong **thùng rác** và có thể khôi phục bất cứ lúc nào.
+Bài xóa nhầm nằm trong **thùng rác** và có thể khôi phục bất cứ lúc nào.
 """
 
 
