@@ -735,6 +735,10 @@
         <source>Byline</source>
         <translation>Bút danh</translation>
     </message>
+    <message>
+        <source>No differences.</source>
+        <translation>Không có gì khác nhau.</translation>
+    </message>
 </context>
 <context>
     <name>ImportExport</name>

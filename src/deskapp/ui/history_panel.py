@@ -207,7 +207,8 @@ class HistoryPanel(QWidget):
         side = self.mode.currentData() == "side"
         self.views.setCurrentIndex(1 if side else 0)
         if not self._diff:
-            empty = f"<p style='color:#666666'>{html.escape(self.tr('No differences.'))}</p>"
+            nothing = self.tr("No differences.")
+            empty = f"<p style='color:#666666'>{html.escape(nothing)}</p>"
             for view in (self.inline, self.left, self.right):
                 view.setHtml(empty if self.caption.text() else "")
             return
