@@ -82,6 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="bleed in millimetres, with crop marks (e.g. 3)")
     exp.add_argument("--cmyk", action="store_true",
                      help="for the printer: text in pure black (CMYK 0/0/0/100)")
+    exp.add_argument("--as", dest="role", choices=["reporter", "editor"],
+                     help="records the export of an approved article as (default: the "
+                          "library's role setting, else reporter)")
+    exp.add_argument("--user", help="name recorded with the export (default: the profile name)")
 
     commands.add_parser("presets", help="list the print presets")
 
@@ -288,7 +292,12 @@ def _print_preset(args: argparse.Namespace) -> Preset:
 
 def _export_single(library: Library, article: Article, args: argparse.Namespace,
                    author: str) -> int:
-    """One article to PDF, Markdown or Word, as ``deskapp export ID -o OUT`` always did."""
+    """One article to PDF, Markdown or Word, as ``deskapp export ID -o OUT`` always did.
+
+    The PDF of an approved article carries its approval, and the export is
+    recorded as the article's step from approved to exported.
+    """
+    from deskapp.desk import approval_for
     from deskapp.pdf import export_pdf_report
     from deskapp.store.assets import photo_lookup
 
@@ -297,17 +306,46 @@ def _export_single(library: Library, article: Article, args: argparse.Namespace,
         _export_document(article, args.output, kind)
         print(args.output)
         return 0
+    approval = approval_for(library, article.id)
     report = export_pdf_report(article, args.output, author=author, preset=_print_preset(args),
                                bleed_mm=args.bleed, cmyk=args.cmyk,
-                               assets=photo_lookup(library, article.id))
+                               assets=photo_lookup(library, article.id), approval=approval)
     _print_warnings(report.warnings)
     print(args.output)
+    if approval is not None:
+        _record_export(library, article.id, args)
     return 0
+
+
+def _record_export(library: Library, article_id: str, args: argparse.Namespace,
+                   path: Path | None = None) -> None:
+    """Move an approved article to "exported"; a refusal leaves the PDF and prints a note.
+
+    Who and in which role come from ``--user`` and ``--as``, defaulting as
+    for ``deskapp status``. An article exported before stays as it is.
+    """
+    from deskapp.desk import Action, transition
+    from deskapp.workspace import current_user
+
+    if library.get(article_id).status != Status.APPROVED:
+        return
+    role = args.role or library.get_setting("role") or "reporter"
+    user = args.user or current_user(library)
+    try:
+        transition(library, article_id, Action.EXPORT, user=user, role=role,
+                   expected_status=Status.APPROVED)
+    except DeskappError as error:
+        _fail(message("export_not_recorded", path=str(path or args.output), reason=str(error)))
 
 
 def _export_batch(library: Library, articles: list[Article], args: argparse.Namespace,
                   author: str) -> int:
-    """Several articles: one edition PDF (``--edition``) or one PDF each into a folder."""
+    """Several articles: one edition PDF (``--edition``) or one PDF each into a folder.
+
+    One PDF each carries each approved article's approval and records its
+    export, as for a single article; an edition does neither.
+    """
+    from deskapp.desk import approval_for
     from deskapp.pdf import export_each, export_edition
     from deskapp.store.assets import library_photos
 
@@ -324,10 +362,14 @@ def _export_batch(library: Library, articles: list[Article], args: argparse.Name
         _print_warnings(edition.warnings)
         print(args.output)
         return 0
-    report = export_each(articles, args.output, **options)
+    approvals = {article.id: approval_for(library, article.id) for article in articles}
+    report = export_each(articles, args.output, approvals=lambda a: approvals.get(a.id),
+                         **options)
     for written in report.written:
         _print_warnings(written.warnings)
         print(f"{written.article_id}\t{written.path}")
+        if approvals.get(written.article_id) is not None:
+            _record_export(library, written.article_id, args, written.path)
     for failed in report.failed:
         _fail(f"{failed.article_id}: {failed.message}")
     return 0 if report.ok else EXIT_FAILURE

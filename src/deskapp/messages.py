@@ -200,6 +200,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The photo “{name}” is only {dpi:.0f} dpi at its printed size "
         "(at least {minimum} dpi is needed).",
     ),
+    "export_not_recorded": (
+        "Đã xuất {path}, nhưng lượt xuất không được ghi vào lịch sử: {reason}",
+        "{path} was exported, but the export was not recorded in the history: {reason}",
+    ),
     "export_nothing": (
         "Không có bài nào để xuất.",
         "There are no articles to export.",

@@ -118,3 +118,16 @@ class Revision:
     kind: str
     content_hash: str
     content: dict[str, object]
+
+
+@dataclass(frozen=True)
+class Approval:
+    """Who approved an article for print and when (``approved_at``: ISO 8601, UTC).
+
+    ``note`` is the reason given when the approval overrode proofing findings;
+    it stays in the history and is not printed.
+    """
+
+    approver: str
+    approved_at: str
+    note: str = ""

@@ -6,8 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from deskapp.cli import main
+from deskapp.desk import StatusEvent, status_events
+from deskapp.store import Library
 
 SAMPLE = (Path(__file__).resolve().parents[2].parent / "shared" / "samples"
           / "kontum-quy-che-dan-chu.raw.txt")
@@ -73,3 +76,78 @@ def test_status_and_list_by_status(tmp_path, library_path, capsys):
     assert len(lines) == 1 and lines[0].startswith(article_id)
     assert main([*lib, "list", "--status", "draft"]) == 0
     assert article_id not in capsys.readouterr().out
+
+
+def approved_article(tmp_path: Path, lib: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    path = write_article(tmp_path, "---\ntitle: Tít bài\nlead: Sapo.\nbyline: PV\n---\n\n"
+                                   "Thân bài ngắn.\n")
+    assert main([*lib, "import", str(path)]) == 0
+    article_id = capsys.readouterr().out.strip()
+    assert main([*lib, "status", article_id, "submit", "--user", "an"]) == 0
+    assert main([*lib, "status", article_id, "approve", "--as", "editor",
+                 "--user", "Trần Thị B", "--note", "in gấp"]) == 0
+    capsys.readouterr()
+    return article_id
+
+
+def events_of(library_path: Path, article_id: str) -> list[StatusEvent]:
+    library = Library.open(library_path)
+    try:
+        return status_events(library, article_id)
+    finally:
+        library.close()
+
+
+def test_export_of_an_approved_article_carries_the_approval_and_is_recorded(
+        tmp_path, library_path, capsys):
+    lib = ["--library", str(library_path)]
+    article_id = approved_article(tmp_path, lib, capsys)
+    out = tmp_path / "bai.pdf"
+    assert main([*lib, "export", article_id, "-o", str(out), "--as", "editor",
+                 "--user", "Lê Văn C"]) == 0
+    assert capsys.readouterr().out.strip() == str(out)
+    assert "duyệt: Trần Thị B 20" in PdfReader(out).metadata["/Keywords"]
+    events = events_of(library_path, article_id)
+    assert [e.action for e in events] == ["submit", "approve", "export"]
+    assert (events[-1].user, events[-1].role, events[-1].to_status) == \
+        ("Lê Văn C", "editor", "exported")
+    assert main([*lib, "list", "--status", "exported"]) == 0
+    assert capsys.readouterr().out.startswith(article_id)
+
+    # Exporting again prints the same approval and changes nothing in the history.
+    assert main([*lib, "export", article_id, "-o", str(out), "--as", "editor"]) == 0
+    assert "duyệt: Trần Thị B" in PdfReader(out).metadata["/Keywords"]
+    assert len(events_of(library_path, article_id)) == 3
+
+
+def test_a_refused_export_step_keeps_the_pdf_and_says_so(tmp_path, library_path, capsys):
+    lib = ["--library", str(library_path)]
+    article_id = approved_article(tmp_path, lib, capsys)
+    out = tmp_path / "bai.pdf"
+    assert main([*lib, "export", article_id, "-o", str(out)]) == 0  # a reporter by default
+    captured = capsys.readouterr()
+    assert captured.out.strip() == str(out)
+    assert "not recorded in the history" in captured.err and "reporter" in captured.err
+    assert "duyệt: Trần Thị B" in PdfReader(out).metadata["/Keywords"]
+    assert [e.action for e in events_of(library_path, article_id)] == ["submit", "approve"]
+
+
+def test_an_unapproved_export_has_no_approval_and_no_record(tmp_path, library_path, capsys):
+    lib = ["--library", str(library_path)]
+    path = write_article(tmp_path, "Thân bài ngắn.\n")
+    assert main([*lib, "import", str(path)]) == 0
+    article_id = capsys.readouterr().out.strip()
+    out = tmp_path / "bai.pdf"
+    assert main([*lib, "export", article_id, "-o", str(out), "--as", "editor"]) == 0
+    assert "duyệt" not in str(PdfReader(out).metadata.get("/Keywords", ""))
+    assert events_of(library_path, article_id) == []
+
+
+def test_all_approved_one_pdf_each_records_every_export(tmp_path, library_path, capsys):
+    lib = ["--library", str(library_path)]
+    article_id = approved_article(tmp_path, lib, capsys)
+    folder = tmp_path / "out"
+    assert main([*lib, "export", "--all-approved", "-o", str(folder), "--as", "editor"]) == 0
+    written = Path(capsys.readouterr().out.strip().split("\t")[1])
+    assert "duyệt: Trần Thị B" in PdfReader(written).metadata["/Keywords"]
+    assert events_of(library_path, article_id)[-1].action == "export"

@@ -8,13 +8,14 @@ from deskapp.desk import (
     DeskError,
     TransitionRefused,
     allowed_actions,
+    approval_for,
     counts_by_status,
     list_by_status,
     status_events,
     transition,
 )
 from deskapp.desk.messages import describe
-from deskapp.model import Article, RevisionKind
+from deskapp.model import Approval, Article, RevisionKind
 from deskapp.store import Library
 
 
@@ -152,3 +153,28 @@ def test_new_migration_is_counted():
         assert {"status_events", "comments"} <= set(lib.db.table_names())
     finally:
         lib.close()
+
+
+def test_approval_for_comes_from_the_last_approve_and_holds_through_export(library):
+    article = library.create(clean_article(), author="an")
+    assert approval_for(library, article.id) is None
+    transition(library, article.id, "submit", user="an", role="reporter")
+    assert approval_for(library, article.id) is None
+    transition(library, article.id, "approve", user="bình", role="editor",
+               override_note="in gấp")
+    event = status_events(library, article.id)[-1]
+    expected = Approval(approver="bình", approved_at=event.at, note="in gấp")
+    assert approval_for(library, article.id) == expected
+    transition(library, article.id, "export", user="chi", role="editor")
+    assert approval_for(library, article.id) == expected
+    assert approval_for(library, "no-such-article") is None
+
+
+def test_a_status_set_back_outside_approval_has_no_approval(library):
+    article = library.create(clean_article(), author="an")
+    transition(library, article.id, "submit", user="an", role="reporter")
+    transition(library, article.id, "approve", user="bình", role="editor")
+    back = library.get(article.id)
+    back.status = "draft"
+    library.save(back, author="an")
+    assert approval_for(library, article.id) is None

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
@@ -153,11 +155,14 @@ def test_submit_take_comment_return_resubmit_approve_export(qtbot, desk, library
     assert status(window) == "approved"
     assert status_events(library, article_id)[-1].note == "Giữ nguyên theo trích dẫn."
 
-    # Export records the "export" step.
+    # Export records the "export" step; the PDF says who approved it (metadata and footer).
     out = tmp_path / "bai.pdf"
     with qtbot.waitSignal(window.exportFinished, timeout=20000):
         window.export_to(out)
     qtbot.waitUntil(lambda: status(window) == "exported", timeout=3000)
+    assert f"duyệt: {EDITOR.name} 20" in PdfReader(out).metadata["/Keywords"]
+    footer = pdfium.PdfDocument(out)[0].get_textpage().get_text_range()
+    assert f"Duyệt: {EDITOR.name}, " in " ".join(footer.split())
     events = status_events(library, article_id)
     assert [e.action for e in events] == ["submit", "take", "return", "submit", "approve",
                                           "export"]

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from deskapp.desk.messages import describe
-from deskapp.errors import DeskappError, LibraryError
-from deskapp.model import Article, RevisionKind, Status, new_id, now_iso
+from deskapp.errors import ArticleNotFound, DeskappError, LibraryError
+from deskapp.model import Approval, Article, RevisionKind, Status, new_id, now_iso
 from deskapp.store import Library
 
 
@@ -160,6 +160,19 @@ def last_event(library: Library, article_id: str,
     return events[-1] if events else None
 
 
+def approval_for(library: Library, article_id: str) -> Approval | None:
+    """Who approved the article and when, while it stands approved (or exported).
+
+    Taken from the latest ``approve`` change of status; ``None`` for an
+    article that was never approved, is not in the library, or has been
+    moved to another status since.
+    """
+    event = last_event(library, article_id, (str(Action.APPROVE),))
+    if event is None or _current_status(library, article_id) not in _APPROVED:
+        return None
+    return Approval(approver=event.user, approved_at=event.at, note=event.note)
+
+
 def counts_by_status(library: Library) -> dict[str, int]:
     """How many articles (outside the trash) are in each status; every status is present."""
     counts = {str(status): 0 for status in Status}
@@ -182,6 +195,15 @@ def list_by_status(library: Library, status: Status | str) -> list[Article]:
 
 
 # ---------------------------------------------------------------- internals
+
+_APPROVED = frozenset({Status.APPROVED, Status.EXPORTED})
+
+
+def _current_status(library: Library, article_id: str) -> Status | None:
+    try:
+        return Status(library.get(article_id).status)
+    except ArticleNotFound:
+        return None
 
 
 def _parse(action: Action | str, role: Role | str) -> tuple[Action, Role]:

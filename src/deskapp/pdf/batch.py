@@ -18,7 +18,7 @@ from pathlib import Path
 
 from deskapp.errors import DeskappError, ExportError
 from deskapp.messages import describe
-from deskapp.model import Article
+from deskapp.model import Approval, Article
 from deskapp.pdf.export import (
     _Plan,
     _plan,
@@ -38,6 +38,8 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 # An article's photos: given the article, the lookup its renderers take.
 AssetsFor = Callable[[Article], PhotoLookup | None]
+# An article's approval, if it has one (see :func:`deskapp.desk.approval_for`).
+ApprovalFor = Callable[[Article], Approval | None]
 
 SLUG_LENGTH = 60
 UNTITLED_SLUG = "chua-co-tit"
@@ -169,8 +171,12 @@ def export_each(
     author: str = "",
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    approvals: ApprovalFor | None = None,
 ) -> BatchReport:
     """One PDF per article in ``folder`` (created if needed), named from its headline.
+
+    ``approvals`` gives each article's approval for its PDF (see
+    :func:`deskapp.pdf.export.render_pdf`).
 
     Each file is written atomically; an article that fails (a missing
     glyph, a full disk) is reported in ``failed`` and the others are still
@@ -191,7 +197,8 @@ def export_each(
             break
         name = pdf_name(article, taken)
         taken.add(name)
-        _export_one(article, target / name, plan, bleed_mm, assets, author, report)
+        approval = approvals(article) if approvals else None
+        _export_one(article, target / name, plan, bleed_mm, assets, author, report, approval)
         if progress is not None:
             progress(index + 1, len(articles))
     return report
@@ -209,11 +216,13 @@ def pdf_name(article: Article, taken: set[str] | None = None) -> str:
 
 
 def _export_one(article: Article, path: Path, plan: _Plan, bleed_mm: float,
-                assets: AssetsFor | None, author: str, report: BatchReport) -> None:
+                assets: AssetsFor | None, author: str, report: BatchReport,
+                approval: Approval | None = None) -> None:
     try:
         result = export_pdf_report(article, path, author=author, preset=plan.preset,
                                    bleed_mm=bleed_mm, cmyk=plan.cmyk,
-                                   assets=assets(article) if assets else None)
+                                   assets=assets(article) if assets else None,
+                                   approval=approval)
     except DeskappError as error:
         report.failed.append(Failed(article.id, article.title, error, describe(error)))
         return

@@ -21,6 +21,7 @@ import math
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
+from datetime import datetime
 from functools import partial
 from io import BytesIO
 from pathlib import Path
@@ -46,7 +47,7 @@ from reportlab.platypus import (
 
 from deskapp.errors import DeskappError, ExportError, MissingGlyphs
 from deskapp.fileio import write_atomically
-from deskapp.model import Article
+from deskapp.model import Approval, Article
 from deskapp.pdf.findings import Finding, glyph_findings, photo_findings, refuse_if_blocked
 from deskapp.pdf.fonts import MONO, face_name, missing_glyphs, register_fonts
 from deskapp.pdf.presets import (
@@ -72,6 +73,9 @@ from deskapp.text import nfc
 
 CREATOR = "Deskapp"
 LANGUAGE = "vi-VN"
+# How an approval reads in the footer ("Duyệt: …") and among the keywords ("duyệt: …").
+APPROVAL_LABEL = "Duyệt"
+APPROVAL_KEYWORD = "duyệt"
 
 # The geometry of the default preset (a4-article.json), for callers that
 # measure the page; every other number comes from the preset itself.
@@ -183,13 +187,17 @@ def render_pdf(
     bleed_mm: float = 0.0,
     cmyk: bool = False,
     assets: PhotoLookup | None = None,
+    approval: Approval | None = None,
 ) -> bytes:
     """The article as PDF bytes; ``author`` is who exports it (metadata only).
 
     ``preset`` is a :class:`Preset` or the name of one (default
     ``a4-article``); ``bleed_mm`` adds a bleed with crop marks; ``cmyk``
     writes CMYK colours with text in pure black and photos in CMYK;
-    ``assets`` finds the article's stored photos by name.
+    ``assets`` finds the article's stored photos by name. ``approval`` (who
+    approved the article and when) goes into the keywords of the PDF's
+    document info and fills the ``{approval}`` placeholder of a preset's
+    header or footer, which stays empty without it.
 
     Raises :class:`PresetError` for a preset that is missing or unusable,
     :class:`MissingGlyphs` when a character has no glyph in the face that
@@ -197,7 +205,8 @@ def render_pdf(
     layout fails. :func:`render_report` also returns the warnings.
     """
     return render_report(
-        article, author=author, preset=preset, bleed_mm=bleed_mm, cmyk=cmyk, assets=assets
+        article, author=author, preset=preset, bleed_mm=bleed_mm, cmyk=cmyk, assets=assets,
+        approval=approval,
     ).data
 
 
@@ -209,13 +218,14 @@ def render_report(
     bleed_mm: float = 0.0,
     cmyk: bool = False,
     assets: PhotoLookup | None = None,
+    approval: Approval | None = None,
 ) -> ExportReport:
     """:func:`render_pdf` with its page count and preflight warnings."""
     try:
         plan = _plan(preset, bleed_mm, cmyk)
-        prepared = _prepare(article, plan, assets)
+        prepared = _prepare(article, plan, assets, approval)
         refuse_if_blocked(prepared.findings)
-        data, pages = _typeset(prepared.story, prepared.doc, article, author, plan)
+        data, pages = _typeset(prepared.story, prepared.doc, article, author, plan, approval)
         return ExportReport(data, pages, prepared.findings)
     except DeskappError:
         raise
@@ -249,6 +259,7 @@ def export_pdf(
     bleed_mm: float = 0.0,
     cmyk: bool = False,
     assets: PhotoLookup | None = None,
+    approval: Approval | None = None,
 ) -> Path:
     """Write the article's PDF to ``path``, all or nothing; return the path.
 
@@ -258,7 +269,7 @@ def export_pdf(
     as it was.
     """
     report = export_pdf_report(article, path, author=author, preset=preset, bleed_mm=bleed_mm,
-                               cmyk=cmyk, assets=assets)
+                               cmyk=cmyk, assets=assets, approval=approval)
     assert report.path is not None
     return report.path
 
@@ -272,6 +283,7 @@ def export_pdf_report(
     bleed_mm: float = 0.0,
     cmyk: bool = False,
     assets: PhotoLookup | None = None,
+    approval: Approval | None = None,
 ) -> ExportReport:
     """:func:`export_pdf` returning the written path, page count and warnings."""
     target = Path(path)
@@ -279,7 +291,7 @@ def export_pdf_report(
         raise ExportError(path=str(target), reason=os.strerror(errno.ENOENT))
     try:
         report = render_report(article, author=author, preset=preset, bleed_mm=bleed_mm,
-                               cmyk=cmyk, assets=assets)
+                               cmyk=cmyk, assets=assets, approval=approval)
     except (MissingGlyphs, PresetError):
         raise
     except ExportError as exc:
@@ -294,11 +306,13 @@ def _plan(preset: Preset | str | None, bleed_mm: float, cmyk: bool) -> _Plan:
     return _Plan(_resolve_preset(preset), _bleed_points(bleed_mm), bool(cmyk))
 
 
-def _prepare(article: Article, plan: _Plan, assets: PhotoLookup | None) -> _Prepared:
+def _prepare(
+    article: Article, plan: _Plan, assets: PhotoLookup | None, approval: Approval | None = None
+) -> _Prepared:
     """Parse and build the article once, gathering every finding on the way."""
     register_fonts()
     doc = build_document(article)
-    findings = _furniture_findings(plan.preset, doc, article)
+    findings = _furniture_findings(plan.preset, doc, article, approval)
     photos = PhotoOptions(
         assets=assets,
         max_height=plan.preset.content_height * MAX_PHOTO_SHARE,
@@ -546,13 +560,50 @@ def _missing(log: GlyphLog) -> set[str]:
     return missing
 
 
-def _furniture_values(doc: ArticleDocument, preset: Preset) -> dict[str, str]:
-    return {"publication": nfc(preset.publication), "section": doc.section, "title": doc.title}
+def _furniture_values(
+    doc: ArticleDocument, preset: Preset, approval: Approval | None = None
+) -> dict[str, str]:
+    return {"publication": nfc(preset.publication), "section": doc.section, "title": doc.title,
+            "approval": approval_line(approval)}
 
 
-def _furniture_findings(preset: Preset, doc: ArticleDocument, article: Article) -> list[Finding]:
+def approval_line(approval: Approval | None) -> str:
+    """What ``{approval}`` prints: "Duyệt: Nguyễn Văn B, 26/11/2026 14:05" (local time)."""
+    if approval is None:
+        return ""
+    parts = (nfc(approval.approver).strip(), _local_time(approval.approved_at))
+    return f"{APPROVAL_LABEL}: " + ", ".join(part for part in parts if part)
+
+
+def _approval_keyword(approval: Approval) -> str:
+    """The approval among the PDF's keywords: "duyệt: <approver> <ISO time>"."""
+    parts = (APPROVAL_KEYWORD + ":", nfc(approval.approver).strip(),
+             _iso_seconds(approval.approved_at))
+    return " ".join(part for part in parts if part)
+
+
+def _parse_time(stamp: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(stamp.strip())
+    except ValueError:
+        return None
+
+
+def _local_time(stamp: str) -> str:
+    moment = _parse_time(stamp)
+    return moment.astimezone().strftime("%d/%m/%Y %H:%M") if moment else stamp.strip()
+
+
+def _iso_seconds(stamp: str) -> str:
+    moment = _parse_time(stamp)
+    return moment.isoformat(timespec="seconds") if moment else stamp.strip()
+
+
+def _furniture_findings(
+    preset: Preset, doc: ArticleDocument, article: Article, approval: Approval | None = None
+) -> list[Finding]:
     """Header and footer texts (the preset's own words too) must have their glyphs."""
-    values = _furniture_values(doc, preset)
+    values = _furniture_values(doc, preset, approval)
     findings: list[Finding] = []
     for where, running in (("header", preset.header), ("footer", preset.footer)):
         if running is None:
@@ -880,16 +931,23 @@ class _Typeset:
 
 
 def _typeset(
-    story: _Story, doc: ArticleDocument, article: Article, author: str, plan: _Plan
+    story: _Story,
+    doc: ArticleDocument,
+    article: Article,
+    author: str,
+    plan: _Plan,
+    approval: Approval | None = None,
 ) -> tuple[bytes, int]:
     keywords = [nfc(word) for word in (doc.section, *article.tags) if word]
+    if approval is not None:
+        keywords.append(_approval_keyword(approval))
     metadata = {
         "title": doc.title,
         "author": nfc(author).strip() or doc.byline,
         "subject": " ".join(doc.lead.split()),
         "keywords": keywords,
     }
-    done = _typeset_many([(story, doc)], plan, metadata)
+    done = _typeset_many([(story, doc)], plan, metadata, approval=approval)
     return done.data, done.pages
 
 
@@ -898,11 +956,14 @@ def _typeset_many(
     plan: _Plan,
     metadata: dict[str, Any],
     on_page: Callable[[int], None] | None = None,
+    *,
+    approval: Approval | None = None,
 ) -> _Typeset:
     """Lay out one or more articles in one PDF, each from a fresh first page.
 
     Page numbers run through the whole document; each article's headline is
     a top-level bookmark and its running header carries its own title.
+    ``approval`` fills the ``{approval}`` placeholder on every page.
     """
     buffer = BytesIO()
     heights = [_top_height(story.top, plan) for story, _doc in parts]
@@ -914,10 +975,10 @@ def _typeset_many(
             if columns > 1:
                 flowables.append(NextPageTemplate(_first_id(index)))
             flowables.append(PageBreak())
-        flowables.append(_ArticleStart(_furniture_values(doc, plan.preset)))
+        flowables.append(_ArticleStart(_furniture_values(doc, plan.preset, approval)))
         flowables.extend(_arranged(story, heights[index], columns))
     first_doc = parts[0][1]
-    furniture = _Furniture(plan, _furniture_values(first_doc, plan.preset))
+    furniture = _Furniture(plan, _furniture_values(first_doc, plan.preset, approval))
     template.build(flowables, canvasmaker=partial(_PagedCanvas, furniture=furniture))
     return _Typeset(buffer.getvalue(), furniture.pages, template.article_pages)
 

@@ -50,7 +50,8 @@ FAMILIES = {"serif": SERIF, "sans": SANS}
 ALIGNMENTS = ("justify", "left", "auto")
 CREDIT_POSITIONS = ("end", "top")
 CREDIT_ALIGNMENTS = ("left", "right", "center")
-PLACEHOLDERS = frozenset({"publication", "section", "title", "page", "pages"})
+# "approval" is who approved the article and when; empty when it is not approved.
+PLACEHOLDERS = frozenset({"publication", "section", "title", "page", "pages", "approval"})
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 

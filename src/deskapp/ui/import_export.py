@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from deskapp.desk import approval_for
 from deskapp.errors import DeskappError
 from deskapp.exchange.importers import IMPORTABLE_SUFFIXES
 from deskapp.exchange.package import PACKAGE_SUFFIX
@@ -102,12 +103,16 @@ class ImportExport(_Base):
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
-        """Write the open article to ``path`` in the background."""
+        """Write the open article to ``path`` in the background.
+
+        An approved article's PDF carries who approved it and when.
+        """
         if not self.flush():
             return
         snapshot = self.editor.snapshot()
         if snapshot is None:
             return
+        approval = approval_for(self.library, snapshot.id)
         self.act_export.setEnabled(False)
         self.statusBar().showMessage(self.tr("Exporting…"))
 
@@ -126,7 +131,7 @@ class ImportExport(_Base):
         def write() -> object:
             from deskapp.pdf import export_pdf  # reportlab loads on the first export only
 
-            return export_pdf(snapshot, path, author=self.user)
+            return export_pdf(snapshot, path, author=self.user, approval=approval)
 
         self.runner.start(write, done, failed)
 
