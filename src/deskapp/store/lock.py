@@ -17,7 +17,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
-import socket
+import platform
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +38,7 @@ class LockOwner:
 
     @property
     def is_this_process(self) -> bool:
-        return self.pid == os.getpid() and self.host == socket.gethostname()
+        return self.pid == os.getpid() and self.host == platform.node()
 
 
 def lock_path(library_path: Path | str) -> Path:
@@ -118,7 +118,7 @@ def lock_owner(library_path: Path | str) -> LockOwner | None:
 def _write_owner(handle: IO[bytes]) -> None:
     handle.seek(0)
     handle.truncate()
-    handle.write(f"{os.getpid()} {socket.gethostname()}\n".encode())
+    handle.write(f"{os.getpid()} {platform.node()}\n".encode())
     handle.flush()
     with contextlib.suppress(OSError):
         os.fsync(handle.fileno())
