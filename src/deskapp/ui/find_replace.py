@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from deskapp.text import fold
-from deskapp.ui.decorations import Decorations
+from deskapp.ui.decorations import Decorations, to_qt, utf16_offsets
 from deskapp.ui.i18n import plural
 from deskapp.ui.text_edit import NfcLineEdit, VietnameseTyping
 
@@ -71,18 +71,6 @@ def find_spans(text: str, needle: str, *, ignore_diacritics: bool = False,
             spans.append((origin[start], origin[end - 1] + 1))
         start = haystack.find(key, end)
     return spans
-
-
-def _utf16_offsets(text: str) -> list[int] | None:
-    """Qt counts positions in UTF-16 units: a map from Python indexes when they differ."""
-    if not text or max(text) <= "\uffff":
-        return None
-    offsets, unit = [], 0
-    for ch in text:
-        offsets.append(unit)
-        unit += 2 if ord(ch) > 0xFFFF else 1
-    offsets.append(unit)
-    return offsets
 
 
 class FindReplaceBar(QWidget):
@@ -242,7 +230,7 @@ class FindReplaceBar(QWidget):
         self.spans = find_spans(text, self.find_field.text(),
                                 ignore_diacritics=self.ignore_diacritics.isChecked(),
                                 match_case=self.match_case.isChecked())
-        self._offsets = _utf16_offsets(text)
+        self._offsets = utf16_offsets(text)
         self._stale = False
         self.current = -1
         if keep_position and self.spans:
@@ -259,9 +247,7 @@ class FindReplaceBar(QWidget):
 
     def _qt_span(self, index: int) -> tuple[int, int]:
         start, end = self.spans[index]
-        if self._offsets is None:
-            return start, end
-        return self._offsets[start], self._offsets[end]
+        return to_qt(self._offsets, start), to_qt(self._offsets, end)
 
     def _highlight(self) -> None:
         fmt = QTextCharFormat()
