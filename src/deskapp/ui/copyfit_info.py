@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from deskapp.desk.copyfit import counts, lines_in_layout
 from deskapp.model import Article
 from deskapp.ui.editor import EditorPanel
-from deskapp.ui.workers import Runner
+from deskapp.ui.workers import Coalesced
 
 COPYFIT_DELAY_MS = 900
 
@@ -55,48 +55,26 @@ class CopyfitInfo(QObject):
         self.fit: Fit | None = None
         self.label = QLabel(parent)
         self.label.setObjectName("copyfit")
-        self._runner = Runner(self, threads=1)
-        self._running = False
-        self._again = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(COPYFIT_DELAY_MS)
-        self._timer.timeout.connect(self.run)
-        editor.changed.connect(self._timer.start)
-        editor.targetChanged.connect(lambda _t: self._timer.start())
+        self.job = Coalesced(self, COPYFIT_DELAY_MS, self.run)
+        editor.changed.connect(self.job.request)
+        editor.targetChanged.connect(lambda _t: self.job.request())
 
     def run(self) -> None:
-        self._timer.stop()
-        if self._running:
-            self._again = True
+        if not self.job.begin():
             return
         snapshot = self.editor.snapshot()
         if snapshot is None:
             self.label.clear()
             return
-        self._running = True
         preset = self.preset()
-
-        def done(fit: object) -> None:
-            self._finished()
-            self.show(fit)  # type: ignore[arg-type]
-
-        def failed(_error: Exception) -> None:
-            self._finished()
-
-        self._runner.start(lambda: measure(snapshot, preset), done, failed)
+        self.job.start(lambda: measure(snapshot, preset),
+                       lambda fit: self.show(fit), lambda _error: None)
 
     def stop(self) -> None:
-        self._timer.stop()
+        self.job.stop()
 
     def wait(self) -> None:
-        self._runner.wait()
-
-    def _finished(self) -> None:
-        self._running = False
-        if self._again:
-            self._again = False
-            self._timer.start()
+        self.job.wait()
 
     def show(self, fit: Fit) -> None:
         self.fit = fit

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,7 +27,7 @@ from deskapp.proof.findings import FIELDS
 from deskapp.ui.decorations import finding_format
 from deskapp.ui.editor import EditorPanel
 from deskapp.ui.i18n import core_language, plural
-from deskapp.ui.workers import Runner
+from deskapp.ui.workers import Coalesced
 
 PROOF_DELAY_MS = 800
 FINDING_ROLE = Qt.ItemDataRole.UserRole
@@ -46,9 +46,7 @@ class ProofPanel(QWidget):
         self.tone_style = tone_style
         self.findings: list[Finding] = []
         self._checked_text: Article | None = None
-        self._running = False
-        self._again = False
-        self._runner = Runner(self, threads=1)
+        self.job = Coalesced(self, PROOF_DELAY_MS, self.run)
         self.summary = QLabel(self)
         self.summary.setObjectName("proofSummary")
         self.list = QListWidget(self)
@@ -71,10 +69,6 @@ class ProofPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
 
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(PROOF_DELAY_MS)
-        self.timer.timeout.connect(self.run)
         self.list.itemClicked.connect(self._show_finding)
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.fix_button.clicked.connect(lambda: self.fix_current())
@@ -86,46 +80,35 @@ class ProofPanel(QWidget):
     # ---- checking ------------------------------------------------------------
     def request(self) -> None:
         """Check again after a pause in the typing."""
-        self.timer.start()
+        self.job.request()
 
     def run(self) -> None:
         """Check the article as it is in the editor now (in the background)."""
-        self.timer.stop()
-        if self._running:
-            self._again = True
+        if not self.job.begin():
             return
         snapshot = self.editor.snapshot()
         if snapshot is None:
             self._checked_text = None
             self._show([])
             return
-        self._running = True
         style = self.tone_style()
 
         def done(findings: object) -> None:
-            self._finished()
             if self.editor.article_id != snapshot.id:  # another article is open now
                 return
             self._checked_text = snapshot
             self._show(list(findings))  # type: ignore[call-overload]
 
         def failed(_error: Exception) -> None:
-            self._finished()
             self.summary.setText(self.tr("Proofing failed on this text."))
 
-        self._runner.start(lambda: check(snapshot, tone_style=style), done, failed)
+        self.job.start(lambda: check(snapshot, tone_style=style), done, failed)
 
     def is_busy(self) -> bool:
-        return self._running or self.timer.isActive()
+        return self.job.is_busy()
 
     def wait(self) -> None:
-        self._runner.wait()
-
-    def _finished(self) -> None:
-        self._running = False
-        if self._again:
-            self._again = False
-            self.timer.start()
+        self.job.wait()
 
     def article_changed(self) -> None:
         """A new article is open: forget the old findings and check at once."""

@@ -63,7 +63,7 @@ class ReviewDocks:
 
     def stop(self) -> None:
         """No more checks or re-anchoring (the window is closing)."""
-        self.proof.timer.stop()
+        self.proof.job.stop()
         self.comments.stop()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 
 class _Signals(QObject):
@@ -75,3 +75,56 @@ class Runner(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+class Coalesced(QObject):
+    """Background work that follows the typing: after a pause, one job at a time.
+
+    ``request()`` (re)starts the pause; when it ends, ``fire`` runs. A caller's
+    ``fire`` asks ``begin()`` first: while a job is in flight the request is
+    remembered and runs once more when that job finishes, so the result always
+    catches up with the newest text without queueing stale jobs.
+    """
+
+    def __init__(self, parent: QObject, delay_ms: int, fire: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(delay_ms)
+        self.timer.timeout.connect(fire)
+        self._runner = Runner(self, threads=1)
+        self._running = False
+        self._again = False
+
+    def request(self) -> None:
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def begin(self) -> bool:
+        """Called by ``fire``: False when a job is in flight (it will run again after)."""
+        self.timer.stop()
+        if self._running:
+            self._again = True
+            return False
+        return True
+
+    def start(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
+              on_failed: Callable[[Exception], None]) -> None:
+        self._running = True
+        self._runner.start(fn, lambda value: self._finish(on_done, value),
+                           lambda error: self._finish(on_failed, error))
+
+    def is_busy(self) -> bool:
+        return self._running or self.timer.isActive()
+
+    def wait(self) -> bool:
+        return self._runner.wait()
+
+    def _finish(self, callback: Callable[[Any], None], value: Any) -> None:
+        self._running = False
+        if self._again:
+            self._again = False
+            self.timer.start()
+        callback(value)
