@@ -18,7 +18,7 @@ import bisect
 import re
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser
+from PySide6.QtWidgets import QPlainTextEdit, QScrollBar, QTextBrowser
 
 from deskapp.text import fold
 
@@ -118,35 +118,36 @@ class ScrollSync(QObject):
     # ---- the two directions ------------------------------------------------
     def sync_preview(self) -> None:
         """Scroll the preview to the editor's top line."""
-        bar = self.edit.verticalScrollBar()
-        target = self.browser.verticalScrollBar()
-        if bar.value() >= bar.maximum() > 0:
-            self._set(target, target.maximum())
-            return
-        if bar.value() <= 0:
-            self._set(target, 0)
-            return
-        xs, ys = self._points()
-        if not xs:
-            self._set(target, round(target.maximum() * bar.value() / max(1, bar.maximum())))
-            return
-        self._set(target, round(_interpolate(self._editor_line(), xs, ys)))
+        points = self._anchor_points(self.edit.verticalScrollBar(),
+                                     self.browser.verticalScrollBar())
+        if points is not None:
+            xs, ys = points
+            self._set(self.browser.verticalScrollBar(),
+                      round(_interpolate(self._editor_line(), xs, ys)))
 
     def sync_editor(self) -> None:
         """Scroll the editor to the preview's top."""
         bar = self.browser.verticalScrollBar()
-        target = self.edit.verticalScrollBar()
+        points = self._anchor_points(bar, self.edit.verticalScrollBar())
+        if points is not None:
+            xs, ys = points
+            self._set_editor_line(_interpolate(bar.value(), ys, xs))
+
+    def _anchor_points(self, bar: QScrollBar, target: QScrollBar
+                       ) -> tuple[list[float], list[float]] | None:
+        """Move ``target`` where no anchors are needed (either end, or no anchors: in
+        proportion) and return None; otherwise return the anchors to interpolate."""
         if bar.value() >= bar.maximum() > 0:
             self._set(target, target.maximum())
-            return
+            return None
         if bar.value() <= 0:
             self._set(target, 0)
-            return
+            return None
         xs, ys = self._points()
         if not xs:
             self._set(target, round(target.maximum() * bar.value() / max(1, bar.maximum())))
-            return
-        self._set_editor_line(_interpolate(bar.value(), ys, xs))
+            return None
+        return xs, ys
 
     # ---- internals ---------------------------------------------------------
     def _scrolled(self, side: str) -> None:
