@@ -256,12 +256,20 @@
 <context>
     <name>CopyfitInfo</name>
     <message>
-        <source>+%1 words over %2</source>
-        <translation>+%1 chữ so với %2</translation>
+        <source>+%1 lines</source>
+        <translation>+%1 dòng</translation>
     </message>
     <message>
-        <source>−%1 words under %2</source>
-        <translation>−%1 chữ so với %2</translation>
+        <source>+%1 words</source>
+        <translation>+%1 chữ</translation>
+    </message>
+    <message>
+        <source>%1 lines left</source>
+        <translation>còn %1 dòng</translation>
+    </message>
+    <message>
+        <source>%1 words left</source>
+        <translation>còn %1 chữ</translation>
     </message>
     <message>
         <source>on target</source>
@@ -276,8 +284,12 @@
         <translation>%1 chữ ở tít, sapo và thân bài</translation>
     </message>
     <message>
-        <source>target %1</source>
-        <translation>cần %1</translation>
+        <source>target %1 lines</source>
+        <translation>mục tiêu %1 dòng</translation>
+    </message>
+    <message>
+        <source>target %1 words</source>
+        <translation>mục tiêu %1 chữ</translation>
     </message>
     <message>
         <source>Lines: body set in one column of the print preset</source>
@@ -464,8 +476,32 @@
         <translation>không đặt</translation>
     </message>
     <message>
-        <source>The length the desk gave this article, in words</source>
-        <translation>Độ dài ban biên tập giao cho bài, tính bằng chữ</translation>
+        <source>The length the desk gave this article</source>
+        <translation>Độ dài ban biên tập giao cho bài này</translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation>chữ</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>dòng</translation>
+    </message>
+    <message>
+        <source>Count the target in words, or in printed lines at the column width of the print preset</source>
+        <translation>Tính độ dài theo chữ, hoặc theo số dòng in ở độ rộng cột của khổ in</translation>
+    </message>
+    <message>
+        <source>Print preset: its column width sets the line count, and File → Export PDF uses it</source>
+        <translation>Khổ in: độ rộng cột quyết định số dòng, và Tệp → Xuất PDF dùng khổ này</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>khổ</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Độ dài</translation>
     </message>
     <message>
         <source>Byline</source>
@@ -478,10 +514,6 @@
     <message>
         <source>Section</source>
         <translation>Chuyên mục</translation>
-    </message>
-    <message>
-        <source>Length (words)</source>
-        <translation>Độ dài (chữ)</translation>
     </message>
 </context>
 <context>

@@ -97,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="print a JSON list: rule, field, line, column, text, message, fix")
     chk.add_argument("--tone-style", choices=["old", "new"],
                      help="the newsroom's tone placement (default: the library setting)")
+    chk.add_argument("--preset", metavar="NAME",
+                     help="print preset for the length in lines (default: the library "
+                          "setting, else a4-article)")
 
     st = commands.add_parser("status", help="move an article through the desk: "
                              "submit, take, return, approve, export")
@@ -469,6 +472,7 @@ def _cmd_check(args: argparse.Namespace, library_path: Path) -> int:
     try:
         article = _article_or_file(library, args.ref)
         style = args.tone_style or library.get_setting("tone_style")
+        preset_name = args.preset or library.get_setting("pdf_preset") or "a4-article"
     finally:
         library.close()
     findings = check(article, tone_style=style if style in ("old", "new") else None)
@@ -481,7 +485,26 @@ def _cmd_check(args: argparse.Namespace, library_path: Path) -> int:
         for f in findings:
             fix = f" → “{f.fix}”" if f.fix else ""
             print(f"{f.field}:{f.line}:{f.column}: [{f.rule}] {describe_finding(f)}{fix}")
+        if article.target_words or article.target_lines:
+            print(_length_line(article, preset_name))
     return EXIT_FAILURE if findings else 0
+
+
+def _length_line(article: Article, preset_name: str) -> str:
+    """The article's length against the desk's target: "độ dài: +35 chữ (…)"."""
+    from deskapp.desk.copyfit import describe_fit, measure
+    from deskapp.pdf import load_preset
+    from deskapp.workspace import user_presets_dir
+
+    fit = measure(article, load_preset(preset_name, extra_dirs=[user_presets_dir()]))
+    vi = language() == "vi"
+    unit = ("dòng" if vi else "lines") if fit.unit == "lines" else ("chữ" if vi else "words")
+    lines = "?" if fit.lines is None else str(fit.lines)
+    if vi:
+        return (f"độ dài: {describe_fit(fit, 'vi')} (mục tiêu {fit.target} {unit}; "
+                f"hiện {fit.words} chữ, {lines} dòng khổ {preset_name})")
+    return (f"length: {describe_fit(fit, 'en')} (target {fit.target} {unit}; "
+            f"now {fit.words} words, {lines} lines in {preset_name})")
 
 
 def _cmd_status(args: argparse.Namespace, library_path: Path) -> int:

@@ -57,6 +57,7 @@ class Article:
     tags: list[str] = field(default_factory=list)
     status: Status = Status.DRAFT
     target_words: int | None = None
+    target_lines: int | None = None  # the desk gives a length in words or in printed lines
     created_at: str = field(default_factory=now_iso)
     updated_at: str = field(default_factory=now_iso)
     deleted_at: str | None = None

@@ -151,3 +151,23 @@ def test_all_approved_one_pdf_each_records_every_export(tmp_path, library_path, 
     written = Path(capsys.readouterr().out.strip().split("\t")[1])
     assert "duyệt: Trần Thị B" in PdfReader(written).metadata["/Keywords"]
     assert events_of(library_path, article_id)[-1].action == "export"
+
+
+def test_check_prints_the_length_against_a_target_in_lines(tmp_path, library_path, capsys,
+                                                           monkeypatch):
+    from deskapp.desk.copyfit import lines_in_layout
+    from deskapp.model import Article
+
+    monkeypatch.setenv("DESKAPP_LANG", "vi")
+    lib = Library.open(library_path)
+    body = " ".join(["chữ"] * 300)
+    article = lib.create(Article(title="Tít", lead="Sapo.", byline="PV", body=body))
+    lines = lines_in_layout(article, "newspaper-3col")
+    article.target_lines = lines - 4
+    lib.save(article)
+    lib.close()
+    capsys.readouterr()
+    main(["--library", str(library_path), "check", article.id[:8], "--preset", "newspaper-3col"])
+    out = capsys.readouterr().out
+    assert f"độ dài: +4 dòng (mục tiêu {lines - 4} dòng" in out
+    assert f"{lines} dòng khổ newspaper-3col" in out

@@ -14,9 +14,12 @@ and wrapped at its column width.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from deskapp.model import Article
+
+if TYPE_CHECKING:
+    from deskapp.pdf.presets import Preset
 
 _HUGE = 1e7
 
@@ -59,8 +62,68 @@ def over_target(article: Article, target_words: int | None = None) -> int:
     return counts(article).words - target
 
 
-def lines_in_layout(article: Article, preset_name: str = "a4-article") -> int:
-    """How many lines the body sets in one column of ``preset_name``.
+@dataclass(frozen=True)
+class Fit:
+    """The article's length against the desk's target, in words or in printed lines.
+
+    ``lines`` is None when the layout could not be measured (an unknown preset).
+    """
+
+    words: int
+    lines: int | None
+    target_words: int | None = None
+    target_lines: int | None = None
+
+    @property
+    def unit(self) -> Literal["words", "lines"] | None:
+        """What the target counts: lines when the desk gave lines, else words, else None."""
+        if self.target_lines:
+            return "lines"
+        return "words" if self.target_words else None
+
+    @property
+    def target(self) -> int | None:
+        return self.target_lines if self.unit == "lines" else self.target_words
+
+    @property
+    def over(self) -> int | None:
+        """How far over the target (negative: under); None without a target or a count."""
+        measured = self.lines if self.unit == "lines" else self.words
+        if self.target is None or measured is None:
+            return None
+        return measured - self.target
+
+
+def measure(article: Article, preset: Preset | str = "a4-article") -> Fit:
+    """Words and printed lines of ``article`` against its own target."""
+    try:
+        lines: int | None = lines_in_layout(article, preset)
+    except Exception:  # an unknown or broken preset: words still count
+        lines = None
+    return Fit(counts(article).words, lines, article.target_words, article.target_lines)
+
+
+def describe_fit(fit: Fit, lang: str | None = None) -> str:
+    """"+35 chữ" over, "còn 12 chữ" left, "vừa đủ" on target ("" without a target)."""
+    from deskapp.messages import language
+
+    over = fit.over
+    if over is None:
+        return ""
+    vi = (lang or language()) == "vi"
+    if fit.unit == "lines":
+        unit = "dòng" if vi else ("line" if abs(over) == 1 else "lines")
+    else:
+        unit = "chữ" if vi else ("word" if abs(over) == 1 else "words")
+    if over > 0:
+        return f"+{over} {unit}"
+    if over < 0:
+        return f"còn {-over} {unit}" if vi else f"{-over} {unit} left"
+    return "vừa đủ" if vi else "on target"
+
+
+def lines_in_layout(article: Article, preset_name: Preset | str = "a4-article") -> int:
+    """How many lines the body sets in one column of ``preset_name`` (a name or a Preset).
 
     Paragraphs (also inside lists and quotes) are wrapped at the column
     width with the export's styles; other blocks (tables, rules, photos)
@@ -81,11 +144,17 @@ def lines_in_layout(article: Article, preset_name: str = "a4-article") -> int:
 
 
 def _lines(flowable: Any, width: float, leading: float) -> int:
-    from reportlab.platypus import Paragraph
+    from reportlab.platypus import ListFlowable, Paragraph
+    from reportlab.platypus.flowables import DDIndenter
 
     if isinstance(flowable, Paragraph):
         flowable.wrap(width, _HUGE)
         return len(flowable.blPara.lines)
+    if isinstance(flowable, DDIndenter):  # a list item, set in from the bullet
+        inner = width - float(flowable._leftIndent) - float(flowable._rightIndent)
+        return _lines(flowable._flowable, inner, leading)
+    if isinstance(flowable, ListFlowable):  # its items as laid out, with their indents
+        return sum(_lines(item, width, leading) for item in flowable._content)
     children = _children(flowable)
     if children:
         inner = width - float(getattr(flowable, "indent", 0) or 0)

@@ -118,6 +118,7 @@ class Package:
     revisions: list[Revision]
     comments: list[dict[str, Any]] = field(default_factory=list)
     status_events: list[dict[str, Any]] = field(default_factory=list)
+    target_lines: int | None = None
     photos: list[PackagePhoto] = field(default_factory=list)
 
     @property
@@ -129,7 +130,8 @@ class Package:
         """The article as the sender last saved it (its head revision's content)."""
         return Article.from_dict({
             **self.head.content, "id": self.article_id, "created_at": self.article_created_at,
-            "target_words": self.target_words, "revision_id": self.head_id,
+            "target_words": self.target_words, "target_lines": self.target_lines,
+            "revision_id": self.head_id,
         })
 
     def lineage(self) -> list[Revision]:
@@ -173,6 +175,7 @@ def write_package(library: Library, article_id: str, path: Path | str, *,
             "head": article.revision_id,
             "created_at": article.created_at,
             "target_words": article.target_words,
+            "target_lines": article.target_lines,
         },
         "files": [
             {"name": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
@@ -376,7 +379,8 @@ def _check_manifest(manifest: Any, name: str) -> None:
         not isinstance(sender, dict) or not _strings(sender, ("name", "role")),
         not isinstance(article, dict) or not _is_id(article.get("id"))
         or not _is_id(article.get("head")) or not isinstance(article.get("created_at"), str)
-        or not _optional_int(article.get("target_words")),
+        or not _optional_int(article.get("target_words"))
+        or not _optional_int(article.get("target_lines")),
         not isinstance(files, list) or not all(_is_file_entry(f) for f in files),
     ]
     if any(problems):
@@ -422,6 +426,7 @@ def _build(manifest: dict[str, Any], contents: dict[str, bytes], name: str) -> P
         sender=manifest["sender"]["name"], role=manifest["sender"]["role"],
         article_id=article_id, head_id=about["head"],
         article_created_at=about["created_at"], target_words=about.get("target_words"),
+        target_lines=about.get("target_lines"),
         revisions=revisions, comments=comments, status_events=events, photos=photos,
     )
 

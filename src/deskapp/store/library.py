@@ -316,10 +316,13 @@ class Library:
 
     def _save_target(self, article: Article) -> None:
         stored = self.db.execute(
-            "SELECT target_words FROM articles WHERE id = ?", [article.id]).fetchone()
-        if stored is not None and stored[0] != article.target_words:
+            "SELECT target_words, target_lines FROM articles WHERE id = ?",
+            [article.id]).fetchone()
+        wanted = (article.target_words, article.target_lines)
+        if stored is not None and tuple(stored) != wanted:
             with self._writing():
-                self.db["articles"].update(article.id, {"target_words": article.target_words})
+                self.db["articles"].update(article.id, {"target_words": wanted[0],
+                                                        "target_lines": wanted[1]})
 
     def trash(self, article_id: str) -> None:
         self._set_deleted(article_id, now_iso())

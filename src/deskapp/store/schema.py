@@ -196,4 +196,14 @@ def _assets(db: Database) -> None:
     db["assets"].create_index(["article_id", "sha256"], unique=True)
 
 
+@migrations(name="0005_target_lines")
+def _target_lines(db: Database) -> None:
+    """A length target in printed lines, beside the one in words (the desk sets one of them).
+
+    Lines are counted at the column width of the chosen print preset, so a
+    desk that plans its pages in lines need not translate them into words.
+    """
+    db["articles"].add_column("target_lines", int)
+
+
 SCHEMA_VERSION = len(migrations._migrations)

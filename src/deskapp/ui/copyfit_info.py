@@ -8,12 +8,12 @@ with at most one run in flight.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from deskapp.desk.copyfit import counts, lines_in_layout
+from deskapp.desk.copyfit import Fit
+from deskapp.desk.copyfit import measure as measure_fit
 from deskapp.model import Article
 from deskapp.ui.editor import EditorPanel
 from deskapp.ui.workers import Coalesced
@@ -21,25 +21,16 @@ from deskapp.ui.workers import Coalesced
 COPYFIT_DELAY_MS = 900
 
 
-@dataclass(frozen=True)
-class Fit:
-    words: int
-    target: int | None
-    lines: int | None
-
-    @property
-    def over(self) -> int | None:
-        return None if self.target is None else self.words - self.target
-
-
 def measure(article: Article, preset: str) -> Fit:
-    """Counts and lines for ``article`` (runs off the UI thread)."""
-    words = counts(article).words
+    """Counts and lines for ``article`` at ``preset``'s column width (runs off the UI thread)."""
+    from deskapp.pdf.presets import load_preset
+    from deskapp.workspace import user_presets_dir
+
     try:
-        lines: int | None = lines_in_layout(article, preset)
-    except Exception:  # an unknown preset or a layout problem: show the words only
-        lines = None
-    return Fit(words, article.target_words, lines)
+        chosen: object = load_preset(preset, extra_dirs=[user_presets_dir()])
+    except Exception:  # an unknown or broken preset: the bundled default's width
+        chosen = "a4-article"
+    return measure_fit(article, chosen)  # type: ignore[arg-type]
 
 
 class CopyfitInfo(QObject):
@@ -79,15 +70,16 @@ class CopyfitInfo(QObject):
     def show(self, fit: Fit) -> None:
         self.fit = fit
         parts = []
-        if fit.over is not None and fit.over > 0:
-            over = self.tr("+%1 words over %2").replace("%1", str(fit.over)) \
-                .replace("%2", str(fit.target))
-            parts.append(f"<span style='color:#c01818; font-weight:bold'>{over}</span>")
-        elif fit.over is not None and fit.over < 0:
-            under = self.tr("−%1 words under %2").replace("%1", str(-fit.over)) \
-                .replace("%2", str(fit.target))
-            parts.append(f"<span style='color:#8a5a00'>{under}</span>")
-        elif fit.over == 0:
+        over, lines = fit.over, fit.unit == "lines"
+        if over is not None and over > 0:
+            text = (self.tr("+%1 lines") if lines else self.tr("+%1 words")).replace(
+                "%1", str(over))
+            parts.append(f"<span style='color:#c01818; font-weight:bold'>{text}</span>")
+        elif over is not None and over < 0:
+            text = (self.tr("%1 lines left") if lines else self.tr("%1 words left")).replace(
+                "%1", str(-over))
+            parts.append(f"<span style='color:#8a5a00'>{text}</span>")
+        elif over == 0:
             on_target = self.tr("on target")
             parts.append(f"<span style='color:#1b7a1b'>{on_target}</span>")
         if fit.lines is not None:
@@ -95,7 +87,8 @@ class CopyfitInfo(QObject):
         self.label.setText(" · ".join(parts))
         tip = self.tr("%1 words in the headline, lead and body").replace("%1", str(fit.words))
         if fit.target is not None:
-            tip += " / " + self.tr("target %1").replace("%1", str(fit.target))
+            target = (self.tr("target %1 lines") if lines else self.tr("target %1 words"))
+            tip += " / " + target.replace("%1", str(fit.target))
         self.label.setToolTip(tip + "\n" + self.tr("Lines: body set in one column of the "
                                                    "print preset"))
         self.measured.emit(fit)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QToolBar
 
@@ -100,3 +101,28 @@ class DeskWindow(_Base):
         article = self.editor.article  # as saved just now, with the new target
         if article is not None and article.revision_id:
             self._guard(lambda: self.library.set_head(article, article.revision_id or ""))
+
+    def _fill_presets(self) -> None:
+        """Offer the print presets beside the length target; the choice is the library's.
+
+        The list is read once the window is up: it loads reportlab, which
+        start-up does not need.
+        """
+        self.editor.set_presets([], self._preset())
+        self.editor.presetChanged.connect(self._choose_preset)
+        QTimer.singleShot(0, self._list_presets)
+
+    def _list_presets(self) -> None:
+        from deskapp.pdf.presets import list_presets
+        from deskapp.workspace import user_presets_dir
+
+        try:
+            presets = list_presets(extra_dirs=[user_presets_dir()])
+        except OSError:
+            return
+        self.editor.set_presets(presets, self._preset())
+
+    def _choose_preset(self, name: str) -> None:
+        """Keep the chosen print preset; line counts and the next export follow it."""
+        self._guard(lambda: self.library.set_setting("pdf_preset", name))
+        self.copyfit.job.request()

@@ -6,7 +6,16 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QTextCursor
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from deskapp.model import Article
 from deskapp.ui.decorations import Decorations, to_qt, utf16_offsets
@@ -22,6 +31,7 @@ class EditorPanel(QWidget):
     changed = Signal()
     pasteRejected = Signal(object)
     targetChanged = Signal(object)
+    presetChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +81,17 @@ class EditorPanel(QWidget):
         self.target.setRange(0, 20000)
         self.target.setSingleStep(50)
         self.target.setSpecialValueText(self.tr("none"))
-        self.target.setToolTip(self.tr("The length the desk gave this article, in words"))
+        self.target.setToolTip(self.tr("The length the desk gave this article"))
+        self.target_unit = QComboBox(self)
+        self.target_unit.setObjectName("targetUnit")
+        self.target_unit.addItem(self.tr("words"), "words")
+        self.target_unit.addItem(self.tr("lines"), "lines")
+        self.target_unit.setToolTip(self.tr("Count the target in words, or in printed lines "
+                                            "at the column width of the print preset"))
+        self.preset = QComboBox(self)
+        self.preset.setObjectName("printPreset")
+        self.preset.setToolTip(self.tr("Print preset: its column width sets the line count, "
+                                       "and File → Export PDF uses it"))
         self.desk_banner = QLabel(self)
         self.desk_banner.setObjectName("deskBanner")
         self.desk_banner.setWordWrap(True)
@@ -83,7 +103,13 @@ class EditorPanel(QWidget):
         form.addRow(self.tr("Byline"), self.byline)
         form.addRow(self.tr("Source"), self.source)
         form.addRow(self.tr("Section"), self.section)
-        form.addRow(self.tr("Length (words)"), self.target)
+        length = QHBoxLayout()
+        length.addWidget(self.target)
+        length.addWidget(self.target_unit)
+        self.preset_label = QLabel(self.tr("in"), self)
+        length.addWidget(self.preset_label)
+        length.addWidget(self.preset, 1)
+        form.addRow(self.tr("Length"), length)
         layout = QVBoxLayout(self)
         layout.addWidget(self.desk_banner)
         layout.addWidget(self.title)
@@ -103,7 +129,9 @@ class EditorPanel(QWidget):
             edit.textChanged.connect(self._edited)
             edit.pasteRejected.connect(self.pasteRejected)
         self.title.textChanged.connect(self._update_hint)
-        self.target.valueChanged.connect(self._target_edited)
+        self.target.valueChanged.connect(lambda _v: self._target_edited())
+        self.target_unit.currentIndexChanged.connect(lambda _i: self._unit_changed())
+        self.preset.currentIndexChanged.connect(self._preset_chosen)
         self.setEnabled(False)
 
     @property
@@ -128,7 +156,9 @@ class EditorPanel(QWidget):
             self.source.setText(a.source)
             self.section.setText(a.section)
             self.body.setPlainText(a.body)
-            self.target.setValue(a.target_words or 0)
+            self.target_unit.setCurrentIndex(1 if a.target_lines else 0)
+            self._unit_changed()
+            self.target.setValue(a.target_lines or a.target_words or 0)
             self.legacy_bar.hide()
             self.lead_legacy_bar.hide()
         finally:
@@ -146,7 +176,8 @@ class EditorPanel(QWidget):
             source=self.source.text().strip(),
             section=self.section.text().strip(),
             body=self.body.toPlainText(),
-            target_words=self.target.value() or None,
+            target_words=self.target.value() or None if not self._in_lines() else None,
+            target_lines=self.target.value() or None if self._in_lines() else None,
         )
 
     def accept_saved(self, article: Article) -> None:
@@ -261,10 +292,41 @@ class EditorPanel(QWidget):
         if not self._loading:
             self.changed.emit()
 
-    def _target_edited(self, value: int) -> None:
+    def set_presets(self, presets: list[tuple[str, str]], current: str) -> None:
+        """Offer these (name, title) print presets, ``current`` chosen; no signal."""
+        self.preset.blockSignals(True)
+        try:
+            self.preset.clear()
+            for name, title in presets:
+                self.preset.addItem(title or name, name)
+            index = self.preset.findData(current)
+            if index < 0:
+                self.preset.addItem(current, current)
+                index = self.preset.count() - 1
+            self.preset.setCurrentIndex(index)
+        finally:
+            self.preset.blockSignals(False)
+
+    def preset_name(self) -> str:
+        return str(self.preset.currentData() or "a4-article")
+
+    def _preset_chosen(self, _index: int) -> None:
+        self.presetChanged.emit(self.preset_name())
+
+    def _in_lines(self) -> bool:
+        return self.target_unit.currentData() == "lines"
+
+    def _unit_changed(self) -> None:
+        self.target.setSingleStep(5 if self._in_lines() else 50)
+        self._target_edited()
+
+    def _target_edited(self) -> None:
         if not self._loading and self._article is not None:
-            self._article.target_words = value or None
-            self.targetChanged.emit(value or None)
+            value = self.target.value() or None
+            lines = self._in_lines()
+            self._article.target_words = None if lines else value
+            self._article.target_lines = value if lines else None
+            self.targetChanged.emit(value)
 
     def _update_hint(self) -> None:
         self.headline_hint.setVisible(self._article is not None and not self.title.text().strip())

@@ -113,6 +113,7 @@ class ImportExport(_Base):
         if snapshot is None:
             return
         approval = approval_for(self.library, snapshot.id)
+        preset = self._preset()
         self.act_export.setEnabled(False)
         self.statusBar().showMessage(self.tr("Exporting…"))
 
@@ -129,9 +130,11 @@ class ImportExport(_Base):
             self.exportFailed.emit(text)
 
         def write() -> object:
-            from deskapp.pdf import export_pdf  # reportlab loads on the first export only
+            from deskapp.pdf import export_pdf, load_preset  # reportlab loads on first use
+            from deskapp.workspace import user_presets_dir
 
-            return export_pdf(snapshot, path, author=self.user, approval=approval)
+            return export_pdf(snapshot, path, author=self.user, approval=approval,
+                              preset=load_preset(preset, extra_dirs=[user_presets_dir()]))
 
         self.runner.start(write, done, failed)
 

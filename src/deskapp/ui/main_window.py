@@ -121,6 +121,7 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         self.review = ReviewDocks(self, library, self.editor, lambda: self.user,
                                   self._tone_style)
         self.copyfit = CopyfitInfo(self.editor, self._preset, self)
+        self._fill_presets()
         self.profile_label = QLabel(self)
         self.profile_label.setObjectName("profileLabel")
         for label in (self.desk.badge, self.status_info.words, self.copyfit.label,
