@@ -109,3 +109,43 @@ def test_purging_an_article_removes_its_comments_and_status_events():
         column = "id" if table == "articles" else "article_id"
         assert library.db.execute(
             f"SELECT count(*) FROM {table} WHERE {column} = ?", [article.id]).fetchone()[0] == 0
+
+
+def test_refound_ranges_are_written_back_with_their_new_context(library, comment):
+    article = library.get(comment.article_id)
+    edited = article.with_content(body="Tin mới trong ngày. " + BODY)
+    [(moved, anchor)] = anchored_comments(library, edited, store=True)
+    shift = len("Tin mới trong ngày. ")
+    assert anchor.status == "moved" and moved.start == comment.start + shift
+    [stored] = list_comments(library, comment.article_id)
+    assert (stored.start, stored.end) == (comment.start + shift, comment.end + shift)
+    assert stored.prefix == edited.body[stored.start - 32:stored.start]
+    assert stored.quote == QUOTE
+    # Found where it was stored now, exactly: the next edit starts from there.
+    assert reanchor(stored, edited.body).status == "exact"
+
+
+def test_a_comment_follows_its_words_through_edits_on_both_sides(library, comment):
+    body = BODY
+    for before, after in (("Ban chỉ đạo", "Ban chỉ đạo của tỉnh"),
+                          ("ở cơ sở tỉnh vừa", "ở cơ sở vừa"),
+                          ("xây dựng và thực hiện", "thực hiện"),
+                          ("tổ chức Hội nghị", "tổ chức trọng thể Hội nghị")):
+        body = body.replace(before, after)
+        article = library.get(comment.article_id).with_content(body=body)
+        [(_, anchor)] = anchored_comments(library, article, store=True)
+        assert anchor.status in ("exact", "moved")
+        assert body[anchor.start:anchor.end] == QUOTE
+    [stored] = list_comments(library, comment.article_id)
+    assert body[stored.start:stored.end] == QUOTE
+
+
+def test_a_lost_comment_keeps_its_last_range_and_is_flagged(library, comment):
+    article = library.get(comment.article_id).with_content(body=BODY.replace(QUOTE + " ", ""))
+    [(kept, anchor)] = anchored_comments(library, article, store=True)
+    assert anchor.status == "lost"
+    [stored] = list_comments(library, comment.article_id)
+    assert stored == comment == kept
+    restored = library.get(comment.article_id)  # the text comes back (undo, restore)
+    [(_, again)] = anchored_comments(library, restored, store=True)
+    assert again.status == "exact"

@@ -106,20 +106,61 @@ def reopen(library: Library, comment_id: str) -> Comment:
     return _set_resolved(library, comment_id, None)
 
 
-def move_anchor(library: Library, comment: Comment, anchor: Anchor) -> Comment:
-    """Store a re-found range (not for ``lost``), so the next search starts from it."""
-    if anchor.status == "lost" or (anchor.start, anchor.end) == (comment.start, comment.end):
+def move_anchor(library: Library, comment: Comment, anchor: Anchor,
+                text: str | None = None) -> Comment:
+    """Store a re-found range (not for ``lost``), so the next search starts from it.
+
+    With ``text`` (the field the anchor was found in) the context on both
+    sides is taken from it too, so the comment keeps following its words
+    through many small edits around them. The quote stays as written when
+    the comment was made.
+    """
+    changes = _anchor_changes(comment, anchor, text)
+    if not changes:
         return comment
     with library.db.atomic():
-        library.db["comments"].update(comment.id, {"start": anchor.start, "end": anchor.end})
+        library.db["comments"].update(comment.id, changes)
     return get_comment(library, comment.id)
 
 
 def anchored_comments(library: Library, article: Article, *,
-                      include_resolved: bool = True) -> list[tuple[Comment, Anchor]]:
-    """Every comment with its range in the article's current text."""
-    return [(c, reanchor(c, getattr(article, c.field)))
-            for c in list_comments(library, article.id, include_resolved=include_resolved)]
+                      include_resolved: bool = True,
+                      store: bool = False) -> list[tuple[Comment, Anchor]]:
+    """Every comment with its range in the article's current text.
+
+    With ``store`` the ranges found again are written back (one transaction
+    for all), and the comments returned carry them; a comment whose text is
+    gone keeps its last range and comes back ``lost``.
+    """
+    found = [(c, reanchor(c, getattr(article, c.field)))
+             for c in list_comments(library, article.id, include_resolved=include_resolved)]
+    if not store:
+        return found
+    moves = {c.id: changes for c, a in found
+             if (changes := _anchor_changes(c, a, getattr(article, c.field)))}
+    if not moves:
+        return found
+    with library.db.atomic():
+        for comment_id, changes in moves.items():
+            library.db["comments"].update(comment_id, changes)
+    return [(_moved(c, moves.get(c.id)), a) for c, a in found]
+
+
+def _anchor_changes(comment: Comment, anchor: Anchor, text: str | None) -> dict[str, object]:
+    """The columns that change when ``comment`` moves to ``anchor`` (none when lost)."""
+    if anchor.status == "lost":
+        return {}
+    changes: dict[str, object] = {"start": anchor.start, "end": anchor.end}
+    if text is not None:
+        changes["prefix"] = text[max(0, anchor.start - CONTEXT):anchor.start]
+        changes["suffix"] = text[anchor.end:anchor.end + CONTEXT]
+    return {k: v for k, v in changes.items() if getattr(comment, k) != v}
+
+
+def _moved(comment: Comment, changes: dict[str, object] | None) -> Comment:
+    if not changes:
+        return comment
+    return Comment(**{**comment.__dict__, **changes})
 
 
 def reanchor(comment: Comment, text: str) -> Anchor:

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from deskapp.desk.comments import Anchor, Comment, add_comment, anchored_comments, reopen, resolve
 from deskapp.desk.messages import describe as describe_desk
-from deskapp.errors import DeskappError
+from deskapp.errors import DeskappError, LibraryError
+from deskapp.model import Article
 from deskapp.store import Library
 from deskapp.ui.decorations import comment_format
 from deskapp.ui.editor import EditorPanel
@@ -97,8 +98,7 @@ class CommentsPanel(QWidget):
         self.entries = []
         if snapshot is not None:
             try:
-                self.entries = anchored_comments(
-                    self.library, snapshot, include_resolved=self.show_resolved.isChecked())
+                self.entries = self._anchored(snapshot)
             except DeskappError as error:
                 self.failed.emit(describe_desk(error, core_language()))
             except sqlite3.Error:  # the library was closed under the window
@@ -121,6 +121,19 @@ class CommentsPanel(QWidget):
         self.summary.setText(text)
         self._highlight()
         self._update_buttons()
+
+    def _anchored(self, snapshot: Article) -> list[tuple[Comment, Anchor]]:
+        """Comments found again in the text as it is now; moved ranges are stored.
+
+        A library that refuses the write (full disk) still shows them where
+        they are; the autosave reports the problem.
+        """
+        resolved = self.show_resolved.isChecked()
+        try:
+            return anchored_comments(self.library, snapshot, include_resolved=resolved,
+                                     store=True)
+        except LibraryError:
+            return anchored_comments(self.library, snapshot, include_resolved=resolved)
 
     def _entry_text(self, comment: Comment, anchor: Anchor) -> str:
         quote = " ".join(comment.quote.split())
