@@ -7,16 +7,18 @@ import logging
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deskapp.errors import DeskappError, ImportRejected, LibraryError
-from deskapp.exchange import import_file
-from deskapp.exchange.merge import MergeResult, apply_package
-from deskapp.exchange.package import PACKAGE_SUFFIX, read_package
 from deskapp.model import Article, RevisionKind
 from deskapp.store import Library, default_library_path
 from deskapp.store.backup import ensure_daily_backup
-from deskapp.text.legacy import Detection, detect
-from deskapp.welcome import welcome_article
+
+# Importers, packages and the legacy detector load when first used, not when the
+# window starts.
+if TYPE_CHECKING:
+    from deskapp.exchange.merge import MergeResult
+    from deskapp.text.legacy import Detection
 
 
 def user_presets_dir() -> Path:
@@ -28,6 +30,8 @@ def open_library(path: Path | str) -> Library:
     """Open the library at ``path``; a new library starts with the welcome article."""
     library = Library.open(path)
     if library.is_empty() and library.get_setting("welcomed") is None:
+        from deskapp.welcome import welcome_article
+
         library.create(welcome_article(), author="Deskapp")
         library.set_setting("welcomed", "1")
     _daily_backup(library)
@@ -65,6 +69,9 @@ def import_into(
     ``confirm(file name, detection)`` agrees (it sees what will change);
     otherwise the file is refused and nothing is stored.
     """
+    from deskapp.exchange.importers import import_file
+    from deskapp.text.legacy import detect
+
     name = Path(path).name
 
     def legacy(data: bytes) -> str | None:
@@ -87,10 +94,15 @@ def import_package(library: Library, path: Path | str, *,
     touched; ``unsaved_article_ids`` are articles open with pending edits,
     which are never overwritten (see :mod:`deskapp.exchange.merge`).
     """
+    from deskapp.exchange.merge import apply_package
+    from deskapp.exchange.package import read_package
+
     return apply_package(library, read_package(path), unsaved_article_ids=unsaved_article_ids)
 
 
 def is_package(path: Path | str) -> bool:
+    from deskapp.exchange.package import PACKAGE_SUFFIX
+
     return Path(path).suffix.casefold() == PACKAGE_SUFFIX
 
 

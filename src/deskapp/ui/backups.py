@@ -168,8 +168,7 @@ class BackupCommands(_Base):
     def _use_library(self, library: Library) -> None:
         """Show ``library`` in this window (after a restore)."""
         self.library = library
-        self.review.comments.library = library
-        self.review.history.library = library
+        self.review.use_library(library)
         self._show(None)
         self.refresh_library()
         ids = self.library_panel.ids()

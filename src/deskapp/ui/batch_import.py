@@ -20,11 +20,11 @@ from PySide6.QtWidgets import QProgressDialog
 
 from deskapp.messages import describe
 from deskapp.store import Library
-from deskapp.text.legacy import Detection
 from deskapp.ui.i18n import core_language
 from deskapp.workspace import ImportOutcome, import_many
 
 if TYPE_CHECKING:
+    from deskapp.text.legacy import Detection
     from deskapp.ui.main_window import MainWindow
 
     _Base = MainWindow

@@ -18,14 +18,14 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from deskapp.errors import DeskappError
-from deskapp.exchange.merge import MergeResult, open_conflict
 from deskapp.exchange.package import PACKAGE_SUFFIX, write_package
 from deskapp.messages import describe
-from deskapp.ui.conflict_dialog import ConflictDialog
 from deskapp.ui.i18n import core_language
 from deskapp.workspace import import_package, is_package
 
 if TYPE_CHECKING:
+    from deskapp.exchange.merge import MergeResult
+    from deskapp.ui.conflict_dialog import ConflictDialog
     from deskapp.ui.main_window import MainWindow
 
     _Base = MainWindow
@@ -125,6 +125,9 @@ class HandOff(_Base):
 
     def show_conflict(self, article_id: str) -> ConflictDialog | None:
         """The side-by-side view for an article with an open conflict (non-blocking)."""
+        from deskapp.exchange.merge import open_conflict
+        from deskapp.ui.conflict_dialog import ConflictDialog
+
         if open_conflict(self.library, article_id) is None:
             return None
         dialog = ConflictDialog(self.library, article_id, self.user, self)
@@ -178,6 +181,10 @@ class HandOff(_Base):
             rows = self.library.db.query(
                 "SELECT DISTINCT article_id FROM revisions WHERE kind = 'import-conflict'")
             candidates = [row["article_id"] for row in rows]
+            if not candidates:
+                return set()
+            from deskapp.exchange.merge import open_conflict
+
             return {a for a in candidates if open_conflict(self.library, a) is not None}
         except (sqlite3.Error, DeskappError):  # a closing library: no marks, no error
             return set()

@@ -15,22 +15,27 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from deskapp.desk import approval_for
 from deskapp.errors import DeskappError
-from deskapp.exchange.importers import IMPORTABLE_SUFFIXES
-from deskapp.exchange.package import PACKAGE_SUFFIX
 from deskapp.messages import describe
 from deskapp.model import Article
-from deskapp.text.legacy import Detection
 from deskapp.ui.i18n import plural
 from deskapp.workspace import import_into
 
 if TYPE_CHECKING:
+    from deskapp.text.legacy import Detection
     from deskapp.ui.main_window import MainWindow
 
     _Base = MainWindow
 else:
     _Base = object
 
-IMPORTABLE = " ".join(f"*{suffix}" for suffix in (*IMPORTABLE_SUFFIXES, PACKAGE_SUFFIX))
+
+
+def importable() -> str:
+    """The file dialog's patterns: every importable suffix and packages."""
+    from deskapp.exchange.importers import IMPORTABLE_SUFFIXES
+    from deskapp.exchange.package import PACKAGE_SUFFIX
+
+    return " ".join(f"*{suffix}" for suffix in (*IMPORTABLE_SUFFIXES, PACKAGE_SUFFIX))
 
 
 class ImportExport(_Base):
@@ -39,7 +44,7 @@ class ImportExport(_Base):
     def import_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import articles"), "",
-            self.tr("Articles and packages") + f" ({IMPORTABLE})"
+            self.tr("Articles and packages") + f" ({importable()})"
         )
         if paths:
             self.open_files([Path(p) for p in paths])

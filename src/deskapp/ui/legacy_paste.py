@@ -7,11 +7,14 @@ brings the original back; ignoring it changes nothing.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
-from deskapp.text.legacy import Detection, detect
+if TYPE_CHECKING:
+    from deskapp.text.legacy import Detection
 
 MAX_CHECKED = 200_000
 NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI-Windows", "viqr": "VIQR", "cp1258": "Windows-1258"}
@@ -47,6 +50,8 @@ class LegacyPasteBar(QFrame):
         """Look at the text just pasted between ``start`` and ``end``; offer if legacy."""
         pasted = self._text(start, end)
         # The detector reads about 2 MB/s: past this size it would hold up the window.
+        from deskapp.text.legacy import detect  # its tables load on the first paste
+
         found = detect(pasted) if pasted.strip() and len(pasted) <= MAX_CHECKED else None
         if (found is None or not found.confident or found.text is None
                 or found.encoding not in NAMES or found.text == pasted):

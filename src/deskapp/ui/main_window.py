@@ -8,7 +8,14 @@ from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -63,6 +70,7 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
     libraryExported = Signal(str)
     packageOpened = Signal(str)  # the merge outcome
     batchImported = Signal(int, int)  # imported, failed
+    settled = Signal()  # the first paint is done and the deferred panels are filled
 
     def __init__(
         self,
@@ -84,6 +92,9 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         self.last_error = ""
         self.runner = Runner(self)
         self.writer_lock: WriterLock | None = None  # held for the window's life by app.run
+        # The preview, copyfit and the desk's panels are filled after the first paint.
+        self._settled = False
+        self._settle_scheduled = False
 
         self.library_panel = LibraryPanel(self)
         self.editor = EditorPanel(self)
@@ -119,7 +130,8 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         self.status_info = ArticleStatus(self.editor.lead, self.editor.body, self)
         self.desk = DeskActions(self)
         self.review = ReviewDocks(self, library, self.editor, lambda: self.user,
-                                  self._tone_style)
+                                  self._tone_style, on_restore=self.restore_revision,
+                                  on_error=self.show_error)
         self.copyfit = CopyfitInfo(self.editor, self._preset, self)
         self._fill_presets()
         self.profile_label = QLabel(self)
@@ -146,8 +158,6 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         self.editor.title.textChanged.connect(lambda _t: self._update_title())
         self.editor.targetChanged.connect(lambda _t: self._store_target())
         self.desk.statusChanged.connect(lambda _a: self._desk_changed())
-        self.review.history.restoreRequested.connect(self.restore_revision)
-        self.review.comments.failed.connect(self.show_error)
 
         self.refresh_library()
         window_state.restore_geometry(library, self, splitter)
@@ -268,7 +278,7 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
     def _desk_changed(self) -> None:
         self.refresh_library()
         self.desk.update()
-        self.review.history.show_article(self.editor.article_id)
+        self.review.history_changed()
 
     def _tone_style(self) -> str | None:
         try:
@@ -402,7 +412,7 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         self.setWindowModified(False)
         self.status_info.set_saved(True)
         self.refresh_library()
-        self.review.history.show_article(saved.id)
+        self.review.history_changed()
         if kind != RevisionKind.AUTOSAVE:
             self.statusBar().showMessage(self.tr("Saved"), 2000)
         return True
@@ -459,19 +469,40 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         self.autosave_timer.stop()
         self.editor.load(article)
         self.desk.update()
-        self.review.proof.article_changed()
-        self.review.comments.refresh()
-        self.review.history.show_article(self.editor.article_id)
-        self.copyfit.run()
+        self.review.article_changed()
         self.setWindowModified(False)
         self.status_info.set_saved(True, visible=article is not None)
         self.status_info.count_now()
         self.refresh_library()
         if article is None:
             self.preview.clear()
-        else:
-            self.preview.show_article(article, immediately=True)
+        if self._settled:
+            self.copyfit.run()
+            if article is not None:
+                self.preview.show_article(article, immediately=True)
         self._update_title()
+
+    # ---- after the first paint -------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._settle_scheduled:
+            self._settle_scheduled = True
+            QTimer.singleShot(0, self._settle)
+
+    def _settle(self) -> None:
+        """Work the first paint does not wait for: the preview, copyfit, the desk's panels."""
+        if self._settled:
+            return
+        self._settled = True
+        article = self.editor.snapshot()
+        if article is not None:
+            self.preview.show_article(article, immediately=True)
+        self.copyfit.run()
+        self.review.settle()
+        self.settled.emit()
+
+    def is_settled(self) -> bool:
+        return self._settled
 
     def _update_title(self) -> None:
         if self.editor.article_id is None:

@@ -7,7 +7,6 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
-from deskapp.exchange.html_import import html_to_markdown
 from deskapp.ui.highlighter import MarkdownHighlighter
 from deskapp.ui.smart_punctuation import TRIGGERS, smart_replacement
 from deskapp.ui.text_edit import NfcPlainTextEdit, VietnameseTyping
@@ -59,6 +58,8 @@ class MarkdownEdit(NfcPlainTextEdit):
             if html.strip() and 'name="qrichtext"' not in html:
                 if len(html) > MAX_RICH_PASTE:
                     return super().text_from_mime(source)
+                from deskapp.exchange.html_import import html_to_markdown
+
                 markdown = html_to_markdown(html).strip("\n")
                 if markdown.strip():
                     return markdown

@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog
 
 from deskapp.errors import DeskappError
-from deskapp.exchange.docx_export import export_docx
-from deskapp.exchange.markdown_export import article_markdown
 from deskapp.fileio import write_atomically
 from deskapp.messages import describe
 from deskapp.model import Article
@@ -52,9 +50,13 @@ class OutsideExports(_Base):
             write(Path(path))
 
     def export_word_to(self, path: Path) -> bool:
+        from deskapp.exchange.docx_export import export_docx  # python-docx loads on first use
+
         return self._write(path, lambda article: export_docx(article, path))
 
     def export_markdown_to(self, path: Path) -> bool:
+        from deskapp.exchange.markdown_export import article_markdown
+
         return self._write(path, lambda article: write_atomically(
             path, article_markdown(article).encode("utf-8")))
 

@@ -20,7 +20,7 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from deskapp.errors import ImportRejected
-from deskapp.exchange import check_paste
+from deskapp.exchange.decode import check_paste
 from deskapp.text import Composer, nfc
 
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier,

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter
 from deskapp.store import Library
 
 GEOMETRY = "window_geometry"
+DOCKS = "window_docks"  # which docks and toolbars are shown, and where
 SPLITTER = "splitter_sizes"
 LAST_ARTICLE = "last_article"
 ZOOM = "editor_zoom"
@@ -21,6 +22,7 @@ def save_state(library: Library, window: QMainWindow, sizes: list[int],
                article_id: str | None, zoom: int) -> None:
     geometry = bytes(window.saveGeometry().toBase64().data()).decode("ascii")
     library.set_setting(GEOMETRY, geometry)
+    library.set_setting(DOCKS, bytes(window.saveState().toBase64().data()).decode("ascii"))
     library.set_setting(SPLITTER, ",".join(str(size) for size in sizes))
     library.set_setting(LAST_ARTICLE, article_id or "")
     library.set_setting(ZOOM, str(zoom))
@@ -31,6 +33,9 @@ def restore_geometry(library: Library, window: QMainWindow, splitter: QSplitter)
     geometry = library.get_setting(GEOMETRY)
     if geometry:
         restored = window.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+    docks = library.get_setting(DOCKS)
+    if docks:
+        window.restoreState(QByteArray.fromBase64(docks.encode("ascii")))
     sizes = splitter_sizes(library.get_setting(SPLITTER))
     if sizes and len(sizes) == splitter.count():
         splitter.setSizes(sizes)
