@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -14,16 +15,17 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from deskapp import __version__
 from deskapp.model import Article
 from deskapp.store import default_library_path
-from deskapp.store.recovery import Diagnosis
 from deskapp.ui.fonts import load_bundled_fonts
 from deskapp.ui.i18n import Translation, resolve_language
 from deskapp.ui.main_window import MainWindow
 from deskapp.ui.platform_check import XCB_PACKAGES, missing_display_library
 from deskapp.ui.profile import ProfileDialog
-from deskapp.ui.recovery_dialog import Choice, RecoveryDialog, library_to_open, reason_text
-from deskapp.ui.single_instance import InstanceServer
+from deskapp.ui.recovery_dialog import Choice, library_to_open, reason_text
 from deskapp.ui.startup import open_for_writing
 from deskapp.workspace import current_user
+
+if TYPE_CHECKING:
+    from deskapp.store.recovery import Diagnosis
 
 
 def application() -> QApplication:
@@ -107,20 +109,33 @@ def run(library_path: Path, open_files: Sequence[Path | str] = ()) -> int:
     window = MainWindow(library, user=current_user(library), render_html=render_html,
                         ask_profile=None if _quit_after_start() else ProfileDialog.ask)
     window.writer_lock = opened.lock
-    server = InstanceServer(opened.path, window)
-    server.activated.connect(window.bring_forward)
+    servers: list = []
+
+    def listen() -> None:
+        # Other starts find this window once it is painted; until then they are told the
+        # library is open elsewhere (the writer lock is already ours).
+        from deskapp.ui.single_instance import InstanceServer
+
+        server = InstanceServer(opened.path, window)
+        server.activated.connect(window.bring_forward)
+        servers.append(server)
+
+    window.settled.connect(listen)
     window.show()
     if files:
         QTimer.singleShot(0, lambda: window.open_files(files))
     if _quit_after_start():
         QTimer.singleShot(0, lambda: _report_startup_and_quit(app, window))
     code = app.exec()
-    server.close()
+    for server in servers:
+        server.close()
     opened.close()
     return code
 
 
 def _choose(diagnosis: Diagnosis) -> Choice:
+    from deskapp.ui.recovery_dialog import RecoveryDialog
+
     print(f"deskapp: {reason_text(diagnosis)}", file=sys.stderr)
     if _quit_after_start():
         return Choice("quit")

@@ -20,7 +20,6 @@ from deskapp.store import Library
 from deskapp.store.lock import WriterLock, acquire_writer_lock, lock_owner
 from deskapp.ui.i18n import core_language
 from deskapp.ui.recovery_dialog import Choose, recover
-from deskapp.ui.single_instance import hand_over
 from deskapp.workspace import open_library
 
 MAX_ATTEMPTS = 5
@@ -73,6 +72,8 @@ def open_for_writing(path: Path, *, choose: Choose, inform: Callable[[str], None
 
 def _held_elsewhere(path: Path, files: Sequence[Path]) -> str:
     """Hand over to the window that has the library; the sentence to show either way."""
+    from deskapp.ui.single_instance import hand_over
+
     translate = QCoreApplication.translate
     if hand_over(path, list(files)):
         return translate("Startup", "Deskapp is already open with this library: its window "
