@@ -21,7 +21,7 @@ def pdf_text(path: Path) -> str:
 def test_starts_on_the_welcome_article(window):
     assert window.editor.title.text() == "Chào mừng đến với Deskapp"
     assert window.windowTitle().startswith("Chào mừng đến với Deskapp")
-    assert window.library_panel.tree.topLevelItemCount() == 1
+    assert window.library_panel.model.rowCount() == 1
 
 
 def test_type_preview_autosave_export(qtbot, window, library, tmp_path):
@@ -86,7 +86,7 @@ def test_trash_and_restore(qtbot, window, library):
     assert window.editor.article_id is None
     window.act_show_trash.trigger()
     assert window.library_panel.is_trash()
-    window.library_panel.tree.setCurrentItem(window.library_panel.tree.topLevelItem(0))
+    window.library_panel.tree.setCurrentIndex(window.library_panel.model.index(0, 0))
     window.act_restore.trigger()
     assert [s.id for s in library.list()] == [welcome]
     assert window.editor.article_id == welcome

@@ -74,7 +74,7 @@ def test_diverged_edits_show_the_conflict_and_take_theirs(qtbot, window, tmp_pat
         result = other.open_package(second)
         assert result.outcome == "diverged"
         assert article_id in other.conflict_ids()
-        assert other.library_panel.tree.topLevelItem(0).text(0).startswith(CONFLICT_MARK)
+        assert other.library_panel.model.index(0, 0).data().startswith(CONFLICT_MARK)
         dialog = other.conflict_dialog
         assert "phóng viên" in dialog.theirs.toPlainText()
         assert "toà soạn" in dialog.mine.toPlainText()

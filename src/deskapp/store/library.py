@@ -20,17 +20,19 @@ from sqlite_utils import Database
 
 from deskapp.errors import ArticleNotFound, LibraryError
 from deskapp.model import CONTENT_FIELDS, Article, Revision, RevisionKind, new_id, now_iso
-from deskapp.store.schema import SCHEMA_VERSION, migrations
+from deskapp.store.schema import SCHEMA_VERSION, migrations, title_order_key
 from deskapp.store.search import Order, SearchHit, index_article, unindex_article
 from deskapp.store.search import search as search_index
 from deskapp.text import nfc
-from deskapp.text.collation import sort_key
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Autosaves closer together than this replace the previous autosave revision
 # instead of piling up one revision every few seconds while someone types.
 AUTOSAVE_COALESCE = timedelta(seconds=60)
 _TEXT_FIELDS = ("title", "lead", "body", "byline", "source", "section")
+Sort = Literal["updated", "title"]
+# Rows the library list asks for at a time.
+PAGE_SIZE = 200
 
 
 def default_library_path() -> Path:
@@ -52,6 +54,23 @@ class ArticleSummary:
     deleted_at: str | None
 
 
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page of the list ended: the next page starts after this row."""
+
+    title_key: str
+    updated_at: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the list; ``after`` is None when no rows follow it."""
+
+    rows: list[ArticleSummary]
+    after: Cursor | None
+
+
 class Library:
     """The article library in one SQLite file."""
 
@@ -61,11 +80,15 @@ class Library:
 
     # ---- opening -------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str) -> Library:
+    def open(cls, path: Path | str, *, check: bool = True) -> Library:
         """Open (or create) the library at ``path`` and bring its schema up to date.
 
         A file that is not an SQLite database, or whose schema is newer than
         this version knows, raises :class:`LibraryError` and is left untouched.
+        ``check`` reads every page first (``PRAGMA quick_check``); on a big
+        library that takes seconds, so the window opens without it and runs
+        :func:`check_pages` in the background. A file shorter than its header
+        says is refused either way.
         """
         path = Path(path)
         _check_header(path)
@@ -75,7 +98,7 @@ class Library:
         except (OSError, sqlite3.Error) as exc:
             raise LibraryError("library_unwritable", path=str(path), reason=_reason(exc)) from exc
         try:
-            return cls._prepare(Database(conn), path)
+            return cls._prepare(Database(conn), path, check=check)
         except BaseException:
             conn.close()
             raise
@@ -86,14 +109,14 @@ class Library:
         return cls._prepare(Database(memory=True), None)
 
     @classmethod
-    def _prepare(cls, db: Database, path: Path | None) -> Library:
+    def _prepare(cls, db: Database, path: Path | None, check: bool = True) -> Library:
         where = str(path) if path else ":memory:"
         cls._check_writable(path)
         try:
             found = db.execute("PRAGMA user_version").fetchone()[0]
             # A truncated or damaged file often opens fine and fails later, mid-typing:
             # check the pages once now so the user hears about it before writing.
-            verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+            verdict = db.execute("PRAGMA quick_check").fetchone()[0] if check else "ok"
         except sqlite3.DatabaseError as exc:
             raise LibraryError("library_corrupt", path=where) from exc
         if verdict != "ok":
@@ -160,7 +183,7 @@ class Library:
 
     # ---- reading -------------------------------------------------------
     def is_empty(self) -> bool:
-        return self.db["articles"].count == 0
+        return self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
 
     def get(self, article_id: str) -> Article:
         try:
@@ -177,27 +200,60 @@ class Library:
             raise ArticleNotFound(ref=ref)
         return self.get(rows[0]["id"])
 
-    def list(self, *, trashed: bool = False,
-             sort: Literal["updated", "title"] = "updated") -> list[ArticleSummary]:
-        """Articles newest change first, or by title in Vietnamese order.
+    def list(self, *, trashed: bool = False, sort: Sort = "updated",
+             status: str = "") -> list[ArticleSummary]:
+        """Every article, newest change first or by title in Vietnamese order.
 
-        The trash when ``trashed``. Equal titles keep newest-first order among themselves.
+        The trash when ``trashed``; only one status when ``status`` is given.
+        Equal titles keep newest-first order among themselves. The library
+        list shows :meth:`page` by page instead.
+        """
+        return self.page(trashed=trashed, sort=sort, status=status, limit=None).rows
+
+    def page(self, *, trashed: bool = False, sort: Sort = "updated", status: str = "",
+             after: Cursor | None = None, limit: int | None = PAGE_SIZE) -> Page:
+        """The next ``limit`` rows of :meth:`list`'s order after ``after`` (from the top if None).
+
+        Keyset paging: each page is an index range read from where the last
+        one ended, so the thousandth page costs what the first does, and rows
+        saved in between never make a page repeat or skip one.
         """
         if sort not in ("updated", "title"):
             raise ValueError(f"unknown sort: {sort!r}")
-        where = "deleted_at IS NOT NULL" if trashed else "deleted_at IS NULL"
-        sql = (
-            "SELECT id, title, status, updated_at, deleted_at FROM articles "
-            f"WHERE {where} ORDER BY updated_at DESC"
-        )
-        items = [
-            ArticleSummary(r["id"], nfc(r["title"] or ""), r["status"], r["updated_at"],
-                           r["deleted_at"])
-            for r in self.db.query(sql)
-        ]
+        where = ["deleted_at IS NOT NULL" if trashed else "deleted_at IS NULL"]
+        params: list[Any] = []
+        if status:
+            where.append("status = ?")
+            params.append(status)
         if sort == "title":
-            items.sort(key=lambda item: sort_key(item.title))
-        return items
+            order = "title_key, updated_at DESC, id DESC"
+            if after is not None:
+                where.append("title_key >= ? AND (title_key > ? OR updated_at < ? "
+                             "OR (updated_at = ? AND id < ?))")
+                params += [after.title_key, after.title_key, after.updated_at,
+                           after.updated_at, after.id]
+        else:
+            order = "updated_at DESC, id DESC"
+            if after is not None:
+                where.append("updated_at <= ? AND (updated_at < ? OR id < ?)")
+                params += [after.updated_at, after.updated_at, after.id]
+        sql = ("SELECT id, title, status, updated_at, deleted_at, title_key FROM articles "
+               f"WHERE {' AND '.join(where)} ORDER BY {order}")
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(0, int(limit)))
+        rows = self.db.execute(sql, params).fetchall()
+        summaries = [ArticleSummary(r[0], nfc(r[1] or ""), r[2], r[3], r[4]) for r in rows]
+        more = limit is not None and len(rows) == limit and limit > 0
+        last = rows[-1] if rows else None
+        cursor = Cursor(last[5], last[3], last[0]) if more and last is not None else None
+        return Page(summaries, cursor)
+
+    def is_listed(self, article_id: str, *, trashed: bool = False) -> bool:
+        """Whether the article exists and is (``trashed``) or is not in the trash."""
+        where = "deleted_at IS NOT NULL" if trashed else "deleted_at IS NULL"
+        return self.db.execute(f"SELECT 1 FROM articles WHERE id = ? AND {where}",
+                               [article_id]).fetchone() is not None
 
     def search(self, query: str, *, limit: int = 200, trashed: bool = False,
                order: Order = "relevance") -> list[SearchHit]:
@@ -414,15 +470,55 @@ class _WriteGuard:
 
 
 def _check_header(path: Path) -> None:
+    """Refuse what is not an SQLite file, or is shorter than its own header says.
+
+    Cheap (100 bytes and a ``stat``), so it runs before every open; a file cut
+    short on a USB stick fails here instead of mid-typing. SQLite keeps the
+    page count in the header valid only while bytes 92–95 equal the change
+    counter (bytes 24–27); otherwise the size is not checked. A library only
+    grows past, never shrinks below, the size its header records.
+    """
     try:
         with path.open("rb") as handle:
-            head = handle.read(len(SQLITE_HEADER))
+            head = handle.read(100)
+            size = os.fstat(handle.fileno()).st_size
     except FileNotFoundError:
         return
     except OSError as exc:
         raise LibraryError("library_unwritable", path=str(path), reason=_reason(exc)) from exc
-    if head and head != SQLITE_HEADER:
+    if head and head[:len(SQLITE_HEADER)] != SQLITE_HEADER:
         raise LibraryError("library_corrupt", path=str(path))
+    if len(head) < 100:
+        if head:
+            raise LibraryError("library_corrupt", path=str(path))
+        return
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    size_valid = head[24:28] == head[92:96]
+    if size_valid and pages and size < pages * page_size:
+        raise LibraryError("library_corrupt", path=str(path))
+
+
+def check_pages(path: Path | str) -> bool:
+    """Read every page of the library file (``PRAGMA quick_check``) on a connection of its own.
+
+    For a background thread: the library may stay open and in use meanwhile
+    (WAL lets this reader see a consistent snapshot). False when damaged.
+    """
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        try:
+            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as exc:
+        if _is_write_problem(exc):
+            raise LibraryError("library_unwritable", path=str(path), reason=_reason(exc)) \
+                from exc
+        return False
+    except sqlite3.DatabaseError:
+        return False
 
 
 def _coalesces(current: dict[str, Any], author: str, stamp: str) -> bool:
@@ -442,6 +538,7 @@ def _revision_content(article: Article) -> dict[str, Any]:
 def _row_from_article(article: Article) -> dict[str, Any]:
     row = article.to_dict()
     row["tags"] = json.dumps(article.tags, ensure_ascii=False)
+    row["title_key"] = title_order_key(article.title)
     return row
 
 

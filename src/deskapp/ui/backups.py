@@ -171,9 +171,7 @@ class BackupCommands(_Base):
         self.review.use_library(library)
         self._show(None)
         self.refresh_library()
-        ids = self.library_panel.ids()
-        if ids:
-            self.open_article(ids[0])
+        self.open_first_article()
 
     def show_backups_folder(self) -> bool:
         path = self._library_file()

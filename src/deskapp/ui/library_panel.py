@@ -1,11 +1,24 @@
-"""The library list: articles newest first (or by headline), the trash, and search."""
+"""The library list: articles newest first (or by headline), the trash, and search.
+
+The list is a model over the store (:class:`LibraryModel`) shown in a
+``QTreeView``. It asks the library for a page of rows at a time as the view
+scrolls (``canFetchMore``/``fetchMore``), so a library of 100,000 articles
+opens with one page read and the rows nobody scrolls to are never loaded.
+Search results (a few hundred at most) are handed over as a whole list.
+"""
 
 from __future__ import annotations
 
 import html
-from collections.abc import Collection
+import sqlite3
+from collections.abc import Callable, Collection
+from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -24,13 +37,14 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from deskapp.errors import DeskappError
 from deskapp.store import ArticleSummary
+from deskapp.store.library import Cursor, Page
 from deskapp.store.search import SearchHit
 from deskapp.ui.desk_labels import status_text
 from deskapp.ui.time_format import local_time
@@ -41,8 +55,165 @@ HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 # Typing in the search box waits this long before asking the library.
 SEARCH_DELAY_MS = 150
 CONFLICT_MARK = "⚠"
+# A refresh of the same list reloads at most this many rows to keep the place
+# the person scrolled to; deeper than that it starts again from the top.
+KEEP_ROWS = 5000
 
 Row = ArticleSummary | SearchHit
+FetchPage = Callable[[Cursor | None], Page]
+_INDEX = QModelIndex | QPersistentModelIndex
+
+
+class LibraryModel(QAbstractTableModel):
+    """Headline, status and time of the articles, fetched a page at a time.
+
+    :meth:`show_pages` lists through ``fetch(after)`` (a page of the store
+    after a cursor); :meth:`show_rows` shows a finished list (search hits).
+    ``fetchFailed`` reports a page the library could not give.
+    """
+
+    fetchFailed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+        self._position: dict[str, int] = {}
+        self._fetch: FetchPage | None = None
+        self._after: Cursor | None = None
+        self._marked: frozenset[str] = frozenset()
+        self._times: dict[int, str] = {}
+        # Translated in the panel's context, where these words have always been.
+        translate = QCoreApplication.translate
+        self._headers = (translate("LibraryPanel", "Headline"),
+                         translate("LibraryPanel", "Status"),
+                         translate("LibraryPanel", "Changed"))
+        self._untitled = translate("LibraryPanel", "(no headline)")
+
+    # ---- filling ---------------------------------------------------------------
+    def show_pages(self, fetch: FetchPage, marked: Collection[str] = (),
+                   at_least: int = 0) -> bool:
+        """List through ``fetch``: the first page now (or ``at_least`` rows), more on demand.
+
+        When the rows read are the rows shown (opening an article refreshes
+        the list without changing it), the view is left alone: no reset, so
+        the selection and the scroll position stay as they are. Returns
+        whether the rows changed.
+        """
+        rows: list[Row] = []
+        page = self._ask(fetch, None)
+        while page is not None:
+            rows += page.rows
+            if page.after is None or len(rows) >= at_least:
+                break
+            page = self._ask(fetch, page.after)
+        after = page.after if page is not None else None
+        if rows == self._rows and frozenset(marked) == self._marked and self._fetch is not None:
+            self._fetch, self._after = fetch, after
+            return False
+        self._replace_rows(rows, marked, fetch, after)
+        return True
+
+    def show_rows(self, rows: list[Row], marked: Collection[str] = ()) -> bool:
+        """Show a finished list; returns whether it differs from what was shown."""
+        if rows == self._rows and frozenset(marked) == self._marked and self._fetch is None:
+            return False
+        self._replace_rows(list(rows), marked, None, None)
+        return True
+
+    def canFetchMore(self, parent: _INDEX = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._fetch is not None and self._after is not None
+
+    def fetchMore(self, parent: _INDEX = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        assert self._fetch is not None
+        page = self._ask(self._fetch, self._after)
+        if page is None or not page.rows:
+            self._after = None
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+        self._append(page.rows)
+        self._after = page.after
+        self.endInsertRows()
+
+    # ---- reading -----------------------------------------------------------------
+    def rowCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section] if 0 <= section < 3 else None
+        return None
+
+    def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return self._title(row)
+            if column == 1:
+                return status_text(row.status)
+            return self._time(index.row(), row)
+        if role == ID_ROLE:
+            return row.id
+        if role == HTML_ROLE and column == 0 and isinstance(row, SearchHit):
+            return _row_html(self._title(row), row)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return row.title or None
+        return None
+
+    def row_of(self, article_id: str | None) -> int | None:
+        return self._position.get(article_id) if article_id else None
+
+    def id_at(self, row: int) -> str | None:
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
+
+    def ids(self) -> list[str]:
+        return [row.id for row in self._rows]
+
+    def has_html(self) -> bool:
+        """Whether the rows are search hits (two lines, drawn as HTML)."""
+        return bool(self._rows) and isinstance(self._rows[0], SearchHit)
+
+    # ---- internals ----------------------------------------------------------------
+    def _replace_rows(self, rows: list[Row], marked: Collection[str],
+                      fetch: FetchPage | None, after: Cursor | None) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self._position = {}
+        self._times = {}
+        self._marked = frozenset(marked)
+        self._append(rows)
+        self._fetch, self._after = fetch, after
+        self.endResetModel()
+
+    def _append(self, rows: list[Row]) -> None:
+        for row in rows:
+            self._position.setdefault(row.id, len(self._rows))
+            self._rows.append(row)
+
+    def _ask(self, fetch: FetchPage, after: Cursor | None) -> Page | None:
+        try:
+            return fetch(after)
+        except (DeskappError, sqlite3.Error) as error:  # a closing or failing library
+            self.fetchFailed.emit(error)
+            return None
+
+    def _title(self, row: Row) -> str:
+        title = row.title or self._untitled
+        return f"{CONFLICT_MARK} {title}" if row.id in self._marked else title
+
+    def _time(self, at: int, row: Row) -> str:
+        shown = self._times.get(at)
+        if shown is None:
+            shown = self._times[at] = local_time(row.updated_at)
+        return shown
 
 
 class LibraryPanel(QWidget):
@@ -53,6 +224,7 @@ class LibraryPanel(QWidget):
     queryChanged = Signal(str)
     sortChanged = Signal(str)
     statusFilterChanged = Signal(str)
+    fetchFailed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,18 +240,25 @@ class LibraryPanel(QWidget):
         self.filter.setObjectName("libraryFilter")
         self.filter.setPlaceholderText(self.tr("Search (accents optional)…"))
         self.filter.setClearButtonEnabled(True)
-        self.tree = QTreeWidget(self)
+        self.model = LibraryModel(self)
+        self.tree = QTreeView(self)
         self.tree.setObjectName("libraryTree")
-        self.tree.setHeaderLabels([self.tr("Headline"), self.tr("Status"), self.tr("Changed")])
+        self.tree.setModel(self.model)
         self.tree.setRootIsDecorated(False)
-        self.tree.setWordWrap(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setItemsExpandable(False)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setItemDelegateForColumn(0, _RichTextDelegate(self.tree))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized once from a sample, not from every row: ResizeToContents would
+        # measure each row loaded, on every page.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self._size_columns()
         top = QHBoxLayout()
         top.addWidget(self.mode, 1)
         top.addWidget(self.by_title)
@@ -89,6 +268,8 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.status_filter)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
+        self._shown: tuple[object, ...] | None = None
+        self._restoring = False
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -100,8 +281,9 @@ class LibraryPanel(QWidget):
         self.by_title.toggled.connect(lambda on: self.sortChanged.emit(self.sort()))
         self.filter.textChanged.connect(lambda _text: self._search_timer.start())
         self.filter.returnPressed.connect(self._open_first)
-        self.tree.currentItemChanged.connect(self._current_changed)
-        self.tree.itemActivated.connect(lambda item, _col: self._request(item))
+        self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.tree.activated.connect(self._request)
+        self.model.fetchFailed.connect(self.fetchFailed)
 
     def is_trash(self) -> bool:
         return self.mode.currentIndex() == 1
@@ -139,36 +321,41 @@ class LibraryPanel(QWidget):
 
     def refresh(self, rows: list[Row], select_id: str | None = None,
                 marked: Collection[str] = ()) -> None:
-        """Replace the list; keep ``select_id`` selected without asking to open it.
+        """Show a finished list (search hits); keep ``select_id`` selected without opening it.
 
         Rows in ``marked`` (articles with two versions waiting for a choice) get a ⚠.
         """
-        self._search_timer.stop()
-        self.tree.blockSignals(True)
-        try:
-            self.tree.clear()
-            for row in rows:
-                title = row.title or self.tr("(no headline)")
-                if row.id in marked:
-                    title = f"{CONFLICT_MARK} {title}"
-                item = QTreeWidgetItem([title, self.status_label(row.status),
-                                        local_time(row.updated_at)])
-                item.setData(0, ID_ROLE, row.id)
-                item.setData(0, HTML_ROLE, _row_html(title, row))
-                item.setToolTip(0, row.title)
-                self.tree.addTopLevelItem(item)
-                if row.id == select_id:
-                    self.tree.setCurrentItem(item)
-        finally:
-            self.tree.blockSignals(False)
+        self._replace(lambda: self.model.show_rows(rows, marked), select_id, keep=False)
+
+    def show_pages(self, fetch: FetchPage, select_id: str | None = None,
+                   marked: Collection[str] = ()) -> None:
+        """List the library through ``fetch`` (see :meth:`Library.page`), a page at a time.
+
+        Refreshing the same list (same mode, order, status and query) keeps
+        the rows loaded so far and the scroll position, so a save while the
+        person reads row 3,000 does not throw the list back to the top.
+        """
+        keep = self._shown == self._view_key() and self.model.rowCount() > 0
+        at_least = min(self.model.rowCount(), KEEP_ROWS) if keep else 0
+        self._replace(lambda: self.model.show_pages(fetch, marked, at_least), select_id, keep)
 
     def current_id(self) -> str | None:
-        item = self.tree.currentItem()
-        return item.data(0, ID_ROLE) if item else None
+        index = self.tree.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[str]:
+        """The ids of the selected rows, in list order (several with Shift or Ctrl)."""
+        rows = sorted(index.row() for index in self.tree.selectionModel().selectedRows())
+        return [article_id for row in rows if (article_id := self.model.id_at(row))]
 
     def ids(self) -> list[str]:
-        return [self.tree.topLevelItem(i).data(0, ID_ROLE)
-                for i in range(self.tree.topLevelItemCount())]
+        """The ids of the rows loaded so far, in list order."""
+        return self.model.ids()
+
+    def select_first(self) -> None:
+        """Make the first row current if none is (without a list, nothing happens)."""
+        if not self.tree.currentIndex().isValid() and self.model.rowCount():
+            self.tree.setCurrentIndex(self.model.index(0, 0))
 
     def focus_filter(self) -> None:
         self.filter.setFocus()
@@ -177,20 +364,64 @@ class LibraryPanel(QWidget):
     def status_label(self, status: str) -> str:
         return status_text(status)
 
+    def _view_key(self) -> tuple[object, ...]:
+        return (self.is_trash(), self.sort(), self.status(), self.query())
+
+    def _replace(self, fill: Callable[[], bool], select_id: str | None, keep: bool) -> None:
+        self._search_timer.stop()
+        scroll = self.tree.verticalScrollBar().value() if keep else 0
+        selected = self.selected_ids() if keep else []
+        self._restoring = True
+        try:
+            if fill() or self.current_id() != select_id:
+                self.tree.setUniformRowHeights(not self.model.has_html())
+                self._select(select_id, selected if select_id in selected else [])
+                self.tree.verticalScrollBar().setValue(scroll)
+        finally:
+            self._restoring = False
+        self._shown = self._view_key()
+
+    def _select(self, current_id: str | None, others: list[str]) -> None:
+        """Make ``current_id`` current and selected, with ``others`` still selected."""
+        row = self.model.row_of(current_id)
+        if row is None:
+            return
+        flags = QItemSelectionModel.SelectionFlag
+        selection = QItemSelection()
+        for other in others:
+            at = self.model.row_of(other)
+            if at is not None:
+                selection.select(self.model.index(at, 0), self.model.index(at, 2))
+        selection.select(self.model.index(row, 0), self.model.index(row, 2))
+        model = self.tree.selectionModel()
+        model.select(selection, flags.ClearAndSelect)
+        model.setCurrentIndex(self.model.index(row, 0), flags.NoUpdate)
+
+    def _size_columns(self) -> None:
+        metrics = self.tree.fontMetrics()
+        status_width = max(metrics.horizontalAdvance(status_text(s)) for s in STATUSES)
+        time_width = metrics.horizontalAdvance(local_time("2024-12-31T23:59:00+00:00"))
+        header = self.tree.header()
+        header.resizeSection(1, status_width + 24)
+        header.resizeSection(2, time_width + 24)
+
     def _open_first(self) -> None:
         if self._search_timer.isActive():  # Enter before the search ran: run it now
             self._search_timer.stop()
             self.queryChanged.emit(self.query())
-        if self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        if self.model.rowCount():
+            self.tree.setCurrentIndex(self.model.index(0, 0))
             self.tree.setFocus()
 
-    def _current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
-        if current is not None and not self.is_trash():
-            self._request(current)
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._restoring or not current.isValid() or self.is_trash():
+            return
+        self._request(current)
 
-    def _request(self, item: QTreeWidgetItem) -> None:
-        self.openRequested.emit(item.data(0, ID_ROLE))
+    def _request(self, index: QModelIndex) -> None:
+        article_id = self.model.id_at(index.row())
+        if article_id is not None:
+            self.openRequested.emit(article_id)
 
 
 def _row_html(title: str, row: Row) -> str:
@@ -204,10 +435,18 @@ def _row_html(title: str, row: Row) -> str:
 
 
 class _RichTextDelegate(QStyledItemDelegate):
-    """Draws the headline column as small HTML (search excerpts with highlights)."""
+    """Draws search hits as small HTML (excerpts with highlights); plain rows as usual.
+
+    Plain rows take the stock path: one line, elided, uniform height, which is
+    what lets the list scroll through thousands of rows without laying out a
+    text document for each.
+    """
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
+        if index.data(HTML_ROLE) is None:
+            super().paint(painter, option, index)
+            return
         options = QStyleOptionViewItem(option)
         self.initStyleOption(options, index)
         document = self._document(options, index)
@@ -228,6 +467,11 @@ class _RichTextDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
+        if index.data(HTML_ROLE) is None:
+            # Room above the line for capitals with two marks (Ấ, Ắ, Ể): the
+            # font's ascent alone clips them in a tight row.
+            hint = super().sizeHint(option, index)
+            return QSize(hint.width(), hint.height() + option.fontMetrics.height() // 2)
         options = QStyleOptionViewItem(option)
         self.initStyleOption(options, index)
         document = self._document(options, index)
@@ -239,7 +483,11 @@ class _RichTextDelegate(QStyledItemDelegate):
         document.setDefaultFont(options.font)
         document.setDocumentMargin(2)
         document.setHtml(index.data(HTML_ROLE) or html.escape(options.text))
-        width = options.rect.width() if options.rect.width() > 0 else 300
+        width = options.rect.width()
+        view = self.parent()
+        if width <= 0 and isinstance(view, QTreeView):  # sizing: wrap at the column's width
+            width = view.columnWidth(index.column())
+        width = width if width > 0 else 300
         document.setTextWidth(width)
         return document
 

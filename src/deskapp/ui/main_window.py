@@ -30,6 +30,7 @@ from deskapp.errors import DeskappError
 from deskapp.messages import describe
 from deskapp.model import Article, RevisionKind
 from deskapp.store import Library
+from deskapp.store.library import Cursor, Page
 from deskapp.store.lock import WriterLock
 from deskapp.text.tone import convert_tone_style
 from deskapp.ui import window_state
@@ -159,13 +160,12 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         self.editor.targetChanged.connect(lambda _t: self._store_target())
         self.desk.statusChanged.connect(lambda _a: self._desk_changed())
 
+        self.library_panel.fetchFailed.connect(self._fetch_failed)
+
         self.refresh_library()
         window_state.restore_geometry(library, self, splitter)
         self.editor.body.set_zoom(window_state.zoom_steps(library))
-        ids = self.library_panel.ids()
-        last = window_state.last_article(library)
-        if ids:
-            self.open_article(last if last in ids else ids[0])
+        self.open_first_article(window_state.last_article(library))
         self._update_title()
         self._set_tab_order()
 
@@ -311,24 +311,48 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
 
     # ---- library -----------------------------------------------------------
     def refresh_library(self) -> None:
-        """Show the library (or the trash): search hits when there is a query."""
+        """Show the library (or the trash): search hits when there is a query.
+
+        The list itself is read a page at a time as it scrolls
+        (:meth:`Library.page`); search hits come as one short list.
+        """
         panel = self.library_panel
         trash, query = panel.is_trash(), panel.query()
-        rows: list = []
-        try:
-            if query:
-                rows = self.library.search(query, trashed=trash, order="updated")
-            else:
-                rows = self.library.list(trashed=trash, sort=panel.sort())
-        except DeskappError as error:
-            self.show_error(describe(error))
-        status = panel.status()
-        if status and not trash:
-            rows = [row for row in rows if row.status == status]
+        status = "" if trash else panel.status()
         if not trash:
             counts = self._guard(lambda: counts_by_status(self.library))
             panel.set_counts(counts if isinstance(counts, dict) else {})
-        panel.refresh(rows, self.editor.article_id, marked=self.conflict_ids())
+        marked = self.conflict_ids()
+        if not query:
+            library, sort = self.library, panel.sort()
+
+            def fetch(after: Cursor | None) -> Page:
+                return library.page(trashed=trash, sort=sort, status=status,  # type: ignore[arg-type]
+                                    after=after)
+
+            panel.show_pages(fetch, self.editor.article_id, marked=marked)
+            return
+        rows: list = []
+        try:
+            rows = self.library.search(query, trashed=trash, order="updated")
+        except DeskappError as error:
+            self.show_error(describe(error))
+        if status:
+            rows = [row for row in rows if row.status == status]
+        panel.refresh(rows, self.editor.article_id, marked=marked)
+
+    def open_first_article(self, preferred: str | None = None) -> None:
+        """Open ``preferred`` if it is in the library (not the trash), else the list's first row."""
+        if preferred and self._guard(lambda: self.library.is_listed(preferred)):
+            self.open_article(preferred)
+            return
+        ids = self.library_panel.ids()
+        if ids:
+            self.open_article(ids[0])
+
+    def _fetch_failed(self, error: object) -> None:
+        if isinstance(error, DeskappError):  # a closing library needs no message
+            self.show_error(describe(error))
 
     def open_article(self, article_id: str) -> None:
         if article_id == self.editor.article_id:

@@ -90,10 +90,8 @@ class ViewActions(QObject):
     def focus_library(self) -> None:
         if self.in_focus_mode():
             self.set_focus_mode(False)
-        tree = self.library.tree
-        tree.setFocus()
-        if tree.currentItem() is None and tree.topLevelItemCount():
-            tree.setCurrentItem(tree.topLevelItem(0))
+        self.library.tree.setFocus()
+        self.library.select_first()
 
     def focus_editor(self) -> None:
         target = self.editor.body if self.editor.isEnabled() else self.library.filter
