@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QToolBar
 
@@ -105,22 +104,25 @@ class DeskWindow(_Base):
     def _fill_presets(self) -> None:
         """Offer the print presets beside the length target; the choice is the library's.
 
-        The list is read once the window is up: it loads reportlab, which
-        start-up does not need.
+        The list is read once the window is painted, on a worker thread: it
+        loads reportlab, which start-up does not need.
         """
         self.editor.set_presets([], self._preset())
         self.editor.presetChanged.connect(self._choose_preset)
-        QTimer.singleShot(0, self._list_presets)
+        self.settled.connect(self._list_presets)
 
     def _list_presets(self) -> None:
-        from deskapp.pdf.presets import list_presets
         from deskapp.workspace import user_presets_dir
 
-        try:
-            presets = list_presets(extra_dirs=[user_presets_dir()])
-        except OSError:
-            return
-        self.editor.set_presets(presets, self._preset())
+        folder = user_presets_dir()
+
+        def read() -> list[tuple[str, str]]:
+            from deskapp.pdf.presets import list_presets
+
+            return list_presets(extra_dirs=[folder])
+
+        self.runner.start(read, lambda presets: self.editor.set_presets(presets, self._preset()),
+                          lambda _error: None)
 
     def _choose_preset(self, name: str) -> None:
         """Keep the chosen print preset; line counts and the next export follow it."""

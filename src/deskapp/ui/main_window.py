@@ -504,6 +504,8 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
             self.copyfit.run()
             if article is not None:
                 self.preview.show_article(article, immediately=True)
+        else:
+            self.copyfit.job.request()  # counted once the window is painted (see _settle)
         self._update_title()
 
     # ---- after the first paint -------------------------------------------------
