@@ -343,6 +343,10 @@
         <translation>Bị %1 trả lại (%2): %3</translation>
     </message>
     <message>
+        <source>Edited by %1 (%2) after it was approved: back in review. It needs approving again before a PDF carries an approval.</source>
+        <translation>%1 đã sửa bài (%2) sau khi bài được duyệt: bài quay lại khâu biên tập và cần được duyệt lại trước khi bản PDF ghi tên người duyệt.</translation>
+    </message>
+    <message>
         <source>Why is the article going back to the reporter?</source>
         <translation>Vì sao trả bài cho phóng viên?</translation>
     </message>
@@ -421,6 +425,10 @@
         <source>Taken for review</source>
         <translation>Nhận bài</translation>
     </message>
+    <message>
+        <source>Edited after approval: back in review</source>
+        <translation>Sửa sau khi duyệt: quay lại biên tập</translation>
+    </message>
 </context>
 <context>
     <name>DeskWindow</name>
@@ -443,6 +451,10 @@
     <message>
         <source>&amp;Check the article now</source>
         <translation>&amp;Soát bài ngay</translation>
+    </message>
+    <message>
+        <source>This revision is damaged: its stored text no longer matches its checksum, so it cannot be restored. Nothing was changed; the other revisions are intact.</source>
+        <translation>Phiên bản này bị hỏng: nội dung lưu không còn khớp với mã kiểm tra nên không thể khôi phục. Chưa có gì bị thay đổi; các phiên bản khác vẫn nguyên vẹn.</translation>
     </message>
     <message>
         <source>This revision cannot be restored: %1</source>
@@ -728,6 +740,14 @@
         <translation>Không đọc được lịch sử: %1</translation>
     </message>
     <message>
+        <source>Damaged: the stored text does not match its checksum; it cannot be restored</source>
+        <translation>Bị hỏng: nội dung lưu không khớp với mã kiểm tra; không thể khôi phục</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>bị hỏng</translation>
+    </message>
+    <message>
         <source>Choose a revision to see what it changed.</source>
         <translation>Chọn một phiên bản để xem nó thay đổi gì.</translation>
     </message>
@@ -742,6 +762,10 @@
     <message>
         <source>Changes %1 to %2 (%3, %4)</source>
         <translation>Thay đổi %1 đến %2 (%3, %4)</translation>
+    </message>
+    <message>
+        <source>⚠ A revision compared here is damaged (its stored text does not match its checksum) and cannot be restored.</source>
+        <translation>⚠ Một phiên bản đang so sánh bị hỏng (nội dung lưu không khớp với mã kiểm tra) và không thể khôi phục.</translation>
     </message>
     <message>
         <source>What changed since the reporter submitted</source>

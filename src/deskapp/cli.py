@@ -325,18 +325,19 @@ def _record_export(library: Library, article_id: str, args: argparse.Namespace,
     """Move an approved article to "exported"; a refusal leaves the PDF and prints a note.
 
     Who and in which role come from ``--user`` and ``--as``, defaulting as
-    for ``deskapp status``. An article exported before stays as it is.
+    for ``deskapp status``. Exporting an exported article again is recorded too.
     """
     from deskapp.desk import Action, transition
     from deskapp.workspace import current_user
 
-    if library.get(article_id).status != Status.APPROVED:
+    status = library.get(article_id).status
+    if status not in (Status.APPROVED, Status.EXPORTED):
         return
     role = args.role or library.get_setting("role") or "reporter"
     user = args.user or current_user(library)
     try:
         transition(library, article_id, Action.EXPORT, user=user, role=role,
-                   expected_status=Status.APPROVED)
+                   expected_status=status)
     except DeskappError as error:
         _fail(message("export_not_recorded", path=str(path or args.output), reason=str(error)))
 

@@ -119,6 +119,8 @@ class Revision:
     kind: str
     content_hash: str
     content: dict[str, object]
+    # The stored content no longer matches content_hash (or cannot be read): never restored.
+    damaged: bool = False
 
 
 @dataclass(frozen=True)

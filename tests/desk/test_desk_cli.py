@@ -114,10 +114,22 @@ def test_export_of_an_approved_article_carries_the_approval_and_is_recorded(
     assert main([*lib, "list", "--status", "exported"]) == 0
     assert capsys.readouterr().out.startswith(article_id)
 
-    # Exporting again prints the same approval and changes nothing in the history.
+    # Exporting again prints the same approval and records that export too.
+    before = revision_count(library_path, article_id)
     assert main([*lib, "export", article_id, "-o", str(out), "--as", "editor"]) == 0
     assert "duyệt: Trần Thị B" in PdfReader(out).metadata["/Keywords"]
-    assert len(events_of(library_path, article_id)) == 3
+    events = events_of(library_path, article_id)
+    assert [e.action for e in events] == ["submit", "approve", "export", "export"]
+    assert (events[-1].from_status, events[-1].to_status) == ("exported", "exported")
+    assert revision_count(library_path, article_id) == before + 1
+
+
+def revision_count(library_path: Path, article_id: str) -> int:
+    lib = Library.open(library_path)
+    try:
+        return len(lib.revisions(article_id))
+    finally:
+        lib.close()
 
 
 def test_a_refused_export_step_keeps_the_pdf_and_says_so(tmp_path, library_path, capsys):

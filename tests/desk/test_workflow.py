@@ -178,3 +178,87 @@ def test_a_status_set_back_outside_approval_has_no_approval(library):
     back.status = "draft"
     library.save(back, author="an")
     assert approval_for(library, article.id) is None
+
+
+def approved(library: Library) -> Article:
+    article = library.create(clean_article())
+    transition(library, article.id, "submit", user="an", role="reporter")
+    return transition(library, article.id, "approve", user="bình", role="editor")
+
+
+def test_saving_text_keeps_the_status_the_library_has(library):
+    from deskapp.desk import save_edit
+
+    article = library.create(clean_article())
+    stale = library.get(article.id)  # what a second window shows: a draft
+    transition(library, article.id, "submit", user="an", role="reporter")
+    stale.body += " Thêm một câu."
+    saved = save_edit(library, stale, kind=RevisionKind.AUTOSAVE, user="an", role="reporter")
+    assert str(saved.status) == "submitted" == str(library.get(article.id).status)
+    assert [r.content["status"] for r in library.revisions(article.id)] == \
+        ["draft", "submitted", "submitted"]
+    assert [e.action for e in status_events(library, article.id)] == ["submit"]
+
+
+def test_editing_an_approved_text_withdraws_the_approval(library):
+    from deskapp.desk import save_edit
+
+    article = approved(library)
+    unchanged = save_edit(library, library.get(article.id), user="bình", role="editor")
+    assert str(unchanged.status) == "approved"
+    assert approval_for(library, article.id) is not None
+    before = len(library.revisions(article.id))
+
+    edited = library.get(article.id).with_content(body="Thân bài đã sửa sau khi duyệt.")
+    saved = save_edit(library, edited, kind=RevisionKind.AUTOSAVE, user="chi", role="editor")
+    assert str(saved.status) == "in_review"
+    assert approval_for(library, article.id) is None
+    revisions = library.revisions(article.id)
+    assert len(revisions) == before + 2
+    reopen, edit = revisions[-2:]
+    assert (reopen.kind, reopen.content["status"], reopen.content["body"]) == \
+        ("status", "in_review", "Thân bài quy chế dân chủ.")
+    assert (edit.kind, edit.content["body"]) == ("autosave", "Thân bài đã sửa sau khi duyệt.")
+    event = status_events(library, article.id)[-1]
+    assert (event.action, event.from_status, event.to_status, event.user, event.revision_id) == \
+        ("reopen", "approved", "in_review", "chi", reopen.id)
+    # Approved again, it exports with the new approval.
+    transition(library, article.id, "approve", user="bình", role="editor")
+    assert approval_for(library, article.id).approver == "bình"
+
+
+def test_every_export_is_recorded_and_an_edited_export_goes_back_to_review(library):
+    from deskapp.desk import save_edit
+
+    article = approved(library)
+    transition(library, article.id, "export", user="bình", role="editor",
+               expected_status="approved")
+    again = transition(library, article.id, "export", user="bình", role="editor",
+                       expected_status="exported")
+    assert str(again.status) == "exported"
+    events = status_events(library, article.id)
+    assert [(e.action, e.from_status, e.to_status) for e in events[-2:]] == \
+        [("export", "approved", "exported"), ("export", "exported", "exported")]
+    assert len({e.revision_id for e in events}) == len(events)  # one revision each
+    assert approval_for(library, article.id) is not None
+
+    edited = library.get(article.id).with_content(title="Tít mới")
+    assert str(save_edit(library, edited, user="an", role="reporter").status) == "in_review"
+    assert status_events(library, article.id)[-1].from_status == "exported"
+    with pytest.raises(TransitionRefused):
+        transition(library, article.id, "export", user="bình", role="editor")
+
+
+def test_a_damaged_revision_is_marked_and_the_rest_of_the_history_reads(library):
+    article = library.create(clean_article())
+    article.body = "Bản thứ hai."
+    library.save(article)
+    article.body = "Bản thứ ba."
+    library.save(article)
+    first, second, _third = library.revisions(article.id)
+    library.db.execute("UPDATE revisions SET body = 'chữ bị hỏng' WHERE id = ?", [second.id])
+    library.db.execute("UPDATE revisions SET tags = '[[' WHERE id = ?", [first.id])
+    library.db.conn.commit()
+    revisions = library.revisions(article.id)
+    assert [r.damaged for r in revisions] == [True, True, False]
+    assert revisions[2].content["body"] == "Bản thứ ba."

@@ -12,6 +12,7 @@ from deskapp.desk.workflow import (
     counts_by_status,
     last_event,
     list_by_status,
+    save_edit,
     status_events,
     transition,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "counts_by_status",
     "last_event",
     "list_by_status",
+    "save_edit",
     "status_events",
     "transition",
 ]

@@ -61,6 +61,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "return": ("trả bài", "return"),
     "approve": ("duyệt bài", "approve"),
     "export": ("xuất bản in", "export"),
+    "reopen": ("mở lại để biên tập", "reopen"),
     "reporter": ("phóng viên", "reporter"),
     "editor": ("biên tập viên", "editor"),
 }

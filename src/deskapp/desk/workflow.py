@@ -12,6 +12,18 @@ Every change of status is saved as a revision of kind ``status`` and one
 row of ``status_events`` (who, in which role, when, from and to, and the
 reason for a return or the note that approved despite open findings).
 
+Approval covers the text that was approved. Exporting an approved article
+moves it to ``exported``; exporting it again records another ``export``
+step (exported → exported) so every PDF handed to the printer is in the
+history. Editing the text of an approved or exported article withdraws the
+approval: :func:`save_edit` first records a ``reopen`` step back to
+``in_review`` (who, when), then saves the edit, and the article must be
+approved again before a PDF carries an approval.
+
+Saving text never changes the status: :func:`save_edit` keeps the status
+the library has, so a window that still shows an older status cannot
+overwrite a change made meanwhile in another window.
+
 Two windows may act on the same article at once. The current status is
 read and changed inside one ``BEGIN IMMEDIATE`` transaction, so of two
 conflicting changes the second sees the first's result and is refused
@@ -44,6 +56,7 @@ class Action(StrEnum):
     RETURN = "return"
     APPROVE = "approve"
     EXPORT = "export"
+    REOPEN = "reopen"  # recorded by save_edit, never asked for
 
 
 @dataclass(frozen=True)
@@ -64,7 +77,8 @@ RULES: dict[Action, Rule] = {
                         Status.RETURNED),
     Action.APPROVE: Rule(_EDITOR, frozenset({Status.SUBMITTED, Status.IN_REVIEW}),
                          Status.APPROVED),
-    Action.EXPORT: Rule(_EDITOR, frozenset({Status.APPROVED}), Status.EXPORTED),
+    Action.EXPORT: Rule(_EDITOR, frozenset({Status.APPROVED, Status.EXPORTED}),
+                        Status.EXPORTED),
 }
 
 
@@ -104,6 +118,32 @@ def allowed_actions(status: Status | str, role: Role | str) -> list[Action]:
     """The actions ``role`` may take on an article in ``status`` (for menus and buttons)."""
     status, role = Status(status), Role(role)
     return [a for a, rule in RULES.items() if status in rule.sources and role in rule.roles]
+
+
+def save_edit(library: Library, article: Article, *, kind: str = RevisionKind.SAVE,
+              user: str, role: Role | str) -> Article:
+    """Save edited text, keeping the status the library has; return the saved article.
+
+    The status in ``article`` is ignored (another window may have changed
+    it). When the text of an approved or exported article changes, its
+    approval is withdrawn first: a ``reopen`` status revision of the
+    approved text, moved back to ``in_review``, with its event; then the
+    edit is saved on top of it. Unchanged text is not a change.
+    """
+    role = _parse(Action.REOPEN, role)[1]
+    with _immediate(library):
+        try:
+            current = library.get(article.id)
+        except ArticleNotFound:
+            return library.save(article, kind=kind, author=user)
+        article.status = current.status
+        if current.status in _APPROVED and _text_differs(current, article):
+            previous = current.status
+            current.status = Status.IN_REVIEW
+            reopened = library.save(current, kind=RevisionKind.STATUS, author=user)
+            _record(library, reopened, previous, Action.REOPEN, user, role, "", "")
+            article.status = Status.IN_REVIEW
+        return library.save(article, kind=kind, author=user)
 
 
 def transition(
@@ -197,6 +237,12 @@ def list_by_status(library: Library, status: Status | str) -> list[Article]:
 # ---------------------------------------------------------------- internals
 
 _APPROVED = frozenset({Status.APPROVED, Status.EXPORTED})
+
+
+def _text_differs(old: Article, new: Article) -> bool:
+    new.normalize()
+    return ({k: v for k, v in old.content().items() if k != "status"}
+            != {k: v for k, v in new.content().items() if k != "status"})
 
 
 def _current_status(library: Library, article_id: str) -> Status | None:

@@ -302,7 +302,9 @@ class Library:
         if current is None:
             if not self.db["articles"].count_where("id = ?", [article.id]):
                 return self.create(article, kind=kind, author=author)
-        elif current["content_hash"] == article.content_hash():
+        elif current["content_hash"] == article.content_hash() and kind != RevisionKind.STATUS:
+            # A status step is always kept, even one that leaves the content as it was
+            # (an exported article exported again).
             self._save_target(article)  # the desk's length target is not a revision of the text
             return article
         stamp = now_iso()
@@ -550,11 +552,22 @@ def _article_from_row(row: dict[str, Any]) -> Article:
 
 
 def _revision_from_row(row: dict[str, Any]) -> Revision:
-    content = {name: row.get(name) for name in CONTENT_FIELDS}
-    content["tags"] = json.loads(row.get("tags") or "[]")
-    for name in _TEXT_FIELDS:
-        content[name] = nfc(content[name] or "")
+    """A stored revision; one whose content is unreadable or fails its hash is ``damaged``.
+
+    A damaged row does not stop the rest of the history from being read.
+    """
+    try:
+        content: dict[str, Any] = {name: row.get(name) for name in CONTENT_FIELDS}
+        content["tags"] = json.loads(row.get("tags") or "[]")
+        for name in _TEXT_FIELDS:
+            content[name] = nfc(content[name] or "")
+        damaged = Article.from_dict(dict(content)).content_hash() != row["content_hash"]
+    except (ValueError, TypeError, AttributeError, UnicodeError):
+        content = {name: "" for name in _TEXT_FIELDS} | {"tags": [],
+                                                          "status": "draft"}
+        damaged = True
     return Revision(
+        damaged=damaged,
         id=row["id"],
         article_id=row["article_id"],
         parent_id=row["parent_id"],

@@ -91,14 +91,20 @@ class DeskActions(QObject):
     def _update_banner(self, article: Article | None) -> None:
         banner = self.window.editor.desk_banner
         event = None
-        if article is not None and str(article.status) == "returned":
-            event = last_event(self.window.library, article.id, ("return",))
-        if event is None:
+        if article is not None and str(article.status) in ("returned", "in_review"):
+            event = last_event(self.window.library, article.id, ("return", "take", "reopen"))
+        if event is not None and event.action == "return" and str(article.status) == "returned":
+            banner.setText(self.tr("Returned by %1 (%2): %3")
+                           .replace("%1", event.user or "?")
+                           .replace("%2", local_time(event.at)).replace("%3", event.reason))
+        elif event is not None and event.action == "reopen":
+            banner.setText(self.tr("Edited by %1 (%2) after it was approved: back in review. "
+                                   "It needs approving again before a PDF carries an approval.")
+                           .replace("%1", event.user or "?")
+                           .replace("%2", local_time(event.at)))
+        else:
             banner.hide()
             return
-        banner.setText(self.tr("Returned by %1 (%2): %3")
-                       .replace("%1", event.user or "?").replace("%2", local_time(event.at))
-                       .replace("%3", event.reason))
         banner.show()
 
     # ---- changing the status ---------------------------------------------------
@@ -107,7 +113,12 @@ class DeskActions(QObject):
         """Take ``action`` on the open article; returns the saved article, or None."""
         window = self.window
         action = Action(action)
-        if window.editor.article is None or not window.flush():
+        if window.editor.article is None:
+            return None
+        # The status the user saw when choosing the action: saving the typing first
+        # brings in the library's current status, which may have moved on meanwhile.
+        shown = window.editor.article.status
+        if not window.flush():
             return None
         article = window.editor.article
         if article is None:
@@ -120,7 +131,7 @@ class DeskActions(QObject):
         try:
             saved = transition(
                 window.library, article.id, action, user=profile.name, role=profile.role,
-                reason=reason, override_note=note, expected_status=article.status,
+                reason=reason, override_note=note, expected_status=shown,
                 tone_style=window.library.get_setting("tone_style") or None,
             )
         except DeskError as error:
@@ -144,7 +155,7 @@ class DeskActions(QObject):
 
     def _record_export(self) -> None:
         article = self.window.editor.article
-        if (article is not None and str(article.status) == "approved"
+        if (article is not None and str(article.status) in ("approved", "exported")
                 and Action.EXPORT in allowed_actions(article.status, self.window.profile.role)):
             self.perform(Action.EXPORT)
 

@@ -45,6 +45,7 @@ def action_text(action: str) -> str:
         "return": QCoreApplication.translate("DeskLabels", "Returned"),
         "approve": QCoreApplication.translate("DeskLabels", "Approved"),
         "export": QCoreApplication.translate("DeskLabels", "Exported"),
+        "reopen": QCoreApplication.translate("DeskLabels", "Edited after approval: back in review"),
     }
     return labels.get(str(action), str(action))
 

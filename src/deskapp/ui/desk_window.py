@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QToolBar
 
+from deskapp.desk import save_edit
 from deskapp.errors import DeskappError
 from deskapp.messages import describe
 from deskapp.model import Article, RevisionKind
@@ -75,6 +76,12 @@ class DeskWindow(_Base):
             if isinstance(article, Article):
                 self._show(article)
 
+    def _status_after_save(self, shown: str, saved: Article) -> None:
+        """Say so when saving moved the article (an approved text edited goes back to review)."""
+        if str(saved.status) == str(shown):
+            return
+        self.desk.update()  # the banner says why (an approved text edited: back in review)
+
     def restore_revision(self, revision_id: str) -> bool:
         """Make an old revision the current text again (as a new "restore" revision)."""
         article = self.editor.article
@@ -82,15 +89,25 @@ class DeskWindow(_Base):
             return False
         try:
             revision = next(r for r in self.library.revisions(article.id) if r.id == revision_id)
+            if revision.damaged:
+                raise RevisionDamaged(revision)
             content = {k: v for k, v in revision.content.items() if k != "status"}
             restored = self.library.get(article.id).with_content(**content)
-            saved = self.library.save(restored, kind=RevisionKind.RESTORE, author=self.user)
+            saved = save_edit(self.library, restored, kind=RevisionKind.RESTORE,
+                              user=self.user, role=self.profile.role)
+        except RevisionDamaged:
+            self.show_error(self.tr("This revision is damaged: its stored text no longer "
+                                    "matches its checksum, so it cannot be restored. Nothing "
+                                    "was changed; the other revisions are intact."))
+            return False
         except (StopIteration, DeskappError, TypeError, ValueError) as error:
             text = describe(error) if isinstance(error, DeskappError) else str(error)
             self.show_error(self.tr("This revision cannot be restored: %1").replace("%1", text))
             return False
+        shown = article.status
         self._show(saved)
         self.statusBar().showMessage(self.tr("Revision restored"), 4000)
+        self._status_after_save(shown, saved)
         return True
 
     def _store_target(self) -> None:
@@ -128,3 +145,7 @@ class DeskWindow(_Base):
         """Keep the chosen print preset; line counts and the next export follow it."""
         self._guard(lambda: self.library.set_setting("pdf_preset", name))
         self.copyfit.job.request()
+
+
+class RevisionDamaged(Exception):
+    """A revision whose stored content does not match its checksum."""

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,10 +34,11 @@ from deskapp.desk.diff import DIFF_FIELDS, Op, changes_since, diff_words, has_ch
 from deskapp.desk.diff import inline_html as ops_inline
 from deskapp.desk.diff import side_by_side as ops_side_by_side
 from deskapp.desk.messages import describe as describe_desk
+from deskapp.desk.workflow import StatusEvent, status_events
 from deskapp.errors import DeskappError
 from deskapp.model import Revision
 from deskapp.store import Library
-from deskapp.ui.desk_labels import kind_text
+from deskapp.ui.desk_labels import action_text, kind_text
 from deskapp.ui.i18n import core_language
 from deskapp.ui.time_format import local_time
 
@@ -119,8 +121,11 @@ class HistoryPanel(QWidget):
         """List the revisions of ``article_id``, newest first (keeps the choice if it can)."""
         chosen = {r.id for r in self.selected()}
         self.article_id = article_id
+        events: dict[str, StatusEvent] = {}
         try:
             self.revisions = self.library.revisions(article_id) if article_id else []
+            if article_id:
+                events = {e.revision_id: e for e in status_events(self.library, article_id)}
         except (DeskappError, ValueError, KeyError, sqlite3.Error) as error:
             self.revisions = []
             self.caption.setText(self.tr("The history cannot be read: %1")
@@ -130,13 +135,29 @@ class HistoryPanel(QWidget):
             self.list.clear()
             for revision in reversed(self.revisions):
                 item = QTreeWidgetItem([local_time(revision.created_at),
-                                        revision.author or "—", kind_text(revision.kind)])
+                                        revision.author or "—",
+                                        self._what(revision, events.get(revision.id))])
                 item.setData(0, REVISION_ROLE, revision.id)
+                if revision.damaged:
+                    item.setForeground(2, QColor("#b3261e"))
+                    item.setToolTip(2, self.tr("Damaged: the stored text does not match its "
+                                               "checksum; it cannot be restored"))
                 self.list.addTopLevelItem(item)
                 item.setSelected(revision.id in chosen)
         finally:
             self.list.blockSignals(False)
         self._selection_changed()
+
+    def _what(self, revision: Revision, event: StatusEvent | None) -> str:
+        """"Saved", "Returned: reason", "⚠ damaged"…"""
+        what = kind_text(revision.kind)
+        if revision.kind == "status" and event is not None:
+            what = action_text(event.action)
+            if event.reason:
+                what += ": " + event.reason
+        if revision.damaged:
+            what = "⚠ " + self.tr("damaged") + " · " + what
+        return what
 
     def selected(self) -> list[Revision]:
         """The chosen revisions, oldest first."""
@@ -156,7 +177,7 @@ class HistoryPanel(QWidget):
 
     def _selection_changed(self) -> None:
         chosen = self.selected()
-        self.restore_button.setEnabled(len(chosen) == 1)
+        self.restore_button.setEnabled(len(chosen) == 1 and not chosen[0].damaged)
         if not chosen:
             self._show_diff({}, self.tr("Choose a revision to see what it changed."))
             return
@@ -177,6 +198,9 @@ class HistoryPanel(QWidget):
         caption = (self.tr("Changes %1 to %2 (%3, %4)").replace("%1", since)
                    .replace("%2", local_time(newer.created_at))
                    .replace("%3", kind_text(newer.kind)).replace("%4", newer.author or "—"))
+        if any(r is not None and r.damaged for r in (older, newer)):
+            caption = self.tr("⚠ A revision compared here is damaged (its stored text does "
+                              "not match its checksum) and cannot be restored.") + "\n" + caption
         self._show_diff({n: ops for n, ops in diff.items() if has_changes(ops)}, caption)
 
     # ---- review views --------------------------------------------------------------

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskapp.desk import counts_by_status
+from deskapp.desk import counts_by_status, save_edit
 from deskapp.errors import DeskappError
 from deskapp.messages import describe
 from deskapp.model import Article, RevisionKind
@@ -427,12 +427,15 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         if snapshot is None or (not self.isWindowModified() and kind == RevisionKind.AUTOSAVE):
             return True
         try:
-            saved = self.library.save(snapshot, kind=kind, author=self.user)
+            saved = save_edit(self.library, snapshot, kind=kind, user=self.user,
+                              role=self.profile.role)
         except DeskappError as error:
             self.show_error(describe(error))
             self.autosave_timer.start()  # try again later; nothing is dropped
             return False
+        shown = self.editor.article.status if self.editor.article else saved.status
         self.editor.accept_saved(saved)
+        self._status_after_save(shown, saved)
         self.setWindowModified(False)
         self.status_info.set_saved(True)
         self.refresh_library()
