@@ -1,118 +1,182 @@
 """PDF export against its floor: bare reportlab on the same Markdown, in the same font.
 
-Prints ``name: value unit`` lines: the floor, Deskapp's export of the
-sample article and of a generated 200-page article (warm, in process) with
-their ratios to the floor, the same two as whole ``deskapp export``
-commands, and the peak memory of the 200-page command. Where ``pandoc`` is
-installed it is timed on the same Markdown too.
+Prints ``name: value unit`` lines, each figure next to its target:
+
+* the floor (the Markdown's paragraphs straight into platypus, in the body
+  face and size) and Deskapp's export of the sample article and of a
+  generated 200-page article, warm and in process, with the ratios;
+* the same two as whole ``deskapp export FILE -o OUT`` commands, beside the
+  floor run as a command of its own (a fresh interpreter that imports only
+  reportlab), with the ratios;
+* the peak memory of the 200-page command;
+* ``pandoc`` with a PDF engine on the same Markdown, where one is installed.
+
+The commands run the checkout's own sources in fresh interpreters, as an
+installed program would: with compiled bytecode (kept in a temporary
+``PYTHONPYCACHEPREFIX`` and written by a first, untimed run).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from io import BytesIO
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from common import median_ms, report, sample_text
 
-from deskapp.exchange import clean_web_copy
-from deskapp.model import Article
-from deskapp.pdf import export_pdf
-from deskapp.pdf.fonts import SERIF, face_name, register_fonts
-
 ROOT = Path(__file__).resolve().parents[1]
-DESKAPP = ROOT / ".venv" / "bin" / "deskapp"
+FONTS = ROOT / "resources" / "fonts"
 LONG_PAGES = 200
+COMMAND_RUNS = 5
+# Targets on the development machine (issue 4).
+TARGET_SAMPLE_MS = 40
+TARGET_LONG_MS = 1000
+TARGET_SAMPLE_COMMAND_S = 0.2
+TARGET_LONG_COMMAND_S = 1.2
+TARGET_PEAK_MIB = 100
+# The command that ``deskapp`` is (see pyproject's console script).
+_DESKAPP = "import sys\nfrom deskapp.cli import main\nsys.exit(main())\n"
 
 
-def floor_pdf(article: Article) -> bytes:
-    """The Markdown's paragraphs straight into platypus, in Deskapp's body face and size."""
+def floor_pdf(title: str, body: str) -> bytes:
+    """The Markdown's paragraphs straight into platypus, in Deskapp's body face and size.
+
+    Only reportlab is imported, so the same function is the floor in process
+    and, run as this script with ``--floor``, the floor as a command.
+    """
     from reportlab import rl_config
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
     rl_config.useA85 = 0  # as Deskapp writes its streams, so the floor is like for like
-    register_fonts()
-    body = ParagraphStyle("body", fontName=face_name(SERIF), fontSize=10.5, leading=15.5,
-                          alignment=4, spaceAfter=7)
-    head = ParagraphStyle("head", parent=body, fontName=face_name(SERIF, bold=True),
+    for name, filename in (("FloorSerif", "NotoSerif-Regular.ttf"),
+                           ("FloorSerif-Bold", "NotoSerif-Bold.ttf")):
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(FONTS / filename)))
+    body_style = ParagraphStyle("body", fontName="FloorSerif", fontSize=10.5, leading=15.5,
+                                alignment=4, spaceAfter=7)
+    head = ParagraphStyle("head", parent=body_style, fontName="FloorSerif-Bold",
                           fontSize=22, leading=30)
-    story = [Paragraph(escape(article.title), head)]
-    story += [Paragraph(escape(block.strip()), body)
-              for block in article.body.split("\n\n") if block.strip()]
+    story = [Paragraph(escape(title), head)]
+    story += [Paragraph(escape(block.strip()), body_style)
+              for block in body.split("\n\n") if block.strip()]
     out = BytesIO()
     SimpleDocTemplate(out, pagesize=A4, leftMargin=24 * mm, rightMargin=24 * mm,
                       topMargin=20 * mm, bottomMargin=22 * mm).build(story)
     return out.getvalue()
 
 
-def long_article(sample: Article) -> Article:
+def escape(text: str) -> str:
+    """Paragraph markup for plain text (``xml.sax.saxutils`` would import ``urllib.request``)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _floor_command(source: str, output: str) -> None:
+    """``bench_pdf_floor.py --floor FILE.md OUT.pdf``: the floor as a whole command."""
+    title, _, body = Path(source).read_text(encoding="utf-8").partition("\n\n")
+    Path(output).write_bytes(floor_pdf(title.lstrip("# ").strip(), body))
+
+
+def long_body(body: str) -> str:
     """About LONG_PAGES A4 pages of the sample's paragraphs, with headings between them."""
     blocks = []
     for index in range(LONG_PAGES):
         blocks.append(f"## Phần {index + 1}")
-        blocks.append(sample.body)
-    return sample.with_content(body="\n\n".join(blocks))
+        blocks.append(body)
+    return "\n\n".join(blocks)
 
 
-def command_seconds(source: Path, out: Path, library: Path) -> float:
-    """Median wall time of ``deskapp export FILE -o OUT`` over three runs."""
+def _child_env(cache: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(cache)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"),
+                                                      env.get("PYTHONPATH", "")]))
+    return env
+
+
+def command_seconds(argv: list[str], env: dict[str, str]) -> float:
+    """Median wall time of a command over COMMAND_RUNS runs, after one untimed run."""
+    subprocess.run(argv, check=True, capture_output=True, env=env)
     times = []
-    for _ in range(3):
+    for _ in range(COMMAND_RUNS):
         start = time.perf_counter()
-        subprocess.run([str(DESKAPP), "--library", str(library), "export", str(source),
-                        "-o", str(out)], check=True, capture_output=True)
+        subprocess.run(argv, check=True, capture_output=True, env=env)
         times.append(time.perf_counter() - start)
-    return sorted(times)[1]
+    return statistics.median(times)
 
 
-def peak_mib(source: Path, out: Path, library: Path) -> float:
-    """Peak resident memory of one export command, in MiB (children's maxrss)."""
+def deskapp_export(source: Path, out: Path, library: Path) -> list[str]:
+    return [sys.executable, "-c", _DESKAPP, "--library", str(library), "export", str(source),
+            "-o", str(out)]
+
+
+def floor_command(source: Path, out: Path) -> list[str]:
+    return [sys.executable, str(Path(__file__).resolve()), "--floor", str(source), str(out)]
+
+
+def peak_mib(argv: list[str], env: dict[str, str]) -> float:
+    """Peak resident memory of one command, in MiB (the child's maxrss)."""
     code = (
-        "import resource, sys\n"
-        "from deskapp.cli import main\n"
-        "main(sys.argv[1:])\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "import resource, subprocess, sys\n"
+        "subprocess.run(sys.argv[1:], check=True, capture_output=True)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code, "--library", str(library), "export", str(source),
-         "-o", str(out)], check=True, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-c", code, *argv], check=True,
+                            capture_output=True, text=True, env=env)
     kib = int(result.stdout.strip().splitlines()[-1])
     return kib / 1024 if sys.platform != "darwin" else kib / 2**20
 
 
 def main() -> None:
+    from deskapp.exchange import clean_web_copy
+    from deskapp.pdf import export_pdf
+
     sample = clean_web_copy(sample_text()).to_article().with_content(title="Bài mẫu")
-    long = long_article(sample)
+    long = sample.with_content(body=long_body(sample.body))
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        floor = median_ms(lambda: floor_pdf(sample), repeat=7)
+        floor = median_ms(lambda: floor_pdf(sample.title, sample.body), repeat=7)
         report("floor_sample_inprocess", floor, "ms")
         ours = median_ms(lambda: export_pdf(sample, folder / "s.pdf"), repeat=7)
         report("deskapp_sample_inprocess", ours, "ms")
+        report("deskapp_sample_inprocess_target", TARGET_SAMPLE_MS, "ms")
         report("deskapp_sample_ratio_to_floor", ours / floor, "x")
-        floor_long = median_ms(lambda: floor_pdf(long), repeat=3)
+        floor_long = median_ms(lambda: floor_pdf(long.title, long.body), repeat=3)
         report("floor_200p_inprocess", floor_long, "ms")
         ours_long = median_ms(lambda: export_pdf(long, folder / "l.pdf"), repeat=3)
         report("deskapp_200p_inprocess", ours_long, "ms")
+        report("deskapp_200p_inprocess_target", TARGET_LONG_MS, "ms")
         report("deskapp_200p_pages", _pages(folder / "l.pdf"), "pages")
         report("deskapp_200p_ratio_to_floor", ours_long / floor_long, "x")
+
         sample_md, long_md = folder / "sample.md", folder / "long.md"
         sample_md.write_text(f"# {sample.title}\n\n{sample.body}\n", encoding="utf-8")
         long_md.write_text(f"# {long.title}\n\n{long.body}\n", encoding="utf-8")
         library = folder / "lib.sqlite"
-        report("deskapp_sample_command", command_seconds(sample_md, folder / "c1.pdf", library),
-               "s")
-        report("deskapp_200p_command", command_seconds(long_md, folder / "c2.pdf", library), "s")
-        report("deskapp_200p_peak_memory", peak_mib(long_md, folder / "c3.pdf", library), "MiB")
-        _pandoc(sample_md, folder, ours)
+        env = _child_env(folder / "pycache")
+        for label, source, target in (("sample", sample_md, TARGET_SAMPLE_COMMAND_S),
+                                      ("200p", long_md, TARGET_LONG_COMMAND_S)):
+            floor_s = command_seconds(floor_command(source, folder / "f.pdf"), env)
+            report(f"floor_{label}_command", floor_s, "s")
+            ours_s = command_seconds(deskapp_export(source, folder / "c.pdf", library), env)
+            report(f"deskapp_{label}_command", ours_s, "s")
+            report(f"deskapp_{label}_command_target", target, "s")
+            report(f"deskapp_{label}_command_ratio_to_floor", ours_s / floor_s, "x")
+        peak = peak_mib(deskapp_export(long_md, folder / "c.pdf", library), env)
+        report("deskapp_200p_peak_memory", peak, "MiB")
+        report("deskapp_200p_peak_memory_target", TARGET_PEAK_MIB, "MiB")
+        _pandoc(sample_md, long_md, folder, env, library)
 
 
 def _pages(path: Path) -> int:
@@ -121,19 +185,32 @@ def _pages(path: Path) -> int:
     return len(PdfReader(path).pages)
 
 
-def _pandoc(source: Path, folder: Path, ours_ms: float) -> None:
-    """Time pandoc with a PDF engine on the same Markdown, when it is installed."""
+PANDOC_ENGINES = ("typst", "weasyprint", "wkhtmltopdf", "xelatex", "lualatex")
+
+
+def _pandoc(sample_md: Path, long_md: Path, folder: Path, env: dict[str, str],
+            library: Path) -> None:
+    """Time pandoc with a PDF engine on the same Markdown, when one is installed."""
     pandoc = shutil.which("pandoc")
-    engine = next((e for e in ("weasyprint", "typst") if shutil.which(e)), None)
+    engine = next((e for e in PANDOC_ENGINES if shutil.which(e)), None)
     if not pandoc or not engine:
+        print("# pandoc with a PDF engine (" + ", ".join(PANDOC_ENGINES)
+              + ") is not installed: not timed", flush=True)
         return
-    start = time.perf_counter()
-    subprocess.run([pandoc, str(source), "--pdf-engine", engine, "-o",
-                    str(folder / "pandoc.pdf")], check=True, capture_output=True)
-    seconds = time.perf_counter() - start
-    report("pandoc_sample_command", seconds, "s")
-    report("pandoc_to_deskapp_inprocess_ratio", seconds * 1000 / ours_ms, "x")
+    for label, source in (("sample", sample_md), ("200p", long_md)):
+        argv = [pandoc, str(source), "--pdf-engine", engine, "-o", str(folder / "pandoc.pdf")]
+        try:
+            seconds = command_seconds(argv, env)
+        except subprocess.CalledProcessError as error:
+            print(f"# pandoc --pdf-engine {engine} failed on {label}: {error}", flush=True)
+            return
+        ours = command_seconds(deskapp_export(source, folder / "c.pdf", library), env)
+        report(f"pandoc_{engine}_{label}_command", seconds, "s")
+        report(f"pandoc_to_deskapp_{label}_command_ratio", seconds / ours, "x")
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--floor"]:
+        _floor_command(sys.argv[2], sys.argv[3])
+    else:
+        main()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+# The newsroom samples sit beside the checkout; DESKAPP_SAMPLES names another folder.
+SAMPLES = Path(os.environ.get("DESKAPP_SAMPLES")
+               or Path(__file__).resolve().parents[2] / "shared" / "samples")
 SAMPLE = SAMPLES / "kontum-quy-che-dan-chu.raw.txt"
 
 

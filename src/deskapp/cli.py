@@ -13,12 +13,16 @@ from deskapp import __version__
 from deskapp.errors import ArticleNotFound, DeskappError, ImportRejected
 from deskapp.messages import describe, language, message
 from deskapp.model import Article, Status
-from deskapp.store import Library, default_library_path
+from deskapp.store import default_library_path
 
+# Each command imports what it needs when it runs: ``deskapp export FILE``
+# loads neither the library (sqlite-utils) nor Qt, and exporting a library
+# article loads no importers.
 if TYPE_CHECKING:
     from deskapp.exchange.merge import MergeResult
     from deskapp.pdf.findings import Finding
     from deskapp.pdf.presets import Preset
+    from deskapp.store import Library
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -266,6 +270,9 @@ def _cmd_export(args: argparse.Namespace, library_path: Path) -> int:
     if not args.refs and not args.all_approved:
         _fail("export: give an article id or file, or --all-approved")
         return EXIT_USAGE
+    if len(args.refs) == 1 and not (args.all_approved or args.edition) \
+            and _is_file_ref(args.refs[0]):
+        return _export_file(Path(args.refs[0]), args, library_path)
     library = _open(library_path)
     try:
         author = current_user(library)
@@ -275,6 +282,39 @@ def _cmd_export(args: argparse.Namespace, library_path: Path) -> int:
         return _export_batch(library, articles, args, author)
     finally:
         library.close()
+
+
+def _is_file_ref(ref: str) -> bool:
+    """A file on disk that cannot be an article id (ids and their prefixes are hex and ``-``)."""
+    return not set(ref) <= _ID_CHARACTERS and Path(ref).is_file()
+
+
+_ID_CHARACTERS = frozenset("0123456789abcdefABCDEF-")
+
+
+def _export_file(path: Path, args: argparse.Namespace, library_path: Path) -> int:
+    """A Markdown, text, Word or web-page file straight to PDF, Markdown or Word.
+
+    The library is not opened (nor created): only the profile name, for the
+    PDF's author, is read from it. A file has no approval and no stored
+    photos, and its export records nothing.
+    """
+    from deskapp.exchange import import_file
+    from deskapp.workspace import user_at
+
+    article = import_file(path).to_article()
+    kind = args.format or _format_from_suffix(args.output)
+    if kind != "pdf":
+        _export_document(article, args.output, kind)
+        print(args.output)
+        return 0
+    from deskapp.pdf import export_pdf_report
+
+    report = export_pdf_report(article, args.output, author=user_at(library_path),
+                               preset=_print_preset(args), bleed_mm=args.bleed, cmyk=args.cmyk)
+    _print_warnings(report.warnings)
+    print(args.output)
+    return 0
 
 
 def _export_articles(library: Library, args: argparse.Namespace) -> list[Article]:
@@ -529,14 +569,14 @@ def _cmd_status(args: argparse.Namespace, library_path: Path) -> int:
 
 def _article_or_file(library: Library, ref: str) -> Article:
     """The library article with this id (or id prefix), else the file at that path."""
-    from deskapp.exchange import import_file
-
     try:
         return library.find(ref)
     except ArticleNotFound:
         if not Path(ref).is_file():
             raise
-        return import_file(Path(ref)).to_article()
+    from deskapp.exchange import import_file
+
+    return import_file(Path(ref)).to_article()
 
 
 _COMMANDS = {"import": _cmd_import, "list": _cmd_list, "search": _cmd_search,

@@ -10,15 +10,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deskapp.errors import DeskappError, ImportRejected, LibraryError
-from deskapp.model import Article, RevisionKind
-from deskapp.store import Library, default_library_path
+from deskapp.store import default_library_path
 from deskapp.store.backup import ensure_daily_backup
+from deskapp.store.location import peek_setting
 
-# Importers, packages and the legacy detector load when first used, not when the
-# window starts.
 if TYPE_CHECKING:
     from deskapp.exchange.merge import MergeResult
+    from deskapp.model import Article
+    from deskapp.store import Library
     from deskapp.text.legacy import Detection
+
+# What the operations below need is imported where they need it: exporting a
+# library article to PDF needs neither the importers nor the package code,
+# and exporting a file needs no library at all.
 
 
 def user_presets_dir() -> Path:
@@ -28,6 +32,8 @@ def user_presets_dir() -> Path:
 
 def open_library(path: Path | str) -> Library:
     """Open the library at ``path``; a new library starts with the welcome article."""
+    from deskapp.store import Library
+
     library = Library.open(path)
     if library.is_empty() and library.get_setting("welcomed") is None:
         from deskapp.welcome import welcome_article
@@ -48,9 +54,19 @@ def _daily_backup(library: Library) -> None:
 
 def current_user(library: Library) -> str:
     """The name recorded on revisions: the profile name, else the login name."""
-    name = library.get_setting("user_name")
-    if name:
-        return name
+    return library.get_setting("user_name") or _login_name()
+
+
+def user_at(library_path: Path | str) -> str:
+    """:func:`current_user` of the library at ``library_path``, read without opening it.
+
+    For commands that only need the name (``deskapp export FILE``): a missing
+    library is not created, and the login name is used.
+    """
+    return peek_setting(library_path, "user_name") or _login_name()
+
+
+def _login_name() -> str:
     try:
         return getpass.getuser()
     except (KeyError, OSError):
@@ -70,6 +86,7 @@ def import_into(
     otherwise the file is refused and nothing is stored.
     """
     from deskapp.exchange.importers import import_file
+    from deskapp.model import RevisionKind
     from deskapp.text.legacy import detect
 
     name = Path(path).name

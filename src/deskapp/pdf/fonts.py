@@ -61,16 +61,33 @@ _SUFFIXES = ("", "-Bold", "-Italic", "-BoldItalic")
 def register_fonts() -> None:
     """Declare every bundled family to reportlab, once per process; faces load on first use.
 
-    Reading a TrueType face (its cmap and widths) costs 15-20 ms, and a
-    typical article needs four of the twelve faces: loading all of them
-    up front was most of the time of a one-page ``deskapp export``. So the
+    Reading a TrueType face (its cmap and widths) costs 5-12 ms, and a
+    one-page article uses two or three of the twelve faces: loading all of
+    them up front was a third of a one-page ``deskapp export``. So only the
     family mappings (``<b>`` inside a ``DeskSerif`` paragraph means
-    ``DeskSerif-Bold``) are declared here, and a face is read when
-    :func:`face_name` or the glyph checks first ask for it. Every run of
-    text the renderers write goes through one of those, so each face a PDF
-    uses is registered before reportlab measures a word in it.
+    ``DeskSerif-Bold``) are declared here, and a face is read the first
+    time anything asks reportlab for it by name (measuring a word, setting
+    it on the canvas) or the glyph checks look at it: styles may name faces
+    that a document never draws, and those are never read.
     """
     _map_families()
+    if not isinstance(pdfmetrics._fonts, _LoadOnDemand):
+        pdfmetrics._fonts = _LoadOnDemand(pdfmetrics._fonts)
+
+
+class _LoadOnDemand(dict):  # type: ignore[type-arg]
+    """reportlab's table of registered fonts, reading one of our faces when first looked up.
+
+    ``pdfmetrics.getFont`` indexes this table and only falls back to its
+    search for Type 1 fonts on a ``KeyError``; a bundled face name that is
+    not in the table yet is read here instead.
+    """
+
+    def __missing__(self, name: str) -> object:
+        if name not in _FACE_FILES:
+            raise KeyError(name)
+        load_face(name)
+        return dict.__getitem__(self, name)
 
 
 def _map_families() -> None:
@@ -121,11 +138,11 @@ def load_face(name: str) -> str:
 def face_name(family: str, bold: bool = False, italic: bool = False) -> str:
     """The registered face that draws ``family`` in that weight and slant.
 
-    This is the lookup reportlab itself makes for ``<b>`` and ``<i>``; the
-    face is loaded if this is its first use.
+    This is the lookup reportlab itself makes for ``<b>`` and ``<i>``. The
+    face itself is read when it is first used (see :func:`register_fonts`).
     """
     register_fonts()
-    return load_face(tt2ps(family, int(bold), int(italic)))
+    return tt2ps(family, int(bold), int(italic))
 
 
 def missing_glyphs(text: str, font_name: str) -> set[str]:

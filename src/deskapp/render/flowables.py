@@ -28,7 +28,6 @@ from dataclasses import dataclass, field, replace
 from io import BytesIO
 from typing import Any
 from xml.etree.ElementTree import Element
-from xml.sax.saxutils import escape
 
 import nh3
 from reportlab.lib import colors
@@ -77,6 +76,16 @@ MONO_ADVANCE = 0.602
 
 _ALIGNMENTS = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
 _CELL_ALIGN = re.compile(r"text-align:\s*(left|right|center)")
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities, for reportlab's paragraph markup.
+
+    What ``xml.sax.saxutils.escape`` does, without the import: that module
+    pulls in ``urllib.request`` and the e-mail package, a tenth of a
+    one-page export's start-up.
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class GlyphLog:
@@ -405,13 +414,12 @@ class _InlineWriter:
             self.log.add(self.face.name, label)
             return f'<font color="{self.styles.muted_color}">[{escape(label)}]</font>'
         if tag == "a" and element.get("href"):
-            href = escape(element.get("href", ""), {'"': "&quot;"})
+            href = escape(element.get("href", "")).replace('"', "&quot;")
             inner = self.run(element.text, list(element))
             return f'<a href="{href}" color="{self.styles.link_color}">{inner}</a>'
         return self.run(element.text, list(element))
 
     def _nested(self, element: Element, face: _Face, start: str, end: str) -> str:
-        face_name(face.family, face.bold, face.italic)  # loaded even if the span has no text
         outer, self.face = self.face, face
         try:
             return start + self.run(element.text, list(element)) + end

@@ -15,7 +15,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from platformdirs import user_data_dir
 from sqlite_utils import Database
 
 from deskapp.errors import ArticleNotFound, LibraryError
@@ -33,14 +32,6 @@ _TEXT_FIELDS = ("title", "lead", "body", "byline", "source", "section")
 Sort = Literal["updated", "title"]
 # Rows the library list asks for at a time.
 PAGE_SIZE = 200
-
-
-def default_library_path() -> Path:
-    """The library file in the platform's user data folder (or ``DESKAPP_LIBRARY``)."""
-    override = os.environ.get("DESKAPP_LIBRARY")
-    if override:
-        return Path(override).expanduser()
-    return Path(user_data_dir("Deskapp", appauthor=False)) / "library.sqlite"
 
 
 @dataclass(frozen=True)
