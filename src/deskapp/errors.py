@@ -49,6 +49,18 @@ class ExportError(DeskappError):
     code = "export_failed"
 
 
+class FontUnavailable(ExportError):
+    """A bundled font file is missing or cannot be read (``name`` is the file, ``reason`` why)."""
+
+    code = "font_unreadable"
+
+
+class TooManyPages(ExportError):
+    """The layout ran past ``limit`` pages; nothing was written."""
+
+    code = "too_many_pages"
+
+
 class MissingGlyphs(ExportError):
     """The text holds characters that no bundled font can draw."""
 

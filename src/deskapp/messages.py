@@ -113,6 +113,18 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The fonts have no glyph for {chars} ({codepoints}) in the {where}. "
         "Correct the text and export again; no file was written.",
     ),
+    "font_unreadable": (
+        "Không đọc được tệp phông chữ “{name}” ({reason}). Hãy cài lại Deskapp; "
+        "không có tệp PDF nào bị ghi.",
+        "The font file “{name}” cannot be read ({reason}). Reinstall Deskapp; "
+        "no PDF was written.",
+    ),
+    "too_many_pages": (
+        "Bản in dài quá {limit} trang, mức tối đa của một tệp PDF. Hãy chia bài thành "
+        "nhiều bài (hoặc xuất từng bài một); không có tệp nào bị ghi.",
+        "The print runs past {limit} pages, the most one PDF may have. Split the "
+        "article into several (or export the articles one by one); no file was written.",
+    ),
     "preset_invalid": (
         "Mẫu trang in “{name}” không dùng được: {reason}. Hãy sửa tệp mẫu; "
         "không có tệp PDF nào bị ghi.",

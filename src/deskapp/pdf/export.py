@@ -45,7 +45,13 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from deskapp.errors import DeskappError, ExportError, MissingGlyphs
+from deskapp.errors import (
+    DeskappError,
+    ExportError,
+    FontUnavailable,
+    MissingGlyphs,
+    TooManyPages,
+)
 from deskapp.fileio import write_atomically
 from deskapp.model import Approval, Article
 from deskapp.pdf.findings import Finding, glyph_findings, photo_findings, refuse_if_blocked
@@ -95,6 +101,11 @@ CROP_MARK_WIDTH = 0.25
 # A columned page whose first-page columns would be shorter than this many
 # body lines lets the headline flow in the first column instead.
 MIN_COLUMN_LINES = 4
+
+# The most pages one PDF may have. A longer print is refused while it is laid
+# out (no file is written): it is an article pasted many times over, and
+# pages held until the last one is numbered would fill the memory.
+MAX_PAGES = 1000
 
 # Page streams are written binary (Flate only). ASCII85 on top only helps
 # 7-bit mail transports, makes every stream a quarter larger, and without
@@ -223,6 +234,7 @@ def render_report(
     """:func:`render_pdf` with its page count and preflight warnings."""
     try:
         plan = _plan(preset, bleed_mm, cmyk)
+        _refuse_if_surely_too_long(article, plan.preset)
         prepared = _prepare(article, plan, assets, approval)
         refuse_if_blocked(prepared.findings)
         data, pages = _typeset(prepared.story, prepared.doc, article, author, plan, approval)
@@ -292,7 +304,7 @@ def export_pdf_report(
     try:
         report = render_report(article, author=author, preset=preset, bleed_mm=bleed_mm,
                                cmyk=cmyk, assets=assets, approval=approval)
-    except (MissingGlyphs, PresetError):
+    except (MissingGlyphs, PresetError, FontUnavailable, TooManyPages):
         raise
     except ExportError as exc:
         raise ExportError(path=str(target), reason=exc.data.get("reason", "")) from exc
@@ -321,6 +333,21 @@ def _prepare(
     story = _story(article, doc, _layout(plan.preset, plan.cmyk), plan.preset, photos, findings)
     findings.extend(photo_findings(article, photos.warnings))
     return _Prepared(article, doc, story, findings)
+
+
+def _refuse_if_surely_too_long(article: Article, preset: Preset) -> None:
+    """Refuse at once a text that cannot fit in MAX_PAGES pages, before parsing it.
+
+    The estimate packs every character solid at half an em wide, with no
+    paragraph breaks or headings: real pages hold less, so an article
+    refused here would certainly be refused by the layout too, only after
+    seconds of work. Anything shorter is laid out and counted for real.
+    """
+    per_line = preset.content_width / (preset.body.size * 0.5)
+    per_page = per_line * (preset.content_height / preset.body.leading)
+    characters = sum(len(text) for text in (article.title, article.lead, article.body))
+    if characters / per_page > MAX_PAGES:
+        raise TooManyPages(limit=MAX_PAGES)
 
 
 def _resolve_preset(preset: Preset | str | None) -> Preset:
@@ -745,6 +772,9 @@ class _ArticleTemplate(BaseDocTemplate):
         self.article_pages: list[int] = []
 
     def afterPage(self) -> None:
+        if self.page > MAX_PAGES:
+            # Laid out but not written: stop before the pages fill the memory.
+            raise TooManyPages(limit=MAX_PAGES)
         if self._on_page is not None:
             self._on_page(self.page)
 

@@ -17,6 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfbase.ttfonts import TTFont
 
+from deskapp.errors import FontUnavailable
 from deskapp.resources import resource_path
 
 SERIF = "DeskSerif"
@@ -127,12 +128,29 @@ def load_face(name: str) -> str:
     register_fonts()
     filename = _FACE_FILES.get(name)
     if filename is not None and name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
+        pdfmetrics.registerFont(_read_face(name, filename))
         # Registering a face maps its own name as a family with every style
         # to itself, which for a regular face ("DeskSerif") overwrites the
         # real family's bold and italic: declare the families again.
         _map_families()
     return name
+
+
+def _read_face(name: str, filename: str) -> TTFont:
+    """The parsed face, or :class:`FontUnavailable` naming the file when it is missing or bad.
+
+    A damaged file can fail anywhere in reportlab's parser (a TTFError, a
+    struct or index error on a short table), so every failure counts.
+    """
+    path = resource_path("fonts", filename)
+    try:
+        return TTFont(name, str(path))
+    except Exception as exc:
+        if isinstance(exc, OSError):
+            reason = exc.strerror or str(exc)
+        else:
+            reason = str(exc) or type(exc).__name__
+        raise FontUnavailable(name=str(path), reason=reason) from exc
 
 
 def face_name(family: str, bold: bool = False, italic: bool = False) -> str:
