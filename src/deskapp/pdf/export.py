@@ -16,6 +16,7 @@ CMYK and text and rules are pure black (K only), so they print on one plate.
 
 from __future__ import annotations
 
+import copy
 import errno
 import math
 import os
@@ -744,6 +745,8 @@ class _ArticleTemplate(BaseDocTemplate):
         plan: _Plan,
         top_heights: list[float],
         on_page: Callable[[int], None] | None = None,
+        *,
+        balanced: dict[int, float] | None = None,
         **metadata: Any,
     ) -> None:
         preset = plan.preset
@@ -767,9 +770,35 @@ class _ArticleTemplate(BaseDocTemplate):
             **metadata,
         )
         self.addPageTemplates(_page_templates(plan, top_heights))
-        self._outline_level = -1
+        # Heading ranks (0 the headline, n a body hn) of the open outline entries.
+        self._open_ranks: list[int] = []
         self._on_page = on_page
         self.article_pages: list[int] = []
+        # page -> height of its columns, for the last pages being balanced
+        self._balanced = balanced or {}
+        # page -> frame id -> how far down the frame the text reached
+        self.column_use: dict[int, dict[str, float]] = {}
+
+    def handle_pageBegin(self) -> None:
+        height = self._balanced.get(self.page + 1)
+        if height is not None:
+            self.pageTemplate = _shortened(self.pageTemplate, height)
+        super().handle_pageBegin()
+
+    def handle_frameEnd(self, resume: int = 0) -> None:
+        self._note_use()
+        super().handle_frameEnd(resume)
+
+    def _endBuild(self) -> None:
+        if getattr(self, "frame", None) is not None:
+            self._note_use()
+        super()._endBuild()
+
+    def _note_use(self) -> None:
+        frame = self.frame
+        if frame is None:
+            return
+        self.column_use.setdefault(self.page, {})[frame.id] = frame._y2 - frame._y
 
     def afterPage(self) -> None:
         if self.page > MAX_PAGES:
@@ -781,16 +810,32 @@ class _ArticleTemplate(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, _ArticleStart):
             self.article_pages.append(self.page)
-            self._outline_level = -1
+            self._open_ranks = []
             return
-        level = _outline_level(flowable)
-        if level is None:
+        rank = _outline_level(flowable)
+        if rank is None:
             return
-        level = min(level, self._outline_level + 1)
+        # Nest under the nearest open entry of a higher rank: an h2 after an h3
+        # is the h3's parent's sibling, however the ranks were skipped.
+        while self._open_ranks and self._open_ranks[-1] >= rank:
+            self._open_ranks.pop()
+        level = len(self._open_ranks)
+        self._open_ranks.append(rank)
         key = f"h{id(flowable)}"
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(flowable.getPlainText(), key, level=level, closed=False)
-        self._outline_level = level
+
+
+def _shortened(template: PageTemplate, height: float) -> PageTemplate:
+    """``template`` with its columns cut to ``height`` from their top (never lengthened)."""
+    frames = []
+    for frame in template.frames:
+        if frame.id.startswith("column") and height < frame._height:
+            top = frame._y1 + frame._height
+            frame = _frame(frame._x1, top - height, frame._width, height, frame.id)
+        frames.append(frame)
+    return PageTemplate(id=template.id, frames=frames,
+                        autoNextPageTemplate=template.autoNextPageTemplate)
 
 
 def _frame(x: float, y: float, width: float, height: float, name: str) -> Frame:
@@ -995,9 +1040,7 @@ def _typeset_many(
     a top-level bookmark and its running header carries its own title.
     ``approval`` fills the ``{approval}`` placeholder on every page.
     """
-    buffer = BytesIO()
     heights = [_top_height(story.top, plan) for story, _doc in parts]
-    template = _ArticleTemplate(buffer, plan, heights, on_page, **metadata)
     flowables: Story = []
     columns = plan.preset.columns
     for index, (story, doc) in enumerate(parts):
@@ -1007,10 +1050,75 @@ def _typeset_many(
             flowables.append(PageBreak())
         flowables.append(_ArticleStart(_furniture_values(doc, plan.preset, approval)))
         flowables.extend(_arranged(story, heights[index], columns))
-    first_doc = parts[0][1]
-    furniture = _Furniture(plan, _furniture_values(first_doc, plan.preset, approval))
-    template.build(flowables, canvasmaker=partial(_PagedCanvas, furniture=furniture))
-    return _Typeset(buffer.getvalue(), furniture.pages, template.article_pages)
+    first_values = _furniture_values(parts[0][1], plan.preset, approval)
+    # Laying out changes flowables (a split paragraph keeps its parts), so a
+    # second layout for the column balancing starts from a copy made now.
+    pristine = copy.deepcopy(flowables) if columns > 1 else []
+
+    def build(balanced: dict[int, float], progress: Callable[[int], None] | None) -> _Built:
+        buffer = BytesIO()
+        template = _ArticleTemplate(buffer, plan, heights, progress, balanced=balanced,
+                                    **metadata)
+        furniture = _Furniture(plan, dict(first_values))
+        story = copy.deepcopy(pristine) if balanced else flowables
+        template.build(story, canvasmaker=partial(_PagedCanvas, furniture=furniture))
+        done = _Typeset(buffer.getvalue(), furniture.pages, template.article_pages)
+        return _Built(done, template.column_use)
+
+    built = build({}, on_page)
+    if columns > 1:
+        built = _balance_last_pages(built, plan, build)
+    return built.typeset
+
+
+@dataclass
+class _Built:
+    """One layout pass: the PDF, and how far down each column of each page the text reached."""
+
+    typeset: _Typeset
+    column_use: dict[int, dict[str, float]]
+
+
+# How many extra layouts the column balancing may try before it keeps the
+# unbalanced pages.
+BALANCE_TRIES = 6
+
+
+def _balance_last_pages(
+    built: _Built, plan: _Plan, build: Callable[[dict[int, float], None], _Built]
+) -> _Built:
+    """End each article's last page with its columns about level, not one full and one empty.
+
+    The text on that page is measured in the first layout; the page's
+    columns are then shortened to an equal share of it and the document laid
+    out again. Lines, kept-together blocks and the widow and orphan rules
+    rarely divide evenly, so when the text no longer fits (an article's page
+    count changes) the columns grow by a line at a time. After
+    ``BALANCE_TRIES`` failures the unbalanced layout stays.
+    """
+    done = built.typeset
+    lasts = [start - 1 for start in done.starts[1:]] + [done.pages]
+    leading = plan.preset.body.leading
+    full = plan.preset.content_height
+    targets: dict[int, float] = {}
+    for page in lasts:
+        use = built.column_use.get(page, {})
+        columns = [height for name, height in use.items() if name.startswith("column")]
+        if not columns:
+            continue
+        share = sum(columns) / plan.preset.columns  # a column left empty counts too
+        if share > max(columns) - leading:
+            continue  # already level
+        targets[page] = math.ceil(share / leading) * leading
+    for _attempt in range(BALANCE_TRIES):
+        if not targets:
+            return built
+        trial = build(targets, None)
+        if trial.typeset.starts == done.starts and trial.typeset.pages == done.pages:
+            return trial
+        targets = {page: height + leading for page, height in targets.items()
+                   if height + leading < full}
+    return built
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
