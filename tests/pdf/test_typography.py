@@ -74,7 +74,8 @@ def page_lines(page: pdfium.PdfPage, edges: list[float]) -> list[Line]:
         column = sum(1 for edge in edges if char.left >= edge)
         lines.setdefault((char.baseline, column), []).append(char)
     ordered = sorted(lines.items(), key=lambda item: (item[0][1], -item[0][0]))
-    return [Line(sorted(line, key=lambda c: c.left)) for _key, line in ordered]
+    return [Line(sorted(line, key=lambda c: c.left)) for _key, line in ordered
+            if any(char.text.strip() for char in line)]
 
 
 def pdf_pages(article: Article, preset: str = "a4-article") -> list[pdfium.PdfPage]:
@@ -308,3 +309,70 @@ def test_the_last_page_columns_end_level(preset: str, paragraphs: int):
         bottoms.append(min(char.baseline for char in chars))
     # Level within a couple of lines (lines and the widow rule rarely divide evenly).
     assert max(bottoms) - min(bottoms) <= 2.5 * shape.body.leading, bottoms
+
+
+# --- footnotes and pull quotes ---------------------------------------------------------------
+
+FOOTNOTED = (SENTENCE * 2 + "Theo báo cáo[^1], số hội nghị tăng[^so].\n\n" + SENTENCE * 3
+             + "\n\n[^1]: Báo cáo của Ban chỉ đạo tỉnh, ngày 9/1/2014.\n"
+             "[^so]: Năm 2012 là *bốn mươi hai* hội nghị.\n")
+
+
+def test_footnotes_are_superscript_links_to_numbered_notes_at_the_end():
+    data = render_pdf(Article(title="Chú thích", body=FOOTNOTED))
+    lines = body_lines(pdfium.PdfDocument(data)[0])
+    text = [line.text for line in lines]
+    cited = next(line for line in lines if "Theo báo cáo" in line.text)
+    # The marks sit above the line's baseline and are smaller than its letters.
+    letter = next(c for c in cited.chars if c.text == "o")
+    marks = [c for line in lines for c in line.chars if c.text in "12"
+             and 1 < c.baseline - cited.baseline < 8 and cited.left <= c.left <= cited.right]
+    assert len(marks) == 2, [line.text for line in lines]
+    for char in marks:
+        assert char.bottom > letter.bottom + 2 and char.top - char.bottom < 8
+    lines = [line for line in lines if line.chars[0] not in marks]
+    text = [line.text for line in lines]
+    # The notes come last, numbered, after the body, without any back-arrow.
+    assert text[-2].startswith("1.") and "Báo cáo của Ban chỉ đạo tỉnh" in text[-2]
+    assert text[-1].startswith("2.") and "bốn mươi hai" in text[-1]
+    assert "↩" not in "".join(text)
+    assert lines[-2].chars[0].top - lines[-2].chars[0].bottom < 8  # small type
+    # Each mark is a link to its note's place on the page.
+    reader = PdfReader(BytesIO(data))
+    targets = []
+    for annotation in reader.pages[0].get("/Annots", []):
+        annotation = annotation.get_object()
+        assert annotation["/Subtype"] == "/Link"
+        targets.append(float(annotation["/Dest"][3]))
+    assert len(targets) == 2
+    note_tops = [lines[-2].chars[0].top, lines[-1].chars[0].top]
+    for target, top in zip(targets, note_tops, strict=True):
+        assert abs(target - top) < 15, (target, top)
+
+
+def test_the_preview_shows_footnote_marks_and_notes_without_back_links():
+    from deskapp.render.html import article_html
+
+    html = article_html(Article(title="Chú thích", body=FOOTNOTED))
+    assert '<sup><a href="#fn:1">1</a></sup>' in html
+    assert "Báo cáo của Ban chỉ đạo tỉnh" in html
+    assert "↩" not in html and "zz1337" not in html and "qq3936" not in html
+
+
+def test_a_pull_quote_is_large_centred_and_between_rules():
+    shape = load_preset("a4-article")
+    body = (SENTENCE * 3 + "\n\n> [!pull] Dân biết, dân bàn, dân làm, dân kiểm tra.\n\n"
+            + SENTENCE * 3 + "\n\n> Một trích dẫn thường.")
+    data = render_pdf(Article(title="Trích nổi bật", body=body))
+    lines = body_lines(pdfium.PdfDocument(data)[0])
+    pull = next(line for line in lines if "Dân biết" in line.text)
+    plain = next(line for line in lines if "Ban chỉ đạo" in line.text)
+    assert "[!pull]" not in "".join(line.text for line in lines)
+    middle = shape.margins.left + shape.content_width / 2
+    assert abs((pull.left + pull.right) / 2 - middle) < 2  # centred
+    height = max(c.top - c.bottom for c in pull.chars if c.text == "D")
+    assert height > 1.25 * max(c.top - c.bottom for c in plain.chars if c.text == "B")
+    ordinary = next(line for line in lines if "trích dẫn thường" in line.text)
+    assert ordinary.left > shape.margins.left + 8  # a plain quote stays a plain quote
+    content = PdfReader(BytesIO(data)).pages[0].get_contents().get_data().decode("latin-1")
+    assert content.count(" l\n") + content.count(" l ") >= 3  # two rules and the quote's rule

@@ -36,6 +36,7 @@ from reportlab.lib.fonts import ps2tt
 from reportlab.lib.styles import ListStyle, ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
+    AnchorFlowable,
     Flowable,
     HRFlowable,
     KeepTogether,
@@ -50,6 +51,8 @@ from reportlab.platypus import (
 from deskapp.pdf.fonts import SYMBOLS, covered_runs, face_name
 from deskapp.render.tree import (
     BLOCK_TAGS,
+    FOOTNOTES_CLASS,
+    PULL_CLASS,
     RAW_TAG,
     Photo,
     PhotoLookup,
@@ -407,6 +410,8 @@ class _InlineWriter:
             return self.code(element.text or "", self.code_size)
         if tag == "br":
             return "<br/>"
+        if tag == "sup":
+            return "<super>" + self.run(element.text, list(element)) + "</super>"
         if tag == RAW_TAG:
             return self.text(raw_html_text(element.text or ""))
         if tag == "img":
@@ -535,6 +540,8 @@ def _list_start(element: Element) -> int:
 
 def _blockquote(element: Element, context: _Context) -> list[Flowable]:
     """Indented, in the quote style, with a rule down the left that follows page breaks."""
+    if element.get("class") == PULL_CLASS:
+        return _pull_quote(element, context)
     styles = context.styles
     indent = styles.body.fontSize * 1.2
     quoted = replace(context, text_style=styles.quote, width=context.width - indent, in_quote=True)
@@ -543,6 +550,37 @@ def _blockquote(element: Element, context: _Context) -> list[Flowable]:
         _QuoteBlock(block, indent, styles.rule_color, joined=index < len(inner) - 1)
         for index, block in enumerate(inner)
     ]
+
+
+def _pull_quote(element: Element, context: _Context) -> list[Flowable]:
+    """A sentence lifted out of the text: large, centred, between two short rules, never split.
+
+    Its face is the headings' family in bold italic, a third larger than
+    the body, at the same proportion of leading, so stacked marks keep clear.
+    """
+    styles = context.styles
+    body = styles.body
+    size = round(body.fontSize * 1.35, 1)
+    style = _derived_style(
+        styles.quote,
+        fontName=face_name(styles.fallback_family, bold=True, italic=True),
+        fontSize=size,
+        leading=round(size * body.leading / body.fontSize, 1),
+        alignment=TA_CENTER,
+        textColor=colors.HexColor("#222222"),
+        firstLineIndent=0,
+        leftIndent=context.width * 0.08,
+        rightIndent=context.width * 0.08,
+        spaceAfter=body.leading * 0.2,
+    )
+    inner = replace(context, text_style=style)
+    space = body.leading * 0.5
+    rule = {"width": "40%", "thickness": 1.2, "color": styles.rule_color, "hAlign": "CENTER"}
+    return [KeepTogether([
+        HRFlowable(spaceBefore=body.leading * 0.7, spaceAfter=space, **rule),
+        *_flow(element, inner),
+        HRFlowable(spaceBefore=space * 0.6, spaceAfter=body.leading * 0.9, **rule),
+    ])]
 
 
 class _QuoteBlock(Flowable):
@@ -824,6 +862,42 @@ def _placeholder(element: Element, context: _Context) -> list[Flowable]:
     return [box]
 
 
+def _division(element: Element, context: _Context) -> list[Flowable]:
+    """The footnotes block: a short rule, then the numbered notes in small type.
+
+    Each note carries a PDF destination named after its id (``fn:1``), the
+    target of the superscript link where it is cited.
+    """
+    if element.get("class") != FOOTNOTES_CLASS:
+        return _flow(element, context)
+    styles = context.styles
+    flowables: list[Flowable] = []
+    for child in element:
+        if child.tag == "hr":
+            space = styles.body.leading * 0.6
+            flowables.append(HRFlowable(width="30%", thickness=0.6, color=styles.rule_color,
+                                        hAlign="LEFT", spaceBefore=space, spaceAfter=space / 2))
+        elif child.tag == "ol":
+            flowables.extend(_notes(child, context))
+    return flowables
+
+
+def _notes(element: Element, context: _Context) -> list[Flowable]:
+    styles = context.styles
+    note = styles.cell
+    indent = note.fontSize * 1.8
+    inner = replace(context, text_style=note, width=context.width - indent)
+    items = []
+    for li in element:
+        content = _flow(li, inner) or [Paragraph("", note)]
+        name = li.get("id")
+        items.append(ListItem([AnchorFlowable(name), *content] if name else content))
+    context.log.add(note.fontName, "0123456789.")
+    return [ListFlowable(items, bulletType="1", bulletFormat="%s.", leftIndent=indent,
+                         bulletFontName=note.fontName, bulletFontSize=note.fontSize,
+                         spaceAfter=note.leading * 0.2)]
+
+
 def _unknown(element: Element, context: _Context) -> list[Flowable]:
     """Anything else keeps its text, laid out like its surroundings."""
     return _flow(element, context)
@@ -844,4 +918,5 @@ _HANDLERS: dict[str, Callable[[Element, _Context], list[Flowable]]] = {
     "table": _table,
     "hr": _rule,
     "img": _image,
+    "div": _division,
 }

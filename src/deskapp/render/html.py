@@ -30,6 +30,7 @@ import nh3
 
 from deskapp.model import Article
 from deskapp.render.tree import (
+    PULL_CLASS,
     RAW_TAG,
     ArticleDocument,
     MarkdownParser,
@@ -56,6 +57,8 @@ p { line-height: 125%; margin-top: 0; margin-bottom: 8px; }
 li { line-height: 125%; }
 td, th { line-height: 115%; }
 blockquote { color: #333333; font-style: italic; margin-left: 24px; margin-right: 12px; }
+blockquote.pull { font-size: 130%; font-weight: bold; text-align: center; margin-left: 36px;
+                  margin-right: 36px; }
 h1, h2, h3, h4, h5, h6 { font-family: 'Noto Sans', sans-serif; line-height: 115%;
   margin-top: 14px; margin-bottom: 6px; }
 h1 { font-size: 17pt; } h2 { font-size: 15pt; } h3 { font-size: 13pt; }
@@ -94,7 +97,7 @@ _SLOT = "\x02%d\x03"
 _SLOT_RE = re.compile("\x02([0-9]+)\x03")
 _TAG_RE = re.compile(r"""(<(?:[^>"']|"[^"]*"|'[^']*')*>)""")
 
-_SIMPLE_TAGS = frozenset("p h1 h2 h3 h4 h5 h6 ul li code thead tbody tr strong em".split())
+_SIMPLE_TAGS = frozenset("p h1 h2 h3 h4 h5 h6 ul li code thead tbody tr strong em sup".split())
 _ALIGN = re.compile(r"text-align:\s*(left|right|center)")
 
 
@@ -345,6 +348,8 @@ def _code_block(element: Element) -> str:
 
 
 def _blockquote(element: Element) -> str:
+    if element.get("class") == PULL_CLASS:
+        return f'<blockquote class="pull">{_blocks(element)}</blockquote>'
     return f"<blockquote>{_blocks(element)}</blockquote>"
 
 

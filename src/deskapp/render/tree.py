@@ -11,6 +11,12 @@ placeholders resolved:
 * character references (``&amp;``, ``&#7871;``) become the characters;
 * fenced code blocks become ``pre/code`` elements like indented ones;
 * a paragraph holding only an image becomes a block-level ``img``;
+* footnotes (``text[^1]`` and ``[^1]: the note``) are a ``sup`` holding a
+  link to ``#fn:1`` where they are cited, and at the end a
+  ``div class="footnotes"`` with a rule and the numbered notes (``li
+  id="fn:1"``), without Python-Markdown's "back to the text" arrows;
+* a quotation that opens with ``[!pull]`` (``> [!pull] Dân biết, dân bàn``)
+  is a pull quote: ``blockquote class="pull"``, the marker removed;
 * every text and attribute value is NFC.
 """
 
@@ -25,6 +31,7 @@ from xml.etree.ElementTree import Element, SubElement
 
 import markdown
 from markdown.extensions import Extension
+from markdown.extensions.footnotes import FN_BACKLINK_TEXT, NBSP_PLACEHOLDER, FootnoteExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.preprocessors import Preprocessor
@@ -35,7 +42,7 @@ from deskapp.model import Article
 from deskapp.text import nfc
 
 BLOCK_TAGS = frozenset(
-    "p h1 h2 h3 h4 h5 h6 ul ol li blockquote pre table thead tbody tr th td hr img".split()
+    "p h1 h2 h3 h4 h5 h6 ul ol li blockquote pre table thead tbody tr th td hr img div".split()
 )
 
 # HTML typed by the author: an element whose text is the HTML source.
@@ -95,9 +102,45 @@ class _CaptureTree(Treeprocessor):
         self.root: Element | None = None
 
     def run(self, root: Element) -> Element:
+        _tidy_footnotes(root)
+        _mark_pull_quotes(root)
         _Resolver(self.md.htmlStash.rawHtmlBlocks, self.codes).clean(root)
         self.root = root
         return Element("div")
+
+
+FOOTNOTES_CLASS = "footnotes"
+
+
+def _tidy_footnotes(root: Element) -> None:
+    """Python-Markdown's footnote block, without its back links, marked for the renderers."""
+    for block in root.findall("div"):
+        if block.get("class") != "footnote":
+            continue
+        block.set("class", FOOTNOTES_CLASS)
+        for parent in block.iter():
+            for child in list(parent):
+                if child.tag == "a" and child.get("class") == "footnote-backref":
+                    parent.remove(child)
+            for element in (parent, *parent):
+                for name in ("text", "tail"):
+                    value = getattr(element, name)
+                    if value and (NBSP_PLACEHOLDER in value or FN_BACKLINK_TEXT in value):
+                        value = value.replace(NBSP_PLACEHOLDER, "").replace(FN_BACKLINK_TEXT, "")
+                        setattr(element, name, value.rstrip() if name == "text" else value)
+
+
+PULL_CLASS = "pull"
+_PULL_MARKER = re.compile(r"^\s*\[!pull\]\s*", re.IGNORECASE)
+
+
+def _mark_pull_quotes(root: Element) -> None:
+    """``> [!pull] …`` becomes ``blockquote class="pull"`` without the marker."""
+    for quote in root.iter("blockquote"):
+        first = quote[0] if len(quote) else None
+        if first is not None and first.tag == "p" and _PULL_MARKER.match(first.text or ""):
+            first.text = _PULL_MARKER.sub("", first.text or "", count=1)
+            quote.set("class", PULL_CLASS)
 
 
 class _TreeExtension(Extension):
@@ -260,7 +303,8 @@ class MarkdownParser:
         # through every installed package's entry points first (a fifth of
         # a one-page ``deskapp export``'s start-up).
         self._md = markdown.Markdown(
-            extensions=[TableExtension(), SaneListExtension(), self._extension]
+            extensions=[TableExtension(), SaneListExtension(),
+                        FootnoteExtension(BACKLINK_TEXT=""), self._extension]
         )
 
     def parse(self, text: str) -> Element:
