@@ -768,6 +768,10 @@
         <translation>⚠ Một phiên bản đang so sánh bị hỏng (nội dung lưu không khớp với mã kiểm tra) và không thể khôi phục.</translation>
     </message>
     <message>
+        <source>What changed since the article was returned to the reporter (%1): the reporter&apos;s answer and any edits since</source>
+        <translation>Những gì thay đổi từ lúc trả bài cho phóng viên (%1): phần phóng viên sửa và các chỉnh sửa sau đó</translation>
+    </message>
+    <message>
         <source>What changed since the reporter submitted</source>
         <translation>Những gì thay đổi từ lúc phóng viên nộp bài</translation>
     </message>

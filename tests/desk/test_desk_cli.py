@@ -183,3 +183,25 @@ def test_check_prints_the_length_against_a_target_in_lines(tmp_path, library_pat
     out = capsys.readouterr().out
     assert f"độ dài: +4 dòng (mục tiêu {lines - 4} dòng" in out
     assert f"{lines} dòng khổ newspaper-3col" in out
+
+
+def test_the_sample_imported_then_fixed_checks_clean(sample, library_path, capsys):
+    from deskapp.proof import apply_fixes, check
+
+    lib = ["--library", str(library_path)]
+    assert main([*lib, "import", str(sample)]) == 0
+    article_id = capsys.readouterr().out.split()[0]
+    assert main([*lib, "check", article_id, "--json"]) == 1
+    rules = [item["rule"] for item in json.loads(capsys.readouterr().out)]
+    assert "name_variants" in rules and "iy_variants" in rules
+    library = Library.open(library_path)
+    try:
+        article = library.get(article_id)
+        fixed = apply_fixes(article, check(article)).with_content(
+            title="Kon Tum tổng kết quy chế dân chủ ở cơ sở",
+            lead="Ban chỉ đạo quy chế dân chủ tỉnh tổng kết năm 2013.")
+        library.save(fixed)
+    finally:
+        library.close()
+    assert main([*lib, "check", article_id, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []

@@ -6,8 +6,15 @@ import unicodedata
 
 import pytest
 
-from deskapp.desk import DeskError, transition
-from deskapp.desk.diff import Op, changes_since, diff_words, inline_html, side_by_side
+from deskapp.desk import DeskError, status_events, transition
+from deskapp.desk.diff import (
+    Op,
+    changes_since,
+    diff_words,
+    inline_html,
+    review_base,
+    side_by_side,
+)
 from deskapp.model import Article
 from deskapp.store import Library
 
@@ -63,5 +70,26 @@ def test_changes_since_submission_and_by_the_editor():
             Op("replace", "qui", "quy")]
         by_editor = changes_since(library, article.id, "editor")
         assert set(by_editor) == {"body"}
+    finally:
+        library.close()
+
+
+def test_after_a_return_since_submission_starts_at_the_returned_version():
+    library = Library.in_memory()
+    try:
+        article = library.create(Article(title="Tít", lead="Sapo.", byline="PV",
+                                         body="Thực hiện quy chế dân chủ."))
+        transition(library, article.id, "submit", user="an", role="reporter")
+        transition(library, article.id, "take", user="bình", role="editor")
+        library.save(library.get(article.id).with_content(body="Thực hiện tốt quy chế dân chủ."),
+                     author="bình")
+        transition(library, article.id, "return", user="bình", role="editor", reason="Xem lại")
+        library.save(library.get(article.id).with_content(lead="Sapo mới."), author="an")
+        transition(library, article.id, "submit", user="an", role="reporter")
+        since = changes_since(library, article.id, "submit")
+        assert set(since) == {"lead"}  # the reporter's answer, not the editor's own edit
+        assert review_base(status_events(library, article.id)).action == "return"
+        library.save(library.get(article.id).with_content(title="Tít hay"), author="bình")
+        assert set(changes_since(library, article.id, "submit")) == {"lead", "title"}
     finally:
         library.close()

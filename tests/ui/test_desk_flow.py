@@ -172,8 +172,10 @@ def test_submit_take_comment_return_resubmit_approve_export(qtbot, desk, library
     # History: revisions listed; the editor's change shows in the diff.
     history = window.review.history
     assert history.list.topLevelItemCount() == len(library.revisions(article_id))
+    # Since the resubmission answered a return, the editor sees the reporter's answer.
     assert history.show_review("submit")
-    assert history.diff_text() == "No differences."
+    assert "returned to the reporter" in history.caption.text()
+    assert "Ngày 5/3," in history.diff_text()
     revisions = library.revisions(article_id)
     history.choose(revisions[0].id, revisions[-1].id)
     assert "Biên tập viên bổ sung." in history.diff_text()

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Literal
 from deskapp.text import nfc
 
 if TYPE_CHECKING:
+    from deskapp.desk.workflow import StatusEvent
     from deskapp.store import Library
 
 OpKind = Literal["equal", "insert", "delete", "replace"]
@@ -135,7 +136,9 @@ def changes_since(library: Library, article_id: str,
     """Per field (headline, lead, body, byline), what changed — only fields that did.
 
     ``kind="submit"``: from the version the reporter last submitted to the
-    current one ("what changed since submission"). ``kind="editor"``: from
+    current one ("what changed since submission"); when that submission
+    answered a return, from the version the editor returned, so the editor
+    sees what the reporter changed in response (see :func:`review_base`). ``kind="editor"``: from
     that submitted version to the one the editor last returned or approved
     (or the current one while it is still being edited): "what the editor
     changed". Raises ``DeskError("never_submitted")`` if there is no submission.
@@ -148,7 +151,8 @@ def changes_since(library: Library, article_id: str,
         raise DeskError("never_submitted", ref=article_id)
     submitted = events[submits[-1]]
     revisions = {r.id: r for r in library.revisions(article_id)}
-    old = revisions[submitted.revision_id].content
+    base = review_base(events) if kind == "submit" else submitted
+    old = revisions[(base or submitted).revision_id].content
     new: dict[str, object] = library.get(article_id).content()
     if kind == "editor":
         later = [e for e in events[submits[-1] + 1:] if e.action in ("return", "approve")]
@@ -162,3 +166,15 @@ def changes_since(library: Library, article_id: str,
         if has_changes(ops):
             result[name] = ops
     return result
+
+
+def review_base(events: list[StatusEvent]) -> StatusEvent | None:
+    """Where "what changed since submission" starts: the last submission, or the
+    return it answered (the return just before it), or None if never submitted."""
+    submits = [i for i, e in enumerate(events) if e.action == "submit"]
+    if not submits:
+        return None
+    before = [e for e in events[:submits[-1]] if e.action in ("submit", "return")]
+    if before and before[-1].action == "return":
+        return before[-1]
+    return events[submits[-1]]

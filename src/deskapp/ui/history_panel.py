@@ -30,7 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskapp.desk.diff import DIFF_FIELDS, Op, changes_since, diff_words, has_changes
+from deskapp.desk.diff import (
+    DIFF_FIELDS,
+    Op,
+    changes_since,
+    diff_words,
+    has_changes,
+    review_base,
+)
 from deskapp.desk.diff import inline_html as ops_inline
 from deskapp.desk.diff import side_by_side as ops_side_by_side
 from deskapp.desk.messages import describe as describe_desk
@@ -138,6 +145,7 @@ class HistoryPanel(QWidget):
                                         revision.author or "—",
                                         self._what(revision, events.get(revision.id))])
                 item.setData(0, REVISION_ROLE, revision.id)
+                item.setToolTip(2, item.text(2))
                 if revision.damaged:
                     item.setForeground(2, QColor("#b3261e"))
                     item.setToolTip(2, self.tr("Damaged: the stored text does not match its "
@@ -214,8 +222,15 @@ class HistoryPanel(QWidget):
             self._show_diff({}, describe_desk(error, core_language()))
             return False
         self.list.clearSelection()
-        caption = (self.tr("What changed since the reporter submitted") if kind == "submit"
-                   else self.tr("What the editor changed"))
+        base = review_base(status_events(self.library, self.article_id))
+        if kind == "submit" and base is not None and base.action == "return":
+            caption = (self.tr("What changed since the article was returned to the reporter "
+                               "(%1): the reporter's answer and any edits since")
+                       .replace("%1", local_time(base.at)))
+        elif kind == "submit":
+            caption = self.tr("What changed since the reporter submitted")
+        else:
+            caption = self.tr("What the editor changed")
         self._show_diff(diff, caption)
         return True
 
