@@ -50,7 +50,9 @@ def _body_lines_in_pdf(path, vocabulary: set[str]) -> int:
         for page in pdf:
             for line in page.get_textpage().get_text_range().splitlines():
                 words = [w.strip("•–-—.,").lower() for w in line.split()]
-                words = [w for w in words if w and not w.isdigit()]  # list numbers
+                # list numbers and footnote marks ("họp1") are not words
+                words = [w.rstrip("0123456789") or w for w in words]
+                words = [w for w in words if w and not w.isdigit()]
                 if words and all(w in vocabulary for w in words):
                     found += 1
     finally:
@@ -74,6 +76,7 @@ def test_lines_in_layout_are_the_lines_of_the_exported_pdf(tmp_path, preset):
     body = "\n\n".join([text(45), text(90), text(8), text(150), text(2)])
     body += f"\n\n- {text(6)}\n- {text(35)}\n\n> {text(40)}"
     body += f"\n\n1. {text(20)}\n2. {text(50)}\n\n    - {text(30)}\n\n{text(25)}"
+    body += f"[^1]\n\n> [!pull] {text(14)}\n\n{text(20)}\n\n[^1]: {text(30)}\n"
     article = Article(title="Tít", body=body)
     pdf = export_pdf(article, tmp_path / f"{preset}.pdf", preset=preset)
     printed = _body_lines_in_pdf(pdf, set(words))
