@@ -262,3 +262,46 @@ def test_a_damaged_revision_is_marked_and_the_rest_of_the_history_reads(library)
     revisions = library.revisions(article.id)
     assert [r.damaged for r in revisions] == [True, True, False]
     assert revisions[2].content["body"] == "Bản thứ ba."
+
+
+def test_two_connections_changing_one_status_at_the_same_moment(tmp_path):
+    import threading
+
+    path = tmp_path / "library.sqlite"
+    setup = Library.open(path)
+    article = setup.create(clean_article())
+    transition(setup, article.id, "submit", user="an", role="reporter")
+    setup.close()
+    barrier = threading.Barrier(2)
+    outcomes: dict[str, str] = {}
+
+    def act(user: str, action: str) -> None:
+        library = Library.open(path)
+        try:
+            barrier.wait()
+            transition(library, article.id, action, user=user, role="editor",
+                       reason="Thiếu nguồn", expected_status="submitted")
+            outcomes[user] = "done"
+        except DeskError as error:
+            outcomes[user] = error.code
+        finally:
+            library.close()
+
+    threads = [threading.Thread(target=act, args=("bình", "take")),
+               threading.Thread(target=act, args=("chi", "return"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes.values()) == ["done", "transition_stale"]
+    check = Library.open(path)
+    try:
+        events = status_events(check, article.id)
+        assert len(events) == 2 and events[0].action == "submit"
+        winner = next(user for user, outcome in outcomes.items() if outcome == "done")
+        assert events[1].user == winner
+        revisions = check.revisions(article.id)
+        assert [r.kind for r in revisions] == ["create", "status", "status"]
+        assert not any(r.damaged for r in revisions)
+    finally:
+        check.close()
