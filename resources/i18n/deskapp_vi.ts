@@ -61,6 +61,10 @@
         <translation>Thư viện này chưa có bản sao lưu nào.</translation>
     </message>
     <message>
+        <source>Deskapp no longer writes to it. What is open stays in the window: File → Backups → Restore a backup… puts a backup in its place and keeps your open text.</source>
+        <translation>Deskapp sẽ không ghi vào tệp này nữa. Nội dung đang mở vẫn còn trong cửa sổ: Tệp → Sao lưu → Khôi phục từ bản sao lưu… sẽ đặt bản sao lưu vào chỗ của nó và giữ lại phần chữ đang mở.</translation>
+    </message>
+    <message>
         <source>Restart Deskapp to recover.</source>
         <translation>Hãy khởi động lại Deskapp để khôi phục.</translation>
     </message>
@@ -1049,6 +1053,10 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message>
         <source>Restored</source>
         <translation>Đã khôi phục</translation>
+    </message>
+    <message>
+        <source>Not saved: the library is damaged (File → Backups → Restore a backup…)</source>
+        <translation>Chưa lưu: thư viện bị hỏng (Tệp → Sao lưu → Khôi phục từ bản sao lưu…)</translation>
     </message>
     <message>
         <source>Saved</source>

@@ -30,17 +30,23 @@ def user_presets_dir() -> Path:
     return default_library_path().parent / "presets"
 
 
-def open_library(path: Path | str) -> Library:
-    """Open the library at ``path``; a new library starts with the welcome article."""
+def open_library(path: Path | str, *, check: bool = True, daily_backup: bool = True) -> Library:
+    """Open the library at ``path``; a new library starts with the welcome article.
+
+    The window passes ``check=False, daily_backup=False`` and runs both in the
+    background once it is on screen (:mod:`deskapp.ui.library_checkup`): on
+    a library of a gigabyte or more each takes seconds.
+    """
     from deskapp.store import Library
 
-    library = Library.open(path)
+    library = Library.open(path, check=check)
     if library.is_empty() and library.get_setting("welcomed") is None:
         from deskapp.welcome import welcome_article
 
         library.create(welcome_article(), author="Deskapp")
         library.set_setting("welcomed", "1")
-    _daily_backup(library)
+    if daily_backup:
+        _daily_backup(library)
     return library
 
 

@@ -157,3 +157,30 @@ def test_check_pages_finds_damage_the_header_does_not_show(library_path):
     opened = Library.open(library_path, check=False)  # the header looks fine
     opened.close()
     assert not check_pages(library_path)
+
+
+def test_counts_per_status_follow_every_change(library_path):
+    from deskapp.desk import counts_by_status
+
+    library = Library.open(library_path)
+    try:
+        articles = [library.create(Article(title=f"Bài {n}")) for n in range(6)]
+        articles[0].status = "submitted"
+        library.save(articles[0])
+        library.trash(articles[1].id)
+        library.trash(articles[2].id)
+        library.restore(articles[2].id)
+        library.trash(articles[3].id)
+        library.purge(articles[3].id)
+        library.db.execute("UPDATE articles SET status = 'approved' WHERE id = ?",
+                           [articles[4].id])  # a write from outside the store counts too
+        expected = {row[0]: row[1] for row in library.db.execute(
+            "SELECT status, COUNT(*) FROM articles WHERE deleted_at IS NULL GROUP BY status")}
+        counts = counts_by_status(library)
+        assert {k: v for k, v in counts.items() if v} == expected == {
+            "draft": 2, "submitted": 1, "approved": 1}
+        trashed = library.db.execute(
+            "SELECT SUM(n) FROM article_counts WHERE trashed = 1").fetchone()[0]
+        assert trashed == 1
+    finally:
+        library.close()

@@ -216,10 +216,10 @@ def approval_for(library: Library, article_id: str) -> Approval | None:
 def counts_by_status(library: Library) -> dict[str, int]:
     """How many articles (outside the trash) are in each status; every status is present."""
     counts = {str(status): 0 for status in Status}
-    for row in library.db.query(
-        "SELECT status, COUNT(*) AS n FROM articles WHERE deleted_at IS NULL GROUP BY status"
+    for status, count in library.db.execute(  # kept by triggers (migration 0007)
+        "SELECT status, n FROM article_counts WHERE trashed = 0 AND n > 0"
     ):
-        counts[row["status"]] = row["n"]
+        counts[status] = count
     return counts
 
 

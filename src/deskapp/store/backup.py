@@ -126,20 +126,24 @@ def backup_connection(
     return target
 
 
-def ensure_daily_backup(library: Library, *, now: datetime | None = None) -> Path | None:
+def ensure_daily_backup(library_or_path: Library | Path | str, *,
+                        now: datetime | None = None) -> Path | None:
     """Take today's backup unless one exists already; return it, or None.
 
     "Today" is the user's local calendar day: a reporter who works past
-    midnight UTC should not get two backups of one working day.
+    midnight UTC should not get two backups of one working day. Given a
+    path, the copy is read through a connection of its own, so a background
+    thread can take it while the window keeps the library open.
     """
-    if library.path is None:
+    path = library_or_path if isinstance(library_or_path, (str, Path)) else library_or_path.path
+    if path is None:
         return None
     now = (now or datetime.now(UTC)).astimezone(UTC)
     today = _local_day(now)
-    for info in list_backups(library.path, count_articles=False):
+    for info in list_backups(path, count_articles=False):
         if info.reason == "daily" and _local_day(info.created_at) == today:
             return None
-    return backup_now(library, "daily", now=now)
+    return backup_now(library_or_path, "daily", now=now)
 
 
 def list_backups(library_path: Path | str, *, count_articles: bool = True) -> list[BackupInfo]:

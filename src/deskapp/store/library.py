@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -68,6 +69,7 @@ class Library:
     def __init__(self, db: Database, path: Path | None) -> None:
         self.db = db
         self.path = path
+        self.refused: LibraryError | None = None
 
     # ---- opening -------------------------------------------------------
     @classmethod
@@ -89,7 +91,7 @@ class Library:
         except (OSError, sqlite3.Error) as exc:
             raise LibraryError("library_unwritable", path=str(path), reason=_reason(exc)) from exc
         try:
-            return cls._prepare(Database(conn), path, check=check)
+            return cls._prepare(Database(conn, execute_plugins=False), path, check=check)
         except BaseException:
             conn.close()
             raise
@@ -97,7 +99,11 @@ class Library:
     @classmethod
     def in_memory(cls) -> Library:
         """A throw-away library, for tests and previews."""
-        return cls._prepare(Database(memory=True), None)
+        return cls._prepare(Database(memory=True, execute_plugins=False), None)
+
+    # sqlite-utils plugins are not loaded: a plugin installed for other work must not
+    # change how the library's connection behaves, and finding plugins costs ~50 ms
+    # at every start.
 
     @classmethod
     def _prepare(cls, db: Database, path: Path | None, check: bool = True) -> Library:
@@ -171,6 +177,16 @@ class Library:
 
     def close(self) -> None:
         self.db.close()
+
+    def refuse_writes(self, error: LibraryError) -> None:
+        """From now on every write raises ``error`` (a library found damaged is never written).
+
+        SQLite is told too (``query_only``), so a write that does not pass
+        through :meth:`_writing` fails as well, and WAL checkpoints stop.
+        """
+        self.refused = error
+        self.db.execute("PRAGMA query_only=ON")
+        self.db.execute("PRAGMA wal_autocheckpoint=0")
 
     # ---- reading -------------------------------------------------------
     def is_empty(self) -> bool:
@@ -443,6 +459,8 @@ class _WriteGuard:
         self._atomic = library.db.atomic()
 
     def __enter__(self) -> Database:
+        if self._library.refused is not None:
+            raise self._library.refused
         try:
             return self._atomic.__enter__()
         except sqlite3.Error as exc:
@@ -493,19 +511,26 @@ def _check_header(path: Path) -> None:
         raise LibraryError("library_corrupt", path=str(path))
 
 
-def check_pages(path: Path | str) -> bool:
+def check_pages(path: Path | str, stop: Callable[[], bool] | None = None) -> bool | None:
     """Read every page of the library file (``PRAGMA quick_check``) on a connection of its own.
 
     For a background thread: the library may stay open and in use meanwhile
-    (WAL lets this reader see a consistent snapshot). False when damaged.
+    (WAL lets this reader see a consistent snapshot). False when damaged;
+    None when ``stop()`` turned true before the check was done.
     """
+    if stop is not None and stop():
+        return None
     try:
         conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=10)
         try:
+            if stop is not None:
+                conn.set_progress_handler(lambda: 1 if stop() else 0, 20_000)
             return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         finally:
             conn.close()
     except sqlite3.OperationalError as exc:
+        if stop is not None and stop():
+            return None
         if _is_write_problem(exc):
             raise LibraryError("library_unwritable", path=str(path), reason=_reason(exc)) \
                 from exc

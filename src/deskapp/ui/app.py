@@ -17,6 +17,7 @@ from deskapp.model import Article
 from deskapp.store import default_library_path
 from deskapp.ui.fonts import load_bundled_fonts
 from deskapp.ui.i18n import Translation, resolve_language
+from deskapp.ui.library_checkup import LibraryCheckup
 from deskapp.ui.main_window import MainWindow
 from deskapp.ui.platform_check import XCB_PACKAGES, missing_display_library
 from deskapp.ui.profile import ProfileDialog
@@ -121,12 +122,17 @@ def run(library_path: Path, open_files: Sequence[Path | str] = ()) -> int:
         servers.append(server)
 
     window.settled.connect(listen)
+    # Reading every page and the day's backup, once the window is on screen.
+    checkup = LibraryCheckup(opened.path, window)
+    checkup.finished.connect(window.library_checked)
+    window.settled.connect(checkup.start)
     window.show()
     if files:
         QTimer.singleShot(0, lambda: window.open_files(files))
     if _quit_after_start():
         QTimer.singleShot(0, lambda: _report_startup_and_quit(app, window))
     code = app.exec()
+    checkup.stop()
     for server in servers:
         server.close()
     opened.close()

@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskapp.errors import DeskappError
+from deskapp.errors import DeskappError, LibraryError
 from deskapp.exchange.markdown_export import export_library_markdown
 from deskapp.messages import describe
+from deskapp.model import Article, RevisionKind
 from deskapp.store import Library
 from deskapp.store.backup import BackupInfo, backup_folder, backup_now, list_backups, restore_backup
+from deskapp.ui.library_checkup import DAMAGED
 from deskapp.ui.recovery_dialog import backup_label
 from deskapp.workspace import open_library
 
@@ -138,10 +140,32 @@ class BackupCommands(_Base):
         chosen = choose(backups)
         return chosen is not None and self.restore_from_backup(chosen.path)
 
+    def library_checked(self, result: str) -> None:
+        """The background check of the library file is done (:mod:`library_checkup`).
+
+        A damaged file is never written again: the library refuses writes,
+        the open text stays in the window, and the person is told how to put
+        a backup in its place (which keeps that text).
+        """
+        if result != DAMAGED or self.library.path is None:
+            return
+        error = LibraryError("library_corrupt", path=str(self.library.path))
+        self.library.refuse_writes(error)
+        self.show_error(describe(error) + "\n\n" + self.tr(
+            "Deskapp no longer writes to it. What is open stays in the window: File → Backups "
+            "→ Restore a backup… puts a backup in its place and keeps your open text."))
+
     def restore_from_backup(self, backup: Path) -> bool:
-        """Close the library, put the backup in its place (the current file set aside), reopen."""
+        """Close the library, put the backup in its place (the current file set aside), reopen.
+
+        Text not yet saved (a damaged library refuses it) is saved into the
+        restored library, so restoring never costs what is on screen.
+        """
         path = self._library_file()
-        if path is None or not self.flush():
+        if path is None:
+            return False
+        pending = self.editor.snapshot() if self.isWindowModified() else None
+        if not self.flush() and self.library.refused is None:
             return False
         self.runner.wait()
         self.review.wait()
@@ -159,11 +183,24 @@ class BackupCommands(_Base):
             self.show_error(describe(error) + "\n\n" + self.tr("Restart Deskapp to recover."))
             return False
         self._use_library(reopened)
+        if pending is not None and self.library.refused is None:
+            self._keep_pending(pending)
         if aside is not None:
             self.statusBar().showMessage(
                 self.tr("Backup restored; the previous library is kept as %1")
                 .replace("%1", Path(aside).name), 10000)
         return aside is not None
+
+    def _keep_pending(self, pending: Article) -> None:
+        """Save text the old library could not take into the restored one, and open it."""
+        try:
+            if self.library.is_listed(pending.id, trashed=True):
+                self.library.restore(pending.id)
+            saved = self.library.save(pending, kind=RevisionKind.AUTOSAVE, author=self.user)
+        except DeskappError as error:
+            self.show_error(describe(error))
+            return
+        self.open_article(saved.id)
 
     def _use_library(self, library: Library) -> None:
         """Show ``library`` in this window (after a restore)."""

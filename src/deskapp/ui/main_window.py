@@ -430,6 +430,10 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
             saved = save_edit(self.library, snapshot, kind=kind, user=self.user,
                               role=self.profile.role)
         except DeskappError as error:
+            if self.library.refused is not None:  # found damaged: already explained
+                self.statusBar().showMessage(self.tr(
+                    "Not saved: the library is damaged (File → Backups → Restore a backup…)"))
+                return False
             self.show_error(describe(error))
             self.autosave_timer.start()  # try again later; nothing is dropped
             return False

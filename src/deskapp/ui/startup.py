@@ -53,7 +53,9 @@ def open_for_writing(path: Path, *, choose: Choose, inform: Callable[[str], None
                 inform(_held_elsewhere(path, files))
                 return None
         try:
-            return Opened(open_library(path), path, lock)
+            # Reading every page and the daily backup wait for the window
+            # (deskapp.ui.library_checkup): on a big library they take seconds.
+            return Opened(open_library(path, check=False, daily_backup=False), path, lock)
         except DeskappError:
             pass
         try:
