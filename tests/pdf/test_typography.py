@@ -376,3 +376,22 @@ def test_a_pull_quote_is_large_centred_and_between_rules():
     assert ordinary.left > shape.margins.left + 8  # a plain quote stays a plain quote
     content = PdfReader(BytesIO(data)).pages[0].get_contents().get_data().decode("latin-1")
     assert content.count(" l\n") + content.count(" l ") >= 3  # two rules and the quote's rule
+
+
+def test_narrow_table_columns_keep_their_words_whole():
+    rows = "\n".join(f"| Huyện {i} | {i * 13} | Ghi chú dài hơn một chút cho hàng {i} |"
+                     for i in range(1, 20))
+    body = f"| Địa phương | Số hội nghị | Ghi chú |\n| --- | ---: | --- |\n{rows}\n"
+    words = set()
+    for page in pdf_pages(Article(title="Bảng hẹp", body=body), "newspaper-3col"):
+        for line in body_lines(page, "newspaper-3col"):
+            word = ""
+            drawn = [char for char in line.chars if char.text.strip()]
+            for previous, char in zip([None, *drawn], drawn, strict=False):
+                if previous is not None and char.left - previous.right > 1.2:
+                    words.add(word)
+                    word = ""
+                word += char.text
+            words.add(word)
+    assert {"Huyện", "Địa", "phương", "nghị"} <= words
+    assert not words & {"Huy", "ện", "ph", "ươ", "ng"}, sorted(words)

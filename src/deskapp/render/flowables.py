@@ -35,6 +35,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import ps2tt
 from reportlab.lib.styles import ListStyle, ParagraphStyle
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     AnchorFlowable,
     Flowable,
@@ -657,7 +658,7 @@ def _table(element: Element, context: _Context) -> list[Flowable]:
     data = [[_cell(cell, context) for cell in row] + [""] * (columns - len(row)) for row in rows]
     table = Table(
         data,
-        colWidths=_column_widths(rows, columns),
+        colWidths=_column_widths(rows, columns, context),
         repeatRows=len(head_rows),
         hAlign="LEFT",
     )
@@ -687,18 +688,39 @@ def _derived_style(style: ParagraphStyle, **changes: object) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}+", parent=style, **changes)
 
 
-def _column_widths(rows: list[Element], columns: int) -> list[str]:
-    """Share the width by how much text each column holds, within bounds.
+def _column_widths(rows: list[Element], columns: int, context: _Context) -> list[float]:
+    """Share the width by how much text each column holds, never cutting a word that fits.
 
-    A column of numbers stays narrow, a column of sentences gets room, and
-    no column is squeezed below a readable minimum.
+    A column of numbers stays narrow and a column of sentences gets room;
+    but first every column gets the width of its longest word (in the
+    header's bold where it is a header), so a narrow newspaper column does
+    not break "Huyện" into "Huy" and "ện". Only when even those widths do
+    not fit does the share alone decide, and long words are cut.
     """
-    weights = []
+    styles = context.styles
+    padding = 2 * 6 + 1  # the cell's left and right padding, and a point to spare
+    weights, needs = [], []
     for index in range(columns):
-        lengths = [len("".join(row[index].itertext())) for row in rows if index < len(row)]
+        cells = [row[index] for row in rows if index < len(row)]
+        lengths = [len("".join(cell.itertext())) for cell in cells]
         weights.append(min(max(max(lengths, default=0), 6), 60))
+        widest = 0.0
+        for cell in cells:
+            style = styles.head_cell if cell.tag == "th" else styles.cell
+            for word in "".join(cell.itertext()).split():
+                widest = max(widest, stringWidth(word, style.fontName, style.fontSize))
+        needs.append(widest + padding)
     total = sum(weights)
-    return [f"{100 * weight / total:.2f}%" for weight in weights]
+    shares = [context.width * weight / total for weight in weights]
+    if sum(needs) > context.width:
+        return shares
+    widths = [max(share, need) for share, need in zip(shares, needs, strict=True)]
+    # Take what the words needed from the columns that had more than their words.
+    excess = sum(widths) - context.width
+    room = [width - need for width, need in zip(widths, needs, strict=True)]
+    spare = sum(room)
+    return [width - excess * extra / spare if spare else width
+            for width, extra in zip(widths, room, strict=True)]
 
 
 def _table_style(styles: PrintStyles, *commands: tuple[object, ...]) -> TableStyle:
