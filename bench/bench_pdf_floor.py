@@ -8,6 +8,8 @@ Prints ``name: value unit`` lines, each figure next to its target:
 * the same two as whole ``deskapp export FILE -o OUT`` commands, beside the
   floor run as a command of its own (a fresh interpreter that imports only
   reportlab), with the ratios;
+* each also as CPU time (user + system), which other work on the machine
+  hardly moves, beside the wall time that a user waits;
 * the peak memory of the 200-page command;
 * ``pandoc`` with a PDF engine on the same Markdown, where one is installed.
 
@@ -19,12 +21,14 @@ installed program would: with compiled bytecode (kept in a temporary
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 
@@ -105,14 +109,32 @@ def _child_env(cache: Path) -> dict[str, str]:
     return env
 
 
-def command_seconds(argv: list[str], env: dict[str, str]) -> float:
-    """Median wall time of a command over COMMAND_RUNS runs, after one untimed run."""
+def command_seconds(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Median wall time and median CPU time (user + system) of a command, in seconds.
+
+    Over COMMAND_RUNS runs, after one untimed run. The CPU time hardly moves
+    when other work shares the machine; the wall time is what a user waits.
+    """
     subprocess.run(argv, check=True, capture_output=True, env=env)
-    times = []
+    walls, cpus = [], []
     for _ in range(COMMAND_RUNS):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(argv, check=True, capture_output=True, env=env)
-        times.append(time.perf_counter() - start)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def cpu_ms(fn: Callable[[], object], repeat: int) -> float:
+    """Median CPU time of ``fn`` in this process, in milliseconds (after one warm-up)."""
+    fn()
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        fn()
+        times.append((time.process_time() - start) * 1000)
     return statistics.median(times)
 
 
@@ -152,6 +174,10 @@ def main() -> None:
         report("deskapp_sample_inprocess", ours, "ms")
         report("deskapp_sample_inprocess_target", TARGET_SAMPLE_MS, "ms")
         report("deskapp_sample_ratio_to_floor", ours / floor, "x")
+        floor_cpu = cpu_ms(lambda: floor_pdf(sample.title, sample.body), repeat=7)
+        ours_cpu = cpu_ms(lambda: export_pdf(sample, folder / "s.pdf"), repeat=7)
+        report("floor_sample_inprocess_cpu", floor_cpu, "ms")
+        report("deskapp_sample_inprocess_cpu", ours_cpu, "ms")
         floor_long = median_ms(lambda: floor_pdf(long.title, long.body), repeat=3)
         report("floor_200p_inprocess", floor_long, "ms")
         ours_long = median_ms(lambda: export_pdf(long, folder / "l.pdf"), repeat=3)
@@ -159,6 +185,10 @@ def main() -> None:
         report("deskapp_200p_inprocess_target", TARGET_LONG_MS, "ms")
         report("deskapp_200p_pages", _pages(folder / "l.pdf"), "pages")
         report("deskapp_200p_ratio_to_floor", ours_long / floor_long, "x")
+        floor_long_cpu = cpu_ms(lambda: floor_pdf(long.title, long.body), repeat=3)
+        ours_long_cpu = cpu_ms(lambda: export_pdf(long, folder / "l.pdf"), repeat=3)
+        report("floor_200p_inprocess_cpu", floor_long_cpu, "ms")
+        report("deskapp_200p_inprocess_cpu", ours_long_cpu, "ms")
 
         sample_md, long_md = folder / "sample.md", folder / "long.md"
         sample_md.write_text(f"# {sample.title}\n\n{sample.body}\n", encoding="utf-8")
@@ -167,12 +197,16 @@ def main() -> None:
         env = _child_env(folder / "pycache")
         for label, source, target in (("sample", sample_md, TARGET_SAMPLE_COMMAND_S),
                                       ("200p", long_md, TARGET_LONG_COMMAND_S)):
-            floor_s = command_seconds(floor_command(source, folder / "f.pdf"), env)
+            floor_s, floor_cpu = command_seconds(floor_command(source, folder / "f.pdf"), env)
             report(f"floor_{label}_command", floor_s, "s")
-            ours_s = command_seconds(deskapp_export(source, folder / "c.pdf", library), env)
+            ours_s, ours_cpu = command_seconds(deskapp_export(source, folder / "c.pdf", library),
+                                               env)
             report(f"deskapp_{label}_command", ours_s, "s")
             report(f"deskapp_{label}_command_target", target, "s")
             report(f"deskapp_{label}_command_ratio_to_floor", ours_s / floor_s, "x")
+            report(f"floor_{label}_command_cpu", floor_cpu, "s")
+            report(f"deskapp_{label}_command_cpu", ours_cpu, "s")
+            report(f"deskapp_{label}_command_cpu_ratio_to_floor", ours_cpu / floor_cpu, "x")
         peak = peak_mib(deskapp_export(long_md, folder / "c.pdf", library), env)
         report("deskapp_200p_peak_memory", peak, "MiB")
         report("deskapp_200p_peak_memory_target", TARGET_PEAK_MIB, "MiB")
@@ -200,11 +234,11 @@ def _pandoc(sample_md: Path, long_md: Path, folder: Path, env: dict[str, str],
     for label, source in (("sample", sample_md), ("200p", long_md)):
         argv = [pandoc, str(source), "--pdf-engine", engine, "-o", str(folder / "pandoc.pdf")]
         try:
-            seconds = command_seconds(argv, env)
+            seconds, _cpu = command_seconds(argv, env)
         except subprocess.CalledProcessError as error:
             print(f"# pandoc --pdf-engine {engine} failed on {label}: {error}", flush=True)
             return
-        ours = command_seconds(deskapp_export(source, folder / "c.pdf", library), env)
+        ours, _cpu = command_seconds(deskapp_export(source, folder / "c.pdf", library), env)
         report(f"pandoc_{engine}_{label}_command", seconds, "s")
         report(f"pandoc_to_deskapp_{label}_command_ratio", seconds / ours, "x")
 
