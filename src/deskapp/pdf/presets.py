@@ -193,8 +193,31 @@ def load_preset(name_or_path: str | Path, extra_dirs: Iterable[str | Path] = ())
     """
     dirs = preset_dirs(extra_dirs)
     path = _locate(name_or_path, dirs)
-    data = _resolve(path, dirs, seen=())
-    return _build(path.stem, data, path)
+    key = (str(path), tuple(str(folder) for folder in dirs))
+    cached = _LOADED.get(key)
+    if cached is not None and all(_signature(file) == sig for file, sig in cached[1]):
+        return cached[0]
+    read: list[Path] = []
+    data = _resolve(path, dirs, seen=(), read=read)
+    preset = _build(path.stem, data, path)
+    if len(_LOADED) > 64:
+        _LOADED.clear()
+    _LOADED[key] = (preset, tuple((file, _signature(file)) for file in read))
+    return preset
+
+
+# Checked presets by file and folders, with the size and time of every file
+# they were read from: the print preview exports on every pause in typing,
+# and a newsroom's edit to a preset still shows at the next export.
+_LOADED: dict[tuple[str, tuple[str, ...]], tuple[Preset, tuple[tuple[Path, object], ...]]] = {}
+
+
+def _signature(path: Path) -> object:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
 
 
 def _locate(name_or_path: str | Path, dirs: list[Path]) -> Path:
@@ -223,15 +246,22 @@ def _read(path: Path) -> dict[str, Any]:
     return data
 
 
-def _resolve(path: Path, dirs: list[Path], seen: tuple[str, ...]) -> dict[str, Any]:
-    """The preset's data with whatever it ``extends`` filled in underneath."""
+def _resolve(
+    path: Path, dirs: list[Path], seen: tuple[str, ...], read: list[Path] | None = None
+) -> dict[str, Any]:
+    """The preset's data with whatever it ``extends`` filled in underneath.
+
+    Every file read is added to ``read``.
+    """
+    if read is not None:
+        read.append(path)
     data = _read(path)
     parent = data.pop("extends", None)
     if parent is None:
         return data
     if not isinstance(parent, str) or parent in (*seen, path.stem):
         raise PresetError(name=path.stem, reason=f"extends: cannot extend {parent!r}")
-    base = _resolve(_locate(parent, [path.parent, *dirs]), dirs, (*seen, path.stem))
+    base = _resolve(_locate(parent, [path.parent, *dirs]), dirs, (*seen, path.stem), read)
     base.pop("title", None)
     return _merge(base, data)
 
