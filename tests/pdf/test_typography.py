@@ -395,3 +395,31 @@ def test_narrow_table_columns_keep_their_words_whole():
             words.add(word)
     assert {"Huyện", "Địa", "phương", "nghị"} <= words
     assert not words & {"Huy", "ện", "ph", "ươ", "ng"}, sorted(words)
+
+
+def test_balanced_columns_keep_photos_and_their_credits():
+    from io import BytesIO as Buffer
+
+    from PIL import Image
+
+    from deskapp.pdf.export import render_report
+    from deskapp.store import Library
+    from deskapp.store.assets import add_photo, photo_lookup
+
+    out = Buffer()
+    Image.new("RGB", (1600, 1000), (200, 40, 40)).save(out, "JPEG", quality=90)
+    library = Library.in_memory()
+    try:
+        article = library.create(Article(title="Ảnh trong cột", body="\n\n".join(
+            [SENTENCE * 2] * 3 + ["![](asset:anh.jpg)"] + [SENTENCE * 2] * 3)))
+        add_photo(library, article.id, out.getvalue(), name="anh.jpg", caption="Hội nghị",
+                  credit="Minh Hùng")
+        report = render_report(article, preset="newspaper-3col",
+                               assets=photo_lookup(library, article.id))
+    finally:
+        library.close()
+    page = PdfReader(BytesIO(report.data)).pages[-1]
+    assert " Do" in page.get_contents().get_data().decode("latin-1")
+    pdf = pdfium.PdfDocument(report.data)
+    text = " ".join(pdf[len(pdf) - 1].get_textpage().get_text_range().split())
+    assert "Hội nghị" in text and "Ảnh: Minh Hùng" in text
