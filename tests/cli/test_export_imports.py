@@ -43,7 +43,8 @@ def test_exporting_a_file_loads_no_library_no_qt_no_word(tmp_path):
                                "-o", str(tmp_path / "tin.pdf"))
     assert code == 0
     for package in ("PySide6", "sqlite_utils", "docx", "deskapp.store.library",
-                    "deskapp.text.typing_engine", "deskapp.exchange.package", "urllib.request"):
+                    "deskapp.text.typing_engine", "deskapp.exchange.package", "urllib.request",
+                    "deskapp.exchange.webcopy"):
         assert not loaded(modules, package), package
     assert (tmp_path / "tin.pdf").stat().st_size > 0
     # Exporting a file neither creates nor opens the library.

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from deskapp.errors import ImportRejected
 from deskapp.exchange.decode import LegacyDecoder, check_paste, read_text_file
-from deskapp.exchange.webcopy import Draft, clean_web_copy
+from deskapp.exchange.draft import Draft
 
 __all__ = ["IMPORTABLE_SUFFIXES", "draft_from_paste", "import_file", "parse_markdown_file"]
 
@@ -83,6 +83,8 @@ def import_file(path: str | os.PathLike[str], *, legacy: LegacyDecoder | None = 
     path = Path(path)
     suffix = path.suffix.casefold()
     if suffix in _TEXT_SUFFIXES:
+        from deskapp.exchange.webcopy import clean_web_copy
+
         return clean_web_copy(read_text_file(path, legacy=legacy))
     if suffix in _MARKDOWN_SUFFIXES:
         return parse_markdown_file(read_text_file(path, legacy=legacy))
@@ -99,6 +101,8 @@ def import_file(path: str | os.PathLike[str], *, legacy: LegacyDecoder | None = 
 
 def draft_from_paste(text: str) -> Draft:
     """A draft from pasted text: size check, NFC, then web copy cleanup."""
+    from deskapp.exchange.webcopy import clean_web_copy
+
     return clean_web_copy(check_paste(text))
 
 

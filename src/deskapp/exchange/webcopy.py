@@ -38,38 +38,13 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from deskapp.exchange.decode import tidy_text
-from deskapp.model import Article
+from deskapp.exchange.draft import Draft
 from deskapp.text import clean_spaces
 
 __all__ = ["Draft", "clean_web_copy", "escape_markdown", "is_boilerplate", "parse_tags"]
-
-
-@dataclass
-class Draft:
-    """An article not yet in the library: what an import or a paste produced."""
-
-    title: str = ""
-    lead: str = ""
-    body: str = ""
-    byline: str = ""
-    source: str = ""
-    section: str = ""
-    tags: list[str] = field(default_factory=list)
-
-    def to_article(self) -> Article:
-        """A new draft :class:`Article` holding these fields (normalised to NFC)."""
-        return Article(
-            title=self.title,
-            lead=self.lead,
-            body=self.body,
-            byline=self.byline,
-            source=self.source,
-            section=self.section,
-            tags=list(self.tags),
-        )
 
 
 # --------------------------------------------------------------------------
