@@ -22,6 +22,7 @@ import re
 import threading
 from collections import OrderedDict
 from contextvars import ContextVar
+from dataclasses import dataclass
 from html import escape
 from io import BytesIO
 from xml.etree.ElementTree import Element
@@ -51,8 +52,8 @@ NO_TITLE = "(Chưa có tít)"
 # Qt scales the font's own line spacing (about 1.36 em for Noto): 125% gives
 # about 1.7 em, room for capitals with two marks (Ấ, Ề) under the descenders
 # of the line above.
-STYLE_SHEET = """
-body { font-family: 'Noto Serif', serif; font-size: 11pt; color: #1a1a1a; }
+_BODY_RULE = "body { font-family: 'Noto Serif', serif; font-size: 11pt; color: #1a1a1a; }"
+STYLE_SHEET = "\n" + _BODY_RULE + """
 p { line-height: 125%; margin-top: 0; margin-bottom: 8px; }
 li { line-height: 125%; }
 td, th { line-height: 115%; }
@@ -83,6 +84,8 @@ p.credit { font-size: 9pt; color: #555555; text-align: right; }
 
 # The preview is about 600 px wide: a larger copy only costs memory in Qt.
 PREVIEW_PHOTO_WIDTH = 640
+# The widest a photo is shown; a print preset's column narrows it (see PreviewLook).
+_PHOTO_WIDTH: ContextVar[int] = ContextVar("preview_photo_width", default=PREVIEW_PHOTO_WIDTH)
 # The lookup of the render in progress; a context variable keeps renders on
 # different worker threads apart without passing it through every handler.
 _PHOTOS: ContextVar[PhotoLookup | None] = ContextVar("photos", default=None)
@@ -101,10 +104,85 @@ _SIMPLE_TAGS = frozenset("p h1 h2 h3 h4 h5 h6 ul li code thead tbody tr strong e
 _ALIGN = re.compile(r"text-align:\s*(left|right|center)")
 
 
+# QTextDocument's ``line-height`` percentage scales the font's own line spacing,
+# which is about 1.36 em for the Noto faces.
+_FONT_LINE_SPACING = 1.36
+
+
+@dataclass(frozen=True)
+class PreviewLook:
+    """How a print preset sets the article, for the preview (sizes in points).
+
+    Families are the names the screen knows the bundled faces by ("Noto
+    Serif"). ``column_gap_px`` narrows the body to the preset's column while
+    the headline, lead and credits keep the full measure, as on the page.
+    A credit placed on top goes under the headline, before the lead.
+    """
+
+    body_family: str = "Noto Serif"
+    body_size: float = 11.0
+    body_leading: float = 20.4
+    justify: bool = False
+    headline_family: str = "Noto Sans"
+    headline_size: float = 22.0
+    headline_leading: float = 30.0
+    headline_bold: bool = True
+    lead_family: str = "Noto Serif"
+    lead_size: float = 11.0
+    lead_leading: float = 20.4
+    lead_bold: bool = True
+    lead_italic: bool = False
+    section_family: str = "Noto Sans"
+    section_size: float = 9.0
+    headings_family: str = "Noto Sans"
+    headings_scale: float = 1.0
+    column_gap_px: int = 0
+    photo_width_px: int = 0  # photos at the column's width (0: the preview's own limit)
+    byline_top: bool = False
+    byline_align: str = "right"
+    source_top: bool = False
+    source_align: str = "right"
+
+    def css(self) -> str:
+        """Rules added after :data:`STYLE_SHEET` (no colours: the dark theme recolours those)."""
+
+        def height(size: float, leading: float) -> str:
+            # Never tighter than the font's own spacing: two-mark capitals need it.
+            return f"{max(100, round(leading / (size * _FONT_LINE_SPACING) * 100))}%"
+
+        def family(name: str) -> str:
+            return "'" + name.replace("'", "") + "'"
+
+        scale = self.headings_scale * self.body_size / 11.0
+        align = "justify" if self.justify else "left"
+        lead_weight = "bold" if self.lead_bold else "normal"
+        lead_style = "italic" if self.lead_italic else "normal"
+        return f"""
+body {{ font-family: {family(self.body_family)}; font-size: {self.body_size:g}pt;
+  color: #1a1a1a; }}
+p, li {{ line-height: {height(self.body_size, self.body_leading)}; }}
+div.body p {{ text-align: {align}; }}
+div.body {{ margin-right: {max(0, self.column_gap_px)}px; }}
+h1, h2, h3, h4, h5, h6 {{ font-family: {family(self.headings_family)}; }}
+h1 {{ font-size: {17 * scale:.1f}pt; }} h2 {{ font-size: {15 * scale:.1f}pt; }}
+h3 {{ font-size: {13 * scale:.1f}pt; }}
+h1.headline {{ font-family: {family(self.headline_family)}; font-size: {self.headline_size:g}pt;
+  line-height: {height(self.headline_size, self.headline_leading)};
+  font-weight: {"bold" if self.headline_bold else "normal"}; }}
+p.lead {{ font-family: {family(self.lead_family)}; font-size: {self.lead_size:g}pt;
+  line-height: {height(self.lead_size, self.lead_leading)};
+  font-weight: {lead_weight}; font-style: {lead_style}; text-align: {align}; }}
+p.section {{ font-family: {family(self.section_family)}; font-size: {self.section_size:g}pt; }}
+p.byline {{ text-align: {self.byline_align}; }}
+p.source {{ text-align: {self.source_align}; }}
+"""
+
+
 def article_html(
     doc_or_article: ArticleDocument | Article,
     parser: MarkdownParser | None = None,
     assets: PhotoLookup | None = None,
+    look: PreviewLook | None = None,
 ) -> str:
     """A complete HTML document for the preview: headline, lead, body, credits.
 
@@ -112,28 +190,42 @@ def article_html(
     Markdown machinery is built once (one parser per thread). ``assets``
     finds the article's stored photos by name (see
     :func:`deskapp.store.assets.photo_lookup`); without it every image is a
-    placeholder.
+    placeholder. ``look`` sets it as a print preset would (see
+    :func:`deskapp.pdf.screen.preview_look`); without it the preview has its
+    own reading style.
     """
     doc = _as_document(doc_or_article, parser)
+    # Qt keeps the first rule for ``body``, so a preset's replaces the default one.
+    style = STYLE_SHEET if look is None else STYLE_SHEET.replace(_BODY_RULE, "") + look.css()
     parts = [
         "<!DOCTYPE html>",
         '<html lang="vi"><head><meta charset="utf-8">',
         f"<title>{_text(doc.title)}</title>",
-        f"<style>{STYLE_SHEET}</style></head><body>",
+        f"<style>{style}</style></head><body>",
     ]
+    byline = f'<p class="byline">{_text(doc.byline)}</p>' if doc.byline else ""
+    source = f'<p class="source">{_text(source_line(doc.source))}</p>' if doc.source else ""
+    byline_top = look is not None and look.byline_top
+    source_top = look is not None and look.source_top
     if doc.section:
         parts.append(f'<p class="section">{_text(doc.section.upper())}</p>')
     if doc.title:
         parts.append(f'<h1 class="headline">{_text(doc.title)}</h1>')
     else:
         parts.append(f'<h1 class="headline untitled">{_text(NO_TITLE)}</h1>')
+    parts.extend(part for part, top in ((byline, byline_top), (source, source_top)) if top and part)
     if doc.lead:
         parts.append(f'<p class="lead">{_lines(doc.lead)}</p>')
-    parts.append(body_html(doc.body, assets))
-    if doc.byline:
-        parts.append(f'<p class="byline">{_text(doc.byline)}</p>')
-    if doc.source:
-        parts.append(f'<p class="source">{_text(source_line(doc.source))}</p>')
+    if look is not None:
+        token = _PHOTO_WIDTH.set(look.photo_width_px or PREVIEW_PHOTO_WIDTH)
+        try:
+            parts.append(f'<div class="body">{body_html(doc.body, assets)}</div>')
+        finally:
+            _PHOTO_WIDTH.reset(token)
+    else:
+        parts.append(body_html(doc.body, assets))
+    parts.extend(part for part, top in ((byline, byline_top), (source, source_top))
+                 if not top and part)
     parts.append("</body></html>")
     return "\n".join(parts)
 
@@ -282,7 +374,7 @@ def _block_image(element: Element) -> str:
 
 
 def _photo_figure(element: Element, photo: Photo, uri: str) -> str:
-    width = min(photo.width, PREVIEW_PHOTO_WIDTH)
+    width = min(photo.width, _PHOTO_WIDTH.get())
     parts = [f'<p align="center"><img src="{uri}" width="{width}" '
              f'alt="{_attr(photo_caption(element, photo))}"></p>']
     caption = photo_caption(element, photo)

@@ -26,6 +26,8 @@ from deskapp.ui.startup import open_for_writing
 from deskapp.workspace import current_user
 
 if TYPE_CHECKING:
+    from deskapp.render.html import PreviewLook
+    from deskapp.render.tree import PhotoLookup
     from deskapp.store.recovery import Diagnosis
 
 
@@ -40,11 +42,12 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def render_html(article: Article) -> str:
+def render_html(article: Article, *, assets: PhotoLookup | None = None,
+                look: PreviewLook | None = None) -> str:
     """The preview's HTML; the Markdown machinery loads on the first (background) render."""
     from deskapp.render.html import article_html
 
-    return article_html(article)
+    return article_html(article, assets=assets, look=look)
 
 
 # Hidden switch for installers' smoke tests and start-up benchmarks: with

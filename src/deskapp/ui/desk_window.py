@@ -142,9 +142,10 @@ class DeskWindow(_Base):
                           lambda _error: None)
 
     def _choose_preset(self, name: str) -> None:
-        """Keep the chosen print preset; line counts and the next export follow it."""
+        """Keep the chosen print preset; line counts, the preview and the next export follow."""
         self._guard(lambda: self.library.set_setting("pdf_preset", name))
         self.copyfit.job.request()
+        self.preview.restyle()
 
 
 class RevisionDamaged(Exception):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -32,6 +34,7 @@ from deskapp.model import Article, RevisionKind
 from deskapp.store import Library
 from deskapp.store.library import Cursor, Page
 from deskapp.store.lock import WriterLock
+from deskapp.text import nfc
 from deskapp.text.tone import convert_tone_style
 from deskapp.ui import window_state
 from deskapp.ui.backups import BackupCommands
@@ -56,6 +59,10 @@ from deskapp.ui.theme import ThemeManager
 from deskapp.ui.typing_panel import TypingControls, TypingDiagnostics
 from deskapp.ui.view_actions import ViewActions
 from deskapp.ui.workers import Runner
+from deskapp.workspace import user_presets_dir
+
+if TYPE_CHECKING:
+    from deskapp.render.tree import PhotoLookup
 
 AUTOSAVE_DELAY_MS = 2000
 
@@ -100,6 +107,9 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         self.library_panel = LibraryPanel(self)
         self.editor = EditorPanel(self)
         self.preview = PreviewPanel(render_html, self)
+        self.preview.assets_for = self._photos_for
+        self.preview.preset = lambda: (self._preset(), (str(user_presets_dir()),))
+        self._photo_bytes: dict[str, bytes] = {}
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.library_panel)
         splitter.addWidget(self.editor)
@@ -291,6 +301,31 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
             return self.library.get_setting("pdf_preset") or "a4-article"
         except sqlite3.Error:  # the library is closing
             return "a4-article"
+
+    def _photos_for(self, article: Article) -> PhotoLookup | None:
+        """The article's stored photos for the preview, read here (the library's thread).
+
+        The bytes of a photo are read once and kept while the article shows it.
+        """
+        from deskapp.store.assets import get_photo, list_photos
+
+        try:
+            stored = list_photos(self.library, article.id)
+            photos = {}
+            known = {}
+            for asset in stored:
+                data = self._photo_bytes.get(asset.sha256)
+                if data is None:
+                    full = get_photo(self.library, article.id, asset.name)
+                    data = full.data if full is not None else b""
+                known[asset.sha256] = data
+                photos[asset.name] = replace(asset, data=data).as_photo()
+        except (sqlite3.Error, DeskappError):
+            return None
+        self._photo_bytes = known
+        if not photos:
+            return None
+        return lambda name: photos.get(nfc(name).strip())
 
     def apply_tone_style(self) -> int:
         """Move tones in every field to the newsroom's style; each field is one undo step."""

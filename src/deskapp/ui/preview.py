@@ -10,14 +10,20 @@ not make typing stutter. Only ``setHtml`` runs on the UI thread.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QStyle, QTextEdit, QVBoxLayout, QWidget
 
 from deskapp.model import Article
 from deskapp.ui.preview_links import LinkGuard, SafeBrowser
 from deskapp.ui.theme import preview_html
 from deskapp.ui.workers import Runner
+
+if TYPE_CHECKING:
+    from deskapp.pdf.screen import ScreenLayout
+    from deskapp.render.tree import PhotoLookup
 
 MIN_DELAY_MS = 120
 MAX_DELAY_MS = 1500
@@ -52,6 +58,12 @@ class PreviewPanel(QWidget):
         self.dark = False
         self._again = False
         self.last_html = ""
+        # Filled in by the window: the article's stored photos (read on this thread, the
+        # library's), and the print preset the preview is set like: (name, extra folders).
+        self.assets_for: Callable[[Article], PhotoLookup | None] = lambda _article: None
+        self.preset: Callable[[], tuple[str, tuple[str, ...]] | None] = lambda: None
+        self.layout_used: ScreenLayout | None = None
+        self._view_px = 0
 
     def show_article(self, article: Article, *, immediately: bool = False) -> None:
         """Ask for a render of ``article`` (a snapshot: it is not read later)."""
@@ -106,9 +118,47 @@ class PreviewPanel(QWidget):
         if article is None:
             return
         self._busy = True
-        self._runner.start(lambda: self._render(article), self._show, self._failed)
+        assets = self.assets_for(article)
+        preset = self.preset()
+        px_per_pt = self.browser.logicalDpiX() / 72
+        self._view_px = view_px = self._view_width()
+        render = self._render
 
-    def _show(self, html: str) -> None:
+        def job() -> tuple[str, ScreenLayout | None]:
+            layout = _screen_layout(preset, px_per_pt, view_px)
+            look = layout.look if layout is not None else None
+            return render(article, assets=assets, look=look), layout
+
+        self._runner.start(job, self._show, self._failed)
+
+    def restyle(self) -> None:
+        """Render again (the print preset or the view's width changed)."""
+        if self._pending is not None or self._source is not None:
+            self._timer.start(MIN_DELAY_MS)
+
+    def _view_width(self) -> int:
+        """The width text can take, whether or not the vertical scroll bar shows yet."""
+        margin = round(self.browser.document().documentMargin()) * 2
+        bar = self.browser.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return max(1, self.browser.contentsRect().width() - bar - margin)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        layout, view_px = self.layout_used, self._view_width()
+        if layout is None or view_px == self._view_px:
+            return
+        if layout.wrap_px == layout.content_px and view_px >= layout.content_px:
+            return  # the page's measure still fits: nothing moves
+        self.restyle()
+
+    def _show(self, result: tuple[str, ScreenLayout | None]) -> None:
+        html, layout = result
+        self.layout_used = layout
+        if layout is None:
+            self.browser.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        else:
+            self.browser.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+            self.browser.setLineWrapColumnOrWidth(layout.wrap_px)
         self._set_html(html)
         self.last_html = html
         self._finish()
@@ -129,3 +179,17 @@ class PreviewPanel(QWidget):
         if self._again:
             self._again = False
             self._start()
+
+
+def _screen_layout(preset: tuple[str, tuple[str, ...]] | None, px_per_pt: float,
+                   view_px: int) -> ScreenLayout | None:
+    """The preset's look for the preview (on the render thread); None without a usable one."""
+    if preset is None:
+        return None
+    from deskapp.pdf.screen import preset_look  # reportlab loads with it, off the UI thread
+
+    try:
+        return preset_look(preset[0], preset[1], px_per_pt, view_px)
+    except Exception:  # an unknown or broken preset: the preview keeps its own style
+        return None
+
