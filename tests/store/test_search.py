@@ -260,3 +260,55 @@ def test_list_by_title_covers_the_trash_too(lib):
         lib.trash(add(lib, title).id)
     assert [s.title for s in lib.list(trashed=True, sort="title")] == [
         "Cà Mau", "Dung Quất", "Đà Nẵng"]
+
+
+def test_search_pages_and_a_status_filter():
+    from deskapp.store import Library
+
+    library = Library.in_memory()
+    for n in range(25):
+        library.create(Article(title=f"Đường số {n}", status="approved" if n % 5 == 0 else "draft"))
+    whole = [h.id for h in library.search("duong", order="updated", limit=100)]
+    assert len(whole) == 25
+    pages, after = [], None
+    while True:
+        page = library.search_page("duong", after=after, limit=10)
+        pages += [h.id for h in page.rows]
+        if page.after is None:
+            break
+        after = page.after
+    assert pages == whole
+    approved = library.search("duong", order="updated", status="approved")
+    assert len(approved) == 5 and {h.status for h in approved} == {"approved"}
+    ranked = library.search("duong", limit=10, offset=20)
+    assert [h.id for h in ranked] == [h.id for h in library.search("duong", limit=30)][20:]
+
+
+def test_a_deferred_index_is_caught_up_before_any_search(library_path):
+    library = Library.open(library_path)
+    library.defer_index = True
+    article = library.create(Article(title="Tin sáng", body="Nội dung cũ."))
+    article.body = "Nội dung mới về đường sắt."
+    library.save(article)
+    pending = library.db.execute("SELECT article_id FROM fts_pending").fetchall()
+    assert pending == [(article.id,)]
+    library.close()  # as if the window had died before its index timer fired
+
+    reopened = Library.open(library_path)
+    try:
+        assert [h.id for h in reopened.search("duong sat")] == [article.id]
+        assert reopened.search("cu", order="updated") == []
+        assert reopened.db.execute("SELECT COUNT(*) FROM fts_pending").fetchone()[0] == 0
+        reopened.defer_index = True
+        article.body = "Bản thứ ba."
+        reopened.save(article)
+        assert reopened.index_pending() == 1
+        assert [h.id for h in reopened.search_page("ban thu ba").rows] == [article.id]
+        article.body = "Bản thứ tư."
+        reopened.save(article)
+        reopened.trash(article.id)
+        reopened.purge(article.id)
+        assert reopened.index_pending() == 0
+        assert reopened.search("ban", trashed=True) == []
+    finally:
+        reopened.close()

@@ -108,3 +108,71 @@ def test_keyboard_walks_the_list_and_enter_opens(qtbot, window, library):
     assert window.editor.article_id == panel.model.id_at(0)
     window.library_panel.show_trash(True)
     assert panel.model.rowCount() == 0
+
+
+def test_a_save_moves_one_row_without_reading_the_list_again(qtbot, window, library):
+    _fill(library)
+    window.refresh_library()
+    panel = window.library_panel
+    _scroll_to_the_end(qtbot, panel)
+    loaded = panel.model.rowCount()
+    assert loaded == MANY + 1
+    oldest_draft = next(i for i in reversed(panel.ids()) if library.get(i).status == "draft")
+    window.open_article(oldest_draft)
+    resets, pages = [], []
+    panel.model.modelReset.connect(lambda: resets.append(1))
+    real_page = library.page
+    library.page = lambda **kw: pages.append(kw) or real_page(**kw)
+    try:
+        type_text(window.editor.body, " Mới sửa.")
+        assert window.save()
+    finally:
+        library.page = real_page
+    assert resets == [] and pages == []
+    assert panel.ids()[0] == oldest_draft == panel.current_id()
+    assert panel.model.rowCount() == loaded
+    assert panel.ids() == [s.id for s in library.list()]
+
+
+def test_a_renamed_headline_moves_to_its_place_in_a_to_z(qtbot, window, library):
+    _fill(library, 30)
+    panel = window.library_panel
+    panel.by_title.setChecked(True)
+    assert panel.model.rowCount() == 31
+    window.open_article(panel.ids()[3])
+    window.editor.title.setText("Ấp Bắc")  # between "An…" and "Bài…"
+    assert window.save()
+    assert panel.ids() == [s.id for s in library.list(sort="title")]
+    assert panel.current_id() == window.editor.article_id
+    assert panel.model.index(panel.model.row_of(window.editor.article_id), 0).data() == "Ấp Bắc"
+
+
+def test_search_hits_come_a_page_at_a_time(qtbot, window, library):
+    from deskapp.store.library import SEARCH_PAGE_SIZE
+
+    _fill(library, SEARCH_PAGE_SIZE + 30)
+    panel = window.library_panel
+    panel.filter.setText("bai so 00")
+    window.refresh_library()
+    assert panel.model.rowCount() == SEARCH_PAGE_SIZE
+    assert panel.model.has_html()
+    _scroll_to_the_end(qtbot, panel)
+    assert panel.model.rowCount() == SEARCH_PAGE_SIZE + 30
+    assert len(set(panel.ids())) == SEARCH_PAGE_SIZE + 30
+    panel.show_status("submitted")
+    assert 0 < panel.model.rowCount() == (SEARCH_PAGE_SIZE + 30 + 9) // 10
+    assert {library.get(i).status for i in panel.ids()} == {"submitted"}
+
+
+def test_the_window_saves_first_and_indexes_in_a_pause(qtbot, window, library):
+    window.act_new.trigger()
+    type_text(window.editor.body, "Lũ quét ở Kon Plông.")
+    assert window.save()
+    pending = library.db.execute("SELECT article_id FROM fts_pending").fetchall()
+    assert pending == [(window.editor.article_id,)]
+    qtbot.waitUntil(lambda: library.db.execute(
+        "SELECT COUNT(*) FROM fts_pending").fetchone()[0] == 0, timeout=5000)
+    panel = window.library_panel
+    panel.filter.setText("lu quet")
+    window.refresh_library()
+    assert panel.ids() == [window.editor.article_id]

@@ -33,6 +33,8 @@ _TEXT_FIELDS = ("title", "lead", "body", "byline", "source", "section")
 Sort = Literal["updated", "title"]
 # Rows the library list asks for at a time.
 PAGE_SIZE = 200
+# Search hits carry an excerpt each, made when the page is read: fewer at a time.
+SEARCH_PAGE_SIZE = 50
 
 
 @dataclass(frozen=True)
@@ -57,10 +59,14 @@ class Cursor:
 
 @dataclass(frozen=True)
 class Page:
-    """One page of the list; ``after`` is None when no rows follow it."""
+    """One page of the list; ``after`` is None when no rows follow it.
 
-    rows: list[ArticleSummary]
-    after: Cursor | None
+    ``after`` is what the next page starts from: the last row's key for the
+    list, the number of hits so far for search results.
+    """
+
+    rows: list[ArticleSummary] | list[SearchHit]
+    after: Cursor | int | None
 
 
 class Library:
@@ -70,6 +76,11 @@ class Library:
         self.db = db
         self.path = path
         self.refused: LibraryError | None = None
+        # Saves mark the article in ``fts_pending`` instead of re-indexing it in
+        # their own transaction; :meth:`index_pending` (and every search, first)
+        # catches up. The window sets this: re-indexing a 500-word article costs
+        # several milliseconds that an autosave on the UI thread should not pay.
+        self.defer_index = False
 
     # ---- opening -------------------------------------------------------
     @classmethod
@@ -263,7 +274,8 @@ class Library:
                                [article_id]).fetchone() is not None
 
     def search(self, query: str, *, limit: int = 200, trashed: bool = False,
-               order: Order = "relevance") -> list[SearchHit]:
+               order: Order = "relevance", offset: int = 0,
+               status: str = "") -> list[SearchHit]:
         """Articles matching every word of ``query``, tones and case ignored.
 
         The last word matches as a prefix while it is being typed. ``order``
@@ -272,7 +284,23 @@ class Library:
         ``trashed`` searches the trash, like :meth:`list`. See
         :mod:`deskapp.store.search`.
         """
-        return search_index(self.db, query, limit=limit, trashed=trashed, order=order)
+        self._index_before_search()
+        return search_index(self.db, query, limit=limit, trashed=trashed, order=order,
+                            offset=offset, status=status)
+
+    def search_page(self, query: str, *, trashed: bool = False, status: str = "",
+                    after: int | None = None, limit: int = SEARCH_PAGE_SIZE) -> Page:
+        """One page of the filter-as-you-type hits (newest first) for the library list.
+
+        ``after`` is how many hits the list already has (the ``after`` of the
+        previous page); excerpts are made only for the hits of this page.
+        """
+        offset = after or 0
+        self._index_before_search()
+        hits = search_index(self.db, query, limit=limit, trashed=trashed, order="updated",
+                            offset=offset, status=status)
+        more = limit > 0 and len(hits) == limit
+        return Page(list(hits), offset + len(hits) if more else None)
 
     def revisions(self, article_id: str) -> list[Revision]:
         rows = self.db.query(
@@ -330,8 +358,37 @@ class Library:
                 article.id,
                 _row_from_article(article) | {"revision_id": revision, "updated_at": stamp},
             )
-            index_article(self.db, article)
+            if self.defer_index:
+                self.db.execute("INSERT OR IGNORE INTO fts_pending (article_id) VALUES (?)",
+                                [article.id])
+            else:
+                index_article(self.db, article)
         return article
+
+    def index_pending(self) -> int:
+        """Bring the search index up to date for saves that left it for later; how many.
+
+        See :attr:`defer_index`. Each article is re-indexed in the same
+        transaction that clears its mark, so a crash leaves either the mark
+        or the new entry, never neither.
+        """
+        ids = [row[0] for row in self.db.execute("SELECT article_id FROM fts_pending")]
+        for article_id in ids:
+            with self._writing():
+                try:
+                    index_article(self.db, self.get(article_id))
+                except ArticleNotFound:
+                    unindex_article(self.db, article_id)
+                self.db.execute("DELETE FROM fts_pending WHERE article_id = ?", [article_id])
+        return len(ids)
+
+    def _index_before_search(self) -> None:
+        if self.db.execute("SELECT 1 FROM fts_pending LIMIT 1").fetchone() is None:
+            return
+        try:
+            self.index_pending()
+        except LibraryError:  # a library that refuses writes: search what is indexed
+            pass
 
     def transaction(self) -> Any:
         """One write transaction around several calls, e.g. importing a whole package.
@@ -405,6 +462,7 @@ class Library:
             for table in ("assets", "comments", "status_events", "revisions"):
                 self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
             self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+            self.db.execute("DELETE FROM fts_pending WHERE article_id = ?", [article_id])
             unindex_article(self.db, article_id)
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:

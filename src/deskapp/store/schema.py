@@ -284,4 +284,16 @@ def _article_counts(db: Database) -> None:
     )
 
 
+
+@migrations(name="0008_fts_pending")
+def _fts_pending(db: Database) -> None:
+    """Articles saved since their search index entry was last written.
+
+    The window's autosave marks the article here, in its own transaction,
+    instead of re-indexing it there (see ``Library.defer_index``); searching
+    re-indexes marked articles first, so results never miss a saved word.
+    """
+    db.execute("CREATE TABLE fts_pending (article_id TEXT PRIMARY KEY) WITHOUT ROWID")
+
+
 SCHEMA_VERSION = len(migrations._migrations)

@@ -165,42 +165,49 @@ def _next_rowid(db: Database) -> int:
 
 # ---- searching ---------------------------------------------------------------
 def search(db: Database, query: str, *, limit: int = 200, trashed: bool = False,
-           order: Order = "relevance") -> list[SearchHit]:
+           order: Order = "relevance", offset: int = 0, status: str = "") -> list[SearchHit]:
     """Articles matching every word of ``query``; see the module docstring for ``order``.
 
     ``trashed`` searches the trash instead of the live articles, as
-    ``Library.list`` does. An empty query lists the newest articles.
+    ``Library.list`` does; ``status`` keeps one status only. An empty query
+    lists the newest articles. ``offset`` skips that many hits first, so a
+    list can show the hits a page at a time (snippets are made only for the
+    page asked for).
     """
     if order not in ("relevance", "updated"):
         raise ValueError(f"unknown search order: {order!r}")
-    limit = max(0, int(limit))
+    limit, offset = max(0, int(limit)), max(0, int(offset))
     parsed = parse_query(query)
+    where = _where(trashed, status)
     if parsed.empty or limit == 0:
-        return _newest(db, limit, trashed)
+        return _newest(db, limit, where, offset)
     if order == "updated":
-        rows = _matches(db, parsed, trashed, limit, ranked=False)
+        rows = _matches(db, parsed, where, limit, ranked=False, offset=offset)
         return [_hit(row, parsed, 0.0) for row in rows]
-    rows = _matches(db, parsed, trashed, max(limit, RANKED_CANDIDATES), ranked=True)
-    scored = _rank(rows, parsed)[:limit]
+    rows = _matches(db, parsed, where, max(limit + offset, RANKED_CANDIDATES), ranked=True)
+    scored = _rank(rows, parsed)[offset:offset + limit]
     texts = _texts(db, [row["id"] for row, _ in scored if "body" not in row])
     return [_hit(row | texts.get(row["id"], {}), parsed, score) for row, score in scored]
 
 
-def _where_deleted(trashed: bool) -> str:
-    return "a.deleted_at IS NOT NULL" if trashed else "a.deleted_at IS NULL"
+def _where(trashed: bool, status: str) -> tuple[str, list[Any]]:
+    """The condition on ``articles a`` for the trash (or not) and one status (or all)."""
+    sql = "a.deleted_at IS NOT NULL" if trashed else "a.deleted_at IS NULL"
+    return (sql + " AND a.status = ?", [status]) if status else (sql, [])
 
 
-def _newest(db: Database, limit: int, trashed: bool) -> list[SearchHit]:
+def _newest(db: Database, limit: int, where: tuple[str, list[Any]],
+            offset: int = 0) -> list[SearchHit]:
     sql = (
         "SELECT a.id, a.title, a.status, a.updated_at, a.lead, a.body FROM articles a "
-        f"WHERE {_where_deleted(trashed)} ORDER BY a.updated_at DESC LIMIT ?"
+        f"WHERE {where[0]} ORDER BY a.updated_at DESC LIMIT ? OFFSET ?"
     )
     empty = ParsedQuery((), (), prefix_last=False)
-    return [_hit(row, empty, 0.0) for row in _query(db, sql, [limit])]
+    return [_hit(row, empty, 0.0) for row in _query(db, sql, [*where[1], limit, offset])]
 
 
-def _matches(db: Database, parsed: ParsedQuery, trashed: bool, count: int,
-             ranked: bool) -> list[dict[str, Any]]:
+def _matches(db: Database, parsed: ParsedQuery, where: tuple[str, list[Any]], count: int,
+             ranked: bool, offset: int = 0) -> list[dict[str, Any]]:
     """The newest ``count`` matches, walking the index in descending rowid order.
 
     Ranked: with their BM25 (negative, lower is better) and no texts, which are
@@ -217,10 +224,10 @@ def _matches(db: Database, parsed: ParsedQuery, trashed: bool, count: int,
     sql = (
         f"SELECT a.id, a.title, a.status, a.updated_at, {columns} "
         "FROM articles_fts f JOIN articles a ON a.id = f.article_id "
-        f"WHERE articles_fts MATCH ? AND {_where_deleted(trashed)} "
-        "ORDER BY f.rowid DESC LIMIT ?"
+        f"WHERE articles_fts MATCH ? AND {where[0]} "
+        "ORDER BY f.rowid DESC LIMIT ? OFFSET ?"
     )
-    return _query(db, sql, [parsed.match_expression(), count])
+    return _query(db, sql, [parsed.match_expression(), *where[1], count, offset])
 
 
 def _rank(rows: list[dict[str, Any]], parsed: ParsedQuery) -> list[tuple[dict[str, Any], float]]:

@@ -205,6 +205,7 @@ class BackupCommands(_Base):
     def _use_library(self, library: Library) -> None:
         """Show ``library`` in this window (after a restore)."""
         self.library = library
+        library.defer_index = True
         self.review.use_library(library)
         self._show(None)
         self.refresh_library()

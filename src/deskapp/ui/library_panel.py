@@ -9,6 +9,7 @@ Search results (a few hundred at most) are handed over as a whole list.
 
 from __future__ import annotations
 
+import bisect
 import html
 import sqlite3
 from collections.abc import Callable, Collection
@@ -45,6 +46,7 @@ from PySide6.QtWidgets import (
 from deskapp.errors import DeskappError
 from deskapp.store import ArticleSummary
 from deskapp.store.library import Cursor, Page
+from deskapp.store.schema import title_order_key
 from deskapp.store.search import SearchHit
 from deskapp.ui.desk_labels import status_text
 from deskapp.ui.time_format import local_time
@@ -60,7 +62,8 @@ CONFLICT_MARK = "⚠"
 KEEP_ROWS = 5000
 
 Row = ArticleSummary | SearchHit
-FetchPage = Callable[[Cursor | None], Page]
+After = Cursor | int | None
+FetchPage = Callable[[After], Page]
 _INDEX = QModelIndex | QPersistentModelIndex
 
 
@@ -79,7 +82,7 @@ class LibraryModel(QAbstractTableModel):
         self._rows: list[Row] = []
         self._position: dict[str, int] = {}
         self._fetch: FetchPage | None = None
-        self._after: Cursor | None = None
+        self._after: After = None
         self._marked: frozenset[str] = frozenset()
         self._times: dict[int, str] = {}
         # Translated in the panel's context, where these words have always been.
@@ -102,7 +105,7 @@ class LibraryModel(QAbstractTableModel):
         rows: list[Row] = []
         page = self._ask(fetch, None)
         while page is not None:
-            rows += page.rows
+            rows += page.rows  # type: ignore[arg-type]
             if page.after is None or len(rows) >= at_least:
                 break
             page = self._ask(fetch, page.after)
@@ -133,7 +136,7 @@ class LibraryModel(QAbstractTableModel):
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-        self._append(page.rows)
+        self._append(page.rows)  # type: ignore[arg-type]
         self._after = page.after
         self.endInsertRows()
 
@@ -168,6 +171,45 @@ class LibraryModel(QAbstractTableModel):
             return row.title or None
         return None
 
+    def place(self, row: ArticleSummary, key: Callable[[Row], tuple[Any, ...]],
+              keep: bool) -> None:
+        """Put one changed row where ``key`` (ascending) says, without reading the list again.
+
+        ``keep`` is False when the row no longer belongs in the list (another
+        status than the one shown). A row whose place is past the loaded rows
+        is left for ``fetchMore`` to bring.
+        """
+        old = self._position.get(row.id)
+        if keep and old is not None:
+            before = self._rows[old - 1] if old > 0 else None
+            after = self._rows[old + 1] if old + 1 < len(self._rows) else None
+            if (before is None or key(before) <= key(row)) and (
+                    after is None or key(row) <= key(after)):
+                self._rows[old] = row  # same place: only its cells change
+                self._times.pop(old, None)
+                self.dataChanged.emit(self.index(old, 0), self.index(old, 2))
+                return
+        if old is not None:
+            self.beginRemoveRows(QModelIndex(), old, old)
+            del self._rows[old]
+            self._reindex()
+            self.endRemoveRows()
+        if not keep:
+            return
+        at = bisect.bisect_right(self._rows, key(row), key=key)
+        if at == len(self._rows) and self.canFetchMore():
+            return
+        self.beginInsertRows(QModelIndex(), at, at)
+        self._rows.insert(at, row)
+        self._reindex()
+        self.endInsertRows()
+
+    def _reindex(self) -> None:
+        self._position = {}
+        for at, row in enumerate(self._rows):
+            self._position.setdefault(row.id, at)
+        self._times = {}
+
     def row_of(self, article_id: str | None) -> int | None:
         return self._position.get(article_id) if article_id else None
 
@@ -183,7 +225,7 @@ class LibraryModel(QAbstractTableModel):
 
     # ---- internals ----------------------------------------------------------------
     def _replace_rows(self, rows: list[Row], marked: Collection[str],
-                      fetch: FetchPage | None, after: Cursor | None) -> None:
+                      fetch: FetchPage | None, after: After) -> None:
         self.beginResetModel()
         self._rows = []
         self._position = {}
@@ -198,7 +240,7 @@ class LibraryModel(QAbstractTableModel):
             self._position.setdefault(row.id, len(self._rows))
             self._rows.append(row)
 
-    def _ask(self, fetch: FetchPage, after: Cursor | None) -> Page | None:
+    def _ask(self, fetch: FetchPage, after: After) -> Page | None:
         try:
             return fetch(after)
         except (DeskappError, sqlite3.Error) as error:  # a closing or failing library
@@ -235,6 +277,7 @@ class LibraryPanel(QWidget):
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.setToolTip(self.tr("Show only the articles in one status"))
+        self._counts: dict[str, int] | None = None
         self.set_counts({})
         self.filter = QLineEdit(self)
         self.filter.setObjectName("libraryFilter")
@@ -303,6 +346,9 @@ class LibraryPanel(QWidget):
 
     def set_counts(self, counts: dict[str, int]) -> None:
         """Label the status filter with how many articles are in each status."""
+        if counts == self._counts and self.status_filter.count():
+            return  # unchanged: no need to rebuild the menu
+        self._counts = dict(counts)
         current = self.status()
         self.status_filter.blockSignals(True)
         try:
@@ -338,6 +384,25 @@ class LibraryPanel(QWidget):
         keep = self._shown == self._view_key() and self.model.rowCount() > 0
         at_least = min(self.model.rowCount(), KEEP_ROWS) if keep else 0
         self._replace(lambda: self.model.show_pages(fetch, marked, at_least), select_id, keep)
+
+    def place_saved(self, row: ArticleSummary) -> bool:
+        """Move one saved article to its place in the list shown, without reading it again.
+
+        Only for the article list (not search hits, not the trash); False
+        when the list must be read again instead.
+        """
+        if self._shown != self._view_key() or self.query() or self.is_trash():
+            return False
+        status = self.status()
+        key = _title_order if self.sort() == "title" else _newest_first
+        self._restoring = True
+        try:
+            self.model.place(row, key, keep=not status or row.status == status)
+            if self.current_id() != row.id and self.model.row_of(row.id) is not None:
+                self._select(row.id, [])
+        finally:
+            self._restoring = False
+        return True
 
     def current_id(self) -> str | None:
         index = self.tree.currentIndex()
@@ -422,6 +487,20 @@ class LibraryPanel(QWidget):
         article_id = self.model.id_at(index.row())
         if article_id is not None:
             self.openRequested.emit(article_id)
+
+
+def _newest_first(row: Row) -> tuple[Any, ...]:
+    """The list's "updated" order as an ascending key (``Library.page``: time, then id, down).
+
+    Each string becomes its code points negated, closed by 0 so that a longer
+    string sorts before its own prefix, as it does in descending order.
+    """
+    return (*(-ord(ch) for ch in row.updated_at), 0, *(-ord(ch) for ch in row.id), 0)
+
+
+def _title_order(row: Row) -> tuple[Any, ...]:
+    """A–Z as ``Library.page`` orders it: the title key, then newest first."""
+    return (title_order_key(row.title), *_newest_first(row))
 
 
 def _row_html(title: str, row: Row) -> str:

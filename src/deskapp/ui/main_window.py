@@ -31,7 +31,7 @@ from deskapp.desk import counts_by_status, save_edit
 from deskapp.errors import DeskappError
 from deskapp.messages import describe
 from deskapp.model import Article, RevisionKind
-from deskapp.store import Library
+from deskapp.store import ArticleSummary, Library
 from deskapp.store.library import Cursor, Page
 from deskapp.store.lock import WriterLock
 from deskapp.text import nfc
@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from deskapp.render.tree import PhotoLookup
 
 AUTOSAVE_DELAY_MS = 2000
+INDEX_DELAY_MS = 1500
 
 
 class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupCommands, DeskWindow,
@@ -127,6 +128,13 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
         self.autosave_timer.timeout.connect(self.autosave)
+        # Saves leave the search index to this timer (Library.defer_index): re-indexing
+        # costs more than the save itself and can wait for a pause.
+        library.defer_index = True
+        self.index_timer = QTimer(self)
+        self.index_timer.setSingleShot(True)
+        self.index_timer.setInterval(INDEX_DELAY_MS)
+        self.index_timer.timeout.connect(self.index_pending)
 
         self.typing_controls = TypingControls(self.editor.typing, self)
         self.typing_controls.set_style(library.get_setting("tone_style") or "old")
@@ -348,8 +356,8 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
     def refresh_library(self) -> None:
         """Show the library (or the trash): search hits when there is a query.
 
-        The list itself is read a page at a time as it scrolls
-        (:meth:`Library.page`); search hits come as one short list.
+        Both are read a page at a time as the list scrolls (:meth:`Library.page`,
+        :meth:`Library.search_page`).
         """
         panel = self.library_panel
         trash, query = panel.is_trash(), panel.query()
@@ -358,23 +366,27 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
             counts = self._guard(lambda: counts_by_status(self.library))
             panel.set_counts(counts if isinstance(counts, dict) else {})
         marked = self.conflict_ids()
-        if not query:
-            library, sort = self.library, panel.sort()
+        library, sort = self.library, panel.sort()
 
-            def fetch(after: Cursor | None) -> Page:
-                return library.page(trashed=trash, sort=sort, status=status,  # type: ignore[arg-type]
-                                    after=after)
+        def fetch(after: Cursor | int | None) -> Page:
+            if query:
+                return library.search_page(query, trashed=trash, status=status,
+                                           after=after if isinstance(after, int) else None)
+            return library.page(trashed=trash, sort=sort, status=status,  # type: ignore[arg-type]
+                                after=after if isinstance(after, Cursor) else None)
 
-            panel.show_pages(fetch, self.editor.article_id, marked=marked)
+        panel.show_pages(fetch, self.editor.article_id, marked=marked)
+
+    def _show_saved(self, saved: Article) -> None:
+        """After a save: the counts, and the one row moved to its place (no list re-read)."""
+        panel = self.library_panel
+        row = ArticleSummary(saved.id, saved.title, saved.status, saved.updated_at,
+                             saved.deleted_at)
+        if not panel.place_saved(row):
+            self.refresh_library()
             return
-        rows: list = []
-        try:
-            rows = self.library.search(query, trashed=trash, order="updated")
-        except DeskappError as error:
-            self.show_error(describe(error))
-        if status:
-            rows = [row for row in rows if row.status == status]
-        panel.refresh(rows, self.editor.article_id, marked=marked)
+        counts = self._guard(lambda: counts_by_status(self.library))
+        panel.set_counts(counts if isinstance(counts, dict) else {})
 
     def open_first_article(self, preferred: str | None = None) -> None:
         """Open ``preferred`` if it is in the library (not the trash), else the list's first row."""
@@ -477,11 +489,20 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         self._status_after_save(shown, saved)
         self.setWindowModified(False)
         self.status_info.set_saved(True)
-        self.refresh_library()
+        self._show_saved(saved)
+        self.index_timer.start()
         self.review.history_changed()
         if kind != RevisionKind.AUTOSAVE:
             self.statusBar().showMessage(self.tr("Saved"), 2000)
         return True
+
+    def index_pending(self) -> None:
+        """Re-index what the last saves left for later (a search would do it first anyway)."""
+        self.index_timer.stop()
+        try:
+            self.library.index_pending()
+        except (DeskappError, sqlite3.Error):  # a damaged or closing library: search catches up
+            pass
 
     def flush(self) -> bool:
         """Save pending typing now (switching article, exporting, quitting)."""
@@ -516,6 +537,7 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         self._guard(lambda: window_state.save_state(
             self.library, self, self.view_actions.normal_sizes(), self.editor.article_id,
             self.editor.body.zoom_steps))
+        self.index_pending()
         self.runner.wait()
         self.review.wait()
         self.preview.shutdown()
