@@ -10,7 +10,7 @@
     <message numerus="yes">
         <source>%n word(s)</source>
         <translation>
-            <numerusform>%n chữ</numerusform>
+            <numerusform>%Ln chữ</numerusform>
         </translation>
     </message>
     <message>
@@ -156,13 +156,13 @@
     <message numerus="yes">
         <source>%n open comment(s)</source>
         <translation>
-            <numerusform>%n nhận xét chưa xử lý</numerusform>
+            <numerusform>%Ln nhận xét chưa xử lý</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n detached</source>
         <translation>
-            <numerusform>%n bị tách rời</numerusform>
+            <numerusform>%Ln bị tách rời</numerusform>
         </translation>
     </message>
     <message>
@@ -577,7 +577,7 @@
     <message numerus="yes">
         <source>%n replaced</source>
         <translation>
-            <numerusform>Đã thay %n chỗ</numerusform>
+            <numerusform>Đã thay %Ln chỗ</numerusform>
         </translation>
     </message>
     <message>
@@ -591,7 +591,7 @@
     <message numerus="yes">
         <source>%n match(es)</source>
         <translation>
-            <numerusform>%n kết quả</numerusform>
+            <numerusform>%Ln kết quả</numerusform>
         </translation>
     </message>
 </context>
@@ -817,7 +817,7 @@
     <message numerus="yes">
         <source>Imported %n article(s)</source>
         <translation>
-            <numerusform>Đã nhập %n bài</numerusform>
+            <numerusform>Đã nhập %Ln bài</numerusform>
         </translation>
     </message>
     <message>
@@ -1043,7 +1043,7 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message numerus="yes">
         <source>Tone style applied: %n field(s) changed</source>
         <translation>
-            <numerusform>Đã áp kiểu bỏ dấu: %n ô thay đổi</numerusform>
+            <numerusform>Đã áp kiểu bỏ dấu: %Ln ô thay đổi</numerusform>
         </translation>
     </message>
     <message>
@@ -1073,10 +1073,6 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message>
         <source>(no headline)</source>
         <translation>(chưa có tít)</translation>
-    </message>
-    <message>
-        <source>The new language shows the next time Deskapp starts.</source>
-        <translation>Ngôn ngữ mới sẽ hiện khi mở lại Deskapp.</translation>
     </message>
 </context>
 <context>
@@ -1169,7 +1165,7 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message numerus="yes">
         <source>%n finding(s)</source>
         <translation>
-            <numerusform>%n lỗi cần xem</numerusform>
+            <numerusform>%Ln lỗi cần xem</numerusform>
         </translation>
     </message>
     <message>
@@ -1300,10 +1296,6 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message>
         <source>Dark</source>
         <translation>Tối</translation>
-    </message>
-    <message>
-        <source>A new language shows the next time Deskapp starts.</source>
-        <translation>Ngôn ngữ mới sẽ hiện khi mở lại Deskapp.</translation>
     </message>
     <message>
         <source>&amp;Language</source>

@@ -39,6 +39,7 @@ def application() -> QApplication:
     if not app.property("deskappFontsLoaded"):
         load_bundled_fonts()
         app.setProperty("deskappFontsLoaded", True)
+        Translation.for_app().record_shown_texts()
     return app  # type: ignore[return-value]
 
 
@@ -99,8 +100,8 @@ def run(library_path: Path, open_files: Sequence[Path | str] = ()) -> int:
         )
         return 1
     app = application()
-    startup_translation = Translation()
-    startup_translation.install(resolve_language(None))
+    translation = Translation.for_app()
+    translation.install(resolve_language(None))
     files = [Path(f) for f in open_files]
     if Path(library_path) == default_library_path():
         library_path = library_to_open(Path(library_path))
@@ -108,7 +109,6 @@ def run(library_path: Path, open_files: Sequence[Path | str] = ()) -> int:
     if opened is None:
         return 1
     library = opened.library
-    translation = Translation()
     translation.install(resolve_language(library.get_setting("ui_language")))
     window = MainWindow(library, user=current_user(library), render_html=render_html,
                         ask_profile=None if _quit_after_start() else ProfileDialog.ask)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -30,12 +31,73 @@ def resolve_language(setting: str | None) -> str:
     return system_language()
 
 
+Source = tuple[str, str, "str | None"]  # context, English source, disambiguation
+
+
+class RecordingTranslator(QTranslator):
+    """Deskapp's translator (or none, in English) that remembers where each shown text came from.
+
+    For every ``tr()`` it answers it records the text the window will show
+    (the translation, or the English source when there is none) with its
+    context and source, so :mod:`deskapp.ui.retranslate` can translate a
+    window that is already built into another language.
+    """
+
+    def __init__(self, inner: QTranslator | None = None,
+                 record: dict[str, list[Source]] | None = None) -> None:
+        super().__init__()
+        self.inner = inner
+        self.record: dict[str, list[Source]] = record if record is not None else {}
+        self._lock = threading.Lock()
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        text = self.inner.translate(context, source, disambiguation, n) if self.inner else ""
+        if n < 0 and context and source:  # counted texts are written again by the window
+            shown = text or source
+            entry = (context, source, disambiguation or None)
+            with self._lock:
+                known = self.record.setdefault(shown, [])
+                if entry not in known:
+                    known.append(entry)
+        return text or None  # None (a null string): "not translated here", ask the next one
+
+    def isEmpty(self) -> bool:
+        return False
+
+    def sources(self, shown: str) -> list[Source]:
+        with self._lock:
+            return list(self.record.get(shown, ()))
+
+
 class Translation:
-    """Installs (and removes) the window's translators on the application."""
+    """Installs (and removes) the window's translators on the application.
+
+    :meth:`for_app` is the application's one instance: the window switches
+    language through it, and its recorder knows the texts shown so far.
+    """
 
     def __init__(self) -> None:
         self.language = "en"
         self._translators: list[QTranslator] = []
+        self.recorder = RecordingTranslator()
+
+    @classmethod
+    def for_app(cls) -> Translation:
+        app = QCoreApplication.instance()
+        found = getattr(app, "deskapp_translation", None)
+        if found is None:
+            found = cls()
+            if app is not None:
+                app.deskapp_translation = found  # type: ignore[attr-defined]
+        return found
+
+    def record_shown_texts(self) -> None:
+        """Note the texts shown from now on, before any language has been chosen."""
+        app = QCoreApplication.instance()
+        if app is not None and not self._translators:
+            app.installTranslator(self.recorder)
+            self._translators.append(self.recorder)
 
     def install(self, language: str) -> bool:
         """Switch to ``language``; returns whether Deskapp's own translation was loaded."""
@@ -45,16 +107,22 @@ class Translation:
                 app.removeTranslator(translator)
         self._translators = []
         self.language = language
+        record = self.recorder.record
         if language != "vi":
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+            self.recorder = RecordingTranslator(None, record)
+            if app is not None:
+                app.installTranslator(self.recorder)
+                self._translators.append(self.recorder)
             return False
         QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
         ours = QTranslator()
         loaded = ours.load(str(resource_path("i18n", "deskapp_vi.qm")))
+        self.recorder = RecordingTranslator(ours if loaded else None, record)
         qt_own = QTranslator()
         qt_loaded = qt_own.load(QLocale(QLocale.Language.Vietnamese), "qtbase", "_",
                                 QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-        for translator, ok in ((qt_own, qt_loaded), (ours, loaded)):
+        for translator, ok in ((qt_own, qt_loaded), (self.recorder, True)):
             if ok and app is not None:
                 app.installTranslator(translator)
                 self._translators.append(translator)

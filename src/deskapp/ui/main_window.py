@@ -45,7 +45,7 @@ from deskapp.ui.desk_window import DeskWindow
 from deskapp.ui.editor import EditorPanel
 from deskapp.ui.format_toolbar import FormatActions
 from deskapp.ui.hand_off import HandOff
-from deskapp.ui.i18n import plural
+from deskapp.ui.i18n import Translation, plural, resolve_language
 from deskapp.ui.import_export import ImportExport
 from deskapp.ui.library_panel import LibraryPanel
 from deskapp.ui.outside_exports import OutsideExports
@@ -617,14 +617,35 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         return dialog
 
     def apply_settings(self, language: str, theme: str) -> None:
-        """Store the choices; colours change at once, the language at the next start."""
+        """Store the choices; colours and language change at once."""
         changed_language = language != (self.library.get_setting("ui_language") or "system")
         self._guard(lambda: self.library.set_setting("ui_language", language))
         self._guard(lambda: self.library.set_setting("ui_theme", theme))
         self.apply_theme(theme)
         if changed_language:
-            self.statusBar().showMessage(
-                self.tr("The new language shows the next time Deskapp starts."), 8000)
+            self.set_language(resolve_language(language))
+
+    def set_language(self, language: str) -> None:
+        """Show the window in ``language`` ("vi" or "en") now, keeping everything open."""
+        from deskapp.ui.retranslate import retranslate_tree
+
+        translation = Translation.for_app()
+        translation.install(language)
+        retranslate_tree(self, translation.recorder)
+        self._write_texts_again()
+
+    def _write_texts_again(self) -> None:
+        """Texts made of several pieces (counts, names, dates), in the language now installed."""
+        self._update_title()
+        self._show_profile()
+        self.status_info.count_now()
+        self.status_info.set_saved(self.status_info.is_saved,
+                                   visible=self.editor.article_id is not None)
+        self.typing_controls.set_method(self.editor.typing.method)
+        if self.copyfit.fit is not None:
+            self.copyfit.show(self.copyfit.fit)
+        self.refresh_library()
+        self.review.article_changed()
 
     def set_profile(self, profile: Profile) -> None:
         """Store a changed name or role; the Article menu follows the role at once."""

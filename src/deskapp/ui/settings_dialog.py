@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -36,12 +35,8 @@ class SettingsDialog(QDialog):
                                        self.tr("Dark")), strict=True):
             self.theme.addItem(text, code)
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))
-        note = QLabel(self.tr("A new language shows the next time Deskapp starts."), self)
-        note.setWordWrap(True)
-        note.setEnabled(False)
         form = QFormLayout()
         form.addRow(self.tr("&Language"), self.language)
-        form.addRow("", note)
         form.addRow(self.tr("&Colours"), self.theme)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
