@@ -43,3 +43,14 @@ def _isolated_qsettings(tmp_path, monkeypatch):
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
     yield
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    """A test that switches the window to Vietnamese (Settings does it at once) leaves English."""
+    yield
+    from deskapp.ui.i18n import Translation
+
+    translation = Translation.for_app()
+    if translation.language != "en":
+        translation.install("en")
