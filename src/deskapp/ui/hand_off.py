@@ -18,7 +18,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from deskapp.errors import DeskappError
-from deskapp.exchange.package import PACKAGE_SUFFIX, write_package
 from deskapp.messages import describe
 from deskapp.ui.i18n import core_language
 from deskapp.workspace import import_package, is_package
@@ -44,6 +43,8 @@ class HandOff(_Base):
     """File → Send to desk / Send back / Open package…, for :class:`MainWindow`."""
 
     def send_package_dialog(self) -> Path | None:
+        from deskapp.exchange.package import PACKAGE_SUFFIX
+
         if not self.flush():
             return None
         snapshot = self.editor.snapshot()
@@ -64,6 +65,8 @@ class HandOff(_Base):
 
     def send_package_to(self, path: Path) -> Path | None:
         """Write the open article, its history and comments to one package file."""
+        from deskapp.exchange.package import write_package
+
         if not self.flush() or self.editor.article_id is None:
             return None
         article_id = self.editor.article_id
@@ -80,6 +83,8 @@ class HandOff(_Base):
         return written
 
     def open_package_dialog(self) -> None:
+        from deskapp.exchange.package import PACKAGE_SUFFIX
+
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open a package"), str(QSettings("Deskapp", "Deskapp")
                                                  .value(FOLDER_KEY, "") or ""),

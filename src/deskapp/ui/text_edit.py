@@ -14,6 +14,7 @@ stands aside while an OS input method is composing.
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QTextCursor
@@ -21,7 +22,10 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from deskapp.errors import ImportRejected
 from deskapp.exchange.decode import check_paste
-from deskapp.text import Composer, nfc
+from deskapp.text import nfc
+
+if TYPE_CHECKING:
+    from deskapp.text.typing_engine import Composer
 
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier,
           Qt.KeyboardModifier.KeypadModifier)
@@ -33,7 +37,16 @@ class VietnameseTyping:
     def __init__(self, method: str | None = None, style: str = "old") -> None:
         self.method = method
         self.style = style
-        self._composer = Composer()
+        self._engine: Composer | None = None
+
+    @property
+    def _composer(self) -> Composer:
+        """The Telex/VNI engine, loaded the first time a key is composed."""
+        if self._engine is None:
+            from deskapp.text.typing_engine import Composer
+
+            self._engine = Composer()
+        return self._engine
 
     def compose(self, before_cursor: str, event: QKeyEvent) -> tuple[int, str] | None:
         """(characters to replace before the cursor, new word), or None to type the key."""
