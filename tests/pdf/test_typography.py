@@ -423,3 +423,36 @@ def test_balanced_columns_keep_photos_and_their_credits():
     pdf = pdfium.PdfDocument(report.data)
     text = " ".join(pdf[len(pdf) - 1].get_textpage().get_text_range().split())
     assert "Hội nghị" in text and "Ảnh: Minh Hùng" in text
+
+
+def column_bottoms(page: pdfium.PdfPage, preset: str) -> list[float | None]:
+    """Where each column's text ends on the page (None for an empty column)."""
+    shape = load_preset(preset)
+    step = shape.column_width + shape.gutter
+    bottoms: list[float | None] = []
+    for index in range(shape.columns):
+        x0 = shape.margins.left + index * step
+        x1 = x0 + shape.column_width
+        chars = [char for line in body_lines(page, preset) for char in line.chars
+                 if x0 - 1 <= char.left and char.right <= x1 + 1 and char.text.strip()]
+        bottoms.append(min(char.baseline for char in chars) if chars else None)
+    return bottoms
+
+
+def test_each_article_of_an_edition_ends_with_level_columns(tmp_path):
+    from deskapp.pdf import export_edition
+
+    articles = [Article(title=f"Bài số {number}", lead="Sapo.", section="Thời sự",
+                        body="\n\n".join([SENTENCE * 3] * paragraphs))
+                for number, paragraphs in ((1, 8), (2, 26), (3, 4))]
+    export_edition(articles, tmp_path / "so-bao.pdf", preset="newspaper-3col")
+    pdf = pdfium.PdfDocument(str(tmp_path / "so-bao.pdf"))
+    pages = [pdf[index] for index in range(len(pdf))]
+    starts = [index for index, page in enumerate(pages)
+              if "Bài số" in page.get_textpage().get_text_range()]
+    assert len(starts) == 3
+    leading = load_preset("newspaper-3col").body.leading
+    for last in [start - 1 for start in starts[1:]] + [len(pages) - 1]:
+        bottoms = column_bottoms(pages[last], "newspaper-3col")
+        assert None not in bottoms, (last, bottoms)
+        assert max(bottoms) - min(bottoms) <= 2.5 * leading, (last, bottoms)

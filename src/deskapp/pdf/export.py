@@ -789,6 +789,11 @@ class _ArticleTemplate(BaseDocTemplate):
         self._note_use()
         super().handle_frameEnd(resume)
 
+    def handle_pageEnd(self) -> None:
+        # A page break ends the page without ending its frame.
+        self._note_use()
+        super().handle_pageEnd()
+
     def _endBuild(self) -> None:
         if getattr(self, "frame", None) is not None:
             self._note_use()
@@ -1114,11 +1119,25 @@ def _balance_last_pages(
         if not targets:
             return built
         trial = build(targets, None)
-        if trial.typeset.starts == done.starts and trial.typeset.pages == done.pages:
+        spilled = _first_spill(lasts, done, trial.typeset)
+        if spilled is None:
             return trial
-        targets = {page: height + leading for page, height in targets.items()
-                   if height + leading < full}
+        # That article's text no longer fits its shortened page: a line more.
+        # (Later articles are only pushed along by it, so they keep theirs.)
+        grown = targets.get(spilled, full) + leading
+        if grown < full:
+            targets[spilled] = grown
+        else:
+            targets.pop(spilled, None)
     return built
+
+
+def _first_spill(lasts: list[int], done: _Typeset, trial: _Typeset) -> int | None:
+    """The last page of the first article that ran onto another page in ``trial``, if any."""
+    for index, (start, moved) in enumerate(zip(done.starts, trial.starts, strict=False)):
+        if index and start != moved:
+            return lasts[index - 1]
+    return lasts[-1] if trial.pages != done.pages else None
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
