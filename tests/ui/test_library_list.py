@@ -176,3 +176,21 @@ def test_the_window_saves_first_and_indexes_in_a_pause(qtbot, window, library):
     panel.filter.setText("lu quet")
     window.refresh_library()
     assert panel.ids() == [window.editor.article_id]
+
+
+def test_opening_an_article_only_moves_the_selection(qtbot, window, library):
+    _fill(library, 20)
+    window.refresh_library()
+    panel = window.library_panel
+    pages = []
+    real_page = library.page
+    library.page = lambda **kw: pages.append(kw) or real_page(**kw)
+    try:
+        panel.tree.setCurrentIndex(panel.model.index(5, 0))
+        assert window.editor.article_id == panel.model.id_at(5)
+        window.open_article(panel.model.id_at(9))
+    finally:
+        library.page = real_page
+    assert pages == []
+    assert panel.current_id() == panel.model.id_at(9) == window.editor.article_id
+    assert panel.selected_ids() == [panel.model.id_at(9)]

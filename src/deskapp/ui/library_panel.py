@@ -59,7 +59,7 @@ SEARCH_DELAY_MS = 150
 CONFLICT_MARK = "⚠"
 # A refresh of the same list reloads at most this many rows to keep the place
 # the person scrolled to; deeper than that it starts again from the top.
-KEEP_ROWS = 5000
+KEEP_ROWS = 2000
 
 Row = ArticleSummary | SearchHit
 After = Cursor | int | None
@@ -403,6 +403,19 @@ class LibraryPanel(QWidget):
         finally:
             self._restoring = False
         return True
+
+    def select_article(self, article_id: str) -> None:
+        """Make the article's row current (if it is loaded) without asking to open it."""
+        if self.current_id() == article_id:
+            return
+        self._restoring = True
+        try:
+            if self.model.row_of(article_id) is None:  # not in the rows shown: no row stays lit
+                self.tree.selectionModel().clear()
+            else:
+                self._select(article_id, [])
+        finally:
+            self._restoring = False
 
     def current_id(self) -> str | None:
         index = self.tree.currentIndex()

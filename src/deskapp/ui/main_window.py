@@ -411,7 +411,8 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         except DeskappError as error:
             self.show_error(describe(error))
             return
-        self._show(article)
+        # Opening changes no row (a pending save already moved its own): only the selection.
+        self._show(article, list_changed=False)
 
     def new_article(self) -> None:
         if not self.flush():
@@ -553,7 +554,7 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         box.open()
         self.errorShown.emit(text)
 
-    def _show(self, article: Article | None) -> None:
+    def _show(self, article: Article | None, *, list_changed: bool = True) -> None:
         self.autosave_timer.stop()
         self.editor.load(article)
         self.desk.update()
@@ -561,7 +562,10 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         self.setWindowModified(False)
         self.status_info.set_saved(True, visible=article is not None)
         self.status_info.count_now()
-        self.refresh_library()
+        if list_changed or article is None:
+            self.refresh_library()
+        else:
+            self.library_panel.select_article(article.id)
         if article is None:
             self.preview.clear()
         if self._settled:
