@@ -585,7 +585,7 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
 
     def _settle(self) -> None:
         """Work the first paint does not wait for: the preview, copyfit, the desk's panels."""
-        if self._settled:
+        if self._settled or not self.isVisible():  # closed before it settled: nothing to start
             return
         self._settled = True
         article = self.editor.snapshot()
