@@ -278,12 +278,15 @@ def test_two_connections_changing_one_status_at_the_same_moment(tmp_path):
     def act(user: str, action: str) -> None:
         library = Library.open(path)
         try:
-            barrier.wait()
+            barrier.wait(timeout=60)  # a failure in one thread breaks it instead of hanging
             transition(library, article.id, action, user=user, role="editor",
                        reason="Thiếu nguồn", expected_status="submitted")
             outcomes[user] = "done"
         except DeskError as error:
             outcomes[user] = error.code
+        except Exception as error:  # reported by the assertion below
+            outcomes[user] = repr(error)
+            barrier.abort()
         finally:
             library.close()
 
