@@ -172,3 +172,42 @@ def test_a_new_length_target_alone_is_saved_without_a_revision():
     lib.save(article)
     assert lib.get(article.id).target_words == 500
     assert len(lib.revisions(article.id)) == 1
+
+
+_READ_WITHOUT_WRITER = r"""
+import sys
+from deskapp.desk import counts_by_status
+from deskapp.store import Library
+library = Library.open(sys.argv[1], check=False)
+article = library.get(library.get_setting("last"))
+rows = library.page(limit=2).rows
+counts = counts_by_status(library)
+print(article.title, len(rows), counts["draft"], "sqlite_utils" in sys.modules)
+library.db  # the first write needs it: imported now
+print("sqlite_utils" in sys.modules)
+"""
+
+
+def test_opening_and_reading_an_up_to_date_library_leaves_sqlite_utils_unimported(
+        library_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    lib = Library.open(library_path)
+    first = lib.create(Article(title="Đầu tiên"))
+    lib.create(Article(title="Thứ hai"))
+    lib.set_setting("last", first.id)
+    lib.close()
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    env = dict(os.environ, PYTHONPATH=src)
+    out = subprocess.run([sys.executable, "-c", _READ_WITHOUT_WRITER, str(library_path)],
+                         env=env, capture_output=True, text=True, check=True).stdout
+    assert out.split("\n")[:2] == ["Đầu tiên 2 2 False", "True"]
+
+
+def test_recursive_triggers_are_on_as_sqlite_utils_set_them(library_path):
+    lib = Library.open(library_path)
+    assert lib.conn.execute("PRAGMA recursive_triggers").fetchone()[0] == 1
+    lib.close()

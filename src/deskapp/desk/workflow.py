@@ -216,7 +216,7 @@ def approval_for(library: Library, article_id: str) -> Approval | None:
 def counts_by_status(library: Library) -> dict[str, int]:
     """How many articles (outside the trash) are in each status; every status is present."""
     counts = {str(status): 0 for status in Status}
-    for status, count in library.db.execute(  # kept by triggers (migration 0007)
+    for status, count in library.conn.execute(  # kept by triggers (migration 0007)
         "SELECT status, n FROM article_counts WHERE trashed = 0 AND n > 0"
     ):
         counts[status] = count

@@ -3,6 +3,12 @@
 One :class:`Library` owns one connection; every multi-row change runs in one
 transaction. The database uses WAL with ``synchronous=FULL`` so a committed
 autosave survives a killed process and a pulled power cord alike.
+
+Opening and the reads a window shows first (settings, an article, a page of
+the list) use the ``sqlite3`` connection directly; the sqlite-utils
+:class:`~sqlite_utils.Database` around the same connection, which writes and
+migrations use, is built (and sqlite-utils imported, tens of milliseconds) on
+first need.
 """
 
 from __future__ import annotations
@@ -15,16 +21,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Literal
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Literal
 
 from deskapp.errors import ArticleNotFound, LibraryError
 from deskapp.model import CONTENT_FIELDS, Article, Revision, RevisionKind, new_id, now_iso
-from deskapp.store.schema import SCHEMA_VERSION, migrations, title_order_key
+from deskapp.store.keys import SCHEMA_VERSION, title_order_key
 from deskapp.store.search import Order, SearchHit, index_article, unindex_article
 from deskapp.store.search import search as search_index
 from deskapp.text import nfc
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Autosaves closer together than this replace the previous autosave revision
@@ -73,8 +80,9 @@ class Page:
 class Library:
     """The article library in one SQLite file."""
 
-    def __init__(self, db: Database, path: Path | None) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
+        self._db: Database | None = None
         self.path = path
         self.refused: LibraryError | None = None
         # Saves mark the article in ``fts_pending`` instead of re-indexing it in
@@ -82,6 +90,17 @@ class Library:
         # catches up. The window sets this: re-indexing a 500-word article costs
         # several milliseconds that an autosave on the UI thread should not pay.
         self.defer_index = False
+
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils database on this library's connection, built on first use."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            # Plugins are not loaded: one installed for other work must not change how
+            # the library's connection behaves. Recursive triggers were set at open.
+            self._db = Database(self.conn, recursive_triggers=False, execute_plugins=False)
+        return self._db
 
     # ---- opening -------------------------------------------------------
     @classmethod
@@ -103,7 +122,7 @@ class Library:
         except (OSError, sqlite3.Error) as exc:
             raise LibraryError("library_unwritable", path=str(path), reason=_reason(exc)) from exc
         try:
-            return cls._prepare(Database(conn, execute_plugins=False), path, check=check)
+            return cls._prepare(conn, path, check=check)
         except BaseException:
             conn.close()
             raise
@@ -111,21 +130,21 @@ class Library:
     @classmethod
     def in_memory(cls) -> Library:
         """A throw-away library, for tests and previews."""
-        return cls._prepare(Database(memory=True, execute_plugins=False), None)
-
-    # sqlite-utils plugins are not loaded: a plugin installed for other work must not
-    # change how the library's connection behaves, and finding plugins costs ~50 ms
-    # at every start.
+        return cls._prepare(sqlite3.connect(":memory:"), None)
 
     @classmethod
-    def _prepare(cls, db: Database, path: Path | None, check: bool = True) -> Library:
+    def _prepare(cls, conn: sqlite3.Connection, path: Path | None,
+                 check: bool = True) -> Library:
         where = str(path) if path else ":memory:"
         cls._check_writable(path)
+        # What sqlite-utils sets on a connection it is given (REPLACE fires delete triggers).
+        conn.execute("PRAGMA recursive_triggers=on")
+        library = cls(conn, path)
         try:
-            found = db.execute("PRAGMA user_version").fetchone()[0]
+            found = conn.execute("PRAGMA user_version").fetchone()[0]
             # A truncated or damaged file often opens fine and fails later, mid-typing:
             # check the pages once now so the user hears about it before writing.
-            verdict = db.execute("PRAGMA quick_check").fetchone()[0] if check else "ok"
+            verdict = conn.execute("PRAGMA quick_check").fetchone()[0] if check else "ok"
         except sqlite3.DatabaseError as exc:
             raise LibraryError("library_corrupt", path=where) from exc
         if verdict != "ok":
@@ -134,19 +153,21 @@ class Library:
             raise LibraryError("library_too_new", path=where, found=found, known=SCHEMA_VERSION)
         try:
             if path is not None:
-                db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=FULL")
-            db.execute("PRAGMA foreign_keys=ON")
-            db.execute("PRAGMA busy_timeout=10000")
+                conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=10000")
             if found < SCHEMA_VERSION:
-                cls._backup_before_migration(db, path, found)
-                migrations.apply(db)
-                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                from deskapp.store.schema import migrations  # sqlite-utils: only when behind
+
+                cls._backup_before_migration(conn, path, found)
+                migrations.apply(library.db)
+                library.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.DatabaseError as exc:
             if isinstance(exc, sqlite3.OperationalError) and _is_write_problem(exc):
                 raise LibraryError("library_unwritable", path=where, reason=_reason(exc)) from exc
             raise LibraryError("library_corrupt", path=where) from exc
-        return cls(db, path)
+        return library
 
     @staticmethod
     def _check_writable(path: Path | None) -> None:
@@ -171,7 +192,8 @@ class Library:
             raise LibraryError("library_unwritable", path=str(path), reason=_reason(exc)) from exc
 
     @staticmethod
-    def _backup_before_migration(db: Database, path: Path | None, found: int) -> None:
+    def _backup_before_migration(conn: sqlite3.Connection, path: Path | None,
+                                 found: int) -> None:
         """Copy a library that holds work before its schema changes (``pre-migration``).
 
         A new file (``user_version`` 0) has nothing to lose. A failed backup
@@ -182,13 +204,13 @@ class Library:
         from deskapp.store.backup import backup_connection
 
         try:
-            backup_connection(db.conn, path, "pre-migration")
+            backup_connection(conn, path, "pre-migration")
         except LibraryError as exc:
             raise LibraryError("library_unwritable", path=str(path),
                                reason=exc.data.get("reason", exc.code)) from exc
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def refuse_writes(self, error: LibraryError) -> None:
         """From now on every write raises ``error`` (a library found damaged is never written).
@@ -197,19 +219,23 @@ class Library:
         through :meth:`_writing` fails as well, and WAL checkpoints stop.
         """
         self.refused = error
-        self.db.execute("PRAGMA query_only=ON")
-        self.db.execute("PRAGMA wal_autocheckpoint=0")
+        self.conn.execute("PRAGMA query_only=ON")
+        self.conn.execute("PRAGMA wal_autocheckpoint=0")
 
     # ---- reading -------------------------------------------------------
     def is_empty(self) -> bool:
-        return self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
+        return self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
 
     def get(self, article_id: str) -> Article:
         try:
-            row = self.db["articles"].get(article_id)
-        except Exception as exc:  # sqlite_utils.db.NotFoundError
+            cursor = self.conn.execute("SELECT * FROM articles WHERE id = ?", [article_id])
+            values = cursor.fetchone()
+        except (sqlite3.Error, ValueError, TypeError) as exc:  # e.g. an id of no usable type
             raise ArticleNotFound(ref=article_id) from exc
-        return _article_from_row(row)
+        if values is None:
+            raise ArticleNotFound(ref=article_id)
+        return _article_from_row(dict(zip((d[0] for d in cursor.description), values,
+                                          strict=True)))
 
     def find(self, ref: str) -> Article:
         """Find an article by its id or by a unique prefix of it (as the CLI prints them)."""
@@ -261,7 +287,7 @@ class Library:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(max(0, int(limit)))
-        rows = self.db.execute(sql, params).fetchall()
+        rows = self.conn.execute(sql, params).fetchall()
         summaries = [ArticleSummary(r[0], nfc(r[1] or ""), r[2], r[3], r[4]) for r in rows]
         more = limit is not None and len(rows) == limit and limit > 0
         last = rows[-1] if rows else None
@@ -271,7 +297,7 @@ class Library:
     def is_listed(self, article_id: str, *, trashed: bool = False) -> bool:
         """Whether the article exists and is (``trashed``) or is not in the trash."""
         where = "deleted_at IS NOT NULL" if trashed else "deleted_at IS NULL"
-        return self.db.execute(f"SELECT 1 FROM articles WHERE id = ? AND {where}",
+        return self.conn.execute(f"SELECT 1 FROM articles WHERE id = ? AND {where}",
                                [article_id]).fetchone() is not None
 
     def search(self, query: str, *, limit: int = 200, trashed: bool = False,
@@ -384,7 +410,7 @@ class Library:
         return len(ids)
 
     def _index_before_search(self) -> None:
-        if self.db.execute("SELECT 1 FROM fts_pending LIMIT 1").fetchone() is None:
+        if self.conn.execute("SELECT 1 FROM fts_pending LIMIT 1").fetchone() is None:
             return
         try:
             self.index_pending()
@@ -438,7 +464,7 @@ class Library:
         return article
 
     def _save_target(self, article: Article) -> None:
-        stored = self.db.execute(
+        stored = self.conn.execute(
             "SELECT target_words, target_lines FROM articles WHERE id = ?",
             [article.id]).fetchone()
         wanted = (article.target_words, article.target_lines)
@@ -467,8 +493,8 @@ class Library:
             unindex_article(self.db, article_id)
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
-        rows = list(self.db.query("SELECT value FROM settings WHERE key = ?", [key]))
-        return rows[0]["value"] if rows else default
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row is not None else default
 
     def set_setting(self, key: str, value: str) -> None:
         with self._writing():
@@ -508,6 +534,11 @@ class Library:
             | _revision_content(article)
         )
         return revision_id
+
+
+def import_writer() -> None:
+    """Import sqlite-utils now (e.g. on a background thread), before a write waits for it."""
+    import sqlite_utils  # noqa: F401
 
 
 class _WriteGuard:

@@ -20,8 +20,8 @@ from typing import Literal
 
 from deskapp.errors import LibraryError
 from deskapp.store.backup import BackupInfo, list_backups
+from deskapp.store.keys import SCHEMA_VERSION
 from deskapp.store.lock import LockOwner, lock_owner
-from deskapp.store.schema import SCHEMA_VERSION
 
 Code = Literal["ok", "library_corrupt", "library_too_new", "library_unwritable", "locked"]
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -11,21 +11,10 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from deskapp.store.keys import SCHEMA_VERSION, title_order_key
 from deskapp.text import fold
-from deskapp.text.collation import sort_key
 
 migrations = Migrations("deskapp")
-
-
-def title_order_key(title: str) -> str:
-    """The Vietnamese sort key of a headline as one string SQLite orders by byte.
-
-    The parts of :func:`~deskapp.text.collation.sort_key` are joined with NUL,
-    which sorts below every character they hold (NULs in the title are dropped
-    for the key), so comparing the joined strings compares the tuples; UTF-8
-    keeps code-point order under SQLite's binary collation.
-    """
-    return "\x00".join(sort_key(title.replace("\x00", "")))
 
 
 @migrations(name="0001_articles_revisions_settings")
@@ -296,4 +285,7 @@ def _fts_pending(db: Database) -> None:
     db.execute("CREATE TABLE fts_pending (article_id TEXT PRIMARY KEY) WITHOUT ROWID")
 
 
-SCHEMA_VERSION = len(migrations._migrations)
+if len(migrations._migrations) != SCHEMA_VERSION:  # keys.SCHEMA_VERSION was not bumped
+    raise RuntimeError(f"{len(migrations._migrations)} migrations, SCHEMA_VERSION {SCHEMA_VERSION}")
+
+__all__ = ["SCHEMA_VERSION", "migrations", "title_order_key"]

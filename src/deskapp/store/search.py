@@ -30,12 +30,13 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Literal
 
 from deskapp.model import Article
 from deskapp.text import fold, nfc
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Order = Literal["relevance", "updated"]
 

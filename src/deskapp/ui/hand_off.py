@@ -183,9 +183,9 @@ class HandOff(_Base):
     def conflict_ids(self) -> set[str]:
         """Articles waiting for a decision between two versions."""
         try:
-            rows = self.library.db.query(
+            rows = self.library.conn.execute(
                 "SELECT DISTINCT article_id FROM revisions WHERE kind = 'import-conflict'")
-            candidates = [row["article_id"] for row in rows]
+            candidates = [row[0] for row in rows]
             if not candidates:
                 return set()
             from deskapp.exchange.merge import open_conflict

@@ -45,8 +45,8 @@ from PySide6.QtWidgets import (
 
 from deskapp.errors import DeskappError
 from deskapp.store import ArticleSummary
+from deskapp.store.keys import title_order_key
 from deskapp.store.library import Cursor, Page
-from deskapp.store.schema import title_order_key
 from deskapp.store.search import SearchHit
 from deskapp.ui.desk_labels import status_text
 from deskapp.ui.time_format import local_time

@@ -32,7 +32,7 @@ from deskapp.errors import DeskappError
 from deskapp.messages import describe
 from deskapp.model import Article, RevisionKind
 from deskapp.store import ArticleSummary, Library
-from deskapp.store.library import Cursor, Page
+from deskapp.store.library import Cursor, Page, import_writer
 from deskapp.store.lock import WriterLock
 from deskapp.text import nfc
 from deskapp.text.tone import convert_tone_style
@@ -593,6 +593,9 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
             self.preview.show_article(article, immediately=True)
         self.copyfit.run()
         self.review.settle()
+        # The store's writing half (sqlite-utils) is imported off the UI thread, before the
+        # first save needs it; the first paint read the library without it.
+        self.runner.start(import_writer, lambda _: None, lambda _: None)
         self.settled.emit()
 
     def is_settled(self) -> bool:
@@ -680,4 +683,3 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         except DeskappError as error:
             self.show_error(describe(error))
             return None
-
