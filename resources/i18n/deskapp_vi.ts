@@ -1103,6 +1103,64 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     </message>
 </context>
 <context>
+    <name>PrintPreviewPanel</name>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>Trang trước (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>Trang sau (Page Down)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Thu nhỏ</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Phóng to</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Vừa chiều ngang</translation>
+    </message>
+    <message>
+        <source>Fit the page to the width</source>
+        <translation>Cho trang vừa khít chiều ngang</translation>
+    </message>
+    <message>
+        <source>Print preset, used by Export too</source>
+        <translation>Khổ in, dùng cả khi xuất PDF</translation>
+    </message>
+    <message>
+        <source>3 mm bleed, CMYK</source>
+        <translation>Tràn lề 3 mm, CMYK</translation>
+    </message>
+    <message>
+        <source>For the printer: crop marks in a 3 mm bleed, colours in CMYK, text in pure black</source>
+        <translation>Cho nhà in: dấu xén trong phần tràn lề 3 mm, màu CMYK, chữ đen thuần</translation>
+    </message>
+    <message>
+        <source>The PDF cannot be made: %1</source>
+        <translation>Không tạo được PDF: %1</translation>
+    </message>
+    <message>
+        <source>Page %1/%2</source>
+        <translation>Trang %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>PrintWindow</name>
+    <message>
+        <source>&amp;Print preview</source>
+        <translation>Xem &amp;bản in</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Xem bản in</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
         <source>Welcome to Deskapp</source>

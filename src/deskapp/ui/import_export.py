@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from deskapp.desk import approval_for
 from deskapp.errors import DeskappError
 from deskapp.messages import describe
 from deskapp.model import Article
@@ -110,15 +109,15 @@ class ImportExport(_Base):
     def export_to(self, path: Path) -> None:
         """Write the open article to ``path`` in the background.
 
-        An approved article's PDF carries who approved it and when.
+        The print preset, bleed, CMYK and photos are the print preview's
+        (:class:`PrintJob`); an approved article's PDF carries who approved it
+        and when.
         """
         if not self.flush():
             return
-        snapshot = self.editor.snapshot()
-        if snapshot is None:
+        job = self.print_job()
+        if job is None:
             return
-        approval = approval_for(self.library, snapshot.id)
-        preset = self._preset()
         self.act_export.setEnabled(False)
         self.statusBar().showMessage(self.tr("Exporting…"))
 
@@ -135,11 +134,7 @@ class ImportExport(_Base):
             self.exportFailed.emit(text)
 
         def write() -> object:
-            from deskapp.pdf import export_pdf, load_preset  # reportlab loads on first use
-            from deskapp.workspace import user_presets_dir
-
-            return export_pdf(snapshot, path, author=self.user, approval=approval,
-                              preset=load_preset(preset, extra_dirs=[user_presets_dir()]))
+            return job.write(path)  # reportlab loads on the first export only
 
         self.runner.start(write, done, failed)
 

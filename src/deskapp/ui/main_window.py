@@ -50,6 +50,7 @@ from deskapp.ui.import_export import ImportExport
 from deskapp.ui.library_panel import LibraryPanel
 from deskapp.ui.outside_exports import OutsideExports
 from deskapp.ui.preview import PreviewPanel
+from deskapp.ui.print_window import PrintWindow
 from deskapp.ui.profile import AskProfile, Profile, load_profile, needs_profile, save_profile
 from deskapp.ui.review_docks import ReviewDocks
 from deskapp.ui.scroll_sync import ScrollSync
@@ -69,7 +70,7 @@ INDEX_DELAY_MS = 1500
 
 
 class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupCommands, DeskWindow,
-                 QMainWindow):
+                 PrintWindow, QMainWindow):
     """One library, one open article, a live preview beside it."""
 
     exportFinished = Signal(str)
@@ -256,6 +257,7 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         view_menu.addAction(self.act_show_trash)
         view_menu.addSeparator()
         self.view_actions.fill_menus(edit_menu, view_menu)
+        self._build_print_actions(file_menu, view_menu)
         edit_menu.addSeparator()
         self.act_settings = action(self.tr("Se&ttings…"), self.show_settings,
                                    QKeySequence("Ctrl+,"))
@@ -542,6 +544,7 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         self.runner.wait()
         self.review.wait()
         self.preview.shutdown()
+        self._print_shutdown()
         self.copyfit.wait()
         event.accept()
 
@@ -574,6 +577,7 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
                 self.preview.show_article(article, immediately=True)
         else:
             self.copyfit.job.request()  # counted once the window is painted (see _settle)
+        self._print_article_changed()
         self._update_title()
 
     # ---- after the first paint -------------------------------------------------
