@@ -111,6 +111,7 @@ def test_preset_choice_is_shared_with_export(qtbot, window, library, article):
     with qtbot.waitSignal(panel.rendered, timeout=20000):
         panel.preset_box.setCurrentIndex(panel.preset_box.findData("a5-booklet"))
     assert load_options(library).preset == "a5-booklet"
+    assert window.editor.preset_name() == "a5-booklet"  # the choice beside the length target
     with qtbot.waitSignal(panel.rendered, timeout=20000):
         panel.for_print.setChecked(True)
     options = load_options(library)
@@ -123,6 +124,13 @@ def test_preset_choice_is_shared_with_export(qtbot, window, library, article):
     assert media[2] - media[0] > trim[2] - trim[0]  # the bleed is there
     qtbot.waitUntil(panel.is_idle, timeout=10000)
     assert panel.page_view.pixmap().height() / panel.page_view.pixmap().width() != portrait
+
+    # Chosen beside the length target, the preset shows here too.
+    editor_box = window.editor.preset
+    qtbot.waitUntil(lambda: editor_box.findData("us-letter") >= 0, timeout=10000)
+    with qtbot.waitSignal(panel.rendered, timeout=20000):
+        editor_box.setCurrentIndex(editor_box.findData("us-letter"))
+    assert panel.preset_box.currentData() == "us-letter"
 
 
 def test_a_pdf_that_cannot_be_made_is_explained(qtbot, window, article):

@@ -111,7 +111,8 @@ class ImportExport(_Base):
 
         The print preset, bleed, CMYK and photos are the print preview's
         (:class:`PrintJob`); an approved article's PDF carries who approved it
-        and when.
+        and when. Preflight runs first: characters no font can draw stop the
+        export and are listed, photo warnings are listed after it.
         """
         if not self.flush():
             return
@@ -123,7 +124,13 @@ class ImportExport(_Base):
 
         def done(result: object) -> None:
             self.act_export.setEnabled(True)
+            if isinstance(result, list):  # the preflight's blocking findings
+                self.statusBar().clearMessage()
+                self.exportFailed.emit(self.show_preflight(result, stopped=True))
+                return
             self.statusBar().showMessage(self.tr("Exported %1").replace("%1", str(path)), 5000)
+            if result.warnings:  # type: ignore[attr-defined]
+                self.show_preflight(result.warnings)  # type: ignore[attr-defined]
             self.exportFinished.emit(str(path))
 
         def failed(error: Exception) -> None:
@@ -133,8 +140,11 @@ class ImportExport(_Base):
             self.show_error(text)
             self.exportFailed.emit(text)
 
-        def write() -> object:
-            return job.write(path)  # reportlab loads on the first export only
+        def write() -> object:  # reportlab loads on the first export only
+            findings = job.preflight()
+            if any(finding.blocking for finding in findings):
+                return findings
+            return job.write(path)
 
         self.runner.start(write, done, failed)
 

@@ -141,7 +141,7 @@ class PrintPreviewPanel(QWidget):
         self.zoom_label = QLabel(self)
         self.zoom_label.setObjectName("printZoomLabel")
         self.preset_box = QComboBox(self)
-        self.preset_box.setObjectName("printPreset")
+        self.preset_box.setObjectName("printPreviewPreset")
         self.preset_box.setToolTip(self.tr("Print preset, used by Export too"))
         self.for_print = QCheckBox(self.tr("3 mm bleed, CMYK"), self)
         self.for_print.setToolTip(self.tr("For the printer: crop marks in a 3 mm bleed, "
@@ -204,6 +204,15 @@ class PrintPreviewPanel(QWidget):
         self._generation += 1
         self._pdf_job.timer.setInterval(0)
         self._pdf_job.request()
+
+    def options_changed(self) -> None:
+        """The print choices were changed elsewhere: show them and render again."""
+        self._show_options(self._options())
+        self._fit = True
+        if self.isVisible():
+            self.refresh_now()
+        else:
+            self.request()
 
     def is_idle(self) -> bool:
         return not (self._pdf_job.is_busy() or self._raster_job.is_busy())

@@ -7,18 +7,21 @@ window that never prints pays nothing for them at start-up.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtWidgets import QDialog, QDockWidget, QMenu
 
 from deskapp.errors import DeskappError
 from deskapp.messages import describe
 from deskapp.ui.print_options import PrintJob, PrintOptions, load_options, save_options
 
 if TYPE_CHECKING:
+    from deskapp.pdf.findings import Finding
     from deskapp.ui.main_window import MainWindow
+    from deskapp.ui.preflight_panel import PreflightPanel
     from deskapp.ui.print_preview import PrintPreviewPanel
 
     _Base = MainWindow
@@ -31,6 +34,8 @@ class PrintWindow(_Base):
 
     print_preview: PrintPreviewPanel | None = None
     print_preview_dock: QDockWidget | None = None
+    preflight: PreflightPanel | None = None
+    preflight_dock: QDockWidget | None = None
 
     def _build_print_actions(self, file_menu: QMenu, view_menu: QMenu) -> None:
         self.act_print_preview = QAction(self.tr("&Print preview"), self)
@@ -39,7 +44,17 @@ class PrintWindow(_Base):
         self.act_print_preview.toggled.connect(self.show_print_preview)
         view_menu.addSeparator()
         view_menu.addAction(self.act_print_preview)
+        self.act_preflight = QAction(self.tr("Check for &print…"), self)
+        self.act_preflight.setShortcut(QKeySequence("Shift+F7"))
+        self.act_preflight.triggered.connect(lambda _checked=False: self.preflight_now())
+        file_menu.insertAction(self.act_export_word, self.act_preflight)
+        photo = self.format_actions.photo
+        photo.setText(self.tr("Photo…"))
+        photo.setToolTip(self.tr("Insert a photo with caption and credit (%1)").replace(
+            "%1", photo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+        self.format_actions.photo_handler = self.insert_photo_dialog
         self.editor.changed.connect(self._print_text_changed)
+        self.editor.presetChanged.connect(lambda _name: self._print_options_changed())
 
     # ---- print preview ------------------------------------------------------------
     def show_print_preview(self, show: bool = True) -> PrintPreviewPanel | None:
@@ -89,7 +104,18 @@ class PrintWindow(_Base):
             save_options(self.library, options)
         except DeskappError as error:
             self.show_error(describe(error))
+        box = self.editor.preset  # the same choice beside the length target
+        index = box.findData(options.preset)
+        if index >= 0 and index != box.currentIndex():
+            box.blockSignals(True)
+            box.setCurrentIndex(index)
+            box.blockSignals(False)
         self.copyfit.job.request()
+
+    def _print_options_changed(self) -> None:
+        """The preset was chosen elsewhere (beside the length target)."""
+        if self.print_preview is not None:
+            self.print_preview.options_changed()
 
     def _print_text_changed(self) -> None:
         if self.print_preview is not None:
@@ -105,3 +131,89 @@ class PrintWindow(_Base):
     def _print_shutdown(self) -> None:
         if self.print_preview is not None:
             self.print_preview.shutdown()
+
+    # ---- preflight ------------------------------------------------------------------
+    def show_preflight(self, findings: list[Finding], *, stopped: bool = False) -> str:
+        """List ``findings`` in the preflight dock (built when first needed); its summary."""
+        if self.preflight_dock is None:
+            from deskapp.ui.preflight_panel import PreflightPanel
+
+            panel = PreflightPanel(self.editor, self)
+            dock = QDockWidget(self.tr("Print check"), self)
+            dock.setObjectName("preflightDock")
+            dock.setWidget(panel)
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                             | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            proof = getattr(getattr(self, "review", None), "proof_dock", None)
+            if proof is not None:
+                self.tabifyDockWidget(proof, dock)
+            self.preflight, self.preflight_dock = panel, dock
+        assert self.preflight is not None
+        self.preflight.show_findings(findings, stopped=stopped)
+        self.preflight_dock.show()
+        self.preflight_dock.raise_()
+        summary = self.preflight.summary.text()
+        self.statusBar().showMessage(summary, 8000)
+        return summary
+
+    def preflight_now(self) -> None:
+        """Check the open article for print in the background and list what was found."""
+        if not self.flush():
+            return
+        job = self.print_job()
+        if job is None:
+            return
+
+        def failed(error: Exception) -> None:
+            self.show_error(describe(error) if isinstance(error, DeskappError) else str(error))
+
+        self.statusBar().showMessage(self.tr("Checking for print…"))
+        self.runner.start(job.preflight, lambda found: self.show_preflight(found), failed)
+
+    # ---- photos -----------------------------------------------------------------------
+    def insert_photo_dialog(self) -> None:
+        """Choose an image file, give it a caption and credit, store it, reference it."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from deskapp.ui.photo_insert import IMAGE_PATTERNS
+
+        if self.editor.article_id is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Insert photo"), "", self.tr("Images") + f" ({IMAGE_PATTERNS})")
+        if path:
+            self.insert_photo_file(Path(path))
+
+    def insert_photo_file(self, path: Path) -> bool:
+        """Check ``path``, ask for caption and credit, then store and insert it."""
+        from deskapp.ui.photo_insert import PhotoDetailsDialog, read_photo, store_and_insert
+
+        article_id = self.editor.article_id
+        if article_id is None:
+            return False
+        try:
+            data = read_photo(path)
+            from deskapp.store.assets import inspect_image
+
+            info = inspect_image(data, path.name)
+        except DeskappError as error:
+            self.show_error(describe(error))
+            return False
+        dialog = PhotoDetailsDialog(path.name, info.width, info.height, self.editor.typing, self)
+        if self.ask_photo_details(dialog) != QDialog.DialogCode.Accepted:
+            return False
+        caption, credit = dialog.values()
+        try:
+            asset = store_and_insert(self.library, article_id, self.editor.body, data,
+                                     path.name, caption, credit)
+        except DeskappError as error:
+            self.show_error(describe(error))
+            return False
+        self.editor.body.setFocus()
+        self.statusBar().showMessage(self.tr("Photo %1 stored with the article")
+                                     .replace("%1", asset.name), 5000)
+        return True
+
+    def ask_photo_details(self, dialog: QDialog) -> int:
+        return dialog.exec()
