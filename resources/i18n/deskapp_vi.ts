@@ -1103,6 +1103,56 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     </message>
 </context>
 <context>
+    <name>PhotoDetailsDialog</name>
+    <message>
+        <source>Insert photo</source>
+        <translation>Chèn ảnh</translation>
+    </message>
+    <message>
+        <source>%1 — %2 × %3 pixels</source>
+        <translation>%1 — %2 × %3 điểm ảnh</translation>
+    </message>
+    <message>
+        <source>What the photo shows</source>
+        <translation>Ảnh chụp gì</translation>
+    </message>
+    <message>
+        <source>Photographer or agency</source>
+        <translation>Người chụp hoặc hãng ảnh</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Chú thích</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Ảnh của</translation>
+    </message>
+</context>
+<context>
+    <name>PreflightPanel</name>
+    <message>
+        <source>Ready to print: every character has a glyph and every photo is in place.</source>
+        <translation>Sẵn sàng in: mọi ký tự đều có trong phông chữ, mọi ảnh đều có mặt.</translation>
+    </message>
+    <message>
+        <source>%1 error(s) that stop the export, %2 warning(s).</source>
+        <translation>%1 lỗi chặn việc xuất PDF, %2 cảnh báo.</translation>
+    </message>
+    <message>
+        <source>The PDF was not written.</source>
+        <translation>Chưa ghi tệp PDF.</translation>
+    </message>
+    <message>
+        <source>Click an entry to go to it.</source>
+        <translation>Bấm vào một dòng để đến chỗ đó.</translation>
+    </message>
+    <message>
+        <source>%1, line %2, column %3</source>
+        <translation>%1, dòng %2, cột %3</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreviewPanel</name>
     <message>
         <source>Previous page (Page Up)</source>
@@ -1156,8 +1206,40 @@ Chuyển sang Unicode rồi nhập bài?</translation>
         <translation>Xem &amp;bản in</translation>
     </message>
     <message>
+        <source>Check for &amp;print…</source>
+        <translation>&amp;Kiểm tra trước khi in…</translation>
+    </message>
+    <message>
+        <source>Photo…</source>
+        <translation>Ảnh…</translation>
+    </message>
+    <message>
+        <source>Insert a photo with caption and credit (%1)</source>
+        <translation>Chèn ảnh kèm chú thích và tên người chụp (%1)</translation>
+    </message>
+    <message>
         <source>Print preview</source>
         <translation>Xem bản in</translation>
+    </message>
+    <message>
+        <source>Print check</source>
+        <translation>Kiểm tra bản in</translation>
+    </message>
+    <message>
+        <source>Checking for print…</source>
+        <translation>Đang kiểm tra bản in…</translation>
+    </message>
+    <message>
+        <source>Insert photo</source>
+        <translation>Chèn ảnh</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <source>Photo %1 stored with the article</source>
+        <translation>Đã lưu ảnh %1 cùng bài</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
 
 from deskapp.ui.find_replace import find_spans
+from deskapp.ui.format_toolbar import insert_photo
 from deskapp.ui.smart_punctuation import smart_replacement
 from qt_helpers import type_text
 
@@ -77,7 +78,9 @@ def test_line_commands_link_and_photo(qtbot, window):
     assert body.toPlainText() == "[báo](https://)"
     assert body.textCursor().selectedText() == "https://"
     body.setPlainText("Đoạn đầu.")
-    fa.photo.trigger()
+    # The placeholder command; the window's Photo action asks for a file instead
+    # (tests/ui/test_photo_insert.py).
+    insert_photo(body)
     assert body.toPlainText() == "Đoạn đầu.\n\n![chú thích](ảnh.jpg)"
     assert body.textCursor().selectedText() == "chú thích"
     type_text(body, "Hội nghị")

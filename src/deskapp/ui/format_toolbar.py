@@ -6,6 +6,8 @@ line under the cursor for the line commands.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QWidget
@@ -79,8 +81,11 @@ def insert_link(edit: QPlainTextEdit, placeholder: str) -> None:
     edit.setTextCursor(cursor)
 
 
-def insert_photo(edit: QPlainTextEdit) -> None:
-    """Insert ``![chú thích](ảnh.jpg)`` as its own paragraph and select the caption."""
+def insert_photo(edit: QPlainTextEdit, caption: str = PHOTO_CAPTION, target: str = PHOTO_FILE,
+                 credit: str = "") -> None:
+    """Insert ``![chú thích](ảnh.jpg "credit")`` as its own paragraph and select the caption."""
+    caption = caption.replace("[", "(").replace("]", ")")
+    title = ' "' + credit.replace('"', "”") + '"' if credit else ""
     cursor = edit.textCursor()
     cursor.beginEditBlock()
     cursor.clearSelection()
@@ -89,9 +94,10 @@ def insert_photo(edit: QPlainTextEdit) -> None:
     if block_text.strip():
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
     start = cursor.position() + len(before) + 2
-    cursor.insertText(f"{before}![{PHOTO_CAPTION}]({PHOTO_FILE})")
+    cursor.insertText(f"{before}![{caption}]({target}{title})")
     cursor.setPosition(start)
-    cursor.setPosition(start + len(PHOTO_CAPTION), QTextCursor.MoveMode.KeepAnchor)
+    cursor.setPosition(start + len(caption.encode("utf-16-le")) // 2,
+                       QTextCursor.MoveMode.KeepAnchor)
     cursor.endEditBlock()
     edit.setTextCursor(cursor)
 
@@ -102,6 +108,9 @@ class FormatActions(QObject):
     def __init__(self, edit: QPlainTextEdit, parent: QWidget) -> None:
         super().__init__(parent)
         self.edit = edit
+        # The window sets this to its "Insert photo…" (a file dialog); without it the
+        # Photo command inserts a placeholder reference to fill in by hand.
+        self.photo_handler: Callable[[], None] | None = None
 
         def action(text: str, tip: str, shortcut: str, slot: object) -> QAction:
             act = QAction(text, parent)
@@ -124,7 +133,7 @@ class FormatActions(QObject):
         self.link = action(self.tr("Link"), self.tr("Link"), "Ctrl+K",
                            lambda: insert_link(edit, self.tr("link text")))
         self.photo = action(self.tr("Photo"), self.tr("Photo placeholder with caption"),
-                            "Ctrl+Shift+P", lambda: insert_photo(edit))
+                            "Ctrl+Shift+P", self._photo)
         bold_font = self.bold.font()
         bold_font.setBold(True)
         self.bold.setFont(bold_font)
@@ -140,6 +149,12 @@ class FormatActions(QObject):
         for act in self.all:
             bar.addAction(act)
         return bar
+
+    def _photo(self) -> None:
+        if self.photo_handler is not None:
+            self.photo_handler()
+        else:
+            insert_photo(self.edit)
 
     def _run(self, slot: object) -> None:
         if not self.edit.isEnabled():
