@@ -101,6 +101,137 @@
     </message>
 </context>
 <context>
+    <name>BatchExportDialog</name>
+    <message>
+        <source>Export several articles</source>
+        <translation>Xuất nhiều bài</translation>
+    </message>
+    <message>
+        <source>Selected in the library (%1)</source>
+        <translation>Các bài đang chọn trong thư viện (%1)</translation>
+    </message>
+    <message>
+        <source>All approved articles (%1)</source>
+        <translation>Mọi bài đã duyệt (%1)</translation>
+    </message>
+    <message>
+        <source>One edition PDF, pages numbered through</source>
+        <translation>Một tệp PDF cho cả số báo, đánh số trang liên tục</translation>
+    </message>
+    <message>
+        <source>One PDF per article, into a folder</source>
+        <translation>Mỗi bài một tệp PDF, vào một thư mục</translation>
+    </message>
+    <message>
+        <source>3 mm bleed, CMYK</source>
+        <translation>Tràn lề 3 mm, CMYK</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Bài viết</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>Tạo</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Khổ in</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>Lưu vào</translation>
+    </message>
+    <message>
+        <source>Edition PDF</source>
+        <translation>Tệp PDF của số báo</translation>
+    </message>
+    <message>
+        <source>Folder for the PDFs</source>
+        <translation>Thư mục chứa các tệp PDF</translation>
+    </message>
+    <message>
+        <source>There are no articles to export.</source>
+        <translation>Không có bài nào để xuất.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the PDF.</source>
+        <translation>Hãy chọn nơi lưu tệp PDF.</translation>
+    </message>
+    <message>
+        <source>Exporting %1 article(s)…</source>
+        <translation>Đang xuất %1 bài…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Đang huỷ…</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>Không có tệp nào được ghi.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Đã huỷ.</translation>
+    </message>
+    <message>
+        <source>Done, with failures.</source>
+        <translation>Xong, có bài không xuất được.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Xong.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the edition PDF was not written.</source>
+        <translation>Đã huỷ: tệp PDF của số báo không được ghi.</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2 pages, %3 articles)</source>
+        <translation>Đã ghi: %1 (%2 trang, %3 bài)</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2 pages)</source>
+        <translation>Đã ghi: %1 (%2 trang)</translation>
+    </message>
+    <message>
+        <source>Failed: “%1”: %2</source>
+        <translation>Không xuất được “%1”: %2</translation>
+    </message>
+    <message>
+        <source>(no headline)</source>
+        <translation>(chưa có tít)</translation>
+    </message>
+    <message>
+        <source>Cancelled: the other articles were not exported.</source>
+        <translation>Đã huỷ: các bài còn lại không được xuất.</translation>
+    </message>
+    <message>
+        <source>%1 photo warning(s): open the article and use File → Check for print to see them.</source>
+        <translation>%1 cảnh báo về ảnh: mở bài và dùng Tệp → Kiểm tra trước khi in để xem.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Không xuất được: %1</translation>
+    </message>
+</context>
+<context>
     <name>BatchImport</name>
     <message>
         <source>Importing…</source>
@@ -1208,6 +1339,10 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message>
         <source>Check for &amp;print…</source>
         <translation>&amp;Kiểm tra trước khi in…</translation>
+    </message>
+    <message>
+        <source>Export &amp;several articles…</source>
+        <translation>Xuất &amp;nhiều bài…</translation>
     </message>
     <message>
         <source>Photo…</source>

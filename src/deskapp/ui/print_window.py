@@ -20,6 +20,7 @@ from deskapp.ui.print_options import PrintJob, PrintOptions, load_options, save_
 
 if TYPE_CHECKING:
     from deskapp.pdf.findings import Finding
+    from deskapp.ui.batch_export import BatchExportDialog, BatchOutcome
     from deskapp.ui.main_window import MainWindow
     from deskapp.ui.preflight_panel import PreflightPanel
     from deskapp.ui.print_preview import PrintPreviewPanel
@@ -48,6 +49,10 @@ class PrintWindow(_Base):
         self.act_preflight.setShortcut(QKeySequence("Shift+F7"))
         self.act_preflight.triggered.connect(lambda _checked=False: self.preflight_now())
         file_menu.insertAction(self.act_export_word, self.act_preflight)
+        self.act_batch_export = QAction(self.tr("Export &several articles…"), self)
+        self.act_batch_export.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.act_batch_export.triggered.connect(lambda _checked=False: self.batch_export_dialog())
+        file_menu.insertAction(self.act_preflight, self.act_batch_export)
         photo = self.format_actions.photo
         photo.setText(self.tr("Photo…"))
         photo.setToolTip(self.tr("Insert a photo with caption and credit (%1)").replace(
@@ -217,3 +222,37 @@ class PrintWindow(_Base):
 
     def ask_photo_details(self, dialog: QDialog) -> int:
         return dialog.exec()
+
+    # ---- batch export -------------------------------------------------------------------
+    def batch_export_dialog(self) -> BatchExportDialog | None:
+        """The articles selected in the library (or all approved) as one edition or many PDFs."""
+        from deskapp.ui.batch_export import open_batch_export
+
+        if not self.flush():
+            return None
+        return open_batch_export(self, self.library, self.library_panel.selected_ids(),
+                                 self.user, self.print_options(), self._batch_finished)
+
+    def _batch_finished(self, outcome: BatchOutcome) -> None:
+        """Record the export of each approved article written as its own PDF (as the CLI does)."""
+        from deskapp.desk import Action, allowed_actions, transition
+        from deskapp.model import Status
+
+        written = getattr(outcome.report, "written", None)
+        if outcome.edition or not written:
+            return
+        role = self.profile.role
+        for item in written:
+            try:
+                article = self.library.get(item.article_id)
+                if article.status != Status.APPROVED \
+                        or Action.EXPORT not in allowed_actions(article.status, role):
+                    continue
+                saved = transition(self.library, article.id, Action.EXPORT, user=self.user,
+                                   role=role, expected_status=article.status)
+            except DeskappError as error:
+                self.show_error(describe(error))
+                continue
+            if saved.id == self.editor.article_id:
+                self.editor.accept_saved(saved)
+        self._desk_changed()
