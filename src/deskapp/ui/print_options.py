@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from deskapp.model import Article
 from deskapp.store import Library
 
@@ -106,7 +104,7 @@ class PhotoSource:
         from deskapp.store.assets import get_photo
 
         connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=10)
-        reader = Library(Database(connection), self.path)
+        reader = Library(connection, self.path)
         try:
             def lookup_for(article: Article) -> PhotoLookup:
                 def lookup(name: str) -> Photo | None:
