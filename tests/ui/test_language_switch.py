@@ -32,6 +32,15 @@ def _menu_titles(window: MainWindow) -> list[str]:
     return [action.text() for action in window.menuBar().actions()]
 
 
+def _list_headers(window: MainWindow) -> list[str]:
+    """The library list's column headers as its header view shows them."""
+    tree = window.library_panel.tree
+    header, model = tree.header(), tree.model()
+    assert not header.isHidden()
+    return [model.headerData(header.logicalIndex(visual), Qt.Orientation.Horizontal)
+            for visual in range(header.count())]
+
+
 def test_switching_language_in_settings_retranslates_the_open_window(qtbot, library, english):
     window = MainWindow(library, user="Tester", render_html=lambda a, **_k: "")
     qtbot.addWidget(window)
@@ -41,10 +50,12 @@ def test_switching_language_in_settings_retranslates_the_open_window(qtbot, libr
     type_text(window.editor.body, "Chưa lưu")  # unsaved typing stays where it is
     article_id = window.editor.article_id
     assert _menu_titles(window)[:3] == ["&File", "&Edit", "&View"]
+    assert _list_headers(window) == ["Headline", "Status", "Changed"]
 
     _choose_language(qtbot, window, "vi")
     assert library.get_setting("ui_language") == "vi"
     assert _menu_titles(window)[:3] == ["&Tệp", "&Sửa", "&Xem"]
+    assert _list_headers(window) == ["Tít", "Trạng thái", "Sửa lúc"]
     assert window.act_export.text() == "&Xuất PDF…"
     assert window.act_proof.text() == "&Soát bài ngay"
     assert window.editor.title.placeholderText().startswith("Tít")
@@ -58,6 +69,7 @@ def test_switching_language_in_settings_retranslates_the_open_window(qtbot, libr
 
     _choose_language(qtbot, window, "en")
     assert _menu_titles(window)[:3] == ["&File", "&Edit", "&View"]
+    assert _list_headers(window) == ["Headline", "Status", "Changed"]
     assert window.act_export.text() == "&Export PDF…"
     assert window.editor.title.placeholderText().startswith("Headline")
     assert window.review.proof_dock.windowTitle() == "Proofing"

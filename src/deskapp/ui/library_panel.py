@@ -85,12 +85,6 @@ class LibraryModel(QAbstractTableModel):
         self._after: After = None
         self._marked: frozenset[str] = frozenset()
         self._times: dict[int, str] = {}
-        # Translated in the panel's context, where these words have always been.
-        translate = QCoreApplication.translate
-        self._headers = (translate("LibraryPanel", "Headline"),
-                         translate("LibraryPanel", "Status"),
-                         translate("LibraryPanel", "Changed"))
-        self._untitled = translate("LibraryPanel", "(no headline)")
 
     # ---- filling ---------------------------------------------------------------
     def show_pages(self, fetch: FetchPage, marked: Collection[str] = (),
@@ -150,8 +144,15 @@ class LibraryModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section] if 0 <= section < 3 else None
+            return _header_text(section)
         return None
+
+    def retranslate(self) -> None:
+        """Show the headers, statuses and times again in the language now installed."""
+        self._times.clear()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 2))
 
     def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
@@ -248,7 +249,7 @@ class LibraryModel(QAbstractTableModel):
             return None
 
     def _title(self, row: Row) -> str:
-        title = row.title or self._untitled
+        title = row.title or QCoreApplication.translate("LibraryPanel", "(no headline)")
         return f"{CONFLICT_MARK} {title}" if row.id in self._marked else title
 
     def _time(self, at: int, row: Row) -> str:
@@ -475,6 +476,11 @@ class LibraryPanel(QWidget):
         model.select(selection, flags.ClearAndSelect)
         model.setCurrentIndex(self.model.index(row, 0), flags.NoUpdate)
 
+    def retranslate(self) -> None:
+        """The list's own texts (headers, statuses, times) in the language now installed."""
+        self.model.retranslate()
+        self._size_columns()
+
     def _size_columns(self) -> None:
         metrics = self.tree.fontMetrics()
         status_width = max(metrics.horizontalAdvance(status_text(s)) for s in STATUSES)
@@ -583,3 +589,13 @@ class _RichTextDelegate(QStyledItemDelegate):
         document.setTextWidth(width)
         return document
 
+
+def _header_text(section: int) -> str | None:
+    """A column's header in the language installed now (translated in the panel's context)."""
+    if section == 0:
+        return QCoreApplication.translate("LibraryPanel", "Headline")
+    if section == 1:
+        return QCoreApplication.translate("LibraryPanel", "Status")
+    if section == 2:
+        return QCoreApplication.translate("LibraryPanel", "Changed")
+    return None

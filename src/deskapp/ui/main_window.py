@@ -655,6 +655,7 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         self.typing_controls.set_method(self.editor.typing.method)
         if self.copyfit.fit is not None:
             self.copyfit.show(self.copyfit.fit)
+        self.library_panel.retranslate()
         self.refresh_library()
         self.review.article_changed()
 
