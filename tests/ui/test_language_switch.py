@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QSpinBox
 
 from deskapp.ui.i18n import Translation
 from deskapp.ui.main_window import MainWindow
@@ -30,6 +30,13 @@ def _choose_language(qtbot, window: MainWindow, code: str) -> None:
 
 def _menu_titles(window: MainWindow) -> list[str]:
     return [action.text() for action in window.menuBar().actions()]
+
+
+def _shows_whole(spin: QSpinBox) -> bool:
+    """The spin box's text fits in its edit field (a too narrow box scrolls it off at the left)."""
+    edit = spin.findChild(QLineEdit)
+    room = edit.contentsRect().width() - 4  # QLineEdit's own side margins
+    return edit.fontMetrics().horizontalAdvance(edit.text()) <= room
 
 
 def _list_headers(window: MainWindow) -> list[str]:
@@ -93,4 +100,27 @@ def test_counts_follow_the_language(qtbot, library, english):
     assert window.status_info.words.text() == "1.234 chữ"  # Vietnamese groups with a dot
     window.set_language("en")
     assert window.status_info.words.text() == "1234 words"
+    window.close()
+
+
+def test_the_length_target_shows_its_whole_text_after_a_switch(qtbot, library, english):
+    window = MainWindow(library, user="Tester", render_html=lambda a, **_k: "")
+    qtbot.addWidget(window)
+    window.resize(1440, 880)
+    with qtbot.waitSignal(window.settled, timeout=5000):
+        window.show()
+    window.new_article()
+    target, unit = window.editor.target, window.editor.target_unit
+    assert target.text() == "none"
+    window.set_language("vi")
+    qtbot.wait(50)  # the layout runs from the event loop
+    assert target.text() == "không đặt"
+    assert _shows_whole(target)
+    assert target.width() >= target.sizeHint().width()
+    window.set_language("en")
+    qtbot.wait(50)
+    assert target.text() == "none" and _shows_whole(target)
+    unit.setCurrentIndex(1)
+    assert unit.currentText() == "lines"
+    assert unit.width() >= unit.sizeHint().width()  # "lines" is longer than "dòng"
     window.close()

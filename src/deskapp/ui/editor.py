@@ -86,6 +86,8 @@ class EditorPanel(QWidget):
         self.target_unit.setObjectName("targetUnit")
         self.target_unit.addItem(self.tr("words"), "words")
         self.target_unit.addItem(self.tr("lines"), "lines")
+        # Wide enough for the words of the language shown now, also after a switch.
+        self.target_unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.target_unit.setToolTip(self.tr("Count the target in words, or in printed lines "
                                             "at the column width of the print preset"))
         self.preset = QComboBox(self)

@@ -118,8 +118,13 @@ class _Changer:
                 self.swap(obj, lambda c=column: header.text(c),
                           lambda text, c=column: header.setText(c, text))
         if isinstance(obj, QSpinBox):
+            before = self.changed
             self.swap(obj, obj.specialValueText, obj.setSpecialValueText)
             self.swap(obj, obj.suffix, obj.setSuffix)
+            if self.changed != before:
+                # A spin box forgets its size hint with these texts but does not tell its
+                # layout: without this a longer translation is cut at the left.
+                obj.updateGeometry()
 
 
 def _contexts(obj: QObject) -> set[str]:
