@@ -24,6 +24,16 @@ def test_starts_on_the_welcome_article(window):
     assert window.library_panel.model.rowCount() == 1
 
 
+def test_a_long_headline_opens_at_its_start(window, library):
+    from deskapp.model import Article
+
+    title = "Kon Tum tổng kết 5 năm thực hiện quy chế dân chủ ở cơ sở, " * 3
+    article = library.create(Article(title=title.strip(), body="Nội dung."))
+    window.open_article(article.id)
+    assert window.editor.title.text() == title.strip()
+    assert window.editor.title.cursorPosition() == 0
+
+
 def test_type_preview_autosave_export(qtbot, window, library, tmp_path):
     window.act_new.trigger()
     article_id = window.editor.article_id

@@ -157,6 +157,8 @@ class EditorPanel(QWidget):
             self.byline.setText(a.byline)
             self.source.setText(a.source)
             self.section.setText(a.section)
+            for line in (self.title, self.byline, self.source, self.section):
+                line.setCursorPosition(0)  # a long headline shows its start, not its end
             self.body.setPlainText(a.body)
             self.target_unit.setCurrentIndex(1 if a.target_lines else 0)
             self._unit_changed()
