@@ -13,9 +13,7 @@ import pytest
 from deskapp.store import Library
 from deskapp.sync import SyncReport, SyncTarget, run_sync
 from deskapp.sync.server import add_user, setup_server
-from pg_cluster import Cluster, start_cluster
-
-PASSWORD = "mật-khẩu-đúng"
+from pg_cluster import PASSWORD, Cluster, start_cluster
 
 
 @pytest.fixture(scope="session")
