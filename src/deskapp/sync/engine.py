@@ -451,14 +451,18 @@ def _send(conn: Any, item: _Outgoing, cursor: int) -> _Sent:
                 [[aid, p["name"], p["caption"] or "", p["credit"] or "", p["sha256"], p["data"]]
                  for p in item.photos])
         swapped: bool | None = None
+        final = None
         if not item.conflict:
             cur.execute(
                 "UPDATE deskapp.articles SET head_id = %s WHERE id = %s "
-                "AND (head_id IS NOT DISTINCT FROM %s OR head_id = %s) RETURNING head_id",
+                "AND (head_id IS NOT DISTINCT FROM %s OR head_id = %s) RETURNING seq, head_id",
                 [item.head, aid, item.known, item.head])
-            swapped = cur.fetchone() is not None
-        cur.execute("SELECT seq, head_id FROM deskapp.articles WHERE id = %s", [aid])
-        seq, server_head = cur.fetchone()
+            final = cur.fetchone()
+            swapped = final is not None
+        if final is None:
+            cur.execute("SELECT seq, head_id FROM deskapp.articles WHERE id = %s", [aid])
+            final = cur.fetchone()
+        seq, server_head = final
     # Skipping this article at the next pull is safe only if nothing of anyone else's
     # came before our change unseen (its number was below our cursor).
     safe = swapped is not False and (before is None or before <= cursor)
@@ -499,8 +503,8 @@ def _mark_sent(library: Library, kind: str, ids: Sequence[str]) -> None:
 
 def _sent_ids(library: Library, kind: str, aid: str, table: str) -> set[str]:
     return {r[0] for r in library.db.execute(
-        f"SELECT t.id FROM {table} t JOIN sync_sent s ON s.kind = ? AND s.id = t.id "
-        "WHERE t.article_id = ?", [kind, aid])}
+        f"SELECT id FROM sync_sent WHERE kind = ? AND id IN "
+        f"(SELECT id FROM {table} WHERE article_id = ?)", [kind, aid])}
 
 
 def _local_seqs(library: Library, ids: Sequence[str]) -> dict[str, int | None]:

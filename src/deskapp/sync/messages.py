@@ -76,7 +76,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "sync_done": (
         "Đã đồng bộ: gửi {pushed} bài, nhận {pulled} bài.",
-        "Synced: {pushed} articles sent, {pulled} received.",
+        "Synced: articles sent {pushed}, received {pulled}.",
     ),
     "sync_conflict": (
         "{id}\t“{title}” đã được sửa ở cả hai nơi: giữ nguyên bản ở đây, bản trên máy chủ "
