@@ -1,0 +1,158 @@
+"""The window's Sync action, status-bar text and desk view, against the real server."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import keyring
+import pytest
+from test_target_and_desk import MemoryKeyring
+
+from deskapp.desk import transition
+from deskapp.render.html import article_html
+from deskapp.sync import LockHeld
+from deskapp.sync.desk import take_lock
+from deskapp.ui.main_window import MainWindow
+from pg_cluster import PASSWORD
+from qt_helpers import type_text
+
+
+@pytest.fixture(autouse=True)
+def _window_setup(qapp, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from deskapp.ui.app import application
+
+    application()
+    folder = tmp_path / "qsettings"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+def _window(qtbot, person):
+    win = MainWindow(person.library, user=person.name, render_html=article_html)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.sync_panel.apply_settings(person.target.url, PASSWORD)
+    return win
+
+
+def _sync(qtbot, win):
+    with qtbot.waitSignal(win.sync_panel.finished, timeout=30000) as blocker:
+        win.sync_panel.act_sync.trigger()
+    return blocker.args[0]
+
+
+def _close(win):
+    win.close()
+    win.runner.wait()
+    win.preview.shutdown()
+
+
+def test_sync_button_sends_the_article_and_says_when(qtbot, newsroom, reporter, tmp_path):
+    win = _window(qtbot, reporter)
+    try:
+        assert win.sync_panel.label.text() == "Not synced yet"
+        win.new_article()
+        type_text(win.editor.title, "Lũ quét ở Đăk Glei")
+        win.editor.body.setPlainText("Mưa lớn kéo dài.")
+        report = _sync(qtbot, win)
+        assert report.pushed == 1
+        assert win.sync_panel.label.text() == "Synced just now"
+        with newsroom.admin() as conn:
+            titles = [r[0] for r in conn.execute("SELECT title FROM deskapp.articles")]
+        assert titles == ["Lũ quét ở Đăk Glei"]
+        win.grab().save(str(tmp_path / "synced.png"))
+    finally:
+        _close(win)
+
+
+def test_unreachable_server_shows_in_the_status_bar(qtbot, reporter):
+    win = _window(qtbot, reporter)
+    try:
+        win.sync_panel.apply_settings(
+            f"postgresql://{reporter.name}@127.0.0.1:1/tin", PASSWORD)
+        with qtbot.waitSignal(win.sync_panel.failed, timeout=30000) as blocker:
+            win.sync_panel.act_sync.trigger()
+        assert "Cannot reach the newsroom server" in blocker.args[0]
+        assert win.sync_panel.label.text() == "Not synced"
+        assert "untouched" in win.sync_panel.label.toolTip()
+        assert win.sync_panel.act_sync.isEnabled()
+    finally:
+        _close(win)
+
+
+def test_status_text_counts_minutes_hours_days(qtbot, reporter):
+    win = _window(qtbot, reporter)
+    try:
+        panel = win.sync_panel
+        now = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+        ago = [(now - delta).isoformat() for delta in (
+            timedelta(seconds=20), timedelta(minutes=2), timedelta(hours=1, minutes=5),
+            timedelta(days=3))]
+        assert [panel.synced_text(stamp, now) for stamp in ago] == [
+            "Synced just now", "Synced 2 minutes ago", "Synced 1 hour ago",
+            "Synced 3 days ago"]
+    finally:
+        _close(win)
+
+
+def test_editor_desk_view_lists_and_locks(qtbot, newsroom, reporter, editor, tmp_path):
+    from deskapp.model import Article
+
+    article = reporter.library.create(Article(title="Giá sầu riêng giảm", section="Kinh tế",
+                                              body="…"), author=reporter.name)
+    transition(reporter.library, article.id, "submit", user=reporter.name, role="reporter")
+    reporter.sync()
+    win = _window(qtbot, editor)
+    try:
+        _sync(qtbot, win)
+        desk = win.sync_panel.desk_view
+        with qtbot.waitSignal(desk.loaded, timeout=30000) as blocker:
+            desk.act_show.trigger()
+        assert blocker.args == [1]
+        assert desk.table.item(0, 0).text() == "Giá sầu riêng giảm"
+        assert desk.table.item(0, 1).text() == "Kinh tế"
+        assert desk.section.findData("Kinh tế") > 0
+        with qtbot.waitSignal(desk.lockTaken, timeout=30000) as blocker:
+            desk.open_row(0)
+        assert blocker.args == [article.id, ""]
+        assert win.editor.article_id == article.id
+        other = newsroom.person("editor")
+        with other.connect() as conn, pytest.raises(LockHeld):
+            take_lock(conn, article.id)
+        other.library.close()
+        with qtbot.waitSignal(desk.loaded, timeout=30000):
+            desk.refresh()
+        assert desk.table.item(0, 4).text().startswith(editor.name)
+        win.resize(1300, 900)
+        win.grab().save(str(tmp_path / "desk.png"))
+    finally:
+        _close(win)
+
+
+def test_vietnamese_status_bar_and_menu(qtbot, reporter, tmp_path):
+    from deskapp.ui.i18n import Translation
+
+    translation = Translation()
+    assert translation.install("vi")
+    try:
+        win = _window(qtbot, reporter)
+        panel = win.sync_panel
+        now = datetime.now(UTC)
+        reporter.library.set_setting("sync_last", (now - timedelta(minutes=2)).isoformat())
+        panel.show_state()
+        assert panel.label.text() == "Đã đồng bộ 2 phút trước"
+        assert panel.menu.title() == "&Toà soạn"
+        assert panel.act_sync.text() == "Đồng &bộ ngay"
+        qtbot.waitUntil(lambda: panel.label.geometry().right() <= win.statusBar().width())
+        qtbot.wait(50)
+        win.statusBar().grab().save(str(tmp_path / "status-vi.png"))
+        _close(win)
+    finally:
+        translation.install("en")
