@@ -1454,6 +1454,10 @@ Chuyển sang Unicode rồi nhập bài?</translation>
         <translation>Máy chủ toà soạn: %1</translation>
     </message>
     <message>
+        <source>%1 — the server refused some changes</source>
+        <translation>%1 — máy chủ không nhận một số thay đổi</translation>
+    </message>
+    <message>
         <source>Not synced yet</source>
         <translation>Chưa đồng bộ lần nào</translation>
     </message>

@@ -588,13 +588,15 @@ def _cmd_status(args: argparse.Namespace, library_path: Path) -> int:
 
 
 def _cmd_sync(args: argparse.Namespace, library_path: Path) -> int:
-    from deskapp.sync import SyncError, load_target, run_sync, save_target
+    from deskapp.sync import SyncError, SyncTarget, load_target, run_sync, save_target
     from deskapp.sync.messages import sync_message
     from deskapp.sync.target import forget_password, keyring_available, store_password
 
     library = _open(library_path)
+    given: str | None = None  # a password written in --url is used even without a keyring
     try:
         if args.url:
+            _target, given = SyncTarget.parse(args.url)
             save_target(library, args.url)
         target = load_target(library)
         if target is None:
@@ -603,7 +605,7 @@ def _cmd_sync(args: argparse.Namespace, library_path: Path) -> int:
             forget_password(target)
             return 0
         try:
-            report = run_sync(library, target)
+            report = run_sync(library, target, password=given)
         except SyncError as error:
             if error.code not in ("sync_auth_failed", "sync_password_needed") \
                     or not sys.stdin.isatty():

@@ -156,3 +156,39 @@ def test_vietnamese_status_bar_and_menu(qtbot, reporter, tmp_path):
         _close(win)
     finally:
         translation.install("en")
+
+
+def test_open_article_gets_the_desks_version_and_refusals_show(qtbot, reporter, editor):
+    from deskapp.exchange.merge import open_conflict
+    from deskapp.model import Article
+
+    article = reporter.library.create(Article(title="Cầu treo bị hỏng", body="Bản đầu."),
+                                      author=reporter.name)
+    transition(reporter.library, article.id, "submit", user=reporter.name, role="reporter")
+    win = _window(qtbot, reporter)
+    try:
+        win.open_article(article.id)
+        _sync(qtbot, win)
+        editor.sync()
+        transition(editor.library, article.id, "return", user=editor.name, role="editor",
+                   reason="Cần ảnh")
+        editor.sync()
+        _sync(qtbot, win)  # the open article arrives held back, then is settled at once
+        assert win.editor.article_id == article.id
+        assert reporter.library.get(article.id).status == "returned"
+        assert open_conflict(reporter.library, article.id) is None
+        qtbot.waitUntil(lambda: not win.sync_panel.running, timeout=30000)
+
+        other = reporter.library.create(Article(title="Tự duyệt", body="…"),
+                                        author=reporter.name)
+        transition(reporter.library, other.id, "submit", user=reporter.name, role="reporter")
+        _sync(qtbot, win)
+        transition(reporter.library, other.id, "approve", user=reporter.name, role="editor",
+                   override_note="thử")
+        report = _sync(qtbot, win)
+        assert [r.article_id for r in report.refused] == [other.id]
+        label = win.sync_panel.label
+        assert label.text() == "Synced just now — the server refused some changes"
+        assert "Tự duyệt" in label.toolTip() and "reporters change only" in label.toolTip()
+    finally:
+        _close(win)

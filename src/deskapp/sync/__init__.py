@@ -11,12 +11,14 @@ See ``docs/SYNC.md`` for the design.
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from deskapp.store import Library
-from deskapp.sync.engine import Checkpoint, Refusal, SyncReport, last_sync, sync
 from deskapp.sync.errors import LockHeld, SyncError
-from deskapp.sync.target import SyncTarget, connect, load_target, save_target
+from deskapp.sync.target import SyncTarget, connect, last_sync, load_target, save_target
+
+if TYPE_CHECKING:
+    from deskapp.sync.engine import Checkpoint, Refusal, SyncReport
 
 __all__ = [
     "LockHeld",
@@ -33,10 +35,21 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> Any:
+    """The engine (and the merge code under it) loads on first use, not with the window."""
+    if name in ("Refusal", "SyncReport", "sync", "Checkpoint"):
+        from deskapp.sync import engine
+
+        return getattr(engine, name)
+    raise AttributeError(name)
+
+
 def run_sync(library: Library, target: SyncTarget | None = None, *,
              password: str | None = None, unsaved_article_ids: Collection[str] = (),
              checkpoint: Checkpoint | None = None) -> SyncReport:
     """Connect to the library's server (or ``target``), sync, and disconnect."""
+    from deskapp.sync.engine import sync
+
     target = target or load_target(library)
     if target is None:
         raise SyncError("sync_not_configured")

@@ -49,15 +49,16 @@ from deskapp.model import CONTENT_FIELDS, Revision, now_iso
 from deskapp.store import Library
 from deskapp.sync.errors import SyncError
 from deskapp.sync.server import check_schema
+from deskapp.sync.target import LAST_SYNC_SETTING, last_sync
 
 CURSOR_SETTING = "sync_cursor"
 SERVER_SETTING = "sync_server_id"
-LAST_SYNC_SETTING = "sync_last"
 PUSH_BATCH = 100
 PULL_BATCH = 200
 ROUNDS = 3
 
 Checkpoint = Callable[[str], None]
+__all__ = ["Checkpoint", "Refusal", "SyncReport", "last_sync", "sync"]
 
 _COMMENT_COLUMNS = ("id", "article_id", "field", "start", "end", "quote", "prefix", "suffix",
                     "body", "author", "created_at", "resolved_at", "revision_id")
@@ -118,11 +119,6 @@ def sync(library: Library, conn: Any, *, server: str = "",
         raise SyncError("server_error", server=server, reason=_first_line(exc)) from exc
     report.cursor = _cursor(library)
     return report
-
-
-def last_sync(library: Library) -> str | None:
-    """When the last sync finished (ISO 8601, UTC), or ``None``."""
-    return library.get_setting(LAST_SYNC_SETTING)
 
 
 def _adopt_server(library: Library, server_id: str) -> None:

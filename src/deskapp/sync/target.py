@@ -18,6 +18,7 @@ from deskapp.store import Library
 from deskapp.sync.errors import SyncError
 
 URL_SETTING = "sync_url"
+LAST_SYNC_SETTING = "sync_last"
 KEYRING_SERVICE = "Deskapp newsroom server"
 CONNECT_TIMEOUT = 5
 
@@ -94,6 +95,11 @@ def _hide_password(text: str) -> str:
 
 
 # ---------------------------------------------------------------- settings
+
+
+def last_sync(library: Library) -> str | None:
+    """When the last sync finished (ISO 8601, UTC), or ``None``."""
+    return library.get_setting(LAST_SYNC_SETTING)
 
 
 def load_target(library: Library) -> SyncTarget | None:

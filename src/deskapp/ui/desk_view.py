@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskapp.sync import LockHeld, SyncError, connect, load_target
 from deskapp.sync.desk import DeskRow, desk_articles, reporters, sections, take_lock
+from deskapp.sync.errors import LockHeld, SyncError
 from deskapp.sync.messages import describe
+from deskapp.sync.target import connect, load_target
 from deskapp.ui.desk_labels import status_text
 from deskapp.ui.i18n import core_language
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,14 +27,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskapp.exchange.merge import resolve_conflict
 from deskapp.store import Library
-from deskapp.sync import SyncError, SyncReport, last_sync, load_target, run_sync, save_target
+from deskapp.sync.errors import SyncError
 from deskapp.sync.messages import describe, sync_message
-from deskapp.sync.target import keyring_available, store_password
+from deskapp.sync.target import (
+    keyring_available,
+    last_sync,
+    load_target,
+    save_target,
+    store_password,
+)
 from deskapp.ui.i18n import core_language, plural
 
 if TYPE_CHECKING:
+    from deskapp.sync.engine import SyncReport
     from deskapp.ui.main_window import MainWindow
 
 BACKGROUND_INTERVAL_MS = 5 * 60 * 1000
@@ -53,6 +59,7 @@ class SyncPanel(QObject):
         self.window = window
         self.running = False
         self.last_error = ""
+        self.refused = ""
         self._password: str | None = None  # typed this session, when no keyring keeps it
         self._protected: dict[str, str | None] = {}
 
@@ -71,6 +78,8 @@ class SyncPanel(QObject):
         window.menuBar().insertMenu(actions[-1] if actions else None, self.menu)
         window.toolbar.addAction(self.act_sync)
 
+        self.closed = False
+        window.installEventFilter(self)
         self.background = QTimer(self)
         self.background.setInterval(BACKGROUND_INTERVAL_MS)
         self.background.timeout.connect(lambda: self.sync_now(background=True))
@@ -90,6 +99,14 @@ class SyncPanel(QObject):
     def library(self) -> Library:
         return self.window.library
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Once the window closes (and its library with it), the timers stop."""
+        if watched is self.window and event.type() == QEvent.Type.Close and event.isAccepted():
+            self.closed = True
+            self.background.stop()
+            self.clock.stop()
+        return False
+
     @property
     def session_password(self) -> str | None:
         """The password typed this session when no keyring keeps it (else ``None``)."""
@@ -98,7 +115,7 @@ class SyncPanel(QObject):
     # ---- syncing -------------------------------------------------------------
     def sync_now(self, *, background: bool = False) -> bool:
         """Start a sync on a worker thread; ``False`` if none could start."""
-        if self.running:
+        if self.running or self.closed:
             return False
         target = load_target(self.library)
         if target is None or self.library.path is None:
@@ -107,15 +124,18 @@ class SyncPanel(QObject):
             return False
         if not self.window.flush():
             return False
-        editor = self.window.editor
-        open_id = editor.article_id
+        open_id = self.window.editor.article_id
         self._protected = {}
         if open_id is not None:
-            self._protected[open_id] = self.library.get(open_id).revision_id
+            row = self.library.db.execute("SELECT revision_id FROM articles WHERE id = ?",
+                                          [open_id]).fetchone()
+            self._protected[open_id] = row[0] if row else None
         path, password = self.library.path, self._password
         unsaved = list(self._protected)
 
         def job() -> SyncReport:
+            from deskapp.sync import run_sync
+
             library = Library.open(path)
             try:
                 return run_sync(library, target, password=password,
@@ -134,21 +154,22 @@ class SyncPanel(QObject):
         self.running = False
         self.act_sync.setEnabled(True)
         self.last_error = ""
-        for result in report.conflicts:
-            self._settle_open_article(result)
+        self.refused = ""
+        settled = [result for result in report.conflicts if self._settle_open_article(result)]
+        if settled:  # the resolution is new work for the server: send it soon
+            QTimer.singleShot(0, self, lambda: self.sync_now(background=True))
         window = self.window
         window.refresh_library()
         current = window.editor.article_id
         if current in report.updated_ids and not window.isWindowModified():
             window.reload_current()
-        if report.refused:
-            refusal = report.refused[0]
-            self.last_error = sync_message("server_refused", core_language(),
-                                           title=refusal.title, why=refusal.why)
+        self.refused = "\n".join(
+            sync_message("server_refused", core_language(), title=r.title, why=r.why)
+            for r in report.refused)
         self.show_state()
         self.finished.emit(report)
 
-    def _settle_open_article(self, result: object) -> None:
+    def _settle_open_article(self, result: object) -> bool:
         """The open article diverged only because it was open: take the server's version.
 
         If the editor still shows what it showed when the sync began (nobody
@@ -159,16 +180,19 @@ class SyncPanel(QObject):
         article_id = getattr(result, "article_id", None)
         window = self.window
         if article_id not in self._protected:
-            return
+            return False
         untouched = (not window.isWindowModified()
                      and self.library.get(article_id).revision_id == self._protected[article_id])
         if untouched and getattr(result, "common_ancestor", None) == getattr(
                 result, "local_head", "?"):
+            from deskapp.exchange.merge import resolve_conflict
+
             window._guard(lambda: resolve_conflict(self.library, article_id, "incoming",
                                                    author=window.user))
             window.reload_current()
-        else:
-            window.show_conflict(article_id)
+            return True
+        window.show_conflict(article_id)
+        return False
 
     def _failed(self, error: Exception, background: bool) -> None:
         self.running = False
@@ -199,7 +223,7 @@ class SyncPanel(QObject):
     # ---- the status bar ------------------------------------------------------
     def show_state(self) -> None:
         """"Synced 2 minutes ago", or what went wrong (the whole sentence in the tooltip)."""
-        if self.running:
+        if self.running or self.closed:
             return
         if load_target(self.library) is None:
             self.label.setText("")
@@ -209,9 +233,14 @@ class SyncPanel(QObject):
             self.label.setText(self.tr("Not synced"))
             self.label.setToolTip(self.last_error)
             return
-        self.label.setText(self.synced_text(last_sync(self.library)))
-        self.label.setToolTip(self.tr("Newsroom server: %1").replace(
-            "%1", load_target(self.library).server))  # type: ignore[union-attr]
+        text = self.synced_text(last_sync(self.library))
+        tip = self.tr("Newsroom server: %1").replace(
+            "%1", load_target(self.library).server)  # type: ignore[union-attr]
+        if self.refused:
+            text = self.tr("%1 — the server refused some changes").replace("%1", text)
+            tip = f"{tip}\n\n{self.refused}"
+        self.label.setText(text)
+        self.label.setToolTip(tip)
 
     def synced_text(self, stamp: str | None, now: datetime | None = None) -> str:
         if not stamp:
