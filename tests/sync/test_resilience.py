@@ -151,3 +151,39 @@ def test_a_server_never_set_up(pg, reporter):
         run_sync(reporter.library, target, password=PASSWORD)
     assert caught.value.code == "server_not_ready"
     assert "deskapp server setup" in str(caught.value)
+
+
+KILLER = """
+import os, signal, sys
+from deskapp.store import Library
+from deskapp.sync import SyncTarget, run_sync
+
+def kill(stage):
+    if stage == sys.argv[3]:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+library = Library.open(sys.argv[1])
+target, password = SyncTarget.parse(sys.argv[2])
+run_sync(library, target, password=password, checkpoint=kill)
+"""
+
+
+@pytest.mark.parametrize("stage", ["push:sent", "push:committed"])
+def test_a_killed_sync_process_is_completed_by_the_next(stage, newsroom, reporter, editor):
+    """The process dies with transactions open on both sides (SIGKILL, no clean-up)."""
+    import signal
+    import subprocess
+    import sys
+
+    _busy_day(reporter, editor)
+    before = _state(reporter.library)
+    url = reporter.target.url.replace(f"{reporter.name}@", f"{reporter.name}:{PASSWORD}@")
+    done = subprocess.run([sys.executable, "-c", KILLER, str(reporter.library.path), url, stage],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    reporter.sync()
+    editor.sync()
+    mine, theirs, server = _state(reporter.library), _state(editor.library), _server(newsroom)
+    assert mine["heads"] == theirs["heads"] == server["heads"]
+    assert mine["revisions"] == server["revisions"]
+    assert set(before["revisions"]) <= set(server["revisions"])

@@ -11,7 +11,7 @@ from test_target_and_desk import MemoryKeyring
 from deskapp.desk import transition
 from deskapp.render.html import article_html
 from deskapp.sync import LockHeld
-from deskapp.sync.desk import take_lock
+from deskapp.sync.desk import lock_of, take_lock
 from deskapp.ui.main_window import MainWindow
 from pg_cluster import PASSWORD
 from qt_helpers import type_text
@@ -130,6 +130,18 @@ def test_editor_desk_view_lists_and_locks(qtbot, newsroom, reporter, editor, tmp
         with qtbot.waitSignal(desk.loaded, timeout=30000):
             desk.refresh()
         assert desk.table.item(0, 4).text().startswith(editor.name)
+        second = reporter.library.create(Article(title="Bài thứ hai", section="Kinh tế"),
+                                         author=reporter.name)
+        transition(reporter.library, second.id, "submit", user=reporter.name, role="reporter")
+        reporter.sync()
+        _sync(qtbot, win)
+        with qtbot.waitSignal(desk.loaded, timeout=30000):
+            desk.refresh()
+        with qtbot.waitSignal(desk.lockTaken, timeout=30000):
+            desk.open_row([r.article_id for r in desk.rows].index(second.id))
+        with editor.connect() as conn:  # one article at a time: the first is free again
+            assert lock_of(conn, article.id) is None
+            assert lock_of(conn, second.id).holder == editor.name
         win.resize(1300, 900)
         win.grab().save(str(tmp_path / "desk.png"))
     finally:

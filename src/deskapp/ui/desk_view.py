@@ -27,7 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskapp.sync.desk import DeskRow, desk_articles, reporters, sections, take_lock
+from deskapp.sync.desk import (
+    DeskRow,
+    desk_articles,
+    release_lock,
+    reporters,
+    sections,
+    take_lock,
+)
 from deskapp.sync.errors import LockHeld, SyncError
 from deskapp.sync.messages import describe
 from deskapp.sync.target import connect, load_target
@@ -50,6 +57,7 @@ class DeskView(QObject):
         self.window = window
         self.sync_panel = sync_panel
         self.rows: list[DeskRow] = []
+        self.locked: str | None = None  # the article whose soft lock this window holds
         self.dock = QDockWidget(self.tr("Desk"), window)
         self.dock.setObjectName("deskViewDock")
         body = QWidget(self.dock)
@@ -179,14 +187,21 @@ class DeskView(QObject):
         if connection is None:
             return
 
+        left = self.locked if self.locked != row.article_id else None
+
         def job() -> str:
             with connection() as conn:
                 previous = take_lock(conn, row.article_id, host=platform.node(),
                                      take_over=take_over)
+                if left is not None:  # one article at a time: the last one is free again
+                    release_lock(conn, left)
             return previous.holder if previous else ""
 
-        window.runner.start(job, lambda holder: self.lockTaken.emit(row.article_id, holder),
-                            lambda error: self._lock_refused(error, index))
+        def taken(holder: str) -> None:
+            self.locked = row.article_id
+            self.lockTaken.emit(row.article_id, holder)
+
+        window.runner.start(job, taken, lambda error: self._lock_refused(error, index))
 
     def _lock_refused(self, error: Exception, index: int) -> None:
         if not isinstance(error, LockHeld):
