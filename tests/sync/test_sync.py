@@ -160,3 +160,19 @@ def _server_counts(newsroom) -> dict[str, int]:
 @pytest.fixture(autouse=True)
 def _english(monkeypatch):
     monkeypatch.setenv("DESKAPP_LANG", "en")
+
+
+def test_a_revision_damaged_here_stays_here(reporter, editor, newsroom):
+    article = _write(reporter)
+    first = reporter.library.revisions(article.id)[0].id
+    _edit(reporter, article.id, "Đêm qua mưa lớn, trời lạnh.")
+    reporter.library.db.execute("UPDATE revisions SET body = 'hỏng' WHERE id = ?", [first])
+    report = reporter.sync()
+    assert not report.refused
+    with newsroom.admin() as conn:
+        on_server = {r[0] for r in conn.execute(
+            "SELECT id FROM deskapp.revisions WHERE article_id = %s", [article.id])}
+    assert first not in on_server and len(on_server) == 1
+    report = editor.sync()
+    assert report.outcomes["created"] == 1 and not report.refused
+    assert editor.library.get(article.id).body == "Đêm qua mưa lớn, trời lạnh."

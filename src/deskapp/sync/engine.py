@@ -396,7 +396,10 @@ def _outgoing(library: Library, aid: str) -> _Outgoing:
     row = db.execute("SELECT server_head FROM sync_articles WHERE article_id = ?",
                      [aid]).fetchone()
     sent = _sent_ids(library, "revision", aid, "revisions")
-    revisions = [r for r in parents_first(library.revisions(aid)) if r.id not in sent]
+    # A revision damaged in this library (its content fails its hash) stays here: the
+    # other side would refuse the whole article for it.
+    revisions = [r for r in parents_first(library.revisions(aid))
+                 if r.id not in sent and not getattr(r, "damaged", False)]
     comments = [dict(r) for r in db.query(
         "SELECT * FROM comments WHERE article_id = ? AND id NOT IN "
         "(SELECT id FROM sync_sent WHERE kind = 'comment') ORDER BY created_at, rowid", [aid])]
