@@ -204,3 +204,20 @@ def test_open_article_gets_the_desks_version_and_refusals_show(qtbot, reporter, 
         assert "Tự duyệt" in label.toolTip() and "reporters change only" in label.toolTip()
     finally:
         _close(win)
+
+
+def test_submitting_sends_the_article_at_once(qtbot, newsroom, reporter, editor):
+    from deskapp.desk import Action
+    from deskapp.sync.desk import desk_articles
+
+    win = _window(qtbot, reporter)
+    try:
+        win.new_article()
+        type_text(win.editor.title, "Cháy rừng ở Kon Plông")
+        win.editor.body.setPlainText("Lửa bùng lên lúc chiều.")
+        with qtbot.waitSignal(win.sync_panel.finished, timeout=30000):
+            win.desk.actions[Action.SUBMIT].trigger()
+        with editor.connect() as conn:
+            assert [r.title for r in desk_articles(conn)] == ["Cháy rừng ở Kon Plông"]
+    finally:
+        _close(win)

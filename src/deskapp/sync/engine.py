@@ -79,7 +79,7 @@ class Refusal:
 
 @dataclass
 class SyncReport:
-    """What one sync did."""
+    """What one sync did: articles sent, articles changed here, how each merge went."""
 
     pushed: int = 0
     pulled: int = 0
@@ -245,8 +245,9 @@ def _apply(library: Library, item: _Incoming, report: SyncReport, unsaved: set[s
         title = item.article.get("title") or ""
         report.refused.append(Refusal(aid, str(title), "damaged"))
         return
-    report.pulled += 1
     report.outcomes[result.outcome] += 1
+    if result.outcome != "nothing_new":
+        report.pulled += 1
     if result.outcome in ("created", "updated"):
         report.updated_ids.add(aid)
     if result.outcome == "diverged":

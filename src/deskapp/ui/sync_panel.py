@@ -90,6 +90,8 @@ class SyncPanel(QObject):
         self.clock.timeout.connect(self.show_state)
         self.clock.start()
         self.show_state()
+        # A submitted, returned or approved article should reach the others at once.
+        window.desk.statusChanged.connect(lambda _action: self.sync_now(background=True))
 
         from deskapp.ui.desk_view import DeskView
 
