@@ -11,10 +11,12 @@ settled at once in favour of the server when nobody typed meanwhile.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deskapp.errors import DeskappError
 from deskapp.store import Library
 from deskapp.sync.errors import SyncError
 from deskapp.sync.messages import describe, sync_message
@@ -79,15 +82,16 @@ class SyncPanel(QObject):
         window.toolbar.addAction(self.act_sync)
 
         self.closed = False
-        window.installEventFilter(self)
         self.background = QTimer(self)
         self.background.setInterval(BACKGROUND_INTERVAL_MS)
-        self.background.timeout.connect(lambda: self.sync_now(background=True))
+        self.background.timeout.connect(
+            lambda: self._timed(lambda: self.sync_now(background=True)))
         self.background.start()
-        QTimer.singleShot(FIRST_ATTEMPT_MS, self, lambda: self.sync_now(background=True))
+        QTimer.singleShot(FIRST_ATTEMPT_MS, self,
+                          lambda: self._timed(lambda: self.sync_now(background=True)))
         self.clock = QTimer(self)
         self.clock.setInterval(30 * 1000)
-        self.clock.timeout.connect(self.show_state)
+        self.clock.timeout.connect(lambda: self._timed(self.show_state))
         self.clock.start()
         self.show_state()
         # A submitted, returned or approved article should reach the others at once.
@@ -101,13 +105,16 @@ class SyncPanel(QObject):
     def library(self) -> Library:
         return self.window.library
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Once the window closes (and its library with it), the timers stop."""
-        if watched is self.window and event.type() == QEvent.Type.Close and event.isAccepted():
-            self.closed = True
+    def _timed(self, fn: Callable[[], object]) -> None:
+        """A timer's work, only while the window is open and its library readable."""
+        if self.closed or not self.window.isVisible():
+            return
+        try:
+            fn()
+        except (sqlite3.ProgrammingError, DeskappError):
+            self.closed = True  # the library was closed under the window: nothing to do
             self.background.stop()
             self.clock.stop()
-        return False
 
     @property
     def session_password(self) -> str | None:
@@ -155,11 +162,14 @@ class SyncPanel(QObject):
     def _done(self, report: SyncReport) -> None:
         self.running = False
         self.act_sync.setEnabled(True)
+        if not self.window.isVisible():  # closed meanwhile: the library may be closed too
+            return
         self.last_error = ""
         self.refused = ""
         settled = [result for result in report.conflicts if self._settle_open_article(result)]
         if settled:  # the resolution is new work for the server: send it soon
-            QTimer.singleShot(0, self, lambda: self.sync_now(background=True))
+            QTimer.singleShot(0, self,
+                              lambda: self._timed(lambda: self.sync_now(background=True)))
         window = self.window
         window.refresh_library()
         current = window.editor.article_id
@@ -199,6 +209,8 @@ class SyncPanel(QObject):
     def _failed(self, error: Exception, background: bool) -> None:
         self.running = False
         self.act_sync.setEnabled(True)
+        if not self.window.isVisible():
+            return
         text = describe(error, core_language()) if isinstance(error, SyncError) else str(error)
         self.last_error = text
         self.show_state()
