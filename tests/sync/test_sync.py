@@ -176,3 +176,43 @@ def test_a_revision_damaged_here_stays_here(reporter, editor, newsroom):
     report = editor.sync()
     assert report.outcomes["created"] == 1 and not report.refused
     assert editor.library.get(article.id).body == "Đêm qua mưa lớn, trời lạnh."
+
+
+def test_pulls_racing_with_pushes_miss_nothing(newsroom, editor):
+    """Change numbers follow commit order, so a cursor never jumps over a late commit."""
+    import threading
+
+    from deskapp.store import Library
+    from deskapp.sync import run_sync
+    from pg_cluster import PASSWORD
+
+    writers = [newsroom.person("reporter") for _ in range(2)]
+    expected = set()
+    for person in writers:
+        for i in range(40):
+            expected.add(_write(person, title=f"{person.name} {i}").id)
+    errors: list[BaseException] = []
+
+    def sync_in_thread(path, target, rounds):
+        library = Library.open(path)
+        try:
+            for _ in range(rounds):
+                run_sync(library, target, password=PASSWORD)
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+        finally:
+            library.close()
+
+    threads = [threading.Thread(target=sync_in_thread, args=(p.library.path, p.target, 1))
+               for p in writers]
+    threads.append(threading.Thread(target=sync_in_thread,
+                                    args=(editor.library.path, editor.target, 40)))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert not errors
+    editor.sync()
+    assert {a.id for a in editor.library.list()} >= expected
+    for person in writers:
+        person.library.close()
