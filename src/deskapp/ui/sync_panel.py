@@ -145,7 +145,9 @@ class SyncPanel(QObject):
         def job() -> SyncReport:
             from deskapp.sync import run_sync
 
-            library = Library.open(path)
+            # The window checked the file's pages when it opened it; a sync every few
+            # minutes need not read a large library through again.
+            library = Library.open(path, check=False)
             try:
                 return run_sync(library, target, password=password,
                                 unsaved_article_ids=unsaved)
