@@ -6,11 +6,12 @@ from datetime import UTC, datetime, timedelta
 
 import keyring
 import pytest
+from PySide6.QtCore import QTimer
 from test_target_and_desk import MemoryKeyring
 
 from deskapp.desk import transition
 from deskapp.render.html import article_html
-from deskapp.sync import LockHeld
+from deskapp.sync import LockHeld, load_target
 from deskapp.sync.desk import lock_of, take_lock
 from deskapp.ui.main_window import MainWindow
 from pg_cluster import PASSWORD
@@ -219,5 +220,35 @@ def test_submitting_sends_the_article_at_once(qtbot, newsroom, reporter, editor)
             win.desk.actions[Action.SUBMIT].trigger()
         with editor.connect() as conn:
             assert [r.title for r in desk_articles(conn)] == ["Cháy rừng ở Kon Plông"]
+    finally:
+        _close(win)
+
+
+def test_server_dialog_keeps_the_password_out_of_the_library(qtbot, reporter, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from deskapp.sync.target import stored_password
+    from deskapp.ui.sync_panel import ServerDialog
+
+    win = MainWindow(reporter.library, user=reporter.name, render_html=article_html)
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        def fill() -> None:
+            dialog = QApplication.activeModalWidget()
+            assert isinstance(dialog, ServerDialog)
+            dialog.url.setText(reporter.target.url)
+            type_text(dialog.password, "bí-mật-mới")
+            dialog.grab().save(str(tmp_path / "server-dialog.png"))
+            dialog.accept()
+
+        QTimer.singleShot(200, fill)
+        assert win.sync_panel.edit_settings()
+        target = load_target(reporter.library)
+        assert target == reporter.target
+        assert stored_password(target) == "bí-mật-mới"
+        assert win.sync_panel.label.text() == "Not synced yet"
+        rows = reporter.library.db.execute("SELECT value FROM settings").fetchall()
+        assert not any("bí-mật-mới" in (value or "") for (value,) in rows)
     finally:
         _close(win)
