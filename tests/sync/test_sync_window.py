@@ -252,3 +252,21 @@ def test_server_dialog_keeps_the_password_out_of_the_library(qtbot, reporter, tm
         assert not any("bí-mật-mới" in (value or "") for (value,) in rows)
     finally:
         _close(win)
+
+
+def test_switching_language_rewrites_the_sync_text(qtbot, reporter):
+    win = _window(qtbot, reporter)
+    try:
+        reporter.library.set_setting(
+            "sync_last", (datetime.now(UTC) - timedelta(minutes=3)).isoformat())
+        win.sync_panel.show_state()
+        assert win.sync_panel.label.text() == "Synced 3 minutes ago"
+        win.set_language("vi")
+        qtbot.waitUntil(lambda: win.sync_panel.label.text() == "Đã đồng bộ 3 phút trước",
+                        timeout=3000)
+        assert win.sync_panel.menu.title() == "&Toà soạn"
+        win.set_language("en")
+        qtbot.waitUntil(lambda: win.sync_panel.label.text() == "Synced 3 minutes ago",
+                        timeout=3000)
+    finally:
+        _close(win)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -66,7 +66,7 @@ class SyncPanel(QObject):
         self._password: str | None = None  # typed this session, when no keyring keeps it
         self._protected: dict[str, str | None] = {}
 
-        self.label = QLabel(window)
+        self.label = _StatusLabel(self.show_state, window)
         self.label.setObjectName("syncStatus")
         window.statusBar().addPermanentWidget(self.label)
         self.act_sync = QAction(self.tr("&Sync now"), window)
@@ -293,6 +293,19 @@ class SyncPanel(QObject):
         self.last_error = ""
         self.show_state()
         return True
+
+
+class _StatusLabel(QLabel):
+    """The status-bar text; written again when the window changes language."""
+
+    def __init__(self, rewrite: Callable[[], object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rewrite = rewrite
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            QTimer.singleShot(0, self, self._rewrite)  # after every translator is in place
 
 
 class ServerDialog(QDialog):
