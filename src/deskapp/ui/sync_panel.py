@@ -66,7 +66,8 @@ class SyncPanel(QObject):
         self._password: str | None = None  # typed this session, when no keyring keeps it
         self._protected: dict[str, str | None] = {}
 
-        self.label = _StatusLabel(self.show_state, window)
+        # Other windows' labels hear a language change too: only an open window rewrites.
+        self.label = _StatusLabel(lambda: self._timed(self.show_state), window)
         self.label.setObjectName("syncStatus")
         window.statusBar().addPermanentWidget(self.label)
         self.act_sync = QAction(self.tr("&Sync now"), window)
