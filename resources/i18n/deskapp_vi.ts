@@ -566,6 +566,77 @@
     </message>
 </context>
 <context>
+    <name>DeskView</name>
+    <message>
+        <source>Desk</source>
+        <translation>Bàn biên tập</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Section:</source>
+        <translation>Chuyên mục:</translation>
+    </message>
+    <message>
+        <source>Reporter:</source>
+        <translation>Phóng viên:</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Tít</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Chuyên mục</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>Phóng viên</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Being edited by</source>
+        <translation>Đang được sửa bởi</translation>
+    </message>
+    <message>
+        <source>&amp;Desk view</source>
+        <translation>&amp;Bàn biên tập</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <source>(no headline)</source>
+        <translation>(chưa có tít)</translation>
+    </message>
+    <message>
+        <source>Nothing waiting on the desk.</source>
+        <translation>Không có bài nào đang chờ trên bàn biên tập.</translation>
+    </message>
+    <message>
+        <source>All sections</source>
+        <translation>Mọi chuyên mục</translation>
+    </message>
+    <message>
+        <source>All reporters</source>
+        <translation>Mọi phóng viên</translation>
+    </message>
+    <message>
+        <source>“%1” is not in this library yet: sync first.</source>
+        <translation>“%1” chưa có trong thư viện này: hãy đồng bộ trước.</translation>
+    </message>
+    <message>
+        <source>Take over editing this article?</source>
+        <translation>Nhận quyền sửa bài này?</translation>
+    </message>
+</context>
+<context>
     <name>DeskWindow</name>
     <message>
         <source>&amp;Article</source>
@@ -1555,6 +1626,29 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Newsroom server</source>
+        <translation>Máy chủ toà soạn</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Địa chỉ máy chủ:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keyring.</source>
+        <translation>Mật khẩu được cất trong kho khoá của hệ điều hành.</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring: the password is kept only until Deskapp closes.</source>
+        <translation>Máy này không có kho khoá: mật khẩu chỉ được giữ đến khi đóng Deskapp.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1598,6 +1692,71 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message>
         <source>The library “%1” is open in another Deskapp (%2). Use that window, or close it and start Deskapp again.</source>
         <translation>Thư viện “%1” đang mở ở một Deskapp khác (%2). Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại Deskapp.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Đồng &amp;bộ ngay</translation>
+    </message>
+    <message>
+        <source>Newsroom &amp;server…</source>
+        <translation>&amp;Máy chủ toà soạn…</translation>
+    </message>
+    <message>
+        <source>&amp;Newsroom</source>
+        <translation>&amp;Toà soạn</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Newsroom server</source>
+        <translation>Máy chủ toà soạn</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>Mật khẩu của %1:</translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation>Chưa đồng bộ được</translation>
+    </message>
+    <message>
+        <source>Newsroom server: %1</source>
+        <translation>Máy chủ toà soạn: %1</translation>
+    </message>
+    <message>
+        <source>%1 — the server refused some changes</source>
+        <translation>%1 — máy chủ không nhận một số thay đổi</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Chưa đồng bộ lần nào</translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation>Vừa đồng bộ xong</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n minute(s) ago</source>
+        <translation>
+            <numerusform>Đã đồng bộ %n phút trước</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n hour(s) ago</source>
+        <translation>
+            <numerusform>Đã đồng bộ %n giờ trước</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n day(s) ago</source>
+        <translation>
+            <numerusform>Đã đồng bộ %n ngày trước</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -126,6 +126,26 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("-o", "--output", type=Path, metavar="OUT",
                       help="write here (default: standard output)")
 
+    syn = commands.add_parser(
+        "sync", help="send and receive articles through the newsroom server (PostgreSQL); "
+        "the password is asked for and kept in the system keyring")
+    syn.add_argument("--url", metavar="URL",
+                     help="set the server, e.g. postgresql://name@server/newsroom "
+                          "(stored without the password)")
+    syn.add_argument("--forget-password", action="store_true",
+                     help="remove the saved password from the keyring and stop")
+
+    srv = commands.add_parser("server", help="for IT: prepare the newsroom server "
+                              "(connect as its administrator)")
+    srv_cmds = srv.add_subparsers(dest="server_command", metavar="ACTION", required=True)
+    setup = srv_cmds.add_parser("setup", help="create or upgrade Deskapp's schema and roles")
+    setup.add_argument("url", metavar="ADMIN_URL")
+    user = srv_cmds.add_parser("add-user", help="create a sign-in for one reporter or editor "
+                               "(the password is asked for)")
+    user.add_argument("url", metavar="ADMIN_URL")
+    user.add_argument("name", metavar="NAME")
+    user.add_argument("--role", choices=["reporter", "editor"], required=True)
+
     commands.add_parser("gui", help="open the window (the default)")
     return parser
 
@@ -567,6 +587,69 @@ def _cmd_status(args: argparse.Namespace, library_path: Path) -> int:
     return 0
 
 
+def _cmd_sync(args: argparse.Namespace, library_path: Path) -> int:
+    from deskapp.sync import SyncError, SyncTarget, load_target, run_sync, save_target
+    from deskapp.sync.messages import sync_message
+    from deskapp.sync.target import forget_password, keyring_available, store_password
+
+    library = _open(library_path)
+    given: str | None = None  # a password written in --url is used even without a keyring
+    try:
+        if args.url:
+            _target, given = SyncTarget.parse(args.url)
+            save_target(library, args.url)
+        target = load_target(library)
+        if target is None:
+            raise SyncError("sync_not_configured")
+        if args.forget_password:
+            forget_password(target)
+            return 0
+        try:
+            report = run_sync(library, target, password=given)
+        except SyncError as error:
+            if error.code not in ("sync_auth_failed", "sync_password_needed") \
+                    or not sys.stdin.isatty():
+                raise
+            import getpass
+
+            _fail(str(error))
+            password = getpass.getpass(f"{target.keyring_name}: ")
+            report = run_sync(library, target, password=password)
+            if store_password(target, password):
+                print(sync_message("sync_password_stored"), file=sys.stderr)
+            elif not keyring_available():
+                print(sync_message("sync_no_keyring"), file=sys.stderr)
+    finally:
+        library.close()
+    for result in report.conflicts:
+        print(sync_message("sync_conflict", id=result.article_id, title=result.title))
+    for refusal in report.refused:
+        _fail(sync_message("server_refused", title=refusal.title, why=refusal.why))
+    print(sync_message("sync_done", pushed=report.pushed, pulled=report.pulled))
+    return EXIT_FAILURE if report.refused else 0
+
+
+def _cmd_server(args: argparse.Namespace, _library_path: Path) -> int:
+    import getpass
+
+    from deskapp.sync import SyncTarget, connect
+    from deskapp.sync.server import add_user, setup_server
+
+    target, password = SyncTarget.parse(args.url)
+    conn = connect(target, password)
+    try:
+        if args.server_command == "setup":
+            ran = setup_server(conn, target.server)
+            print(f"{target.server}: schema {ran} migration(s) applied")
+        else:
+            secret = getpass.getpass(f"{args.name}: ")
+            add_user(conn, args.name, secret, args.role)
+            print(f"{args.name}\t{args.role}")
+    finally:
+        conn.close()
+    return 0
+
+
 def _article_or_file(library: Library, ref: str) -> Article:
     """The library article with this id (or id prefix), else the file at that path."""
     try:
@@ -581,7 +664,8 @@ def _article_or_file(library: Library, ref: str) -> Article:
 
 _COMMANDS = {"import": _cmd_import, "list": _cmd_list, "search": _cmd_search,
              "export": _cmd_export, "convert": _cmd_convert, "presets": _cmd_presets,
-             "check": _cmd_check, "status": _cmd_status, "package": _cmd_package}
+             "check": _cmd_check, "status": _cmd_status, "package": _cmd_package,
+             "sync": _cmd_sync, "server": _cmd_server}
 
 
 if __name__ == "__main__":

@@ -46,6 +46,7 @@ __all__ = [
     "MergeResult",
     "apply_package",
     "open_conflict",
+    "parents_first",
     "resolve_conflict",
 ]
 
@@ -147,7 +148,7 @@ def _create(library: Library, package: Package) -> MergeResult:
     article = package.article()
     article.updated_at = now_iso()
     library.insert_article(article)
-    for revision in _parents_first(package.revisions):
+    for revision in parents_first(package.revisions):
         library.insert_revision(revision)
     return MergeResult("created", article.id, article.title, None, package.head_id, None,
                        new_revisions=len(package.revisions))
@@ -189,7 +190,7 @@ def _match(package: Package, local: _Local) -> dict[str, str]:
     for revision_id, parent in local.parents.items():
         by_parent_hash.setdefault((parent, local.hashes[revision_id]), revision_id)
     mapping: dict[str, str] = {}
-    for revision in _parents_first(package.revisions):
+    for revision in parents_first(package.revisions):
         if revision.id in local.parents:
             mapping[revision.id] = revision.id
             continue
@@ -206,7 +207,7 @@ def _insert_unknown(library: Library, package: Package, mapping: Mapping[str, st
                     conflict: bool) -> int:
     """Store the package's revisions that are not here yet, parents pointing at local ids."""
     added = 0
-    for revision in _parents_first(package.revisions):
+    for revision in parents_first(package.revisions):
         if revision.id in mapping:
             continue
         parent = mapping.get(revision.parent_id or "", revision.parent_id)
@@ -216,7 +217,7 @@ def _insert_unknown(library: Library, package: Package, mapping: Mapping[str, st
     return added
 
 
-def _parents_first(revisions: list[Revision]) -> list[Revision]:
+def parents_first(revisions: list[Revision]) -> list[Revision]:
     """Revisions ordered so that each comes after its parent (clocks may disagree)."""
     by_id = {r.id: r for r in revisions}
     ordered: list[Revision] = []

@@ -48,7 +48,11 @@ __all__ = [
     "FORMAT_VERSION",
     "PACKAGE_SUFFIX",
     "Package",
+    "check_records",
+    "check_revision",
     "read_package",
+    "revision_record",
+    "seal_revisions",
     "write_package",
 ]
 
@@ -157,6 +161,7 @@ def write_package(library: Library, article_id: str, path: Path | str, *,
     """
     path = Path(path)
     article = library.get(article_id)
+    seal_revisions(library, [article_id])
     members = {
         ARTICLE: article_markdown(article).encode("utf-8"),
         REVISIONS: _json_bytes([_revision_record(r) for r in library.revisions(article_id)]),
@@ -189,6 +194,21 @@ def write_package(library: Library, article_id: str, path: Path | str, *,
             archive.writestr(name, data)
     write_atomically(path, buffer.getvalue())
     return path
+
+
+def seal_revisions(library: Library, article_ids: list[str]) -> None:
+    """Mark the articles' revisions as known elsewhere: the autosave never rewrites them.
+
+    Called before their content is read for another machine, so an autosave
+    racing with it adds a new revision rather than changing one that left.
+    """
+    if not article_ids:
+        return
+    marks = ", ".join("?" * len(article_ids))
+    with library.transaction():
+        library.db.execute(
+            f"INSERT OR IGNORE INTO sealed_revisions (id) SELECT id FROM revisions "
+            f"WHERE article_id IN ({marks})", article_ids)
 
 
 def _photo_members(library: Library, article: Article) -> dict[str, bytes]:
@@ -544,3 +564,26 @@ def _is_file_entry(entry: Any) -> bool:
 
 def _why(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
+
+
+# ---------------------------------------------------------------- shared checks
+
+
+def check_revision(record: Any, article_id: str, name: str) -> Revision:
+    """One revision record (package layout) checked and rebuilt, or :class:`ImportRejected`.
+
+    The same checks as a package's ``revisions.json``: anything that carries
+    revisions between machines (the newsroom server too) trusts only this.
+    """
+    return _revision(record, article_id, name)
+
+
+def check_records(records: Any, kind: str, article_id: str, name: str) -> list[dict[str, Any]]:
+    """Comment (``kind="comments"``) or status-event rows checked like a package's."""
+    keys = _COMMENT_KEYS if kind == "comments" else _EVENT_KEYS
+    return _records(records, keys, article_id, name, f"{kind}.json")
+
+
+def revision_record(revision: Revision) -> dict[str, Any]:
+    """A revision in the package layout (what :func:`check_revision` reads)."""
+    return _revision_record(revision)

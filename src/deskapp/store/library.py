@@ -371,11 +371,9 @@ class Library:
             return article
         stamp = now_iso()
         with self._writing():
-            if kind == RevisionKind.AUTOSAVE and current and _coalesces(current, author, stamp):
+            if (kind == RevisionKind.AUTOSAVE and current and _coalesces(current, author, stamp)
+                    and self._rewrite_unsealed(current["id"], article, stamp)):
                 revision = current["id"]
-                self.db["revisions"].update(
-                    revision, _revision_content(article) | {"created_at": stamp}
-                )
             else:
                 parent = current["id"] if current else None
                 revision = self._add_revision(article, parent, kind, author, stamp)
@@ -518,6 +516,22 @@ class Library:
             )
         )
         return rows[0] if rows else None
+
+    def _rewrite_unsealed(self, revision_id: str, article: Article, stamp: str) -> bool:
+        """Replace an autosave's content in place, unless another machine already has it.
+
+        The check and the write are one statement, so a sync sealing the
+        revision at the same moment either sees the new content or makes
+        this save add a new revision instead.
+        """
+        values = _revision_content(article) | {"created_at": stamp}
+        columns = ", ".join(f"[{name}] = ?" for name in values)
+        cursor = self.db.execute(
+            f"UPDATE revisions SET {columns} WHERE id = ? "
+            "AND id NOT IN (SELECT id FROM sealed_revisions)",
+            [*values.values(), revision_id],
+        )
+        return cursor.rowcount == 1
 
     def _add_revision(self, article: Article, parent: str | None, kind: str, author: str,
                       stamp: str) -> str:

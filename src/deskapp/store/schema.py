@@ -285,6 +285,30 @@ def _fts_pending(db: Database) -> None:
     db.execute("CREATE TABLE fts_pending (article_id TEXT PRIMARY KEY) WITHOUT ROWID")
 
 
+@migrations(name="0009_sync")
+def _sync(db: Database) -> None:
+    """What this library has exchanged with the newsroom server (:mod:`deskapp.sync`).
+
+    ``sealed_revisions`` lists revisions another machine has (sent or
+    received): the autosave never rewrites one of them in place, since a
+    revision is identified by its id everywhere. ``sync_sent`` says which
+    revisions, comments, status events and photos are known to be on the
+    server (pushed, or pulled from it). ``sync_articles`` keeps, per
+    article, the server's head revision this library last merged (the
+    compare-and-swap base of the next push) and the server's change number
+    at that moment. The pull cursor lives in ``settings``.
+    """
+    db.execute("CREATE TABLE sealed_revisions (id TEXT PRIMARY KEY) WITHOUT ROWID")
+    db.execute(
+        "CREATE TABLE sync_sent (kind TEXT NOT NULL, id TEXT NOT NULL, "
+        "PRIMARY KEY (kind, id)) WITHOUT ROWID"
+    )
+    db.execute(
+        "CREATE TABLE sync_articles (article_id TEXT PRIMARY KEY, server_head TEXT, "
+        "server_seq INTEGER) WITHOUT ROWID"
+    )
+
+
 if len(migrations._migrations) != SCHEMA_VERSION:  # keys.SCHEMA_VERSION was not bumped
     raise RuntimeError(f"{len(migrations._migrations)} migrations, SCHEMA_VERSION {SCHEMA_VERSION}")
 

@@ -56,6 +56,7 @@ from deskapp.ui.review_docks import ReviewDocks
 from deskapp.ui.scroll_sync import ScrollSync
 from deskapp.ui.settings_dialog import SettingsDialog
 from deskapp.ui.status_info import ArticleStatus
+from deskapp.ui.sync_panel import SyncPanel
 from deskapp.ui.theme import ThemeManager
 from deskapp.ui.typing_panel import TypingControls, TypingDiagnostics
 from deskapp.ui.view_actions import ViewActions
@@ -168,6 +169,7 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         self.themes = ThemeManager.for_app(QApplication.instance())  # type: ignore[arg-type]
         self.apply_theme(library.get_setting("ui_theme") or "system")
         self._build_actions()
+        self.sync_panel = SyncPanel(self)  # Newsroom menu, background sync, desk view
         self.library_panel.openRequested.connect(self.open_article)
         self.library_panel.trashModeChanged.connect(self._trash_mode_changed)
         self.library_panel.queryChanged.connect(lambda _q: self.refresh_library())

@@ -1,0 +1,138 @@
+"""Words for syncing with the newsroom server, in Vietnamese and English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from deskapp.messages import language
+
+CATALOG: dict[str, tuple[str, str]] = {
+    "sync_not_configured": (
+        "Chưa đặt máy chủ toà soạn. Hãy ghi địa chỉ, ví dụ "
+        "deskapp sync --url postgresql://ten@may-chu/toasoan",
+        "No newsroom server is set. Give its address, e.g. "
+        "deskapp sync --url postgresql://name@server/newsroom",
+    ),
+    "sync_bad_url": (
+        "Địa chỉ máy chủ “{url}” không đúng ({reason}).",
+        "The server address “{url}” is not valid ({reason}).",
+    ),
+    "sync_unreachable": (
+        "Không kết nối được máy chủ toà soạn {server} ({reason}). Bài trên máy vẫn nguyên; "
+        "Deskapp sẽ thử lại khi có mạng.",
+        "Cannot reach the newsroom server {server} ({reason}). The work on this computer is "
+        "untouched; Deskapp will try again when the network is back.",
+    ),
+    "sync_auth_failed": (
+        "Máy chủ {server} không nhận tên “{user}” với mật khẩu này. Hãy nhập lại mật khẩu.",
+        "The server {server} did not accept the name “{user}” with this password. "
+        "Enter the password again.",
+    ),
+    "sync_password_needed": (
+        "Cần mật khẩu của “{user}” trên máy chủ {server}.",
+        "The password of “{user}” on the server {server} is needed.",
+    ),
+    "sync_interrupted": (
+        "Đồng bộ bị ngắt giữa chừng ({reason}). Không mất gì: phần đã xong được giữ, "
+        "lần đồng bộ sau sẽ làm tiếp.",
+        "The sync was cut off ({reason}). Nothing is lost: what was done is kept and the "
+        "next sync carries on.",
+    ),
+    "server_not_ready": (
+        "Máy chủ {server} chưa được chuẩn bị cho Deskapp. Hãy nhờ bộ phận kỹ thuật chạy "
+        "“deskapp server setup”.",
+        "The server {server} is not set up for Deskapp. Ask IT to run “deskapp server setup”.",
+    ),
+    "server_too_new": (
+        "Máy chủ {server} dùng lược đồ của phiên bản Deskapp mới hơn ({found}; phiên bản "
+        "này hiểu đến {known}). Hãy cập nhật Deskapp; bài trên máy vẫn nguyên.",
+        "The server {server} holds a schema from a newer Deskapp ({found}; this version "
+        "knows up to {known}). Update Deskapp; the work on this computer is untouched.",
+    ),
+    "server_too_old": (
+        "Máy chủ {server} dùng lược đồ cũ ({found}; cần {known}). Hãy nhờ bộ phận kỹ thuật "
+        "chạy “deskapp server setup” để nâng cấp.",
+        "The server {server} holds an older schema ({found}; {known} is needed). Ask IT to "
+        "run “deskapp server setup” to upgrade it.",
+    ),
+    "server_refused": (
+        "Máy chủ không nhận thay đổi của bài “{title}”: {why}. Bài trên máy vẫn nguyên.",
+        "The server refused the changes to “{title}”: {why}. The article on this computer "
+        "is untouched.",
+    ),
+    "server_error": (
+        "Máy chủ báo lỗi: {reason}. Bài trên máy vẫn nguyên.",
+        "The server reported an error: {reason}. The work on this computer is untouched.",
+    ),
+    "lock_held": (
+        "“{holder}” đang sửa bài này (từ {since}). Nhận quyền sửa sẽ khiến người đó "
+        "bị trùng bản khi đồng bộ.",
+        "“{holder}” is editing this article (since {since}). Taking it over means their "
+        "next sync may find two versions.",
+    ),
+    "user_name_invalid": (
+        "Tên đăng nhập “{name}” không hợp lệ: chỉ dùng chữ thường không dấu, số và _.",
+        "The sign-in name “{name}” is not valid: use lower-case letters, digits and _ only.",
+    ),
+    "sync_done": (
+        "Đã đồng bộ: gửi {pushed} bài, nhận {pulled} bài.",
+        "Synced: articles sent {pushed}, received {pulled}.",
+    ),
+    "sync_conflict": (
+        "{id}\t“{title}” đã được sửa ở cả hai nơi: giữ nguyên bản ở đây, bản trên máy chủ "
+        "được lưu thành phiên bản xung đột để so sánh và chọn",
+        "{id}\t“{title}” was changed on both sides: the local version is kept as it is and "
+        "the server's version is stored as a conflict revision to compare and choose",
+    ),
+    "sync_password_stored": (
+        "Mật khẩu được cất trong kho khoá của hệ điều hành.",
+        "The password is kept in the system keyring.",
+    ),
+    "sync_no_keyring": (
+        "Máy này không có kho khoá: mật khẩu không được lưu, lần sau sẽ hỏi lại.",
+        "This computer has no keyring: the password is not saved and will be asked again.",
+    ),
+}
+
+# Why the server refused a change (the trigger's reason codes).
+REASONS: dict[str, tuple[str, str]] = {
+    "not_owner": ("bài không phải của bạn", "the article is not yours"),
+    "not_draft": (
+        "bài đã gửi lên ban biên tập, phóng viên chỉ sửa được bài nháp hoặc bài bị trả",
+        "the article is with the desk; reporters change only drafts and returned articles",
+    ),
+    "status_not_allowed": (
+        "phóng viên chỉ được lưu nháp hoặc gửi bài, không được nhận, trả hay duyệt",
+        "reporters may only save drafts and submit, not take, return or approve",
+    ),
+    "action_not_allowed": (
+        "phóng viên chỉ được gửi bài", "reporters may only submit articles",
+    ),
+    "status_follows_head": (
+        "trạng thái đi theo phiên bản mới nhất, không sửa riêng được",
+        "the status follows the latest revision and cannot be set on its own",
+    ),
+    "head_unknown": ("phiên bản không có trên máy chủ", "the revision is not on the server"),
+    "damaged": ("dữ liệu trên máy chủ bị hỏng", "its data on the server is damaged"),
+}
+
+
+def sync_message(code: str, lang: str | None = None, **data: Any) -> str:
+    """The sentence for ``code`` (a refusal's ``why`` is translated from its reason code)."""
+    lang = lang or language()
+    vi, en = CATALOG.get(code, ("{code}", "{code}"))
+    data.setdefault("code", code)
+    reason = data.get("why")
+    if isinstance(reason, str) and reason in REASONS:
+        data["why"] = REASONS[reason][0 if lang == "vi" else 1]
+    return (vi if lang == "vi" else en).format_map(_Lenient(data))
+
+
+def describe(error: Exception, lang: str | None = None) -> str:
+    return sync_message(getattr(error, "code", "server_error"), lang,
+                        **dict(getattr(error, "data", {}) or {}))
+
+
+class _Lenient(dict):
+    def __missing__(self, key: str) -> str:
+        return "?"

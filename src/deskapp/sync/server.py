@@ -1,0 +1,411 @@
+"""The newsroom server's schema on PostgreSQL: tables, roles and the rules they enforce.
+
+Everything lives in the schema ``deskapp``. Migrations are applied in order
+by an administrator (``deskapp server setup``), each in one transaction, and
+their count is kept in ``deskapp.meta`` as ``schema_version``: a Deskapp that
+finds a newer number refuses to sync instead of writing rows it does not
+understand. Never edit a released migration: add a new one.
+
+Access is the server's business, not the window's. Every person signs in as
+their own login role, a member of ``deskapp_reporter`` or ``deskapp_editor``.
+Row-level security lets reporters read only their own articles; triggers
+(``SECURITY DEFINER``, judging ``session_user``) let them add revisions only
+to their own drafts or returned articles, with the status draft, returned or
+submitted, and add only ``submit`` status events. Editors may do the rest
+(take, return, approve, export). Nobody but the administrator may update or
+delete a revision, comment, event or photo: they are append-only.
+
+Every change to an article gives it a new ``seq`` from one sequence, drawn
+under a transaction-level advisory lock, so sequence order is commit order
+and a client that has seen ``seq = n`` has seen every change numbered below
+``n`` (its pull cursor).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from deskapp.sync.errors import SyncError
+
+SCHEMA = "deskapp"
+REPORTER_GROUP = "deskapp_reporter"
+EDITOR_GROUP = "deskapp_editor"
+SEQ_LOCK = 7_405_100  # advisory lock key held while change numbers are drawn
+_ROLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+
+_GROUPS = f"""
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{REPORTER_GROUP}') THEN
+    CREATE ROLE {REPORTER_GROUP} NOLOGIN;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{EDITOR_GROUP}') THEN
+    CREATE ROLE {EDITOR_GROUP} NOLOGIN;
+  END IF;
+END $$;
+"""
+
+_V1 = f"""
+CREATE SCHEMA deskapp;
+REVOKE ALL ON SCHEMA deskapp FROM PUBLIC;
+CREATE TABLE deskapp.meta (key text PRIMARY KEY, value text NOT NULL);
+CREATE SEQUENCE deskapp.change_seq;
+
+CREATE TABLE deskapp.articles (
+  id text PRIMARY KEY,
+  owner name NOT NULL DEFAULT session_user,
+  created_at text NOT NULL,
+  target_words integer,
+  head_id text,
+  status text NOT NULL DEFAULT 'draft',
+  title text NOT NULL DEFAULT '',
+  section text NOT NULL DEFAULT '',
+  byline text NOT NULL DEFAULT '',
+  changed_at timestamptz NOT NULL DEFAULT now(),
+  seq bigint NOT NULL DEFAULT 0
+);
+CREATE INDEX articles_seq ON deskapp.articles (seq);
+CREATE INDEX articles_desk ON deskapp.articles (status, section, owner);
+
+CREATE TABLE deskapp.revisions (
+  id text PRIMARY KEY,
+  article_id text NOT NULL REFERENCES deskapp.articles (id),
+  parent_id text,
+  created_at text NOT NULL,
+  author text NOT NULL DEFAULT '',
+  kind text NOT NULL,
+  content_hash text NOT NULL,
+  title text NOT NULL, lead text NOT NULL, body text NOT NULL, byline text NOT NULL,
+  source text NOT NULL, section text NOT NULL, tags text NOT NULL, status text NOT NULL,
+  pushed_by name NOT NULL DEFAULT session_user,
+  pushed_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX revisions_article ON deskapp.revisions (article_id);
+
+CREATE TABLE deskapp.comments (
+  id text PRIMARY KEY,
+  article_id text NOT NULL REFERENCES deskapp.articles (id),
+  field text, start integer, "end" integer, quote text, prefix text, suffix text,
+  body text, author text, created_at text, resolved_at text, revision_id text,
+  pushed_by name NOT NULL DEFAULT session_user,
+  pushed_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX comments_article ON deskapp.comments (article_id);
+
+CREATE TABLE deskapp.status_events (
+  id text PRIMARY KEY,
+  article_id text NOT NULL REFERENCES deskapp.articles (id),
+  revision_id text, at text, "user" text, role text, action text NOT NULL,
+  from_status text, to_status text, reason text, note text,
+  pushed_by name NOT NULL DEFAULT session_user,
+  pushed_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX status_events_article ON deskapp.status_events (article_id);
+
+CREATE TABLE deskapp.photos (
+  article_id text NOT NULL REFERENCES deskapp.articles (id),
+  name text NOT NULL,
+  caption text NOT NULL DEFAULT '',
+  credit text NOT NULL DEFAULT '',
+  sha256 text NOT NULL,
+  data bytea NOT NULL,
+  pushed_by name NOT NULL DEFAULT session_user,
+  pushed_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (article_id, name)
+);
+
+CREATE TABLE deskapp.edit_locks (
+  article_id text PRIMARY KEY REFERENCES deskapp.articles (id),
+  holder name NOT NULL DEFAULT session_user,
+  since timestamptz NOT NULL DEFAULT now(),
+  host text NOT NULL DEFAULT ''
+);
+
+-- who is asking: the signed-in person, whatever role they SET
+CREATE FUNCTION deskapp.is_editor() RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS
+  $$ SELECT pg_has_role(session_user, '{EDITOR_GROUP}', 'MEMBER') $$;
+
+CREATE FUNCTION deskapp.owns(article text) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS
+  $$ SELECT EXISTS (SELECT 1 FROM deskapp.articles
+                    WHERE id = article AND owner = session_user) $$;
+
+CREATE FUNCTION deskapp.can_see(article text) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS
+  $$ SELECT deskapp.is_editor() OR deskapp.owns(article) $$;
+
+CREATE FUNCTION deskapp.refuse(reason text) RETURNS void
+  LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION '%', reason USING ERRCODE = 'insufficient_privilege',
+    HINT = 'deskapp:' || reason;
+END $$;
+
+-- a change to an article: the next number, drawn under the lock (sequence = commit order)
+CREATE FUNCTION deskapp.touch(article text) RETURNS void
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+BEGIN
+  UPDATE deskapp.articles SET changed_at = now() WHERE id = article;
+END $$;
+
+CREATE FUNCTION deskapp.articles_guard() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+  head deskapp.revisions%ROWTYPE;
+BEGIN
+  PERFORM pg_advisory_xact_lock({SEQ_LOCK});
+  IF TG_OP = 'INSERT' THEN
+    NEW.owner := session_user;
+    NEW.head_id := NULL;
+    NEW.status := 'draft';
+    NEW.title := ''; NEW.section := ''; NEW.byline := '';
+  ELSE
+    IF NEW.id <> OLD.id OR NEW.owner <> OLD.owner OR NEW.created_at <> OLD.created_at THEN
+      PERFORM deskapp.refuse('status_follows_head');
+    END IF;
+    IF NEW.head_id IS DISTINCT FROM OLD.head_id THEN
+      SELECT * INTO head FROM deskapp.revisions
+        WHERE id = NEW.head_id AND article_id = NEW.id;
+      IF NOT FOUND THEN
+        PERFORM deskapp.refuse('head_unknown');
+      END IF;
+      IF NEW.status IS DISTINCT FROM OLD.status AND NEW.status <> head.status THEN
+        PERFORM deskapp.refuse('status_follows_head');
+      END IF;
+      IF NOT deskapp.is_editor() THEN
+        IF OLD.owner <> session_user THEN
+          PERFORM deskapp.refuse('not_owner');
+        END IF;
+        IF OLD.status NOT IN ('draft', 'returned') THEN
+          PERFORM deskapp.refuse('not_draft');
+        END IF;
+        IF head.status NOT IN ('draft', 'returned', 'submitted') THEN
+          PERFORM deskapp.refuse('status_not_allowed');
+        END IF;
+      END IF;
+      NEW.status := head.status;
+      NEW.title := head.title;
+      NEW.section := head.section;
+      NEW.byline := head.byline;
+    ELSIF NEW.status IS DISTINCT FROM OLD.status OR NEW.title IS DISTINCT FROM OLD.title
+        OR NEW.section IS DISTINCT FROM OLD.section OR NEW.byline IS DISTINCT FROM OLD.byline
+    THEN
+      PERFORM deskapp.refuse('status_follows_head');
+    END IF;
+  END IF;
+  NEW.seq := nextval('deskapp.change_seq');
+  NEW.changed_at := now();
+  RETURN NEW;
+END $$;
+CREATE TRIGGER articles_guard BEFORE INSERT OR UPDATE ON deskapp.articles
+  FOR EACH ROW EXECUTE FUNCTION deskapp.articles_guard();
+
+CREATE FUNCTION deskapp.revisions_guard() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+  art deskapp.articles%ROWTYPE;
+BEGIN
+  IF EXISTS (SELECT 1 FROM deskapp.revisions WHERE id = NEW.id) THEN
+    RETURN NULL;  -- already here: a retried push
+  END IF;
+  SELECT * INTO art FROM deskapp.articles WHERE id = NEW.article_id;
+  IF NOT FOUND THEN
+    PERFORM deskapp.refuse('head_unknown');
+  END IF;
+  IF NOT deskapp.is_editor() THEN
+    IF art.owner <> session_user THEN
+      PERFORM deskapp.refuse('not_owner');
+    END IF;
+    IF art.status NOT IN ('draft', 'returned') THEN
+      PERFORM deskapp.refuse('not_draft');
+    END IF;
+    IF NEW.status NOT IN ('draft', 'returned', 'submitted') THEN
+      PERFORM deskapp.refuse('status_not_allowed');
+    END IF;
+  END IF;
+  NEW.pushed_by := session_user;
+  NEW.pushed_at := now();
+  PERFORM deskapp.touch(NEW.article_id);
+  RETURN NEW;
+END $$;
+CREATE TRIGGER revisions_guard BEFORE INSERT ON deskapp.revisions
+  FOR EACH ROW EXECUTE FUNCTION deskapp.revisions_guard();
+
+CREATE FUNCTION deskapp.comments_guard() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM deskapp.comments WHERE id = NEW.id) THEN
+    RETURN NULL;
+  END IF;
+  IF NOT deskapp.can_see(NEW.article_id) THEN
+    PERFORM deskapp.refuse('not_owner');
+  END IF;
+  NEW.pushed_by := session_user;
+  NEW.pushed_at := now();
+  PERFORM deskapp.touch(NEW.article_id);
+  RETURN NEW;
+END $$;
+CREATE TRIGGER comments_guard BEFORE INSERT ON deskapp.comments
+  FOR EACH ROW EXECUTE FUNCTION deskapp.comments_guard();
+
+CREATE FUNCTION deskapp.status_events_guard() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM deskapp.status_events WHERE id = NEW.id) THEN
+    RETURN NULL;
+  END IF;
+  IF NOT deskapp.is_editor() THEN
+    IF NOT deskapp.owns(NEW.article_id) THEN
+      PERFORM deskapp.refuse('not_owner');
+    END IF;
+    IF NEW.action <> 'submit' THEN
+      PERFORM deskapp.refuse('action_not_allowed');
+    END IF;
+  END IF;
+  NEW.pushed_by := session_user;
+  NEW.pushed_at := now();
+  PERFORM deskapp.touch(NEW.article_id);
+  RETURN NEW;
+END $$;
+CREATE TRIGGER status_events_guard BEFORE INSERT ON deskapp.status_events
+  FOR EACH ROW EXECUTE FUNCTION deskapp.status_events_guard();
+
+CREATE FUNCTION deskapp.photos_guard() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM deskapp.photos
+             WHERE article_id = NEW.article_id AND name = NEW.name) THEN
+    RETURN NULL;
+  END IF;
+  IF NOT deskapp.can_see(NEW.article_id) THEN
+    PERFORM deskapp.refuse('not_owner');
+  END IF;
+  NEW.pushed_by := session_user;
+  NEW.pushed_at := now();
+  PERFORM deskapp.touch(NEW.article_id);
+  RETURN NEW;
+END $$;
+CREATE TRIGGER photos_guard BEFORE INSERT ON deskapp.photos
+  FOR EACH ROW EXECUTE FUNCTION deskapp.photos_guard();
+
+CREATE FUNCTION deskapp.edit_locks_guard() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+BEGIN
+  IF NOT deskapp.can_see(NEW.article_id) THEN
+    PERFORM deskapp.refuse('not_owner');
+  END IF;
+  NEW.holder := session_user;
+  NEW.since := now();
+  RETURN NEW;
+END $$;
+CREATE TRIGGER edit_locks_guard BEFORE INSERT OR UPDATE ON deskapp.edit_locks
+  FOR EACH ROW EXECUTE FUNCTION deskapp.edit_locks_guard();
+
+ALTER TABLE deskapp.articles ENABLE ROW LEVEL SECURITY;
+CREATE POLICY see ON deskapp.articles FOR SELECT
+  USING (deskapp.is_editor() OR owner = session_user);
+CREATE POLICY add ON deskapp.articles FOR INSERT WITH CHECK (owner = session_user);
+CREATE POLICY change ON deskapp.articles FOR UPDATE
+  USING (deskapp.is_editor() OR owner = session_user);
+
+ALTER TABLE deskapp.edit_locks ENABLE ROW LEVEL SECURITY;
+CREATE POLICY see ON deskapp.edit_locks FOR SELECT USING (deskapp.can_see(article_id));
+CREATE POLICY add ON deskapp.edit_locks FOR INSERT WITH CHECK (deskapp.can_see(article_id));
+CREATE POLICY change ON deskapp.edit_locks FOR UPDATE USING (deskapp.can_see(article_id));
+CREATE POLICY release ON deskapp.edit_locks FOR DELETE
+  USING (holder = session_user OR deskapp.is_editor());
+
+GRANT USAGE ON SCHEMA deskapp TO {REPORTER_GROUP}, {EDITOR_GROUP};
+GRANT SELECT ON ALL TABLES IN SCHEMA deskapp TO {REPORTER_GROUP}, {EDITOR_GROUP};
+GRANT INSERT ON deskapp.articles, deskapp.revisions, deskapp.comments,
+  deskapp.status_events, deskapp.photos, deskapp.edit_locks
+  TO {REPORTER_GROUP}, {EDITOR_GROUP};
+GRANT UPDATE (head_id, status, title, section, byline, target_words) ON deskapp.articles
+  TO {REPORTER_GROUP}, {EDITOR_GROUP};
+GRANT UPDATE, DELETE ON deskapp.edit_locks TO {REPORTER_GROUP}, {EDITOR_GROUP};
+"""
+
+_ROW_TABLES = ("revisions", "comments", "status_events", "photos")
+_RLS_ROWS = "\n".join(
+    f"ALTER TABLE deskapp.{t} ENABLE ROW LEVEL SECURITY;\n"
+    f"CREATE POLICY see ON deskapp.{t} FOR SELECT USING (deskapp.can_see(article_id));\n"
+    f"CREATE POLICY add ON deskapp.{t} FOR INSERT WITH CHECK (deskapp.can_see(article_id));"
+    for t in _ROW_TABLES
+)
+
+MIGRATIONS: list[str] = [_V1 + _RLS_ROWS]
+SERVER_SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def server_version(conn: Any) -> int | None:
+    """The schema version on the server, or ``None`` when Deskapp was never set up there."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT to_regclass('deskapp.meta') IS NOT NULL")
+        if not cur.fetchone()[0]:
+            return None
+        cur.execute("SELECT value FROM deskapp.meta WHERE key = 'schema_version'")
+        row = cur.fetchone()
+    return int(row[0]) if row else None
+
+
+def check_schema(conn: Any, server: str) -> str:
+    """Refuse a server this Deskapp cannot sync with; return the server's id."""
+    found = server_version(conn)
+    conn.rollback()
+    if found is None:
+        raise SyncError("server_not_ready", server=server)
+    if found > SERVER_SCHEMA_VERSION:
+        raise SyncError("server_too_new", server=server, found=found,
+                        known=SERVER_SCHEMA_VERSION)
+    if found < SERVER_SCHEMA_VERSION:
+        raise SyncError("server_too_old", server=server, found=found,
+                        known=SERVER_SCHEMA_VERSION)
+    with conn.cursor() as cur:
+        cur.execute("SELECT value FROM deskapp.meta WHERE key = 'server_id'")
+        row = cur.fetchone()
+    conn.rollback()
+    return str(row[0]) if row else ""
+
+
+def setup_server(conn: Any, server: str = "") -> int:
+    """Create or upgrade the schema (as an administrator); return how many migrations ran.
+
+    Each migration runs in its own transaction with its version number, so a
+    failure leaves the previous version intact. A newer schema is refused.
+    """
+    import uuid
+
+    found = server_version(conn) or 0
+    conn.rollback()
+    if found > SERVER_SCHEMA_VERSION:
+        raise SyncError("server_too_new", server=server, found=found,
+                        known=SERVER_SCHEMA_VERSION)
+    with conn.transaction():
+        conn.execute(_GROUPS)
+    for number, sql in enumerate(MIGRATIONS, start=1):
+        if number <= found:
+            continue
+        with conn.transaction():
+            conn.execute(f"SELECT pg_advisory_xact_lock({SEQ_LOCK})")
+            conn.execute(sql)
+            conn.execute(
+                "INSERT INTO deskapp.meta (key, value) VALUES ('schema_version', %s) "
+                "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", [str(number)])
+            conn.execute(
+                "INSERT INTO deskapp.meta (key, value) VALUES ('server_id', %s) "
+                "ON CONFLICT (key) DO NOTHING", [str(uuid.uuid4())])
+    return SERVER_SCHEMA_VERSION - found
+
+
+def add_user(conn: Any, name: str, password: str, role: str) -> None:
+    """Create a sign-in for one person (as an administrator) in the reporters' or editors' group."""
+    from psycopg import sql
+
+    if not _ROLE_NAME.fullmatch(name):
+        raise SyncError("user_name_invalid", name=name)
+    group = EDITOR_GROUP if role == "editor" else REPORTER_GROUP
+    with conn.transaction():
+        conn.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
+            sql.Identifier(name), sql.Literal(password), sql.Identifier(group)))

@@ -1,0 +1,91 @@
+"""A real PostgreSQL server for the sync tests: one cluster per session, a database per test."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from deskapp.store import Library
+from deskapp.sync import SyncReport, SyncTarget, run_sync
+from deskapp.sync.server import add_user, setup_server
+from pg_cluster import PASSWORD, Cluster, start_cluster
+
+
+@pytest.fixture(scope="session")
+def pg() -> Iterator[Cluster]:
+    cluster = start_cluster()
+    if cluster is None:
+        reason = ("PostgreSQL server binaries (initdb, pg_ctl, postgres) were not found in "
+                  "PATH, pg_config --bindir or /usr/lib/postgresql/*/bin: install the "
+                  "postgresql package to run the sync tests")
+        if os.environ.get("DESKAPP_REQUIRE_POSTGRES"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    try:
+        yield cluster
+    finally:
+        cluster.destroy()
+
+
+@dataclass
+class Person:
+    name: str
+    role: str
+    library: Library
+    target: SyncTarget
+
+    def sync(self, **kwargs: object) -> SyncReport:
+        return run_sync(self.library, self.target, password=PASSWORD, **kwargs)  # type: ignore[arg-type]
+
+    def connect(self):
+        import psycopg
+
+        return psycopg.connect(self.target.url, password=PASSWORD, autocommit=True)
+
+
+@dataclass
+class Newsroom:
+    cluster: Cluster
+    dbname: str
+    tmp: Path
+
+    def admin(self):
+        return self.cluster.admin(self.dbname)
+
+    def person(self, role: str, library: Library | None = None) -> Person:
+        name = f"{role[:2]}_{uuid.uuid4().hex[:8]}"
+        with self.cluster.admin(self.dbname) as conn:
+            add_user(conn, name, PASSWORD, role)
+        if library is None:
+            library = Library.open(self.tmp / f"{name}.sqlite")
+            library.set_setting("role", role)
+            library.set_setting("user_name", name)
+        target, _ = SyncTarget.parse(self.cluster.url(name, self.dbname))
+        return Person(name, role, library, target)
+
+
+@pytest.fixture
+def newsroom(pg: Cluster, tmp_path: Path) -> Newsroom:
+    dbname = pg.new_database()
+    with pg.admin(dbname) as conn:
+        setup_server(conn, dbname)
+    return Newsroom(pg, dbname, tmp_path)
+
+
+@pytest.fixture
+def reporter(newsroom: Newsroom) -> Iterator[Person]:
+    person = newsroom.person("reporter")
+    yield person
+    person.library.close()
+
+
+@pytest.fixture
+def editor(newsroom: Newsroom) -> Iterator[Person]:
+    person = newsroom.person("editor")
+    yield person
+    person.library.close()

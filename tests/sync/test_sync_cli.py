@@ -1,0 +1,60 @@
+"""``deskapp sync`` and ``deskapp server`` on the command line."""
+
+from __future__ import annotations
+
+import getpass
+
+import keyring
+import pytest
+from test_target_and_desk import MemoryKeyring
+
+from deskapp.cli import main
+from deskapp.model import Article
+from deskapp.store import Library
+from pg_cluster import PASSWORD
+
+
+@pytest.fixture
+def memory_keyring():
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def test_it_sets_up_a_server_and_a_user_then_syncs(pg, tmp_path, capsys, monkeypatch,
+                                                   memory_keyring):
+    dbname = pg.new_database()
+    admin_url = f"host={pg.root} port={pg.port} user=postgres dbname={dbname}"
+    assert main(["server", "setup", admin_url]) == 0
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": PASSWORD)
+    assert main(["server", "add-user", admin_url, "pv_thu", "--role", "reporter"]) == 0
+
+    path = tmp_path / "lib.sqlite"
+    library = Library.open(path)
+    library.create(Article(title="Mùa cà phê", section="Kinh tế"), author="pv_thu")
+    library.close()
+    url = pg.url("pv_thu", dbname).replace("pv_thu@", f"pv_thu:{PASSWORD}@")
+    capsys.readouterr()
+    assert main(["--library", str(path), "sync", "--url", url]) == 0
+    out = capsys.readouterr().out
+    assert "Synced: articles sent 1, received 0." in out
+    assert PASSWORD.encode() not in path.read_bytes()
+    assert main(["--library", str(path), "sync"]) == 0  # the keyring answers now
+    assert "Synced: articles sent 0," in capsys.readouterr().out
+
+
+def test_unreachable_in_vietnamese(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("DESKAPP_LANG", "vi")
+    path = tmp_path / "lib.sqlite"
+    code = main(["--library", str(path), "sync", "--url", "postgresql://pv@127.0.0.1:1/tin"])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "Không kết nối được máy chủ toà soạn 127.0.0.1:1/tin" in err
+    assert "Bài trên máy vẫn nguyên" in err
+
+
+def test_no_server_set(tmp_path, capsys):
+    assert main(["--library", str(tmp_path / "lib.sqlite"), "sync"]) == 1
+    assert "No newsroom server is set" in capsys.readouterr().err

@@ -1,0 +1,272 @@
+"""The window's Sync action, status-bar text and desk view, against the real server."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import keyring
+import pytest
+from PySide6.QtCore import QTimer
+from test_target_and_desk import MemoryKeyring
+
+from deskapp.desk import transition
+from deskapp.render.html import article_html
+from deskapp.sync import LockHeld, load_target
+from deskapp.sync.desk import lock_of, take_lock
+from deskapp.ui.main_window import MainWindow
+from pg_cluster import PASSWORD
+from qt_helpers import type_text
+
+
+@pytest.fixture(autouse=True)
+def _window_setup(qapp, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from deskapp.ui.app import application
+
+    application()
+    folder = tmp_path / "qsettings"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+def _window(qtbot, person):
+    win = MainWindow(person.library, user=person.name, render_html=article_html)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.sync_panel.apply_settings(person.target.url, PASSWORD)
+    return win
+
+
+def _sync(qtbot, win):
+    with qtbot.waitSignal(win.sync_panel.finished, timeout=30000) as blocker:
+        win.sync_panel.act_sync.trigger()
+    return blocker.args[0]
+
+
+def _close(win):
+    win.close()
+    win.runner.wait()
+    win.preview.shutdown()
+
+
+def test_sync_button_sends_the_article_and_says_when(qtbot, newsroom, reporter, tmp_path):
+    win = _window(qtbot, reporter)
+    try:
+        assert win.sync_panel.label.text() == "Not synced yet"
+        win.new_article()
+        type_text(win.editor.title, "Lũ quét ở Đăk Glei")
+        win.editor.body.setPlainText("Mưa lớn kéo dài.")
+        report = _sync(qtbot, win)
+        assert report.pushed == 1
+        assert win.sync_panel.label.text() == "Synced just now"
+        with newsroom.admin() as conn:
+            titles = [r[0] for r in conn.execute("SELECT title FROM deskapp.articles")]
+        assert titles == ["Lũ quét ở Đăk Glei"]
+        win.grab().save(str(tmp_path / "synced.png"))
+    finally:
+        _close(win)
+
+
+def test_unreachable_server_shows_in_the_status_bar(qtbot, reporter):
+    win = _window(qtbot, reporter)
+    try:
+        win.sync_panel.apply_settings(
+            f"postgresql://{reporter.name}@127.0.0.1:1/tin", PASSWORD)
+        with qtbot.waitSignal(win.sync_panel.failed, timeout=30000) as blocker:
+            win.sync_panel.act_sync.trigger()
+        assert "Cannot reach the newsroom server" in blocker.args[0]
+        assert win.sync_panel.label.text() == "Not synced"
+        assert "untouched" in win.sync_panel.label.toolTip()
+        assert win.sync_panel.act_sync.isEnabled()
+    finally:
+        _close(win)
+
+
+def test_status_text_counts_minutes_hours_days(qtbot, reporter):
+    win = _window(qtbot, reporter)
+    try:
+        panel = win.sync_panel
+        now = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+        ago = [(now - delta).isoformat() for delta in (
+            timedelta(seconds=20), timedelta(minutes=2), timedelta(hours=1, minutes=5),
+            timedelta(days=3))]
+        assert [panel.synced_text(stamp, now) for stamp in ago] == [
+            "Synced just now", "Synced 2 minutes ago", "Synced 1 hour ago",
+            "Synced 3 days ago"]
+    finally:
+        _close(win)
+
+
+def test_editor_desk_view_lists_and_locks(qtbot, newsroom, reporter, editor, tmp_path):
+    from deskapp.model import Article
+
+    article = reporter.library.create(Article(title="Giá sầu riêng giảm", section="Kinh tế",
+                                              body="…"), author=reporter.name)
+    transition(reporter.library, article.id, "submit", user=reporter.name, role="reporter")
+    reporter.sync()
+    win = _window(qtbot, editor)
+    try:
+        _sync(qtbot, win)
+        desk = win.sync_panel.desk_view
+        with qtbot.waitSignal(desk.loaded, timeout=30000) as blocker:
+            desk.act_show.trigger()
+        assert blocker.args == [1]
+        assert desk.table.item(0, 0).text() == "Giá sầu riêng giảm"
+        assert desk.table.item(0, 1).text() == "Kinh tế"
+        assert desk.section.findData("Kinh tế") > 0
+        with qtbot.waitSignal(desk.lockTaken, timeout=30000) as blocker:
+            desk.open_row(0)
+        assert blocker.args == [article.id, ""]
+        assert win.editor.article_id == article.id
+        other = newsroom.person("editor")
+        with other.connect() as conn, pytest.raises(LockHeld):
+            take_lock(conn, article.id)
+        other.library.close()
+        with qtbot.waitSignal(desk.loaded, timeout=30000):
+            desk.refresh()
+        assert desk.table.item(0, 4).text().startswith(editor.name)
+        second = reporter.library.create(Article(title="Bài thứ hai", section="Kinh tế"),
+                                         author=reporter.name)
+        transition(reporter.library, second.id, "submit", user=reporter.name, role="reporter")
+        reporter.sync()
+        _sync(qtbot, win)
+        with qtbot.waitSignal(desk.loaded, timeout=30000):
+            desk.refresh()
+        with qtbot.waitSignal(desk.lockTaken, timeout=30000):
+            desk.open_row([r.article_id for r in desk.rows].index(second.id))
+        with editor.connect() as conn:  # one article at a time: the first is free again
+            assert lock_of(conn, article.id) is None
+            assert lock_of(conn, second.id).holder == editor.name
+        win.resize(1300, 900)
+        win.grab().save(str(tmp_path / "desk.png"))
+    finally:
+        _close(win)
+
+
+def test_vietnamese_status_bar_and_menu(qtbot, reporter, tmp_path):
+    from deskapp.ui.i18n import Translation
+
+    translation = Translation()
+    assert translation.install("vi")
+    try:
+        win = _window(qtbot, reporter)
+        panel = win.sync_panel
+        now = datetime.now(UTC)
+        reporter.library.set_setting("sync_last", (now - timedelta(minutes=2)).isoformat())
+        panel.show_state()
+        assert panel.label.text() == "Đã đồng bộ 2 phút trước"
+        assert panel.menu.title() == "&Toà soạn"
+        assert panel.act_sync.text() == "Đồng &bộ ngay"
+        qtbot.waitUntil(lambda: panel.label.geometry().right() <= win.statusBar().width())
+        qtbot.wait(50)
+        win.statusBar().grab().save(str(tmp_path / "status-vi.png"))
+        _close(win)
+    finally:
+        translation.install("en")
+
+
+def test_open_article_gets_the_desks_version_and_refusals_show(qtbot, reporter, editor):
+    from deskapp.exchange.merge import open_conflict
+    from deskapp.model import Article
+
+    article = reporter.library.create(Article(title="Cầu treo bị hỏng", body="Bản đầu."),
+                                      author=reporter.name)
+    transition(reporter.library, article.id, "submit", user=reporter.name, role="reporter")
+    win = _window(qtbot, reporter)
+    try:
+        win.open_article(article.id)
+        _sync(qtbot, win)
+        editor.sync()
+        transition(editor.library, article.id, "return", user=editor.name, role="editor",
+                   reason="Cần ảnh")
+        editor.sync()
+        _sync(qtbot, win)  # the open article arrives held back, then is settled at once
+        assert win.editor.article_id == article.id
+        assert reporter.library.get(article.id).status == "returned"
+        assert open_conflict(reporter.library, article.id) is None
+        qtbot.waitUntil(lambda: not win.sync_panel.running, timeout=30000)
+
+        other = reporter.library.create(Article(title="Tự duyệt", body="…"),
+                                        author=reporter.name)
+        transition(reporter.library, other.id, "submit", user=reporter.name, role="reporter")
+        _sync(qtbot, win)
+        transition(reporter.library, other.id, "approve", user=reporter.name, role="editor",
+                   override_note="thử")
+        report = _sync(qtbot, win)
+        assert [r.article_id for r in report.refused] == [other.id]
+        label = win.sync_panel.label
+        assert label.text() == "Synced just now — the server refused some changes"
+        assert "Tự duyệt" in label.toolTip() and "reporters change only" in label.toolTip()
+    finally:
+        _close(win)
+
+
+def test_submitting_sends_the_article_at_once(qtbot, newsroom, reporter, editor):
+    from deskapp.desk import Action
+    from deskapp.sync.desk import desk_articles
+
+    win = _window(qtbot, reporter)
+    try:
+        win.new_article()
+        type_text(win.editor.title, "Cháy rừng ở Kon Plông")
+        win.editor.body.setPlainText("Lửa bùng lên lúc chiều.")
+        with qtbot.waitSignal(win.sync_panel.finished, timeout=30000):
+            win.desk.actions[Action.SUBMIT].trigger()
+        with editor.connect() as conn:
+            assert [r.title for r in desk_articles(conn)] == ["Cháy rừng ở Kon Plông"]
+    finally:
+        _close(win)
+
+
+def test_server_dialog_keeps_the_password_out_of_the_library(qtbot, reporter, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from deskapp.sync.target import stored_password
+    from deskapp.ui.sync_panel import ServerDialog
+
+    win = MainWindow(reporter.library, user=reporter.name, render_html=article_html)
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        def fill() -> None:
+            dialog = QApplication.activeModalWidget()
+            assert isinstance(dialog, ServerDialog)
+            dialog.url.setText(reporter.target.url)
+            type_text(dialog.password, "bí-mật-mới")
+            dialog.grab().save(str(tmp_path / "server-dialog.png"))
+            dialog.accept()
+
+        QTimer.singleShot(200, fill)
+        assert win.sync_panel.edit_settings()
+        target = load_target(reporter.library)
+        assert target == reporter.target
+        assert stored_password(target) == "bí-mật-mới"
+        assert win.sync_panel.label.text() == "Not synced yet"
+        rows = reporter.library.db.execute("SELECT value FROM settings").fetchall()
+        assert not any("bí-mật-mới" in (value or "") for (value,) in rows)
+    finally:
+        _close(win)
+
+
+def test_switching_language_rewrites_the_sync_text(qtbot, reporter):
+    win = _window(qtbot, reporter)
+    try:
+        reporter.library.set_setting(
+            "sync_last", (datetime.now(UTC) - timedelta(minutes=3)).isoformat())
+        win.sync_panel.show_state()
+        assert win.sync_panel.label.text() == "Synced 3 minutes ago"
+        win.set_language("vi")
+        qtbot.waitUntil(lambda: win.sync_panel.label.text() == "Đã đồng bộ 3 phút trước",
+                        timeout=3000)
+        assert win.sync_panel.menu.title() == "&Toà soạn"
+        win.set_language("en")
+        qtbot.waitUntil(lambda: win.sync_panel.label.text() == "Synced 3 minutes ago",
+                        timeout=3000)
+    finally:
+        _close(win)
