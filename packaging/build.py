@@ -67,9 +67,13 @@ DEB_DEPENDS = (
     "libxcb-render0", "libxcb-render-util0", "libxcb-shape0", "libxcb-shm0",
     "libxcb-sync1", "libxcb-util1", "libxcb-xfixes0", "libxcb-xinerama0", "libxcb-xkb1",
     "libxkbcommon0", "libxkbcommon-x11-0",
+    # The newsroom sync (psycopg) drives the system's PostgreSQL client library.
+    "libpq5",
 )
-# Only a Wayland session needs these; without them Qt uses X11 (XWayland).
-DEB_RECOMMENDS = ("libwayland-client0", "libwayland-cursor0", "libwayland-egl1")
+# Only a Wayland session needs these; without them Qt uses X11 (XWayland). secret-tool
+# keeps the newsroom server's password in the desktop's keyring.
+DEB_RECOMMENDS = ("libwayland-client0", "libwayland-cursor0", "libwayland-egl1",
+                  "libsecret-tools")
 DEB_PREFIX = "/opt/deskapp"
 
 

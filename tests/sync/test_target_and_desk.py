@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import sys
+
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
@@ -59,7 +62,8 @@ def test_the_password_goes_to_the_keyring_not_the_library(tmp_path, memory_keyri
     assert b"toasoan.local" in path.read_bytes()
 
 
-def test_without_a_keyring_the_password_is_never_written(tmp_path):
+def test_without_a_keyring_the_password_is_never_written(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no secret-tool to fall back on
     previous = keyring.get_keyring()
     keyring.set_keyring(fail.Keyring())
     try:
@@ -135,3 +139,70 @@ def test_soft_lock_warns_and_can_be_taken_over(newsroom, reporter, editor):
             assert lock_of(mine, article_id) is None
     finally:
         second.library.close()
+
+
+def test_a_missing_postgresql_client_library_is_explained(monkeypatch):
+    # The Linux bundle drives the system's libpq; without it psycopg cannot load.
+    from deskapp.sync.messages import describe
+    from deskapp.sync.target import connect
+
+    target, _password = SyncTarget.parse("postgresql://an@127.0.0.1:1/newsroom")
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg → ImportError
+    with pytest.raises(SyncError) as caught:
+        connect(target, password="x")
+    assert caught.value.code == "sync_driver_missing"
+    with pytest.raises(SyncError) as caught:
+        SyncTarget.parse("postgresql://an@127.0.0.1:1/newsroom")
+    assert caught.value.code == "sync_driver_missing"
+    assert "libpq5" in describe(caught.value, "vi")
+    assert "libpq" in describe(caught.value, "en")
+
+
+FAKE_SECRET_TOOL = """#!{python}
+# Stands in for libsecret's secret-tool: items in a JSON file keyed by their attributes.
+import json, sys
+from pathlib import Path
+store = Path({store!r})
+items = json.loads(store.read_text()) if store.exists() else {{}}
+args = sys.argv[1:]
+command = args[0]
+rest = [a for a in args[1:] if not a.startswith("--label=")]
+key = " ".join(rest)
+if command == "store":
+    items[key] = sys.stdin.read()
+elif command == "lookup":
+    if key not in items:
+        sys.exit(1)
+    sys.stdout.write(items[key])
+elif command == "clear":
+    items.pop(key, None)
+store.write_text(json.dumps(items))
+"""
+
+
+def test_secret_tool_keeps_the_password_where_no_keyring_module_backend_exists(
+        tmp_path, monkeypatch):
+    # The Linux bundle has no SecretStorage: the password goes through secret-tool.
+    tool = tmp_path / "bin" / "secret-tool"
+    tool.parent.mkdir()
+    tool.write_text(FAKE_SECRET_TOOL.format(python=sys.executable,
+                                            store=str(tmp_path / "secrets.json")))
+    tool.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tool.parent))
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/user/1000/bus")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        library = Library.open(tmp_path / "lib.sqlite")
+        target, kept = save_target(library, "postgresql://pv_lan:mật-khẩu-9@toasoan.local/tin")
+        assert kept
+        assert stored_password(target) == "mật-khẩu-9"
+        kept_items = json.loads((tmp_path / "secrets.json").read_text(encoding="utf-8"))
+        assert list(kept_items.values()) == ["mật-khẩu-9"]
+        library.close()
+        assert "mật-khẩu-9".encode() not in (tmp_path / "lib.sqlite").read_bytes()
+        monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS")
+        keyring.set_keyring(fail.Keyring())
+        assert not keyring_available()  # no session bus: no Secret Service to talk to
+    finally:
+        keyring.set_keyring(previous)

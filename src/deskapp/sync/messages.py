@@ -17,6 +17,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Địa chỉ máy chủ “{url}” không đúng ({reason}).",
         "The server address “{url}” is not valid ({reason}).",
     ),
+    "sync_driver_missing": (
+        "Đồng bộ cần thư viện PostgreSQL của hệ thống (libpq) mà máy này chưa có ({reason}). "
+        "Trên Debian/Ubuntu: sudo apt install libpq5. Bài trên máy vẫn nguyên.",
+        "Syncing needs the system's PostgreSQL client library (libpq), which this computer "
+        "lacks ({reason}). On Debian/Ubuntu: sudo apt install libpq5. The work on this "
+        "computer is untouched.",
+    ),
     "sync_unreachable": (
         "Không kết nối được máy chủ toà soạn {server} ({reason}). Bài trên máy vẫn nguyên; "
         "Deskapp sẽ thử lại khi có mạng.",

@@ -32,6 +32,7 @@ class SyncTarget:
     @classmethod
     def parse(cls, text: str) -> tuple[SyncTarget, str | None]:
         """The address with the password taken out, and that password (or ``None``)."""
+        load_driver()
         from psycopg import conninfo
 
         text = text.strip()
@@ -127,17 +128,28 @@ def keyring_available() -> bool:
     """Whether a real keyring backend exists (not the failing or null placeholder)."""
     try:
         import keyring
-        from keyring.backends import fail
 
         backend = keyring.get_keyring()
+        if _placeholder(backend):
+            from deskapp.sync.secret_tool import SecretToolKeyring
+
+            if not SecretToolKeyring.viable():
+                return False
+            backend = SecretToolKeyring()
+            keyring.set_keyring(backend)
     except Exception:
-        return False
-    if isinstance(backend, fail.Keyring) or type(backend).__module__.endswith(".null"):
         return False
     try:
         return float(getattr(backend, "priority", 0)) > 0
     except Exception:
         return False
+
+
+def _placeholder(backend: object) -> bool:
+    """keyring's failing or null backend: what it falls back to when it finds no store."""
+    from keyring.backends import fail
+
+    return isinstance(backend, fail.Keyring) or type(backend).__module__.endswith(".null")
 
 
 def stored_password(target: SyncTarget) -> str | None:
@@ -183,7 +195,7 @@ def connect(target: SyncTarget, password: str | None = None) -> Any:
 
     ``password`` falls back to the keyring, then to libpq's own sources.
     """
-    import psycopg
+    psycopg = load_driver()
 
     secret = password if password is not None else stored_password(target)
     extra: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT,
@@ -194,6 +206,21 @@ def connect(target: SyncTarget, password: str | None = None) -> Any:
         return psycopg.connect(target.url, **extra)
     except psycopg.OperationalError as exc:
         raise connection_error(exc, target) from exc
+
+
+def load_driver() -> Any:
+    """psycopg, or :class:`SyncError` when it finds no libpq to drive.
+
+    Installed from PyPI it brings its own libpq; the Linux bundle leaves that
+    copy out and uses the system's (the ``libpq5`` package), so OpenSSL fixes
+    arrive with the system's updates.
+    """
+    try:
+        import psycopg
+    except ImportError as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "ImportError"
+        raise SyncError("sync_driver_missing", reason=reason[:200]) from exc
+    return psycopg
 
 
 def connection_error(exc: BaseException, target: SyncTarget) -> SyncError:
