@@ -2,64 +2,63 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 
 
 class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
+    """The outcomes of a :class:`Runner`'s jobs, as (job number, value).
+
+    One object per runner, made and destroyed on the UI thread. A QObject per
+    job would be freed with its job on the worker thread while its queued
+    signal still waits on the UI thread, which Qt does not allow.
+    """
+
+    done = Signal(int, object)
+    failed = Signal(int, object)
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any]) -> None:
+    def __init__(self, fn: Callable[[], Any], number: int, signals: _Signals) -> None:
         super().__init__()
         self.fn = fn
-        self.signals = _Signals()
+        self.number = number
+        self.signals = signals
 
     def run(self) -> None:
         try:
             result = self.fn()
         except Exception as error:  # reported to the UI thread, never swallowed
-            self.signals.failed.emit(error)
+            self._emit(self.signals.failed, error)
         else:
-            self.signals.done.emit(result)
+            self._emit(self.signals.done, result)
 
-
-class _Relay(QObject):
-    """Delivers one job's outcome on the UI thread, and only while its owner lives.
-
-    A child of the :class:`Runner`: when the widget that started the job is
-    destroyed, Qt drops the connection with it, so a late result never reaches
-    a deleted widget.
-    """
-
-    def __init__(self, owner: QObject, on_done: Callable[[Any], None],
-                 on_failed: Callable[[Exception], None]) -> None:
-        super().__init__(owner)
-        self._on_done = on_done
-        self._on_failed = on_failed
-
-    @Slot(object)
-    def done(self, value: Any) -> None:
-        self.deleteLater()
-        self._on_done(value)
-
-    @Slot(object)
-    def failed(self, error: Exception) -> None:
-        self.deleteLater()
-        self._on_failed(error)
+    def _emit(self, signal: Any, value: Any) -> None:
+        try:
+            signal.emit(self.number, value)
+        except RuntimeError:
+            pass  # the runner's window is gone: nobody waits for this result
 
 
 class Runner(QObject):
-    """Starts background jobs; results and errors arrive on the UI thread."""
+    """Starts background jobs; results and errors arrive on the UI thread.
+
+    When the runner (a child of the widget that started the jobs) is
+    destroyed, late results are dropped with it and never reach a deleted widget.
+    """
 
     def __init__(self, parent: QObject | None = None, threads: int = 2) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(threads)
+        self._signals = _Signals(self)
+        self._signals.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
+        self._signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self._waiting: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
+        self._numbers = itertools.count()
 
     def start(
         self,
@@ -67,14 +66,24 @@ class Runner(QObject):
         on_done: Callable[[Any], None],
         on_failed: Callable[[Exception], None],
     ) -> None:
-        job = _Job(fn)
-        relay = _Relay(self, on_done, on_failed)
-        job.signals.done.connect(relay.done)
-        job.signals.failed.connect(relay.failed)
-        self.pool.start(job)
+        number = next(self._numbers)
+        self._waiting[number] = (on_done, on_failed)
+        self.pool.start(_Job(fn, number, self._signals))
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
+
+    @Slot(int, object)
+    def _done(self, number: int, value: Any) -> None:
+        callbacks = self._waiting.pop(number, None)
+        if callbacks is not None:
+            callbacks[0](value)
+
+    @Slot(int, object)
+    def _failed(self, number: int, error: Any) -> None:
+        callbacks = self._waiting.pop(number, None)
+        if callbacks is not None:
+            callbacks[1](error)
 
 
 class Coalesced(QObject):
