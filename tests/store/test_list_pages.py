@@ -8,7 +8,7 @@ from sqlite_utils import Database
 from deskapp.errors import LibraryError
 from deskapp.model import Article
 from deskapp.store import Library
-from deskapp.store.library import check_pages
+from deskapp.store.library import _check_header, check_pages
 from deskapp.store.schema import migrations, title_order_key
 from deskapp.text.collation import sort_key
 
@@ -140,6 +140,24 @@ def test_a_truncated_file_is_refused_even_without_the_page_check(library_path):
         Library.open(library_path, check=False)
     assert caught.value.code == "library_corrupt"
     assert library_path.read_bytes() == data[: len(data) // 2]
+
+
+def test_a_checkpoint_cut_short_is_not_taken_for_a_truncated_file(library_path):
+    # Killed mid-checkpoint, the file may be shorter than page 1 already says while
+    # the log still holds the frames; SQLite finishes the checkpoint at the next open.
+    library = Library.open(library_path)
+    for n in range(40):
+        library.create(Article(title=f"Bài {n}", body="chữ " * 300))
+    library.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    library.close()
+    data = library_path.read_bytes()
+    wal = library_path.with_name(library_path.name + "-wal")
+    wal.write_bytes(b"\x37\x7f\x06\x82" + bytes(4096))  # a log with frames in it
+    library_path.write_bytes(data[: len(data) - 4096])
+    _check_header(library_path)  # not refused on the header's size
+    wal.unlink()
+    with pytest.raises(LibraryError):  # without the log the same file is refused
+        _check_header(library_path)
 
 
 def test_check_pages_finds_damage_the_header_does_not_show(library_path):

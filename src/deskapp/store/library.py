@@ -591,7 +591,11 @@ def _check_header(path: Path) -> None:
     short on a USB stick fails here instead of mid-typing. SQLite keeps the
     page count in the header valid only while bytes 92–95 equal the change
     counter (bytes 24–27); otherwise the size is not checked. A library only
-    grows past, never shrinks below, the size its header records.
+    grows past, never shrinks below, the size its header records — except
+    while a write-ahead log beside it still holds frames: a checkpoint cut
+    short (the process killed, the battery dead) may have written page 1
+    before the pages that extend the file, and SQLite completes it from the
+    log at the next open. The size is not judged then.
     """
     try:
         with path.open("rb") as handle:
@@ -610,9 +614,17 @@ def _check_header(path: Path) -> None:
     page_size = int.from_bytes(head[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(head[28:32], "big")
-    size_valid = head[24:28] == head[92:96]
+    size_valid = head[24:28] == head[92:96] and not _log_has_frames(path)
     if size_valid and pages and size < pages * page_size:
         raise LibraryError("library_corrupt", path=str(path))
+
+
+def _log_has_frames(path: Path) -> bool:
+    """Whether the library's ``-wal`` file holds more than its 32-byte header."""
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size > 32
+    except OSError:
+        return False
 
 
 def check_pages(path: Path | str, stop: Callable[[], bool] | None = None) -> bool | None:
