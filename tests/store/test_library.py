@@ -1,5 +1,7 @@
 import sqlite3
+import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -211,3 +213,17 @@ def test_recursive_triggers_are_on_as_sqlite_utils_set_them(library_path):
     lib = Library.open(library_path)
     assert lib.conn.execute("PRAGMA recursive_triggers").fetchone()[0] == 1
     lib.close()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG rule is for Linux")
+@pytest.mark.parametrize("xdg", [None, "", "relative/dir", "/srv/data"])
+def test_default_library_folder_follows_xdg_like_platformdirs(monkeypatch, xdg):
+    from platformdirs import user_data_dir
+
+    monkeypatch.delenv("DESKAPP_LIBRARY", raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_DATA_HOME", xdg)
+    expected = Path(user_data_dir("Deskapp", appauthor=False)) / "library.sqlite"
+    assert default_library_path() == expected

@@ -31,9 +31,13 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, dark: bool = False) -> None:
         super().__init__(document)
         self.formats: dict[str, QTextCharFormat] = {}
+        self.dark = dark
         self._build(dark)
 
     def set_dark(self, dark: bool) -> None:
+        if dark == self.dark:  # nothing to recolour (each start sets the theme once)
+            return
+        self.dark = dark
         self._build(dark)
         self.rehighlight()
 

@@ -10,10 +10,9 @@ Search results (a few hundred at most) are handed over as a whole list.
 from __future__ import annotations
 
 import bisect
-import html
 import sqlite3
 from collections.abc import Callable, Collection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -27,7 +26,6 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,7 +33,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -50,6 +47,9 @@ from deskapp.store.library import Cursor, Page
 from deskapp.store.search import SearchHit
 from deskapp.ui.desk_labels import status_text
 from deskapp.ui.time_format import local_time
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter, QTextDocument
 
 STATUSES = ("draft", "submitted", "in_review", "returned", "approved", "exported")
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -524,6 +524,8 @@ def _title_order(row: Row) -> tuple[Any, ...]:
 
 def _row_html(title: str, row: Row) -> str:
     """Headline, and for a search hit the excerpt with its matches in bold."""
+    import html
+
     text = f"<b>{html.escape(title)}</b>" if isinstance(row, SearchHit) else html.escape(title)
     if isinstance(row, SearchHit) and row.snippet:
         marked = html.escape(row.marked("\x01", "\x02"))
@@ -545,6 +547,10 @@ class _RichTextDelegate(QStyledItemDelegate):
         if index.data(HTML_ROLE) is None:
             super().paint(painter, option, index)
             return
+        # Loaded with the first search hit drawn: a plain list never needs them.
+        from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette
+        from PySide6.QtWidgets import QStyle
+
         options = QStyleOptionViewItem(option)
         self.initStyleOption(options, index)
         document = self._document(options, index)
@@ -577,6 +583,10 @@ class _RichTextDelegate(QStyledItemDelegate):
 
     def _document(self, options: QStyleOptionViewItem,
                   index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
+        import html
+
+        from PySide6.QtGui import QTextDocument
+
         document = QTextDocument()
         document.setDefaultFont(options.font)
         document.setDocumentMargin(2)

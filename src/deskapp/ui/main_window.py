@@ -599,6 +599,7 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
             self.preview.show_article(article, immediately=True)
         self.copyfit.run()
         self.review.settle()
+        self.sync_panel.settle()
         # The store's writing half (sqlite-utils) is imported off the UI thread, before the
         # first save needs it; the first paint read the library without it.
         self.runner.start(import_writer, lambda _: None, lambda _: None)

@@ -44,6 +44,7 @@ from deskapp.ui.i18n import core_language, plural
 
 if TYPE_CHECKING:
     from deskapp.sync.engine import SyncReport
+    from deskapp.ui.desk_view import DeskView
     from deskapp.ui.main_window import MainWindow
 
 BACKGROUND_INTERVAL_MS = 5 * 60 * 1000
@@ -97,10 +98,22 @@ class SyncPanel(QObject):
         self.show_state()
         # A submitted, returned or approved article should reach the others at once.
         window.desk.statusChanged.connect(lambda _action: self.sync_now(background=True))
+        self._desk_view: DeskView | None = None
 
-        from deskapp.ui.desk_view import DeskView
+    @property
+    def desk_view(self) -> DeskView:
+        """The desk dock, built once the window is painted (:meth:`settle`) or when asked for."""
+        if self._desk_view is None:
+            from deskapp.ui.desk_view import DeskView
 
-        self.desk_view = DeskView(window, self)
+            self._desk_view = DeskView(self.window, self)
+            # Shown where the last session left it (the window's state was restored earlier).
+            self.window.restoreDockWidget(self._desk_view.dock)
+        return self._desk_view
+
+    def settle(self) -> None:
+        """After the first paint: the desk view (and the server code behind it)."""
+        self.desk_view  # noqa: B018 (builds it)
 
     @property
     def library(self) -> Library:

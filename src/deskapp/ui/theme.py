@@ -80,15 +80,25 @@ class ThemeManager:
         self.mode = mode if mode in THEMES else "system"
         dark = is_dark(self.mode)
         if self.mode == "system":
-            self.app.setStyle(self._native_style)
-            self.app.setPalette(dark_palette() if dark else self._native_palette)
+            self._use_style(self._native_style)
+            self._use_palette(dark_palette() if dark else self._native_palette)
         elif dark:
-            self.app.setStyle("Fusion")
-            self.app.setPalette(dark_palette())
+            self._use_style("Fusion")
+            self._use_palette(dark_palette())
         else:
-            self.app.setStyle("Fusion")
-            self.app.setPalette(self.app.style().standardPalette())
+            self._use_style("Fusion")
+            self._use_palette(self.app.style().standardPalette())
         return dark
+
+    def _use_style(self, name: str) -> None:
+        # Setting the style in use again would rebuild it and re-polish every widget:
+        # the better part of 10 ms at each start, for nothing.
+        if self.app.style().name().lower() != name.lower():
+            self.app.setStyle(name)
+
+    def _use_palette(self, palette: QPalette) -> None:
+        if self.app.palette() != palette:
+            self.app.setPalette(palette)
 
 
 def preview_html(html: str, dark: bool) -> str:
