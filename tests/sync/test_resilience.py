@@ -111,6 +111,8 @@ def test_unreachable_server_says_so_and_changes_nothing(reporter, pg):
         run_sync(reporter.library, target, password=PASSWORD)
     assert caught.value.code == "sync_unreachable"
     assert "Cannot reach the newsroom server 127.0.0.1:1/newsroom" in str(caught.value)
+    # libpq's cause, not its indented "Is the server running…" hint
+    assert "(Connection refused)" in str(caught.value)
     assert "không kết nối được" in describe(caught.value, "vi").lower()
     assert _state(reporter.library) == before
     assert reporter.library.get_setting("sync_last") is None

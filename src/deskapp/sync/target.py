@@ -232,5 +232,20 @@ def connection_error(exc: BaseException, target: SyncTarget) -> SyncError:
         return SyncError("sync_auth_failed", user=target.user, server=target.server)
     if "no password supplied" in lowered or "password is required" in lowered:
         return SyncError("sync_password_needed", user=target.user, server=target.server)
-    reason = text.strip().splitlines()[-1] if text.strip() else type(exc).__name__
-    return SyncError("sync_unreachable", server=target.server, reason=reason[:200])
+    return SyncError("sync_unreachable", server=target.server,
+                     reason=_connection_reason(text, exc)[:200])
+
+
+def _connection_reason(text: str, exc: BaseException) -> str:
+    """What libpq said went wrong, without its preamble and its indented hint.
+
+    libpq writes ``connection failed: connection to server at "…", port 1
+    failed: Connection refused`` then ``\tIs the server running…?`` on the next
+    line: the cause is at the end of the first line, not on the last one.
+    """
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if not lines:
+        return type(exc).__name__
+    first = lines[0]
+    cause = first.rsplit(" failed: ", 1)[-1].strip() if " failed: " in first else first
+    return cause or first
