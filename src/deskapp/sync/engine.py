@@ -179,7 +179,7 @@ def _fetch(library: Library, conn: Any, cursor: int) -> tuple[list[dict[str, Any
     with conn.transaction(), conn.cursor(row_factory=dict_row) as cur:
         cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         cur.execute(
-            "SELECT id, owner, created_at, target_words, head_id, seq FROM deskapp.articles "
+            "SELECT id, owner, created_at, target_words, head_id, seq, title FROM deskapp.articles "
             "WHERE seq > %s ORDER BY seq LIMIT %s", [cursor, PULL_BATCH])
         articles = cur.fetchall()
         if not articles:
