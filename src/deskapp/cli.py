@@ -621,10 +621,13 @@ def _cmd_sync(args: argparse.Namespace, library_path: Path) -> int:
                 print(sync_message("sync_no_keyring"), file=sys.stderr)
     finally:
         library.close()
+    untitled = "(chưa có tít)" if language() == "vi" else "(no headline)"
     for result in report.conflicts:
-        print(sync_message("sync_conflict", id=result.article_id, title=result.title))
+        print(sync_message("sync_conflict", id=result.article_id,
+                           title=result.title or untitled))
     for refusal in report.refused:
-        _fail(sync_message("server_refused", title=refusal.title, why=refusal.why))
+        _fail(sync_message("server_refused", title=refusal.title or untitled,
+                           why=refusal.why))
     print(sync_message("sync_done", pushed=report.pushed, pulled=report.pulled))
     return EXIT_FAILURE if report.refused else 0
 

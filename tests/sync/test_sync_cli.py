@@ -58,3 +58,24 @@ def test_unreachable_in_vietnamese(tmp_path, capsys, monkeypatch):
 def test_no_server_set(tmp_path, capsys):
     assert main(["--library", str(tmp_path / "lib.sqlite"), "sync"]) == 1
     assert "No newsroom server is set" in capsys.readouterr().err
+
+
+def test_a_refused_article_without_a_headline_is_still_named(newsroom, tmp_path, capsys,
+                                                              monkeypatch):
+    from deskapp.desk import transition
+
+    monkeypatch.setenv("DESKAPP_LANG", "en")
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+    path = tmp_path / "pv.sqlite"
+    library = Library.open(path)
+    person = newsroom.person("reporter", library=library)
+    article = library.create(Article(body="Chưa có tít."), author=person.name)
+    transition(library, article.id, "submit", user=person.name, role="reporter")
+    transition(library, article.id, "take", user=person.name, role="editor")
+    transition(library, article.id, "approve", user=person.name, role="editor",
+               override_note="tự duyệt")
+    library.close()
+    capsys.readouterr()
+    assert main(["--library", str(path), "sync", "--url", person.target.url]) == 1
+    err = capsys.readouterr().err
+    assert "The server refused the changes to “(no headline)”" in err
