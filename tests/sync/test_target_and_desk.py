@@ -206,3 +206,18 @@ def test_secret_tool_keeps_the_password_where_no_keyring_module_backend_exists(
         assert not keyring_available()  # no session bus: no Secret Service to talk to
     finally:
         keyring.set_keyring(previous)
+
+
+def test_the_lock_warning_gives_the_time_on_this_computer(newsroom, reporter, editor):
+    article_id = _submit(reporter, "Lũ ở Sa Thầy", "Thời sự")
+    second = newsroom.person("editor")
+    try:
+        with editor.connect() as mine, second.connect() as theirs:
+            take_lock(mine, article_id)
+            theirs.execute("SET TIME ZONE 'Pacific/Kiritimati'")  # UTC+14, a server's choice
+            with pytest.raises(LockHeld) as caught:
+                take_lock(theirs, article_id)
+            since = lock_of(mine, article_id).since.astimezone()
+            assert since.strftime("%H:%M %d/%m") in str(caught.value)
+    finally:
+        second.library.close()

@@ -114,8 +114,9 @@ def take_lock(conn: Any, article_id: str, *, host: str = "",
         if row is not None and str(row[0]) != str(me) and row[1] > now - STALE_AFTER:
             previous = EditLock(str(row[0]), row[1], row[2])
             if not take_over:
+                # The server's session time zone is not this computer's: say it in local time.
                 raise LockHeld(holder=previous.holder,
-                               since=previous.since.strftime("%H:%M %d/%m"))
+                               since=previous.since.astimezone().strftime("%H:%M %d/%m"))
         cur.execute(
             "INSERT INTO deskapp.edit_locks (article_id, host) VALUES (%s, %s) "
             "ON CONFLICT (article_id) DO UPDATE SET holder = EXCLUDED.holder, "
