@@ -12,8 +12,9 @@ from deskapp.model import Article
 from deskapp.render.html import article_html
 from deskapp.store.backup import backup_now
 from deskapp.store.recovery import Diagnosis
+from deskapp.ui.backup_dialogs import RecoveryDialog
 from deskapp.ui.main_window import MainWindow
-from deskapp.ui.recovery_dialog import Choice, RecoveryDialog, library_to_open, reason_text
+from deskapp.ui.recovery_dialog import Choice, library_to_open, reason_text
 from deskapp.ui.single_instance import InstanceServer, hand_over
 from deskapp.ui.startup import open_for_writing
 from deskapp.workspace import open_library

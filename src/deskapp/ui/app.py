@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from deskapp import __version__
 from deskapp.model import Article
@@ -143,7 +143,7 @@ def run(library_path: Path, open_files: Sequence[Path | str] = ()) -> int:
 
 
 def _choose(diagnosis: Diagnosis) -> Choice:
-    from deskapp.ui.recovery_dialog import RecoveryDialog
+    from deskapp.ui.backup_dialogs import RecoveryDialog
 
     print(f"deskapp: {reason_text(diagnosis)}", file=sys.stderr)
     if _quit_after_start():
@@ -152,6 +152,8 @@ def _choose(diagnosis: Diagnosis) -> Choice:
 
 
 def _inform(text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     print(f"deskapp: {text}", file=sys.stderr)
     if not _quit_after_start():
         QMessageBox.information(None, "Deskapp", text)

@@ -12,76 +12,26 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMenu,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction
 
 from deskapp.errors import DeskappError, LibraryError
-from deskapp.exchange.markdown_export import export_library_markdown
 from deskapp.messages import describe
 from deskapp.model import Article, RevisionKind
 from deskapp.store import Library
-from deskapp.store.backup import BackupInfo, backup_folder, backup_now, list_backups, restore_backup
 from deskapp.ui.library_checkup import DAMAGED
-from deskapp.ui.recovery_dialog import backup_label
-from deskapp.workspace import open_library
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QMenu
+
+    from deskapp.store.backup import BackupInfo
     from deskapp.ui.main_window import MainWindow
 
     _Base = MainWindow
 else:
     _Base = object
 
-ChooseBackup = Callable[[list[BackupInfo]], BackupInfo | None]
-
-
-class BackupList(QDialog):
-    """The library's backups, newest first; :meth:`chosen` after it is accepted."""
-
-    def __init__(self, backups: list[BackupInfo], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Restore a backup"))
-        self.list = QListWidget(self)
-        for info in backups:
-            item = QListWidgetItem(backup_label(info))
-            item.setData(Qt.ItemDataRole.UserRole, info)
-            self.list.addItem(item)
-        if backups:
-            self.list.setCurrentRow(0)
-        note = QLabel(self.tr("The library as it is now is kept beside it under another "
-                              "name; nothing is overwritten."), self)
-        note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        restore = buttons.addButton(self.tr("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
-        restore.setEnabled(bool(backups))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
-        self.resize(560, 360)
-
-    def chosen(self) -> BackupInfo | None:
-        item = self.list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-
-    @classmethod
-    def ask(cls, backups: list[BackupInfo], parent: QWidget | None = None) -> BackupInfo | None:
-        dialog = cls(backups, parent)
-        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+ChooseBackup = Callable[[list["BackupInfo"]], "BackupInfo | None"]
 
 
 class BackupCommands(_Base):
@@ -125,6 +75,8 @@ class BackupCommands(_Base):
             self.statusBar().showMessage(self.tr("Backup saved: %1").replace("%1", name), 8000)
             self.backupFinished.emit(str(target))
 
+        from deskapp.store.backup import backup_now
+
         self.runner.start(lambda: backup_now(path, "manual"), done,
                           lambda error: self._background_failed(error, self.act_backup_now))
 
@@ -132,6 +84,9 @@ class BackupCommands(_Base):
         path = self._library_file()
         if path is None:
             return False
+        from deskapp.store.backup import list_backups
+        from deskapp.ui.backup_dialogs import BackupList
+
         backups = list_backups(path)
         if not backups:
             self.show_error(self.tr("There are no backups of this library yet."))
@@ -164,6 +119,9 @@ class BackupCommands(_Base):
         path = self._library_file()
         if path is None:
             return False
+        from deskapp.store.backup import restore_backup
+        from deskapp.workspace import open_library
+
         pending = self.editor.snapshot() if self.isWindowModified() else None
         if not self.flush() and self.library.refused is None:
             return False
@@ -215,11 +173,17 @@ class BackupCommands(_Base):
         path = self._library_file()
         if path is None:
             return False
+        from PySide6.QtCore import QUrl
+
+        from deskapp.store.backup import backup_folder
+
         folder = backup_folder(path)
         folder.mkdir(parents=True, exist_ok=True)
         return self.open_url(QUrl.fromLocalFile(str(folder)))
 
     def export_library_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export the library to a folder"))
         if folder:
             self.export_library_to(Path(folder))
@@ -231,6 +195,8 @@ class BackupCommands(_Base):
             return
         self.act_export_library.setEnabled(False)
         self.statusBar().showMessage(self.tr("Exporting the library…"))
+
+        from deskapp.exchange.markdown_export import export_library_markdown
 
         def work() -> int:
             library = Library.open(path)
@@ -255,4 +221,6 @@ class BackupCommands(_Base):
         self.show_error(describe(error) if isinstance(error, DeskappError) else str(error))
 
     def open_url(self, url: QUrl) -> bool:
+        from PySide6.QtGui import QDesktopServices
+
         return QDesktopServices.openUrl(url)

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog
 
 from deskapp.messages import describe
 from deskapp.store import Library
@@ -24,6 +23,8 @@ from deskapp.ui.i18n import core_language
 from deskapp.workspace import ImportOutcome, import_many
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
+
     from deskapp.text.legacy import Detection
     from deskapp.ui.main_window import MainWindow
 
@@ -58,6 +59,8 @@ class BatchImport(_Base):
 
     def import_many_paths(self, paths: Sequence[Path]) -> QProgressDialog | None:
         """Start importing ``paths`` in the background; the dialog shows the progress."""
+        from PySide6.QtWidgets import QProgressDialog
+
         library_path = self.library.path
         if library_path is None:
             for path in paths:  # an in-memory library cannot be shared with a thread

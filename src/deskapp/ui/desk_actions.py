@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QLabel, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QWidget
 
 from deskapp.desk import Action, DeskError, allowed_actions, last_event, transition
 from deskapp.desk.messages import describe as describe_desk
@@ -169,5 +169,7 @@ class DeskActions(QObject):
 
 
 def _ask(parent: QWidget, title: str, prompt: str) -> str | None:
+    from PySide6.QtWidgets import QInputDialog
+
     text, ok = QInputDialog.getMultiLineText(parent, title, prompt)
     return text.strip() or None if ok else None

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QFileDialog
 
 from deskapp.errors import DeskappError
 from deskapp.messages import describe
@@ -43,6 +42,8 @@ class HandOff(_Base):
     """File → Send to desk / Send back / Open package…, for :class:`MainWindow`."""
 
     def send_package_dialog(self) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         from deskapp.exchange.package import PACKAGE_SUFFIX
 
         if not self.flush():
@@ -83,6 +84,8 @@ class HandOff(_Base):
         return written
 
     def open_package_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from deskapp.exchange.package import PACKAGE_SUFFIX
 
         path, _ = QFileDialog.getOpenFileName(

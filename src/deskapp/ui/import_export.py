@@ -11,8 +11,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
-
 from deskapp.errors import DeskappError
 from deskapp.messages import describe
 from deskapp.model import Article
@@ -41,6 +39,8 @@ class ImportExport(_Base):
     """File → Import… and File → Export PDF…, for :class:`MainWindow`."""
 
     def import_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import articles"), "",
             self.tr("Articles and packages") + f" ({importable()})"
@@ -81,6 +81,8 @@ class ImportExport(_Base):
 
     def confirm_conversion(self, name: str, found: Detection) -> bool:
         """Ask before converting a legacy-encoded file, showing what will change."""
+        from PySide6.QtWidgets import QMessageBox
+
         sample = "\n".join(f"  {before}  →  {after}" for before, after in found.changes[:8])
         answer = QMessageBox.question(
             self,
@@ -94,6 +96,8 @@ class ImportExport(_Base):
         return answer == QMessageBox.StandardButton.Yes
 
     def export_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         snapshot = self.editor.snapshot()
         if snapshot is None:
             return

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QWidget,
 )
@@ -528,6 +527,8 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
 
     # ---- window ------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.review.stop()
         self.copyfit.stop()
         if not self.flush():
@@ -552,6 +553,8 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
 
     def show_error(self, text: str) -> None:
         """Tell the user without blocking the window (and without losing any text)."""
+        from PySide6.QtWidgets import QMessageBox
+
         self.last_error = text
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Deskapp"), text,
                           QMessageBox.StandardButton.Ok, self)

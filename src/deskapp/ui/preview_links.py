@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 LOCAL_SCHEMES = frozenset({"", "file", "data", "qrc"})
 OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -39,6 +38,8 @@ class LinkGuard(QObject):
 
     def __init__(self, browser: QTextBrowser, parent: QWidget | None = None, *,
                  confirm: Confirm | None = None, opener: Opener | None = None) -> None:
+        from PySide6.QtGui import QDesktopServices
+
         super().__init__(parent)
         self._parent = parent
         self.confirm: Confirm = confirm or self._ask
@@ -56,6 +57,8 @@ class LinkGuard(QObject):
         return bool(self.opener(url))
 
     def _ask(self, url: QUrl) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self._parent, self.tr("Open link?"),
             self.tr("Open this address in your web browser?\n\n%1")

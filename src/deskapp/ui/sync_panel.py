@@ -20,9 +20,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -237,6 +235,8 @@ class SyncPanel(QObject):
         self.failed.emit(text)
 
     def _ask_password(self, why: str) -> bool:
+        from PySide6.QtWidgets import QInputDialog
+
         target = load_target(self.library)
         if target is None:
             return False
@@ -326,6 +326,8 @@ class ServerDialog(QDialog):
     """The server address and the password (which goes to the keyring, not the library)."""
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QDialogButtonBox
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("Newsroom server"))
         form = QFormLayout(self)

@@ -63,7 +63,9 @@ class ThemeManager:
     def __init__(self, app: QApplication) -> None:
         self.app = app
         self.mode = "system"
-        self._native_style = app.style().name()
+        # The platform's own style, noted when a theme first replaces it (asking for the
+        # style object at start would build Qt's style enums for nothing: ~6 ms).
+        self._native_style: str | None = None
         self._native_palette = QPalette(app.palette())
 
     @classmethod
@@ -80,7 +82,8 @@ class ThemeManager:
         self.mode = mode if mode in THEMES else "system"
         dark = is_dark(self.mode)
         if self.mode == "system":
-            self._use_style(self._native_style)
+            if self._native_style is not None:
+                self._use_style(self._native_style)
             self._use_palette(dark_palette() if dark else self._native_palette)
         elif dark:
             self._use_style("Fusion")
@@ -91,6 +94,8 @@ class ThemeManager:
         return dark
 
     def _use_style(self, name: str) -> None:
+        if self._native_style is None:
+            self._native_style = self.app.style().name()
         # Setting the style in use again would rebuild it and re-polish every widget:
         # the better part of 10 ms at each start, for nothing.
         if self.app.style().name().lower() != name.lower():
