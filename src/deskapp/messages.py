@@ -7,7 +7,6 @@ string moves into Qt's translation files. The language follows
 
 from __future__ import annotations
 
-import locale
 import os
 from typing import Any
 
@@ -248,6 +247,8 @@ def language() -> str:
         value = os.environ.get(var)
         if value:
             return "vi" if value.lower().startswith("vi") else "en"
+    import locale
+
     try:
         code = locale.getlocale()[0] or ""
     except ValueError:

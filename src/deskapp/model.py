@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
-import uuid
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -40,6 +37,8 @@ def now_iso() -> str:
 
 
 def new_id() -> str:
+    import uuid  # loaded with the first new article, not at start
+
     return str(uuid.uuid4())
 
 
@@ -80,6 +79,9 @@ class Article:
         return data
 
     def content_hash(self) -> str:
+        import hashlib
+        import json
+
         payload = json.dumps(self.content(), ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -105,7 +107,12 @@ class Article:
         kwargs = {k: v for k, v in data.items() if k in known}
         tags = kwargs.get("tags")
         if isinstance(tags, str):
-            kwargs["tags"] = json.loads(tags) if tags else []
+            if tags:
+                import json
+
+                kwargs["tags"] = json.loads(tags)
+            else:
+                kwargs["tags"] = []
         return cls(**kwargs)  # type: ignore[arg-type]
 
 

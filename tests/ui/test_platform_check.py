@@ -16,7 +16,9 @@ def test_names_the_missing_library(monkeypatch):
             raise OSError(f"{name}: libxcb-icccm.so.4: cannot open shared object file")
         return object()
 
-    monkeypatch.setattr(platform_check.ctypes, "CDLL", cdll)
+    import ctypes
+
+    monkeypatch.setattr(ctypes, "CDLL", cdll)
     assert platform_check.missing_display_library() == "libxcb-icccm.so.4"
 
 

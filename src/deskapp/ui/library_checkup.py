@@ -21,7 +21,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from deskapp.errors import LibraryError
-from deskapp.store.backup import ensure_daily_backup
 from deskapp.store.library import check_pages
 
 OK, DAMAGED, STOPPED, FAILED = "ok", "damaged", "stopped", "failed"
@@ -69,6 +68,8 @@ class LibraryCheckup(QObject):
             self._emit(DAMAGED)
             return
         if not self._stop.is_set():
+            from deskapp.store.backup import ensure_daily_backup  # on this worker thread
+
             try:
                 ensure_daily_backup(self.path)
             except LibraryError as exc:  # a failed backup must not keep anyone from writing

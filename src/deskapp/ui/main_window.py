@@ -34,7 +34,6 @@ from deskapp.store import ArticleSummary, Library
 from deskapp.store.library import Cursor, Page, import_writer
 from deskapp.store.lock import WriterLock
 from deskapp.text import nfc
-from deskapp.text.tone import convert_tone_style
 from deskapp.ui import window_state
 from deskapp.ui.backups import BackupCommands
 from deskapp.ui.batch_import import BatchImport
@@ -342,6 +341,8 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         """Move tones in every field to the newsroom's style; each field is one undo step."""
         if self.editor.article_id is None:
             return 0
+        from deskapp.text.tone import convert_tone_style
+
         changed = self.editor.convert_text(
             lambda text: convert_tone_style(text, self.editor.typing.style)
         )

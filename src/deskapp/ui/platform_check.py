@@ -8,7 +8,6 @@ missing, so Deskapp can say so in a sentence.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import re
 import sys
@@ -27,6 +26,8 @@ def missing_display_library() -> str | None:
         return None
     if os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb" or os.environ.get("WAYLAND_DISPLAY"):
         return None
+    import ctypes
+
     import PySide6
 
     plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
@@ -43,6 +44,8 @@ def missing_display_library() -> str | None:
 
 
 def _has_library(name: str) -> bool:
+    import ctypes
+
     try:
         ctypes.CDLL(name)
     except OSError:
