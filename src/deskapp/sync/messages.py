@@ -119,6 +119,18 @@ REASONS: dict[str, tuple[str, str]] = {
         "trạng thái đi theo phiên bản mới nhất, không sửa riêng được",
         "the status follows the latest revision and cannot be set on its own",
     ),
+    "row_not_allowed": (
+        "phóng viên chỉ được lưu và gửi bài, không sửa riêng thông tin của bài trên máy chủ",
+        "reporters may only save and submit; the article's details on the server cannot be "
+        "changed on their own",
+    ),
+    "not_yourself": (
+        "bản ghi mang tên đăng nhập của người khác", "it names another person's sign-in",
+    ),
+    "event_inconsistent": (
+        "bước chuyển trạng thái không khớp với thao tác hoặc phiên bản của nó",
+        "a change of status does not match its action or its revision",
+    ),
     "head_unknown": ("phiên bản không có trên máy chủ", "the revision is not on the server"),
     "damaged": ("dữ liệu trên máy chủ bị hỏng", "its data on the server is damaged"),
 }

@@ -4,16 +4,25 @@ Everything lives in the schema ``deskapp``. Migrations are applied in order
 by an administrator (``deskapp server setup``), each in one transaction, and
 their count is kept in ``deskapp.meta`` as ``schema_version``: a Deskapp that
 finds a newer number refuses to sync instead of writing rows it does not
-understand. Never edit a released migration: add a new one.
+understand. One that finds an older number syncs as long as it is at least
+:data:`OLDEST_SERVER_SCHEMA` (later migrations only tighten the server's
+rules), so laptops can be updated before the server. Never edit a released
+migration: add a new one.
 
 Access is the server's business, not the window's. Every person signs in as
 their own login role, a member of ``deskapp_reporter`` or ``deskapp_editor``.
 Row-level security lets reporters read only their own articles; triggers
 (``SECURITY DEFINER``, judging ``session_user``) let them add revisions only
 to their own drafts or returned articles, with the status draft, returned or
-submitted, and add only ``submit`` status events. Editors may do the rest
-(take, return, approve, export). Nobody but the administrator may update or
-delete a revision, comment, event or photo: they are append-only.
+submitted, move their article's head only under the same conditions (and
+change nothing else of its row), and add only ``submit`` status events that
+are a submit: in the role reporter, from draft or returned to submitted, to a
+submitted revision of their own draft. A name in a row (a revision's or
+comment's author, an event's user) may not be another person's sign-in.
+Editors may do the rest (take, return, approve, export). Nobody but the
+administrator may update or delete a revision, comment, event or photo: they
+are append-only. The schema's functions are not executable by PUBLIC; the
+groups may call only the two that row-level security needs.
 
 Every change to an article gives it a new ``seq`` from one sequence, drawn
 under a transaction-level advisory lock, so sequence order is commit order
@@ -335,8 +344,211 @@ _RLS_ROWS = "\n".join(
     for t in _ROW_TABLES
 )
 
-MIGRATIONS: list[str] = [_V1 + _RLS_ROWS]
+# Version 2: the rows say who did what truthfully, reporters change only their drafts'
+# rows, and the helper functions are no longer anyone's to call.
+_V2 = f"""
+ALTER DEFAULT PRIVILEGES IN SCHEMA deskapp REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+
+DROP TRIGGER revisions_guard ON deskapp.revisions;
+DROP TRIGGER comments_guard ON deskapp.comments;
+DROP TRIGGER status_events_guard ON deskapp.status_events;
+DROP TRIGGER photos_guard ON deskapp.photos;
+DROP FUNCTION deskapp.revisions_guard();
+DROP FUNCTION deskapp.comments_guard();
+DROP FUNCTION deskapp.status_events_guard();
+DROP FUNCTION deskapp.photos_guard();
+
+-- a reporter changes their article's row only as a save or a submit does (moving the
+-- head) and only while it is theirs and a draft or returned; a change of nothing (the
+-- touch of a new comment, a retried head swap) is no change
+CREATE OR REPLACE FUNCTION deskapp.articles_guard() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+  head deskapp.revisions%ROWTYPE;
+BEGIN
+  PERFORM pg_advisory_xact_lock({SEQ_LOCK});
+  IF TG_OP = 'INSERT' THEN
+    NEW.owner := session_user;
+    NEW.head_id := NULL;
+    NEW.status := 'draft';
+    NEW.title := ''; NEW.section := ''; NEW.byline := '';
+  ELSE
+    IF NEW.id <> OLD.id OR NEW.owner <> OLD.owner OR NEW.created_at <> OLD.created_at THEN
+      PERFORM deskapp.refuse('status_follows_head');
+    END IF;
+    IF NOT deskapp.is_editor() THEN
+      IF OLD.owner <> session_user THEN
+        PERFORM deskapp.refuse('not_owner');
+      END IF;
+      IF (NEW.head_id IS DISTINCT FROM OLD.head_id
+          OR NEW.target_words IS DISTINCT FROM OLD.target_words)
+         AND OLD.status NOT IN ('draft', 'returned') THEN
+        PERFORM deskapp.refuse('not_draft');
+      END IF;
+      IF NEW.target_words IS DISTINCT FROM OLD.target_words THEN
+        PERFORM deskapp.refuse('row_not_allowed');
+      END IF;
+    END IF;
+    IF NEW.head_id IS DISTINCT FROM OLD.head_id THEN
+      SELECT * INTO head FROM deskapp.revisions
+        WHERE id = NEW.head_id AND article_id = NEW.id;
+      IF NOT FOUND THEN
+        PERFORM deskapp.refuse('head_unknown');
+      END IF;
+      IF NEW.status IS DISTINCT FROM OLD.status AND NEW.status <> head.status THEN
+        PERFORM deskapp.refuse('status_follows_head');
+      END IF;
+      IF NOT deskapp.is_editor()
+         AND head.status NOT IN ('draft', 'returned', 'submitted') THEN
+        PERFORM deskapp.refuse('status_not_allowed');
+      END IF;
+      NEW.status := head.status;
+      NEW.title := head.title;
+      NEW.section := head.section;
+      NEW.byline := head.byline;
+    ELSIF NEW.status IS DISTINCT FROM OLD.status OR NEW.title IS DISTINCT FROM OLD.title
+        OR NEW.section IS DISTINCT FROM OLD.section OR NEW.byline IS DISTINCT FROM OLD.byline
+    THEN
+      PERFORM deskapp.refuse('status_follows_head');
+    END IF;
+  END IF;
+  NEW.seq := nextval('deskapp.change_seq');
+  NEW.changed_at := now();
+  RETURN NEW;
+END $$;
+
+-- whether a name in a row is another person's sign-in (of anyone, or of an editor)
+CREATE FUNCTION deskapp.names_another(who text, editors_only boolean) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
+  SELECT EXISTS (
+    SELECT 1 FROM pg_roles r
+    WHERE r.rolname::text = who AND r.rolname <> session_user
+      AND (pg_has_role(r.oid, '{EDITOR_GROUP}', 'MEMBER')
+           OR (NOT editors_only AND pg_has_role(r.oid, '{REPORTER_GROUP}', 'MEMBER'))))
+$$;
+
+CREATE FUNCTION deskapp.revision_allowed(r deskapp.revisions) RETURNS void
+  LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+DECLARE
+  art deskapp.articles%ROWTYPE;
+BEGIN
+  SELECT * INTO art FROM deskapp.articles WHERE id = r.article_id;
+  IF NOT FOUND THEN
+    PERFORM deskapp.refuse('head_unknown');
+  END IF;
+  IF NOT deskapp.is_editor() THEN
+    IF art.owner <> session_user THEN
+      PERFORM deskapp.refuse('not_owner');
+    END IF;
+    IF art.status NOT IN ('draft', 'returned') THEN
+      PERFORM deskapp.refuse('not_draft');
+    END IF;
+    IF r.status NOT IN ('draft', 'returned', 'submitted') THEN
+      PERFORM deskapp.refuse('status_not_allowed');
+    END IF;
+  END IF;
+  IF deskapp.names_another(r.author, deskapp.is_editor()) THEN
+    PERFORM deskapp.refuse('not_yourself');
+  END IF;
+END $$;
+
+CREATE FUNCTION deskapp.comment_allowed(c deskapp.comments) RETURNS void
+  LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+BEGIN
+  IF deskapp.names_another(c.author, deskapp.is_editor()) THEN
+    PERFORM deskapp.refuse('not_yourself');
+  END IF;
+END $$;
+
+-- a status event must be the step its action makes; a reporter's only a submit of
+-- their own draft or returned article, in their own name, to a submitted revision
+CREATE FUNCTION deskapp.event_allowed(e deskapp.status_events) RETURNS void
+  LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+BEGIN
+  IF NOT coalesce((e.action, e.to_status) IN (
+      ('submit', 'submitted'), ('take', 'in_review'), ('return', 'returned'),
+      ('approve', 'approved'), ('export', 'exported'), ('reopen', 'in_review')), false)
+     OR coalesce(e.role, '') NOT IN ('reporter', 'editor')
+  THEN
+    PERFORM deskapp.refuse('event_inconsistent');
+  END IF;
+  IF e.role = 'reporter' AND (e.action <> 'submit'
+                              OR coalesce(e.from_status, '') NOT IN ('draft', 'returned')) THEN
+    PERFORM deskapp.refuse('action_not_allowed');
+  END IF;
+  IF deskapp.is_editor() THEN
+    -- an editor may carry a reporter's submit (from a package), never another editor's step
+    IF deskapp.names_another(e."user", e.role = 'reporter') THEN
+      PERFORM deskapp.refuse('not_yourself');
+    END IF;
+    RETURN;
+  END IF;
+  IF e.role <> 'reporter' THEN
+    PERFORM deskapp.refuse('action_not_allowed');
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM deskapp.articles WHERE id = e.article_id
+                 AND owner = session_user AND status IN ('draft', 'returned')) THEN
+    PERFORM deskapp.refuse('not_draft');
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM deskapp.revisions WHERE id = e.revision_id
+                 AND article_id = e.article_id AND status = 'submitted') THEN
+    PERFORM deskapp.refuse('event_inconsistent');
+  END IF;
+  IF deskapp.names_another(e."user", false) THEN
+    PERFORM deskapp.refuse('not_yourself');
+  END IF;
+END $$;
+
+-- One guard for the append-only rows, given the table's key columns: skip a row already
+-- here (a retried push), check access and the table's own rule, stamp who sent it and
+-- when, and give the article a new change number.
+CREATE FUNCTION deskapp.row_guard() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+  known boolean;
+BEGIN
+  EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I.%I WHERE %s)',
+                 TG_TABLE_SCHEMA, TG_TABLE_NAME,
+                 (SELECT string_agg(format('%I = ($1).%I', k, k), ' AND ')
+                  FROM unnest(TG_ARGV) AS k))
+    INTO known USING NEW;
+  IF known THEN
+    RETURN NULL;
+  END IF;
+  IF NOT deskapp.can_see(NEW.article_id) THEN
+    PERFORM deskapp.refuse('not_owner');
+  END IF;
+  CASE TG_TABLE_NAME
+    WHEN 'revisions' THEN PERFORM deskapp.revision_allowed(NEW);
+    WHEN 'comments' THEN PERFORM deskapp.comment_allowed(NEW);
+    WHEN 'status_events' THEN PERFORM deskapp.event_allowed(NEW);
+    ELSE NULL;
+  END CASE;
+  NEW.pushed_by := session_user;
+  NEW.pushed_at := now();
+  PERFORM deskapp.touch(NEW.article_id);
+  RETURN NEW;
+END $$;
+CREATE TRIGGER revisions_guard BEFORE INSERT ON deskapp.revisions
+  FOR EACH ROW EXECUTE FUNCTION deskapp.row_guard('id');
+CREATE TRIGGER comments_guard BEFORE INSERT ON deskapp.comments
+  FOR EACH ROW EXECUTE FUNCTION deskapp.row_guard('id');
+CREATE TRIGGER status_events_guard BEFORE INSERT ON deskapp.status_events
+  FOR EACH ROW EXECUTE FUNCTION deskapp.row_guard('id');
+CREATE TRIGGER photos_guard BEFORE INSERT ON deskapp.photos
+  FOR EACH ROW EXECUTE FUNCTION deskapp.row_guard('article_id', 'name');
+
+REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA deskapp FROM PUBLIC;
+-- the row-level security policies call these as the person asking
+GRANT EXECUTE ON FUNCTION deskapp.is_editor(), deskapp.can_see(text)
+  TO {REPORTER_GROUP}, {EDITOR_GROUP};
+"""
+
+MIGRATIONS: list[str] = [_V1 + _RLS_ROWS, _V2]
 SERVER_SCHEMA_VERSION = len(MIGRATIONS)
+# The oldest server schema this Deskapp syncs with: later migrations only tighten the
+# server's rules, so a newer Deskapp keeps working until IT runs ``deskapp server setup``.
+OLDEST_SERVER_SCHEMA = 1
 
 
 def server_version(conn: Any) -> int | None:
@@ -359,9 +571,9 @@ def check_schema(conn: Any, server: str) -> str:
     if found > SERVER_SCHEMA_VERSION:
         raise SyncError("server_too_new", server=server, found=found,
                         known=SERVER_SCHEMA_VERSION)
-    if found < SERVER_SCHEMA_VERSION:
+    if found < OLDEST_SERVER_SCHEMA:
         raise SyncError("server_too_old", server=server, found=found,
-                        known=SERVER_SCHEMA_VERSION)
+                        known=OLDEST_SERVER_SCHEMA)
     with conn.cursor() as cur:
         cur.execute("SELECT value FROM deskapp.meta WHERE key = 'server_id'")
         row = cur.fetchone()
