@@ -1,0 +1,103 @@
+"""Schema version 2 on a server that was set up at version 1, and Deskapps of either version."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import psycopg
+import pytest
+
+from deskapp.desk import transition
+from deskapp.model import Article, new_id
+from deskapp.sync import SyncError, server
+from deskapp.sync.server import setup_server
+
+
+@pytest.fixture
+def v1_newsroom(pg, newsroom, monkeypatch):
+    """A newsroom whose server was set up by a Deskapp that knew only schema version 1."""
+    dbname = pg.new_database()
+    with monkeypatch.context() as v1:
+        v1.setattr(server, "MIGRATIONS", server.MIGRATIONS[:1])
+        v1.setattr(server, "SERVER_SCHEMA_VERSION", 1)
+        with pg.admin(dbname) as conn:
+            assert setup_server(conn, dbname) == 1
+    return replace(newsroom, dbname=dbname)
+
+
+def _version(newsroom):
+    with newsroom.admin() as conn:
+        return conn.execute("SELECT value FROM deskapp.meta WHERE key = 'schema_version'"
+                            ).fetchone()[0]
+
+
+def _snapshot(newsroom):
+    with newsroom.admin() as conn:
+        return {table: sorted(conn.execute(f"SELECT * FROM deskapp.{table}").fetchall())
+                for table in ("meta", "articles", "revisions", "comments", "status_events",
+                              "photos")}
+
+
+def test_setup_migrates_a_version_1_server_keeping_its_data(v1_newsroom):
+    newsroom = v1_newsroom
+    assert _version(newsroom) == "1"
+    reporter, editor = newsroom.person("reporter"), newsroom.person("editor")
+    article = reporter.library.create(Article(title="Lũ miền Trung", body="Nước lên."),
+                                      author=reporter.name)
+    transition(reporter.library, article.id, "submit", user=reporter.name, role="reporter")
+    reporter.sync()  # a Deskapp that knows version 2 syncs with a version 1 server
+    editor.sync()
+    with newsroom.admin() as conn:
+        head = conn.execute("SELECT head_id FROM deskapp.articles WHERE id = %s",
+                            [article.id]).fetchone()[0]
+    with reporter.connect() as conn:  # the hole version 2 closes
+        conn.execute('INSERT INTO deskapp.status_events (id, article_id, revision_id, "user", '
+                     "role, action, from_status, to_status) VALUES (%s, %s, %s, %s, 'editor', "
+                     "'submit', 'submitted', 'approved')",
+                     [new_id(), article.id, head, editor.name])
+    before = _snapshot(newsroom)
+
+    with newsroom.admin() as conn:
+        assert setup_server(conn, newsroom.dbname) == 1
+        assert setup_server(conn, newsroom.dbname) == 0  # nothing more to do
+    assert _version(newsroom) == "2"
+    after = _snapshot(newsroom)
+    meta = dict(after.pop("meta"))
+    assert meta["schema_version"] == "2"
+    assert meta["server_id"] == dict(before.pop("meta"))["server_id"]
+    assert after == before
+
+    with reporter.connect() as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute('INSERT INTO deskapp.status_events (id, article_id, revision_id, '
+                         '"user", role, action, from_status, to_status) VALUES (%s, %s, %s, '
+                         "%s, 'editor', 'submit', 'submitted', 'approved')",
+                         [new_id(), article.id, head, editor.name])
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT deskapp.touch(%s)", [article.id])
+    # and the people go on working as before
+    transition(editor.library, article.id, "take", user=editor.name, role="editor")
+    transition(editor.library, article.id, "return", user=editor.name, role="editor",
+               reason="Thiếu nguồn")
+    assert not editor.sync().refused
+    reporter.sync()
+    assert reporter.library.get(article.id).status == "returned"
+    lib = reporter.library
+    lib.save(lib.get(article.id).with_content(body="Nước lên, theo tỉnh."), author=reporter.name)
+    transition(lib, article.id, "submit", user=reporter.name, role="reporter")
+    assert not reporter.sync().refused
+    assert editor.sync().pulled == 1
+    assert editor.library.get(article.id).status == "submitted"
+    reporter.library.close()
+    editor.library.close()
+
+
+def test_a_deskapp_knowing_only_version_1_meets_a_newer_schema(newsroom, reporter,
+                                                               monkeypatch):
+    assert _version(newsroom) == "2"
+    reporter.library.create(Article(title="Bài chờ gửi"), author=reporter.name)
+    monkeypatch.setattr(server, "SERVER_SCHEMA_VERSION", 1)
+    with pytest.raises(SyncError) as caught:
+        reporter.sync()
+    assert caught.value.code == "server_too_new"
+    assert "newer Deskapp (2; this version knows up to 1)" in str(caught.value)
