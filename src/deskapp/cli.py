@@ -635,9 +635,11 @@ def _cmd_sync(args: argparse.Namespace, library_path: Path) -> int:
 def _cmd_server(args: argparse.Namespace, _library_path: Path) -> int:
     import getpass
 
-    from deskapp.sync import SyncTarget, connect
-    from deskapp.sync.server import add_user, setup_server
+    from deskapp.sync import SyncError, SyncTarget, connect
+    from deskapp.sync.server import add_user, check_user_name, setup_server, user_exists
 
+    if args.server_command == "add-user":
+        check_user_name(args.name)  # before connecting and asking for a password
     target, password = SyncTarget.parse(args.url)
     conn = connect(target, password)
     try:
@@ -645,6 +647,8 @@ def _cmd_server(args: argparse.Namespace, _library_path: Path) -> int:
             ran = setup_server(conn, target.server)
             print(f"{target.server}: schema {ran} migration(s) applied")
         else:
+            if user_exists(conn, args.name):
+                raise SyncError("user_exists", name=args.name)
             secret = getpass.getpass(f"{args.name}: ")
             add_user(conn, args.name, secret, args.role)
             print(f"{args.name}\t{args.role}")

@@ -79,3 +79,45 @@ def test_a_refused_article_without_a_headline_is_still_named(newsroom, tmp_path,
     assert main(["--library", str(path), "sync", "--url", person.target.url]) == 1
     err = capsys.readouterr().err
     assert "The server refused the changes to “(no headline)”" in err
+
+
+def _no_password_prompt(prompt=""):
+    raise AssertionError("the password was asked for")
+
+
+def test_add_user_checks_the_name_before_asking_for_a_password(pg, capsys, monkeypatch):
+    monkeypatch.setenv("DESKAPP_LANG", "en")
+    dbname = pg.new_database()
+    admin_url = f"host={pg.root} port={pg.port} user=postgres dbname={dbname}"
+    assert main(["server", "setup", admin_url]) == 0
+    monkeypatch.setattr(getpass, "getpass", _no_password_prompt)
+    capsys.readouterr()
+    assert main(["server", "add-user", admin_url, "Lan Nguyễn", "--role", "reporter"]) == 1
+    assert "The sign-in name “Lan Nguyễn” is not valid" in capsys.readouterr().err
+
+
+def test_add_user_names_a_user_that_already_exists(pg, capsys, monkeypatch):
+    monkeypatch.setenv("DESKAPP_LANG", "vi")
+    dbname = pg.new_database()
+    admin_url = f"host={pg.root} port={pg.port} user=postgres dbname={dbname}"
+    assert main(["server", "setup", admin_url]) == 0
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": PASSWORD)
+    name = f"pv_{dbname[-8:]}"  # roles are the cluster's, shared by every test database
+    assert main(["server", "add-user", admin_url, name, "--role", "reporter"]) == 0
+    monkeypatch.setattr(getpass, "getpass", _no_password_prompt)
+    capsys.readouterr()
+    assert main(["server", "add-user", admin_url, name, "--role", "editor"]) == 1
+    err = capsys.readouterr().err
+    assert f"Người dùng “{name}” đã có trên máy chủ" in err
+    assert "DuplicateObject" not in err
+
+
+def test_add_user_refuses_a_duplicate_created_meanwhile(newsroom, reporter, monkeypatch):
+    from deskapp.sync import SyncError
+    from deskapp.sync.server import add_user
+
+    with newsroom.admin() as conn, pytest.raises(SyncError) as caught:
+        add_user(conn, reporter.name, PASSWORD, "editor")
+    assert caught.value.code == "user_exists"
+    monkeypatch.setenv("DESKAPP_LANG", "en")
+    assert f"The user “{reporter.name}” already exists on the server" in str(caught.value)

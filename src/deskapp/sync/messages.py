@@ -81,6 +81,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Tên đăng nhập “{name}” không hợp lệ: chỉ dùng chữ thường không dấu, số và _.",
         "The sign-in name “{name}” is not valid: use lower-case letters, digits and _ only.",
     ),
+    "user_exists": (
+        "Người dùng “{name}” đã có trên máy chủ. Hãy chọn tên khác; người đã có tên này "
+        "vẫn đăng nhập như cũ.",
+        "The user “{name}” already exists on the server. Choose another name; whoever has "
+        "this one keeps signing in as before.",
+    ),
     "sync_done": (
         "Đã đồng bộ: gửi {pushed} bài, nhận {pulled} bài.",
         "Synced: articles sent {pushed}, received {pulled}.",

@@ -611,13 +611,34 @@ def setup_server(conn: Any, server: str = "") -> int:
     return SERVER_SCHEMA_VERSION - found
 
 
-def add_user(conn: Any, name: str, password: str, role: str) -> None:
-    """Create a sign-in for one person (as an administrator) in the reporters' or editors' group."""
-    from psycopg import sql
-
+def check_user_name(name: str) -> None:
+    """Refuse a sign-in name PostgreSQL would need quoting for (``user_name_invalid``)."""
     if not _ROLE_NAME.fullmatch(name):
         raise SyncError("user_name_invalid", name=name)
+
+
+def user_exists(conn: Any, name: str) -> bool:
+    """Whether a role of this name is already on the server (a person's, or any other)."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [name])
+        found = cur.fetchone() is not None
+    conn.rollback()
+    return found
+
+
+def add_user(conn: Any, name: str, password: str, role: str) -> None:
+    """Create a sign-in for one person (as an administrator) in the reporters' or editors' group.
+
+    Raises :class:`SyncError` ``user_name_invalid`` or ``user_exists``.
+    """
+    import psycopg
+    from psycopg import sql
+
+    check_user_name(name)
     group = EDITOR_GROUP if role == "editor" else REPORTER_GROUP
-    with conn.transaction():
-        conn.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
-            sql.Identifier(name), sql.Literal(password), sql.Identifier(group)))
+    try:
+        with conn.transaction():
+            conn.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
+                sql.Identifier(name), sql.Literal(password), sql.Identifier(group)))
+    except psycopg.errors.DuplicateObject:
+        raise SyncError("user_exists", name=name) from None
