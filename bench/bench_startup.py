@@ -41,10 +41,14 @@ import time
 T0 = time.perf_counter()
 import os, resource, sys
 from pathlib import Path
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
 
 KIND, LIBRARY = sys.argv[1], sys.argv[2]
+if KIND != "bare":
+    # In the order the deskapp command imports them: Deskapp's modules, which load PySide6.
+    from deskapp.ui import main_window
+    from deskapp.ui.app import run
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 
 def rss_now():
@@ -87,9 +91,6 @@ if KIND == "bare":
 else:
     # The real start: writer lock, recovery check, translation, window, instance server.
     # Only the main window's own events are watched, as for the bare one.
-    from deskapp.ui import main_window
-    from deskapp.ui.app import run
-
     build = main_window.MainWindow.__init__
 
     def build_and_watch(self, *args, **kwargs):

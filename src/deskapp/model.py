@@ -107,7 +107,7 @@ class Article:
         kwargs = {k: v for k, v in data.items() if k in known}
         tags = kwargs.get("tags")
         if isinstance(tags, str):
-            if tags:
+            if tags and tags != "[]":
                 import json
 
                 kwargs["tags"] = json.loads(tags)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import logging
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -11,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from deskapp.errors import DeskappError, ImportRejected, LibraryError
 from deskapp.store import default_library_path
-from deskapp.store.backup import ensure_daily_backup
 from deskapp.store.location import peek_setting
 
 if TYPE_CHECKING:
@@ -52,6 +50,8 @@ def open_library(path: Path | str, *, check: bool = True, daily_backup: bool = T
 
 def _daily_backup(library: Library) -> None:
     """Today's backup, if none yet. A failed backup must not keep the user from writing."""
+    from deskapp.store.backup import ensure_daily_backup
+
     try:
         ensure_daily_backup(library)
     except LibraryError as exc:
@@ -74,6 +74,8 @@ def user_at(library_path: Path | str) -> str:
 
 def _login_name() -> str:
     try:
+        import getpass
+
         return getpass.getuser()
     except (KeyError, OSError):
         return ""

@@ -112,7 +112,7 @@ def test_open_library_survives_a_failed_backup(library_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise LibraryError("backup_failed", path="x", reason="disk full")
 
-    monkeypatch.setattr("deskapp.workspace.ensure_daily_backup", refuse)
+    monkeypatch.setattr("deskapp.store.backup.ensure_daily_backup", refuse)
     library = open_library(library_path)
     assert not library.is_empty()
     library.close()

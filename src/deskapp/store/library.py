@@ -13,10 +13,8 @@ first need.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -26,12 +24,12 @@ from typing import TYPE_CHECKING, Any, Literal
 from deskapp.errors import ArticleNotFound, LibraryError
 from deskapp.model import CONTENT_FIELDS, Article, Revision, RevisionKind, new_id, now_iso
 from deskapp.store.keys import SCHEMA_VERSION, title_order_key
-from deskapp.store.search import Order, SearchHit, index_article, unindex_article
-from deskapp.store.search import search as search_index
 from deskapp.text import nfc
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from deskapp.store.search import Order, SearchHit
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Autosaves closer together than this replace the previous autosave revision
@@ -181,7 +179,7 @@ class Library:
         """
         if path is None:
             return
-        probe = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.probe")
+        probe = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.probe")
         try:
             handle = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             os.close(handle)
@@ -663,6 +661,8 @@ def _coalesces(current: dict[str, Any], author: str, stamp: str) -> bool:
 
 
 def _revision_content(article: Article) -> dict[str, Any]:
+    import json
+
     content = article.content()
     content["tags"] = json.dumps(article.tags, ensure_ascii=False)
     content["content_hash"] = article.content_hash()
@@ -670,6 +670,8 @@ def _revision_content(article: Article) -> dict[str, Any]:
 
 
 def _row_from_article(article: Article) -> dict[str, Any]:
+    import json
+
     row = article.to_dict()
     row["tags"] = json.dumps(article.tags, ensure_ascii=False)
     row["title_key"] = title_order_key(article.title)
@@ -688,6 +690,8 @@ def _revision_from_row(row: dict[str, Any]) -> Revision:
 
     A damaged row does not stop the rest of the history from being read.
     """
+    import json
+
     try:
         content: dict[str, Any] = {name: row.get(name) for name in CONTENT_FIELDS}
         content["tags"] = json.loads(row.get("tags") or "[]")
@@ -718,3 +722,23 @@ def _is_write_problem(exc: sqlite3.OperationalError) -> bool:
 
 def _reason(exc: BaseException) -> str:
     return getattr(exc, "strerror", None) or str(exc)
+
+
+# The search module (its tables and regular expressions) loads with the first
+# save, re-index or search, not when a library is opened for the window.
+def index_article(db: Any, article: Article) -> None:
+    from deskapp.store.search import index_article as index
+
+    index(db, article)
+
+
+def unindex_article(db: Any, article_id: str) -> None:
+    from deskapp.store.search import unindex_article as unindex
+
+    unindex(db, article_id)
+
+
+def search_index(db: Any, query: str, **options: Any) -> list[SearchHit]:
+    from deskapp.store.search import search
+
+    return search(db, query, **options)

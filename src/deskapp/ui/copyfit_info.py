@@ -8,17 +8,26 @@ with at most one run in flight.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from deskapp.desk.copyfit import Fit
-from deskapp.desk.copyfit import measure as measure_fit
 from deskapp.model import Article
 from deskapp.ui.editor import EditorPanel
 from deskapp.ui.workers import Coalesced
 
 COPYFIT_DELAY_MS = 900
+
+if TYPE_CHECKING:
+    from deskapp.desk.copyfit import Fit
+
+
+def measure_fit(article: Article, preset: object) -> Fit:
+    """:func:`deskapp.desk.copyfit.measure`, loaded with the first count (after the paint)."""
+    from deskapp.desk.copyfit import measure as measure_copyfit
+
+    return measure_copyfit(article, preset)  # type: ignore[arg-type]
 
 
 def measure(article: Article, preset: str) -> Fit:

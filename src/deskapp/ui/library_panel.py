@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import sqlite3
 from collections.abc import Callable, Collection
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -44,12 +44,13 @@ from deskapp.errors import DeskappError
 from deskapp.store import ArticleSummary
 from deskapp.store.keys import title_order_key
 from deskapp.store.library import Cursor, Page
-from deskapp.store.search import SearchHit
 from deskapp.ui.desk_labels import status_text
 from deskapp.ui.time_format import local_time
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPainter, QTextDocument
+
+    from deskapp.store.search import SearchHit
 
 STATUSES = ("draft", "submitted", "in_review", "returned", "approved", "exported")
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -61,7 +62,12 @@ CONFLICT_MARK = "⚠"
 # the person scrolled to; deeper than that it starts again from the top.
 KEEP_ROWS = 2000
 
-Row = ArticleSummary | SearchHit
+Row: TypeAlias = "ArticleSummary | SearchHit"
+
+
+def _is_hit(row: Row) -> bool:
+    """A search hit (the rows are either the library's summaries or hits)."""
+    return not isinstance(row, ArticleSummary)
 After = Cursor | int | None
 FetchPage = Callable[[After], Page]
 _INDEX = QModelIndex | QPersistentModelIndex
@@ -166,7 +172,7 @@ class LibraryModel(QAbstractTableModel):
             return self._time(index.row(), row)
         if role == ID_ROLE:
             return row.id
-        if role == HTML_ROLE and column == 0 and isinstance(row, SearchHit):
+        if role == HTML_ROLE and column == 0 and _is_hit(row):
             return _row_html(self._title(row), row)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return row.title or None
@@ -222,7 +228,7 @@ class LibraryModel(QAbstractTableModel):
 
     def has_html(self) -> bool:
         """Whether the rows are search hits (two lines, drawn as HTML)."""
-        return bool(self._rows) and isinstance(self._rows[0], SearchHit)
+        return bool(self._rows) and _is_hit(self._rows[0])
 
     # ---- internals ----------------------------------------------------------------
     def _replace_rows(self, rows: list[Row], marked: Collection[str],
@@ -526,8 +532,8 @@ def _row_html(title: str, row: Row) -> str:
     """Headline, and for a search hit the excerpt with its matches in bold."""
     import html
 
-    text = f"<b>{html.escape(title)}</b>" if isinstance(row, SearchHit) else html.escape(title)
-    if isinstance(row, SearchHit) and row.snippet:
+    text = f"<b>{html.escape(title)}</b>" if _is_hit(row) else html.escape(title)
+    if _is_hit(row) and row.snippet:
         marked = html.escape(row.marked("\x01", "\x02"))
         marked = marked.replace("\x01", "<b style='background:#fff0a8'>").replace("\x02", "</b>")
         text += f"<br><span style='color:#555555'>{marked}</span>"

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QMenu
 
 from deskapp.errors import DeskappError
 from deskapp.messages import describe
-from deskapp.ui.print_options import PrintJob, PrintOptions, load_options, save_options
 
 if TYPE_CHECKING:
     from deskapp.pdf.findings import Finding
     from deskapp.ui.batch_export import BatchExportDialog, BatchOutcome
     from deskapp.ui.main_window import MainWindow
     from deskapp.ui.preflight_panel import PreflightPanel
+    from deskapp.ui.print_options import PrintJob, PrintOptions
     from deskapp.ui.print_preview import PrintPreviewPanel
 
     _Base = MainWindow
@@ -99,12 +99,18 @@ class PrintWindow(_Base):
         snapshot = self.editor.snapshot()
         if snapshot is None:
             return None
+        from deskapp.ui.print_options import PrintJob
+
         return PrintJob(self.library, snapshot, self.user)
 
     def print_options(self) -> PrintOptions:
+        from deskapp.ui.print_options import load_options
+
         return load_options(self.library)
 
     def set_print_options(self, options: PrintOptions) -> None:
+        from deskapp.ui.print_options import save_options
+
         try:
             save_options(self.library, options)
         except DeskappError as error:
