@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QTextCursor
@@ -19,10 +20,12 @@ from PySide6.QtWidgets import (
 
 from deskapp.model import Article
 from deskapp.ui.decorations import Decorations, to_qt, utf16_offsets
-from deskapp.ui.find_replace import FindReplaceBar
 from deskapp.ui.legacy_paste import LegacyPasteBar
 from deskapp.ui.markdown_edit import MarkdownEdit
 from deskapp.ui.text_edit import NfcLineEdit, NfcPlainTextEdit, VietnameseTyping
+
+if TYPE_CHECKING:
+    from deskapp.ui.find_replace import FindReplaceBar
 
 
 class EditorPanel(QWidget):
@@ -122,8 +125,8 @@ class EditorPanel(QWidget):
         layout.addWidget(self.legacy_bar)
         layout.addWidget(self.body, 1)
         self.decorations = {"lead": Decorations(self.lead), "body": Decorations(self.body)}
-        self.find_bar = FindReplaceBar(self.body, self.typing, self, self.decorations["body"])
-        layout.addWidget(self.find_bar)
+        self._find_bar: FindReplaceBar | None = None
+        self._layout = layout  # the find bar goes last, when it is first opened
 
         for line in (self.title, self.byline, self.source, self.section):
             line.textChanged.connect(self._edited)
@@ -135,6 +138,16 @@ class EditorPanel(QWidget):
         self.target_unit.currentIndexChanged.connect(lambda _i: self._unit_changed())
         self.preset.currentIndexChanged.connect(self._preset_chosen)
         self.setEnabled(False)
+
+    @property
+    def find_bar(self) -> FindReplaceBar:
+        """Find and replace under the body, built the first time it is opened."""
+        if self._find_bar is None:
+            from deskapp.ui.find_replace import FindReplaceBar
+
+            self._find_bar = FindReplaceBar(self.body, self.typing, self, self.decorations["body"])
+            self._layout.addWidget(self._find_bar)
+        return self._find_bar
 
     @property
     def article(self) -> Article | None:

@@ -29,6 +29,17 @@ class LegacyPasteBar(QFrame):
         super().__init__(parent)
         self.editor = editor
         self.setObjectName("legacyPasteBar")
+        self._range: tuple[int, int] | None = None
+        self._pasted = ""
+        self._found: Detection | None = None
+        self._built = False
+        self.hide()
+
+    def _build(self) -> None:
+        """The message and buttons, made with the first offer (they cost the start ~4 ms)."""
+        if self._built:
+            return
+        self._built = True
         self.setStyleSheet("#legacyPasteBar { background: #fff4d6; border: 1px solid #e0b84c; }")
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -41,10 +52,6 @@ class LegacyPasteBar(QFrame):
         layout.addWidget(self.keep_button)
         self.convert_button.clicked.connect(self.convert)
         self.keep_button.clicked.connect(self.hide)
-        self._range: tuple[int, int] | None = None
-        self._pasted = ""
-        self._found: Detection | None = None
-        self.hide()
 
     def check(self, start: int, end: int) -> bool:
         """Look at the text just pasted between ``start`` and ``end``; offer if legacy."""
@@ -58,6 +65,7 @@ class LegacyPasteBar(QFrame):
             self.hide()
             return False
         self._range, self._pasted, self._found = (start, end), pasted, found
+        self._build()
         sample = "; ".join(f"{before} → {after}" for before, after in found.changes[:4])
         self.message.setText(
             self.tr("The pasted text looks like %1. Convert it to Unicode? For example: %2")

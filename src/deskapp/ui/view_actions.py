@@ -31,13 +31,14 @@ class ViewActions(QObject):
             window.addAction(act)
             return act
 
-        bar = editor.find_bar
-        self.find = action(self.tr("&Find…"), lambda: bar.open_find(False),
+        # The find bar is built when first opened (editor.find_bar).
+        self.find = action(self.tr("&Find…"), lambda: editor.find_bar.open_find(False),
                            QKeySequence.StandardKey.Find)
-        self.replace = action(self.tr("Find and &replace…"), lambda: bar.open_find(True),
-                              "Ctrl+H")
-        self.find_next = action(self.tr("Find &next"), bar.find_next, "F3")
-        self.find_previous = action(self.tr("Find pre&vious"), bar.find_previous, "Shift+F3")
+        self.replace = action(self.tr("Find and &replace…"),
+                              lambda: editor.find_bar.open_find(True), "Ctrl+H")
+        self.find_next = action(self.tr("Find &next"), lambda: editor.find_bar.find_next(), "F3")
+        self.find_previous = action(self.tr("Find pre&vious"),
+                                    lambda: editor.find_bar.find_previous(), "Shift+F3")
         self.focus_mode = action(self.tr("F&ocus mode"), self.toggle_focus_mode,
                                  "F11", "Ctrl+Shift+F")
         self.focus_mode.setCheckable(True)
