@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from deskapp import __version__
 from deskapp.model import Article
 from deskapp.store import default_library_path
-from deskapp.ui.fonts import load_bundled_fonts
+from deskapp.ui.fonts import SCREEN_FACES, load_bundled_fonts
 from deskapp.ui.i18n import Translation, resolve_language
 from deskapp.ui.library_checkup import LibraryCheckup
 from deskapp.ui.main_window import MainWindow
@@ -37,7 +37,7 @@ def application() -> QApplication:
     app.setOrganizationName("Deskapp")
     app.setApplicationVersion(__version__)
     if not app.property("deskappFontsLoaded"):
-        load_bundled_fonts()
+        load_bundled_fonts(SCREEN_FACES)  # the preview's faces come with its first render
         app.setProperty("deskappFontsLoaded", True)
         Translation.for_app().record_shown_texts()
     return app  # type: ignore[return-value]

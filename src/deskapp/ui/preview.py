@@ -17,6 +17,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 
 from deskapp.model import Article
+from deskapp.ui.fonts import load_bundled_fonts
 from deskapp.ui.preview_links import LinkGuard, SafeBrowser
 from deskapp.ui.theme import preview_html
 from deskapp.ui.workers import Runner
@@ -170,6 +171,7 @@ class PreviewPanel(QWidget):
         self.rendered.emit()
 
     def _set_html(self, html: str) -> None:
+        load_bundled_fonts()  # the print faces (registered once, on the first render)
         bar = self.browser.verticalScrollBar()
         ratio = bar.value() / bar.maximum() if bar.maximum() else 0.0
         self.browser.setHtml(preview_html(html, self.dark))
