@@ -1713,6 +1713,10 @@ Chuyển sang Unicode rồi nhập bài?</translation>
         <translation>Đang đồng bộ…</translation>
     </message>
     <message>
+        <source>The sync stopped on an unexpected error: %1</source>
+        <translation>Đồng bộ dừng vì một lỗi không lường trước: %1</translation>
+    </message>
+    <message>
         <source>Newsroom server</source>
         <translation>Máy chủ toà soạn</translation>
     </message>

@@ -35,12 +35,42 @@ def _window_setup(qapp, tmp_path, monkeypatch):
     keyring.set_keyring(previous)
 
 
-def _window(qtbot, person):
+def _window(qtbot, person, password=PASSWORD):
     win = MainWindow(person.library, user=person.name, render_html=article_html)
     qtbot.addWidget(win)
     win.show()
-    assert win.sync_panel.apply_settings(person.target.url, PASSWORD)
+    assert win.sync_panel.apply_settings(person.target.url, password)
     return win
+
+
+def _unreachable(win, person):
+    assert win.sync_panel.apply_settings(
+        f"postgresql://{person.name}@127.0.0.1:1/tin", PASSWORD)
+
+
+def _message_boxes(win):
+    from PySide6.QtWidgets import QMessageBox
+
+    return [box for box in win.findChildren(QMessageBox) if box.isVisible()]
+
+
+def _answer_password(qtbot, password, seen):
+    """Type ``password`` into the password dialog when it comes up (``None``: cancel it)."""
+    from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(50, answer)
+            return
+        seen.append(dialog.labelText())
+        if password is None:
+            dialog.reject()
+            return
+        type_text(dialog.findChild(QLineEdit), password)
+        dialog.accept()
+
+    QTimer.singleShot(50, answer)
 
 
 def _sync(qtbot, win):
@@ -84,6 +114,71 @@ def test_unreachable_server_shows_in_the_status_bar(qtbot, reporter):
         assert win.sync_panel.label.text() == "Not synced"
         assert "untouched" in win.sync_panel.label.toolTip()
         assert win.sync_panel.act_sync.isEnabled()
+    finally:
+        _close(win)
+
+
+def test_failed_sync_now_says_why_in_a_message(qtbot, reporter):
+    win = _window(qtbot, reporter)
+    try:
+        _unreachable(win, reporter)
+        with qtbot.waitSignal(win.errorShown, timeout=30000) as blocker:
+            win.sync_panel.act_sync.trigger()
+        text = blocker.args[0]
+        assert text.startswith("Cannot reach the newsroom server 127.0.0.1:1/tin (")
+        assert text.endswith("Deskapp will try again when the network is back.")
+        assert win.sync_panel.label.toolTip() == text
+        boxes = _message_boxes(win)
+        assert [box.text() for box in boxes] == [text]
+        boxes[0].accept()
+        assert win.sync_panel.act_sync.isEnabled()
+        assert (win.sync_panel.sentence(RuntimeError("boom"))
+                == "The sync stopped on an unexpected error: boom")
+    finally:
+        _close(win)
+
+
+def test_failed_background_sync_stays_in_the_status_bar(qtbot, reporter):
+    win = _window(qtbot, reporter)
+    try:
+        panel = win.sync_panel
+        _unreachable(win, reporter)
+        shown = []
+        win.errorShown.connect(shown.append)
+        panel.failed.connect(lambda _text: panel.background.stop())  # one round is enough
+        panel.background.setInterval(10)
+        panel.background.start()
+        with qtbot.waitSignal(panel.failed, timeout=30000) as blocker:
+            pass
+        assert "Cannot reach the newsroom server" in blocker.args[0]
+        qtbot.wait(200)
+        assert shown == [] and _message_boxes(win) == []
+        assert panel.label.text() == "Not synced"
+        assert panel.label.toolTip() == blocker.args[0]
+    finally:
+        _close(win)
+
+
+def test_sync_now_asks_for_a_missing_password(qtbot, reporter):
+    from deskapp.sync.target import stored_password
+
+    win = _window(qtbot, reporter, password="")
+    try:
+        shown, seen = [], []
+        win.errorShown.connect(shown.append)
+        _answer_password(qtbot, None, seen)  # cancelled: the dialog said why, no box after
+        with qtbot.waitSignal(win.sync_panel.failed, timeout=30000) as blocker:
+            win.sync_panel.act_sync.trigger()
+        assert blocker.args[0].startswith(f"The password of “{reporter.name}”")
+        assert seen and seen[0].startswith(blocker.args[0])
+        assert shown == [] and _message_boxes(win) == []
+
+        _answer_password(qtbot, PASSWORD, seen)
+        report = _sync(qtbot, win)
+        assert report is not None and len(seen) == 2
+        assert stored_password(reporter.target) == PASSWORD
+        assert shown == []
+        assert win.sync_panel.label.text() == "Synced just now"
     finally:
         _close(win)
 

@@ -3,7 +3,8 @@
 The sync itself (:mod:`deskapp.sync`) runs on a worker thread with its own
 connection to the library file; the window only flushes the typing first and
 shows the outcome. While the window is open a timer syncs every few minutes
-when a server is set; an unreachable server only changes the status text.
+when a server is set; when such a background sync fails only the status text
+(and its tooltip) changes, while a Sync now that fails says why in a message.
 The article open in the editor is never merged under the cursor: if the
 server brings a newer version of it, it arrives as a conflict, which is
 settled at once in favour of the server when nobody typed meanwhile.
@@ -48,6 +49,11 @@ if TYPE_CHECKING:
 BACKGROUND_INTERVAL_MS = 5 * 60 * 1000
 FIRST_ATTEMPT_MS = 15 * 1000
 _PASSWORD_CODES = ("sync_auth_failed", "sync_password_needed")
+
+
+def needs_password(error: Exception) -> bool:
+    """The server wants a password it was not given, or refused the one it got."""
+    return getattr(error, "code", "") in _PASSWORD_CODES
 
 
 class SyncPanel(QObject):
@@ -221,20 +227,42 @@ class SyncPanel(QObject):
         return False
 
     def _failed(self, error: Exception, background: bool) -> None:
+        """Why the sync failed: in the status bar, and in a message when it was asked for.
+
+        A background sync only changes the status text (and its tooltip): a box
+        every few minutes while the network is down would be in the way. A
+        password that is missing or refused is asked for on a manual sync.
+        """
         self.running = False
         self.act_sync.setEnabled(True)
         if not self.window.isVisible():
             return
-        text = describe(error, core_language()) if isinstance(error, SyncError) else str(error)
+        text = self.sentence(error)
         self.last_error = text
         self.show_state()
-        code = getattr(error, "code", "")
-        if not background and code in _PASSWORD_CODES and self._ask_password(text):
-            self.sync_now()
+        if not background and needs_password(error):
+            if self.ask_password(text):
+                self.sync_now()
+                return
+            self.failed.emit(text)  # the password dialog said why; cancelled, nothing more
             return
         self.failed.emit(text)
+        if not background:
+            self.window.show_error(text)
 
-    def _ask_password(self, why: str) -> bool:
+    def sentence(self, error: Exception) -> str:
+        """What went wrong, as a sentence in the window's language."""
+        if isinstance(error, SyncError):
+            return describe(error, core_language())
+        if isinstance(error, DeskappError):
+            from deskapp.messages import describe as describe_core
+
+            return describe_core(error, core_language())
+        return self.tr("The sync stopped on an unexpected error: %1").replace(
+            "%1", str(error) or type(error).__name__)
+
+    def ask_password(self, why: str) -> bool:
+        """Ask for the server password (kept in the keyring, else for this session)."""
         from PySide6.QtWidgets import QInputDialog
 
         target = load_target(self.library)
