@@ -183,6 +183,48 @@ def test_sync_now_asks_for_a_missing_password(qtbot, reporter):
         _close(win)
 
 
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_sync_text_is_never_cut_off(qtbot, reporter, tmp_path, language):
+    from deskapp.ui.i18n import Translation
+
+    translation = Translation()
+    assert translation.install(language) == (language == "vi")
+    try:
+        win = _window(qtbot, reporter)
+        panel = win.sync_panel
+        label = panel.label
+        seen = []
+
+        def measure(*_args) -> None:  # as the text changes, before any later layout pass
+            bar = win.statusBar()
+            seen.append((label.text(), label.width(),
+                         label.fontMetrics().horizontalAdvance(label.text()),
+                         label.geometry().right(), bar.width()))
+            bar.grab().save(str(tmp_path / f"status-{language}-{len(seen)}.png"))
+
+        panel.failed.connect(measure)
+        panel.finished.connect(measure)
+        _unreachable(win, reporter)
+        with qtbot.waitSignal(win.errorShown, timeout=30000) as blocker:
+            panel.act_sync.trigger()
+        for box in _message_boxes(win):
+            box.accept()
+        assert win.sync_panel.apply_settings(reporter.target.url, PASSWORD)
+        _sync(qtbot, win)
+        texts = {"en": ["Not synced", "Synced just now"],
+                 "vi": ["Chưa đồng bộ được", "Vừa đồng bộ xong"]}[language]
+        assert [text for text, *_ in seen] == texts
+        for _text, width, advance, right, bar_width in seen:
+            assert width >= advance
+            assert right < bar_width
+        if language == "vi":
+            assert blocker.args[0].startswith("Không kết nối được máy chủ toà soạn")
+        win.grab().save(str(tmp_path / f"window-{language}.png"))
+        _close(win)
+    finally:
+        translation.install("en")
+
+
 def test_status_text_counts_minutes_hours_days(qtbot, reporter):
     win = _window(qtbot, reporter)
     try:

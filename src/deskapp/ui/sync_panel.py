@@ -344,10 +344,32 @@ class _StatusLabel(QLabel):
         super().__init__(parent)
         self._rewrite = rewrite
 
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Never narrower than the text, and laid out at once.
+
+        The status bar otherwise places the new text in the width of the old
+        one until its next layout pass ("Syncing…" then "Not synce").
+        """
+        margins = self.contentsMargins()
+        metrics = self.fontMetrics()
+        text = self.text()
+        needed = (max(metrics.horizontalAdvance(text), metrics.boundingRect(text).width())
+                  + margins.left() + margins.right() + 2 * self.margin())
+        self.setMinimumWidth(needed if text else 0)
+        bar = self.parentWidget()
+        if bar is not None and bar.layout() is not None and bar.isVisible():
+            bar.layout().activate()
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             QTimer.singleShot(0, self, self._rewrite)  # after every translator is in place
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
 
 
 class ServerDialog(QDialog):
