@@ -286,6 +286,58 @@ def test_editor_desk_view_lists_and_locks(qtbot, newsroom, reporter, editor, tmp
         _close(win)
 
 
+@pytest.mark.parametrize("kept", ["keyring", "session"])
+def test_desk_view_asks_for_a_missing_password_then_loads(qtbot, reporter, editor, tmp_path,
+                                                         monkeypatch, kept):
+    from keyring.backends import fail
+
+    from deskapp.model import Article
+    from deskapp.sync.target import stored_password
+
+    article = reporter.library.create(Article(title="Đường sạt lở", section="Thời sự",
+                                              body="…"), author=reporter.name)
+    transition(reporter.library, article.id, "submit", user=reporter.name, role="reporter")
+    reporter.sync()
+    if kept == "session":  # no keyring at all (nor secret-tool to fall back on)
+        monkeypatch.setenv("PATH", str(tmp_path))
+        keyring.set_keyring(fail.Keyring())
+    win = _window(qtbot, editor, password="")
+    try:
+        desk = win.sync_panel.desk_view
+        seen = []
+        _answer_password(qtbot, PASSWORD, seen)
+        with qtbot.waitSignal(desk.loaded, timeout=30000) as blocker:
+            desk.act_show.trigger()
+        assert blocker.args == [1]
+        assert desk.table.item(0, 0).text() == "Đường sạt lở"
+        assert len(seen) == 1
+        assert seen[0].startswith(f"The password of “{editor.name}”")
+        assert seen[0].endswith(f"Password for {editor.name}:")
+        if kept == "keyring":
+            assert stored_password(editor.target) == PASSWORD
+        else:
+            assert win.sync_panel.session_password == PASSWORD
+        with qtbot.waitSignal(desk.loaded, timeout=30000):  # asked once, not every time
+            desk.refresh()
+        assert len(seen) == 1
+    finally:
+        _close(win)
+
+
+def test_desk_view_password_cancelled_says_why(qtbot, editor):
+    win = _window(qtbot, editor, password="")
+    try:
+        desk = win.sync_panel.desk_view
+        seen = []
+        _answer_password(qtbot, None, seen)
+        desk.act_show.trigger()
+        qtbot.waitUntil(lambda: bool(seen), timeout=30000)
+        qtbot.waitUntil(lambda: desk.note.text().startswith("The password of"), timeout=3000)
+        assert desk.rows == [] and len(seen) == 1
+    finally:
+        _close(win)
+
+
 def test_vietnamese_status_bar_and_menu(qtbot, reporter, tmp_path):
     from deskapp.ui.i18n import Translation
 

@@ -2,7 +2,9 @@
 
 The list and the locks come from the server on a worker thread
 (:mod:`deskapp.sync.desk`); opening an article takes its soft lock, and when
-someone else holds it the window asks before taking it over.
+someone else holds it the window asks before taking it over. When the server
+wants a password no keyring holds, it is asked for as Sync now asks, then
+the list loads.
 """
 
 from __future__ import annotations
@@ -134,7 +136,8 @@ class DeskView(QObject):
                         sections(conn), reporters(conn))
 
         self.note.setText(self.tr("Loading…"))
-        self.window.runner.start(job, self._loaded, self._failed)
+        self.window.runner.start(job, self._loaded,
+                                 lambda error: self._failed(error, retry=self.refresh))
 
     def _loaded(self, result: tuple[list[DeskRow], list[str], list[str]]) -> None:
         rows, all_sections, all_reporters = result
@@ -169,9 +172,15 @@ class DeskView(QObject):
             index = box.findData(chosen) if chosen else 0
             box.setCurrentIndex(max(index, 0))
 
-    def _failed(self, error: Exception) -> None:
+    def _failed(self, error: Exception, retry: Callable[[], object] | None = None) -> None:
+        """Say why; when the server wants a password, ask for it and ``retry``."""
+        from deskapp.ui.sync_panel import needs_password
+
         text = describe(error, core_language()) if isinstance(error, SyncError) else str(error)
         self.note.setText(text)
+        if (retry is not None and needs_password(error) and self.window.isVisible()
+                and self.sync_panel.ask_password(text)):
+            retry()
 
     # ---- opening with the soft lock ----------------------------------------------
     def open_row(self, index: int, *, take_over: bool = False) -> None:
@@ -201,11 +210,12 @@ class DeskView(QObject):
             self.locked = row.article_id
             self.lockTaken.emit(row.article_id, holder)
 
-        window.runner.start(job, taken, lambda error: self._lock_refused(error, index))
+        window.runner.start(job, taken,
+                            lambda error: self._lock_refused(error, index, take_over))
 
-    def _lock_refused(self, error: Exception, index: int) -> None:
+    def _lock_refused(self, error: Exception, index: int, take_over: bool = False) -> None:
         if not isinstance(error, LockHeld):
-            self._failed(error)
+            self._failed(error, retry=lambda: self.open_row(index, take_over=take_over))
             return
         answer = QMessageBox.question(
             self.window, self.tr("Desk"),
