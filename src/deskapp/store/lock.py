@@ -17,7 +17,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
-import platform
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +37,7 @@ class LockOwner:
 
     @property
     def is_this_process(self) -> bool:
-        return self.pid == os.getpid() and self.host == platform.node()
+        return self.pid == os.getpid() and self.host == _host()
 
 
 def lock_path(library_path: Path | str) -> Path:
@@ -118,7 +117,7 @@ def lock_owner(library_path: Path | str) -> LockOwner | None:
 def _write_owner(handle: IO[bytes]) -> None:
     handle.seek(0)
     handle.truncate()
-    handle.write(f"{os.getpid()} {platform.node()}\n".encode())
+    handle.write(f"{os.getpid()} {_host()}\n".encode())
     handle.flush()
     with contextlib.suppress(OSError):
         os.fsync(handle.fileno())
@@ -160,3 +159,13 @@ else:
 
     def _unlock(handle: IO[bytes]) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _host() -> str:
+    """This computer's network name, as ``platform.node()`` gives it (without importing
+    the platform module at every start, where os.uname has it)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import platform
+
+    return platform.node()
