@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from deskapp.model import Article
 from deskapp.ui.editor import EditorPanel
+from deskapp.ui.i18n import OwnContextTr
 from deskapp.ui.workers import Coalesced
 
 COPYFIT_DELAY_MS = 900
@@ -42,7 +43,7 @@ def measure(article: Article, preset: str) -> Fit:
     return measure_fit(article, chosen)  # type: ignore[arg-type]
 
 
-class CopyfitInfo(QObject):
+class CopyfitInfo(OwnContextTr, QObject):
     """A status bar label; ``measured(fit)`` after each count."""
 
     measured = Signal(object)

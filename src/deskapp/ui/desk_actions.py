@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QWidget
 
 from deskapp.desk import Action, DeskError, allowed_actions, last_event, transition
@@ -20,7 +20,8 @@ from deskapp.errors import DeskappError
 from deskapp.messages import describe
 from deskapp.model import Article
 from deskapp.ui.desk_labels import status_text
-from deskapp.ui.i18n import core_language
+from deskapp.ui.i18n import OwnContextTr, core_language
+from deskapp.ui.shortcuts import keys
 from deskapp.ui.time_format import local_time
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 AskText = Callable[[str], str | None]
 
 
-class DeskActions(QObject):
+class DeskActions(OwnContextTr, QObject):
     """Actions for the status of the open article; ``statusChanged(article)`` after each."""
 
     statusChanged = Signal(object)
@@ -45,7 +46,7 @@ class DeskActions(QObject):
             item = QAction(text, window)
             item.setToolTip(tip)
             if shortcut:
-                item.setShortcut(QKeySequence(shortcut))
+                item.setShortcut(keys(shortcut))
             item.triggered.connect(lambda _checked=False: self.perform(act))
             return item
 

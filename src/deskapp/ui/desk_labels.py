@@ -1,53 +1,63 @@
-"""Words for statuses, roles and revision kinds as the window shows them."""
+"""Words for statuses, roles and revision kinds as the window shows them.
+
+Each call asks the translators for the one word it shows: the library list
+calls :func:`status_text` for every row it paints.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+_STATUSES = {
+    "draft": QT_TRANSLATE_NOOP("DeskLabels", "Draft"),
+    "submitted": QT_TRANSLATE_NOOP("DeskLabels", "Submitted"),
+    "in_review": QT_TRANSLATE_NOOP("DeskLabels", "In review"),
+    "approved": QT_TRANSLATE_NOOP("DeskLabels", "Approved"),
+    "exported": QT_TRANSLATE_NOOP("DeskLabels", "Exported"),
+    "returned": QT_TRANSLATE_NOOP("DeskLabels", "Returned"),
+}
+_ROLES = {
+    "reporter": QT_TRANSLATE_NOOP("DeskLabels", "Reporter"),
+    "editor": QT_TRANSLATE_NOOP("DeskLabels", "Editor"),
+}
+_KINDS = {
+    "autosave": QT_TRANSLATE_NOOP("DeskLabels", "Autosaved"),
+    "save": QT_TRANSLATE_NOOP("DeskLabels", "Saved"),
+    "import": QT_TRANSLATE_NOOP("DeskLabels", "Imported"),
+    "create": QT_TRANSLATE_NOOP("DeskLabels", "Created"),
+    "restore": QT_TRANSLATE_NOOP("DeskLabels", "Restored"),
+    "status": QT_TRANSLATE_NOOP("DeskLabels", "Status changed"),
+}
+_ACTIONS = {
+    "submit": QT_TRANSLATE_NOOP("DeskLabels", "Submitted"),
+    "take": QT_TRANSLATE_NOOP("DeskLabels", "Taken for review"),
+    "return": QT_TRANSLATE_NOOP("DeskLabels", "Returned"),
+    "approve": QT_TRANSLATE_NOOP("DeskLabels", "Approved"),
+    "export": QT_TRANSLATE_NOOP("DeskLabels", "Exported"),
+    "reopen": QT_TRANSLATE_NOOP("DeskLabels", "Edited after approval: back in review"),
+}
+
+
+def _label(words: dict[str, str], key: str) -> str:
+    source = words.get(str(key))
+    return QCoreApplication.translate("DeskLabels", source) if source else str(key)
 
 
 def status_text(status: str) -> str:
-    labels = {
-        "draft": QCoreApplication.translate("DeskLabels", "Draft"),
-        "submitted": QCoreApplication.translate("DeskLabels", "Submitted"),
-        "in_review": QCoreApplication.translate("DeskLabels", "In review"),
-        "approved": QCoreApplication.translate("DeskLabels", "Approved"),
-        "exported": QCoreApplication.translate("DeskLabels", "Exported"),
-        "returned": QCoreApplication.translate("DeskLabels", "Returned"),
-    }
-    return labels.get(str(status), str(status))
+    return _label(_STATUSES, status)
 
 
 def role_text(role: str) -> str:
-    labels = {
-        "reporter": QCoreApplication.translate("DeskLabels", "Reporter"),
-        "editor": QCoreApplication.translate("DeskLabels", "Editor"),
-    }
-    return labels.get(str(role), str(role))
+    return _label(_ROLES, role)
 
 
 def kind_text(kind: str) -> str:
     """A revision's kind in words ("autosave" → "Autosaved")."""
-    labels = {
-        "autosave": QCoreApplication.translate("DeskLabels", "Autosaved"),
-        "save": QCoreApplication.translate("DeskLabels", "Saved"),
-        "import": QCoreApplication.translate("DeskLabels", "Imported"),
-        "create": QCoreApplication.translate("DeskLabels", "Created"),
-        "restore": QCoreApplication.translate("DeskLabels", "Restored"),
-        "status": QCoreApplication.translate("DeskLabels", "Status changed"),
-    }
-    return labels.get(str(kind), str(kind))
+    return _label(_KINDS, kind)
 
 
 def action_text(action: str) -> str:
-    labels = {
-        "submit": QCoreApplication.translate("DeskLabels", "Submitted"),
-        "take": QCoreApplication.translate("DeskLabels", "Taken for review"),
-        "return": QCoreApplication.translate("DeskLabels", "Returned"),
-        "approve": QCoreApplication.translate("DeskLabels", "Approved"),
-        "export": QCoreApplication.translate("DeskLabels", "Exported"),
-        "reopen": QCoreApplication.translate("DeskLabels", "Edited after approval: back in review"),
-    }
-    return labels.get(str(action), str(action))
+    return _label(_ACTIONS, action)
 
 
 ROLES = ("reporter", "editor")

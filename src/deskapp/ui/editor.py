@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from deskapp.model import Article
 from deskapp.ui.decorations import Decorations, to_qt, utf16_offsets
+from deskapp.ui.i18n import OwnContextTr
 from deskapp.ui.legacy_paste import LegacyPasteBar
 from deskapp.ui.markdown_edit import MarkdownEdit
 from deskapp.ui.text_edit import NfcLineEdit, NfcPlainTextEdit, VietnameseTyping
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from deskapp.ui.find_replace import FindReplaceBar
 
 
-class EditorPanel(QWidget):
+class EditorPanel(OwnContextTr, QWidget):
     """Edits one article. ``changed`` fires on every edit; ``snapshot()`` reads it back."""
 
     changed = Signal()

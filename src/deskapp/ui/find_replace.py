@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from deskapp.text import fold
 from deskapp.ui.decorations import Decorations, to_qt, utf16_offsets
 from deskapp.ui.i18n import plural
+from deskapp.ui.shortcuts import keys
 from deskapp.ui.text_edit import NfcLineEdit, VietnameseTyping
 
 _FOLDED: dict[str, str] = {}
@@ -140,7 +141,7 @@ class FindReplaceBar(QWidget):
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.close_bar)
-        previous = QShortcut(QKeySequence("Shift+Return"), self.find_field)
+        previous = QShortcut(keys("Shift+Return"), self.find_field)
         previous.setContext(Qt.ShortcutContext.WidgetShortcut)
         previous.activated.connect(self.find_previous)
         self.hide()

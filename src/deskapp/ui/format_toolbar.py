@@ -12,6 +12,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QWidget
 
+from deskapp.ui.i18n import OwnContextTr
+from deskapp.ui.shortcuts import keys
+
 PHOTO_CAPTION = "chú thích"
 PHOTO_FILE = "ảnh.jpg"
 LINK_URL = "https://"
@@ -102,7 +105,7 @@ def insert_photo(edit: QPlainTextEdit, caption: str = PHOTO_CAPTION, target: str
     edit.setTextCursor(cursor)
 
 
-class FormatActions(QObject):
+class FormatActions(OwnContextTr, QObject):
     """The formatting actions for one Markdown editor, with their shortcuts."""
 
     def __init__(self, edit: QPlainTextEdit, parent: QWidget) -> None:
@@ -114,9 +117,9 @@ class FormatActions(QObject):
 
         def action(text: str, tip: str, shortcut: str, slot: object) -> QAction:
             act = QAction(text, parent)
-            act.setShortcut(QKeySequence(shortcut))
-            keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            act.setToolTip(f"{tip} ({keys})")
+            act.setShortcut(keys(shortcut))
+            shown = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            act.setToolTip(f"{tip} ({shown})")
             act.triggered.connect(lambda _c=False: self._run(slot))
             return act
 

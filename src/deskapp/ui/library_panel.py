@@ -45,6 +45,7 @@ from deskapp.store import ArticleSummary
 from deskapp.store.keys import title_order_key
 from deskapp.store.library import Cursor, Page
 from deskapp.ui.desk_labels import status_text
+from deskapp.ui.i18n import OwnContextTr
 from deskapp.ui.time_format import local_time
 
 if TYPE_CHECKING:
@@ -265,7 +266,7 @@ class LibraryModel(QAbstractTableModel):
         return shown
 
 
-class LibraryPanel(QWidget):
+class LibraryPanel(OwnContextTr, QWidget):
     """Lists articles; ``openRequested(id)`` when one is chosen, ``queryChanged`` to search."""
 
     openRequested = Signal(str)

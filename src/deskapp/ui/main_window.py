@@ -43,7 +43,7 @@ from deskapp.ui.desk_window import DeskWindow
 from deskapp.ui.editor import EditorPanel
 from deskapp.ui.format_toolbar import FormatActions
 from deskapp.ui.hand_off import HandOff
-from deskapp.ui.i18n import Translation, plural, resolve_language
+from deskapp.ui.i18n import OwnContextTr, Translation, plural, resolve_language
 from deskapp.ui.import_export import ImportExport
 from deskapp.ui.library_panel import LibraryPanel
 from deskapp.ui.outside_exports import OutsideExports
@@ -53,6 +53,7 @@ from deskapp.ui.profile import AskProfile, Profile, load_profile, needs_profile,
 from deskapp.ui.review_docks import ReviewDocks
 from deskapp.ui.scroll_sync import ScrollSync
 from deskapp.ui.settings_dialog import SettingsDialog
+from deskapp.ui.shortcuts import keys
 from deskapp.ui.status_info import ArticleStatus
 from deskapp.ui.sync_panel import SyncPanel
 from deskapp.ui.theme import ThemeManager
@@ -68,8 +69,8 @@ AUTOSAVE_DELAY_MS = 2000
 INDEX_DELAY_MS = 1500
 
 
-class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupCommands, DeskWindow,
-                 PrintWindow, QMainWindow):
+class MainWindow(OwnContextTr, ImportExport, HandOff, BatchImport, OutsideExports,
+                 BackupCommands, DeskWindow, PrintWindow, QMainWindow):
     """One library, one open article, a live preview beside it."""
 
     exportFinished = Signal(str)
@@ -202,10 +203,10 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         self.act_open = action(self.tr("&Open…"), self.library_panel.focus_filter,
                                QKeySequence.StandardKey.Open)
         self.act_import = action(self.tr("&Import…"), self.import_dialog,
-                                 QKeySequence("Ctrl+Shift+I"))
+                                 keys("Ctrl+Shift+I"))
         self.act_save = action(self.tr("&Save"), self.save, QKeySequence.StandardKey.Save)
         self.act_export = action(self.tr("&Export PDF…"), self.export_dialog,
-                                 QKeySequence("Ctrl+E"))
+                                 keys("Ctrl+E"))
         self.act_quit = action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.act_trash = action(self.tr("Move to &trash"), self.trash_selected,
                                 QKeySequence.StandardKey.Delete)
@@ -213,20 +214,20 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         self.act_trash.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.library_panel.addAction(self.act_trash)
         self.act_restore = action(self.tr("&Restore from trash"), self.restore_selected,
-                                  QKeySequence("Ctrl+Shift+R"))
+                                  keys("Ctrl+Shift+R"))
         self.act_show_trash = action(self.tr("Show t&rash"), self._toggle_trash,
-                                     QKeySequence("Ctrl+Shift+T"))
+                                     keys("Ctrl+Shift+T"))
         self.act_show_trash.setCheckable(True)
 
         self.act_open_package = action(self.tr("Open &package…"), self.open_package_dialog)
         self.act_send = action(self.tr("Send to &desk / Send back…"), self.send_package_dialog,
-                               QKeySequence("Ctrl+Shift+S"))
+                               keys("Ctrl+Shift+S"))
         self.act_export_word = action(self.tr("Export as &Word…"), self.export_word_dialog)
         self.act_export_markdown = action(self.tr("Export as &Markdown…"),
                                           self.export_markdown_dialog)
         self.act_conflict = action(self.tr("Compare &two versions…"), self.show_open_conflict)
         self.act_paste_plain = action(self.tr("Paste as plain te&xt"), self.editor.body.paste_plain,
-                                      QKeySequence("Ctrl+Shift+V"))
+                                      keys("Ctrl+Shift+V"))
         self.act_paste_plain.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.editor.body.addAction(self.act_paste_plain)
 
@@ -260,7 +261,7 @@ class MainWindow(ImportExport, HandOff, BatchImport, OutsideExports, BackupComma
         self._build_print_actions(file_menu, view_menu)
         edit_menu.addSeparator()
         self.act_settings = action(self.tr("Se&ttings…"), self.show_settings,
-                                   QKeySequence("Ctrl+,"))
+                                   keys("Ctrl+,"))
         self.act_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         edit_menu.addAction(self.act_settings)
         format_menu = self.menuBar().addMenu(self.tr("F&ormat"))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 
 from deskapp.model import Article
 from deskapp.ui.fonts import load_bundled_fonts
+from deskapp.ui.i18n import OwnContextTr
 from deskapp.ui.preview_links import LinkGuard, SafeBrowser
 from deskapp.ui.theme import preview_html
 from deskapp.ui.workers import Runner
@@ -35,7 +36,7 @@ def render_delay(chars: int) -> int:
     return min(MAX_DELAY_MS, MIN_DELAY_MS + chars // 400)
 
 
-class PreviewPanel(QWidget):
+class PreviewPanel(OwnContextTr, QWidget):
     """An HTML view of the article that follows the editor."""
 
     rendered = Signal()

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QPlainTextEdit, QScrollBar, QTextBrowser
 
 from deskapp.text import fold
+from deskapp.ui.i18n import OwnContextTr
 
 SIGNATURE = 14
 LOOKAHEAD = 80
@@ -86,7 +87,7 @@ def _interpolate(x: float, xs: list[float], ys: list[float]) -> float:
     return ys[i] + t * (ys[i + 1] - ys[i])
 
 
-class ScrollSync(QObject):
+class ScrollSync(OwnContextTr, QObject):
     """Scrolls ``browser`` with ``edit`` and ``edit`` with ``browser``."""
 
     def __init__(self, edit: QPlainTextEdit, browser: QTextBrowser,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
-from deskapp.ui.i18n import plural
+from deskapp.ui.i18n import OwnContextTr, plural
 
 # Counting a book-length body takes a few milliseconds: wait for a pause in the typing.
 COUNT_DELAY_MS = 250
@@ -15,7 +15,7 @@ def count_words(*texts: str) -> int:
     return sum(len(text.split()) for text in texts)
 
 
-class ArticleStatus(QObject):
+class ArticleStatus(OwnContextTr, QObject):
     """Two labels for the status bar: "N words" (lead and body) and "Saved" / "Not saved"."""
 
     def __init__(self, lead: QPlainTextEdit, body: QPlainTextEdit,

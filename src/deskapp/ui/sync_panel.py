@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -39,7 +39,8 @@ from deskapp.sync.target import (
     save_target,
     store_password,
 )
-from deskapp.ui.i18n import core_language, plural
+from deskapp.ui.i18n import OwnContextTr, core_language, plural
+from deskapp.ui.shortcuts import keys
 
 if TYPE_CHECKING:
     from deskapp.sync.engine import SyncReport
@@ -56,7 +57,7 @@ def needs_password(error: Exception) -> bool:
     return getattr(error, "code", "") in _PASSWORD_CODES
 
 
-class SyncPanel(QObject):
+class SyncPanel(OwnContextTr, QObject):
     """The window's side of syncing with the newsroom server."""
 
     finished = Signal(object)  # SyncReport
@@ -76,7 +77,7 @@ class SyncPanel(QObject):
         self.label.setObjectName("syncStatus")
         window.statusBar().addPermanentWidget(self.label)
         self.act_sync = QAction(self.tr("&Sync now"), window)
-        self.act_sync.setShortcut(QKeySequence("Ctrl+Shift+Y"))
+        self.act_sync.setShortcut(keys("Ctrl+Shift+Y"))
         self.act_sync.triggered.connect(lambda _checked=False: self.sync_now())
         self.act_settings = QAction(self.tr("Newsroom &server…"), window)
         self.act_settings.triggered.connect(lambda _checked=False: self.edit_settings())

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QObject, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deskapp.ui.i18n import OwnContextTr
+from deskapp.ui.shortcuts import keys
 from deskapp.ui.text_edit import NfcLineEdit, VietnameseTyping
 
 METHODS = ("telex", "vni")
 
 
-class TypingControls(QObject):
+class TypingControls(OwnContextTr, QObject):
     """Menu entries and a badge that switch the shared :class:`VietnameseTyping`."""
 
     changed = Signal(object)  # the method ("telex", "vni") or None
@@ -52,7 +54,7 @@ class TypingControls(QObject):
             self.style_actions[style] = act
         self.toggle = QAction(self.tr("Vietnamese typing"), self)
         self.toggle.setCheckable(True)
-        self.toggle.setShortcut(QKeySequence("Alt+Z"))
+        self.toggle.setShortcut(keys("Alt+Z"))
         self.toggle.triggered.connect(self.toggle_method)
         self.badge = QLabel(parent)
         self.badge.setObjectName("typingBadge")

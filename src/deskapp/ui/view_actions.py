@@ -7,10 +7,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QSplitter, QWidget
 
 from deskapp.ui.editor import EditorPanel
+from deskapp.ui.i18n import OwnContextTr
 from deskapp.ui.library_panel import LibraryPanel
+from deskapp.ui.shortcuts import keys
 
 
-class ViewActions(QObject):
+class ViewActions(OwnContextTr, QObject):
     """Actions that change what the window shows, not what the article says."""
 
     focusModeChanged = Signal(bool)
@@ -26,7 +28,8 @@ class ViewActions(QObject):
 
         def action(text: str, slot: object, *shortcuts: QKeySequence | str) -> QAction:
             act = QAction(text, window)
-            act.setShortcuts([QKeySequence(s) for s in shortcuts])
+            act.setShortcuts([keys(s) if isinstance(s, str) else QKeySequence(s)
+                              for s in shortcuts])
             act.triggered.connect(lambda _c=False: slot())  # type: ignore[operator]
             window.addAction(act)
             return act
