@@ -21,7 +21,7 @@ from deskapp.messages import describe
 from deskapp.model import Article
 from deskapp.ui.desk_labels import status_text
 from deskapp.ui.i18n import OwnContextTr, core_language
-from deskapp.ui.shortcuts import keys
+from deskapp.ui.shortcuts import keys, make_action
 from deskapp.ui.time_format import local_time
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ class DeskActions(OwnContextTr, QObject):
         self.ask_override: AskText = self._ask_override
 
         def action(text: str, tip: str, act: Action, shortcut: str | None = None) -> QAction:
-            item = QAction(text, window)
+            item = make_action(text, window)
             item.setToolTip(tip)
             if shortcut:
                 item.setShortcut(keys(shortcut))

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +41,7 @@ from deskapp.sync.messages import describe
 from deskapp.sync.target import connect, load_target
 from deskapp.ui.desk_labels import status_text
 from deskapp.ui.i18n import core_language
+from deskapp.ui.shortcuts import make_action
 
 if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
@@ -95,7 +95,7 @@ class DeskView(QObject):
         self.dock.hide()
         self._reset_filters([], [])
 
-        self.act_show = QAction(self.tr("&Desk view"), window)
+        self.act_show = make_action(self.tr("&Desk view"), window)
         self.act_show.setCheckable(True)
         self.act_show.toggled.connect(self._toggled)
         self.dock.visibilityChanged.connect(self.act_show.setChecked)

@@ -9,14 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QToolBar
 
 from deskapp.desk import save_edit
 from deskapp.errors import DeskappError
 from deskapp.messages import describe
 from deskapp.model import Article, RevisionKind
-from deskapp.ui.shortcuts import keys
+from deskapp.ui.shortcuts import keys, make_action
 
 if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
@@ -33,14 +32,14 @@ class DeskWindow(_Base):
         menu = self.menuBar().addMenu(self.tr("&Article"))
         self.desk.fill_menu(menu)
         menu.addSeparator()
-        self.act_comment = QAction(self.tr("Add &comment on selection…"), self)
+        self.act_comment = make_action(self.tr("Add &comment on selection…"), self)
         self.act_comment.setShortcut(keys("Ctrl+Alt+M"))
         self.act_comment.triggered.connect(lambda: self._add_comment())
-        self.act_changes_since = QAction(self.tr("What changed since &submission"), self)
+        self.act_changes_since = make_action(self.tr("What changed since &submission"), self)
         self.act_changes_since.triggered.connect(lambda: self.show_review("submit"))
-        self.act_editor_changes = QAction(self.tr("What the &editor changed"), self)
+        self.act_editor_changes = make_action(self.tr("What the &editor changed"), self)
         self.act_editor_changes.triggered.connect(lambda: self.show_review("editor"))
-        self.act_proof = QAction(self.tr("&Check the article now"), self)
+        self.act_proof = make_action(self.tr("&Check the article now"), self)
         self.act_proof.setShortcut(keys("F7"))
         self.act_proof.triggered.connect(lambda: self._show_dock(self.review.proof_dock,
                                                                  self.review.proof.run))

@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QWidget
 
 from deskapp.ui.i18n import OwnContextTr
-from deskapp.ui.shortcuts import keys
+from deskapp.ui.shortcuts import keys, make_action
 
 PHOTO_CAPTION = "chú thích"
 PHOTO_FILE = "ảnh.jpg"
@@ -116,7 +116,7 @@ class FormatActions(OwnContextTr, QObject):
         self.photo_handler: Callable[[], None] | None = None
 
         def action(text: str, tip: str, shortcut: str, slot: object) -> QAction:
-            act = QAction(text, parent)
+            act = make_action(text, parent)
             act.setShortcut(keys(shortcut))
             shown = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             act.setToolTip(f"{tip} ({shown})")

@@ -53,7 +53,7 @@ from deskapp.ui.profile import AskProfile, Profile, load_profile, needs_profile,
 from deskapp.ui.review_docks import ReviewDocks
 from deskapp.ui.scroll_sync import ScrollSync
 from deskapp.ui.settings_dialog import SettingsDialog
-from deskapp.ui.shortcuts import keys
+from deskapp.ui.shortcuts import keys, make_action
 from deskapp.ui.status_info import ArticleStatus
 from deskapp.ui.sync_panel import SyncPanel
 from deskapp.ui.theme import ThemeManager
@@ -192,7 +192,7 @@ class MainWindow(OwnContextTr, ImportExport, HandOff, BatchImport, OutsideExport
     # ---- actions -----------------------------------------------------------
     def _build_actions(self) -> None:
         def action(text: str, slot: Callable[[], object], shortcut: object = None) -> QAction:
-            act = QAction(text, self)
+            act = make_action(text, self)
             if shortcut is not None:
                 act.setShortcut(shortcut)
             act.triggered.connect(lambda _checked=False: slot())

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDockWidget, QMenu
 
 from deskapp.errors import DeskappError
 from deskapp.messages import describe
-from deskapp.ui.shortcuts import keys
+from deskapp.ui.shortcuts import keys, make_action
 
 if TYPE_CHECKING:
     from deskapp.pdf.findings import Finding
@@ -40,17 +40,17 @@ class PrintWindow(_Base):
     preflight_dock: QDockWidget | None = None
 
     def _build_print_actions(self, file_menu: QMenu, view_menu: QMenu) -> None:
-        self.act_print_preview = QAction(self.tr("&Print preview"), self)
+        self.act_print_preview = make_action(self.tr("&Print preview"), self)
         self.act_print_preview.setShortcut(keys("Ctrl+Alt+P"))
         self.act_print_preview.setCheckable(True)
         self.act_print_preview.toggled.connect(self.show_print_preview)
         view_menu.addSeparator()
         view_menu.addAction(self.act_print_preview)
-        self.act_preflight = QAction(self.tr("Check for &print…"), self)
+        self.act_preflight = make_action(self.tr("Check for &print…"), self)
         self.act_preflight.setShortcut(keys("Shift+F7"))
         self.act_preflight.triggered.connect(lambda _checked=False: self.preflight_now())
         file_menu.insertAction(self.act_export_word, self.act_preflight)
-        self.act_batch_export = QAction(self.tr("Export &several articles…"), self)
+        self.act_batch_export = make_action(self.tr("Export &several articles…"), self)
         self.act_batch_export.setShortcut(keys("Ctrl+Shift+E"))
         self.act_batch_export.triggered.connect(lambda _checked=False: self.batch_export_dialog())
         file_menu.insertAction(self.act_preflight, self.act_batch_export)

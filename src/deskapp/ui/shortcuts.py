@@ -1,8 +1,9 @@
-"""Keyboard shortcuts written in the code."""
+"""Keyboard shortcuts and actions made in the code."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
 
 
 def keys(text: str) -> QKeySequence:
@@ -13,3 +14,11 @@ def keys(text: str) -> QKeySequence:
     would misread the English names under a translation of them.
     """
     return QKeySequence(text, QKeySequence.SequenceFormat.PortableText)
+
+
+def make_action(text: str, parent: QObject) -> QAction:
+    """``QAction(text, parent)``, without PySide trying the overload that takes an icon:
+    that builds the QIcon class and its enums (some 3 ms) before any icon is shown."""
+    action = QAction(parent)
+    action.setText(text)
+    return action

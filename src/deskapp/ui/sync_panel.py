@@ -18,7 +18,6 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -40,7 +39,7 @@ from deskapp.sync.target import (
     store_password,
 )
 from deskapp.ui.i18n import OwnContextTr, core_language, plural
-from deskapp.ui.shortcuts import keys
+from deskapp.ui.shortcuts import keys, make_action
 
 if TYPE_CHECKING:
     from deskapp.sync.engine import SyncReport
@@ -76,10 +75,10 @@ class SyncPanel(OwnContextTr, QObject):
         self.label = _StatusLabel(lambda: self._timed(self.show_state), window)
         self.label.setObjectName("syncStatus")
         window.statusBar().addPermanentWidget(self.label)
-        self.act_sync = QAction(self.tr("&Sync now"), window)
+        self.act_sync = make_action(self.tr("&Sync now"), window)
         self.act_sync.setShortcut(keys("Ctrl+Shift+Y"))
         self.act_sync.triggered.connect(lambda _checked=False: self.sync_now())
-        self.act_settings = QAction(self.tr("Newsroom &server…"), window)
+        self.act_settings = make_action(self.tr("Newsroom &server…"), window)
         self.act_settings.triggered.connect(lambda _checked=False: self.edit_settings())
         self.menu = QMenu(self.tr("&Newsroom"), window)
         self.menu.addAction(self.act_sync)

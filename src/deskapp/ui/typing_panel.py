@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from deskapp.ui.i18n import OwnContextTr
-from deskapp.ui.shortcuts import keys
+from deskapp.ui.shortcuts import keys, make_action
 from deskapp.ui.text_edit import NfcLineEdit, VietnameseTyping
 
 METHODS = ("telex", "vni")
@@ -38,7 +38,7 @@ class TypingControls(OwnContextTr, QObject):
         self.actions: dict[str | None, QAction] = {}
         for method, text in ((None, self.tr("Off (use the system input method)")),
                              ("telex", self.tr("Telex")), ("vni", self.tr("VNI"))):
-            act = QAction(text, self)
+            act = make_action(text, self)
             act.setCheckable(True)
             act.triggered.connect(lambda _c=False, m=method: self.set_method(m))
             self.group.addAction(act)
@@ -47,12 +47,12 @@ class TypingControls(OwnContextTr, QObject):
         self.style_actions: dict[str, QAction] = {}
         for style, text in (("old", self.tr("Old tone style (hòa, khỏe, thủy)")),
                             ("new", self.tr("New tone style (hoà, khoẻ, thuỷ)"))):
-            act = QAction(text, self)
+            act = make_action(text, self)
             act.setCheckable(True)
             act.triggered.connect(lambda _c=False, s=style: self.set_style(s))
             self.style_group.addAction(act)
             self.style_actions[style] = act
-        self.toggle = QAction(self.tr("Vietnamese typing"), self)
+        self.toggle = make_action(self.tr("Vietnamese typing"), self)
         self.toggle.setCheckable(True)
         self.toggle.setShortcut(keys("Alt+Z"))
         self.toggle.triggered.connect(self.toggle_method)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMenu, QSplitter, QWidget
 from deskapp.ui.editor import EditorPanel
 from deskapp.ui.i18n import OwnContextTr
 from deskapp.ui.library_panel import LibraryPanel
-from deskapp.ui.shortcuts import keys
+from deskapp.ui.shortcuts import keys, make_action
 
 
 class ViewActions(OwnContextTr, QObject):
@@ -27,7 +27,7 @@ class ViewActions(OwnContextTr, QObject):
         self._sizes: list[int] = []
 
         def action(text: str, slot: object, *shortcuts: QKeySequence | str) -> QAction:
-            act = QAction(text, window)
+            act = make_action(text, window)
             act.setShortcuts([keys(s) if isinstance(s, str) else QKeySequence(s)
                               for s in shortcuts])
             act.triggered.connect(lambda _c=False: slot())  # type: ignore[operator]
