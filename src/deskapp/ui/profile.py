@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -79,6 +78,8 @@ class ProfileDialog(QDialog):
     """The first-run question: who are you, and do you write or edit?"""
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QDialogButtonBox
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welcome to Deskapp"))
         intro = QLabel(self.tr("Your name is recorded on every revision, comment and "
@@ -97,6 +98,8 @@ class ProfileDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
+        from PySide6.QtWidgets import QDialogButtonBox
+
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(self.fields.name.text().strip()))
 

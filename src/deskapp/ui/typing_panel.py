@@ -9,7 +9,6 @@ from PySide6.QtCore import QLibraryInfo, QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QMenu,
@@ -101,6 +100,8 @@ class TypingDiagnostics(QDialog):
     """Help → Typing diagnostics: which input method Qt sees, and a field to try it."""
 
     def __init__(self, typing: VietnameseTyping, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QDialogButtonBox
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("Typing diagnostics"))
         form = QFormLayout()
