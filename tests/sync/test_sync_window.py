@@ -286,6 +286,42 @@ def test_editor_desk_view_lists_and_locks(qtbot, newsroom, reporter, editor, tmp
         _close(win)
 
 
+def test_closing_the_window_gives_the_soft_lock_back(qtbot, reporter, editor):
+    from deskapp.model import Article
+
+    article = reporter.library.create(Article(title="Đường tránh lũ", section="Thời sự"),
+                                      author=reporter.name)
+    transition(reporter.library, article.id, "submit", user=reporter.name, role="reporter")
+    reporter.sync()
+    win = _window(qtbot, editor)
+    try:
+        _sync(qtbot, win)
+        desk = win.sync_panel.desk_view
+        with qtbot.waitSignal(desk.loaded, timeout=30000):
+            desk.act_show.trigger()
+        with qtbot.waitSignal(desk.lockTaken, timeout=30000):
+            desk.open_row(0)
+        with editor.connect() as conn:
+            assert lock_of(conn, article.id).holder == editor.name
+    finally:
+        _close(win)
+    with editor.connect() as conn:  # nobody is shown as editing it any more
+        assert lock_of(conn, article.id) is None
+
+
+def test_closing_with_the_server_out_of_reach_is_not_held_up(qtbot, editor):
+    import time
+
+    win = _window(qtbot, editor)
+    desk = win.sync_panel.desk_view
+    desk.locked = "an-article-id"  # as if a lock had been taken before the network went
+    _unreachable(win, editor)
+    started = time.monotonic()
+    _close(win)
+    assert time.monotonic() - started < 10
+    assert desk.locked == "an-article-id"  # still held on the server until it lapses
+
+
 @pytest.mark.parametrize("kept", ["keyring", "session"])
 def test_desk_view_asks_for_a_missing_password_then_loads(qtbot, reporter, editor, tmp_path,
                                                          monkeypatch, kept):

@@ -10,6 +10,7 @@ the list loads.
 from __future__ import annotations
 
 import platform
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -212,6 +213,34 @@ class DeskView(QObject):
 
         window.runner.start(job, taken,
                             lambda error: self._lock_refused(error, index, take_over))
+
+    def release(self, wait_s: float = 2.0) -> bool:
+        """Give back this window's soft lock as it closes; whether the server took it back.
+
+        Best effort and short: a server out of reach keeps the lock until it lapses
+        (two hours), and closing never waits longer than ``wait_s``.
+        """
+        article_id = self.locked
+        target = load_target(self.window.library) if article_id else None
+        if article_id is None or target is None:
+            return False
+        password = self.sync_panel.session_password
+        released: list[bool] = []
+
+        def work() -> None:
+            try:
+                with connect(target, password) as conn:
+                    release_lock(conn, article_id)
+                released.append(True)
+            except Exception:
+                pass
+
+        thread = threading.Thread(target=work, name="deskapp-release-lock", daemon=True)
+        thread.start()
+        thread.join(wait_s)
+        if released:
+            self.locked = None
+        return bool(released)
 
     def _lock_refused(self, error: Exception, index: int, take_over: bool = False) -> None:
         if not isinstance(error, LockHeld):

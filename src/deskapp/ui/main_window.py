@@ -542,6 +542,7 @@ class MainWindow(OwnContextTr, ImportExport, HandOff, BatchImport, OutsideExport
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        self.sync_panel.window_closing()
         self._guard(lambda: window_state.save_state(
             self.library, self, self.view_actions.normal_sizes(), self.editor.article_id,
             self.editor.body.zoom_steps))

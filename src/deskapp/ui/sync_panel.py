@@ -115,6 +115,11 @@ class SyncPanel(OwnContextTr, QObject):
             self.window.restoreDockWidget(self._desk_view.dock)
         return self._desk_view
 
+    def window_closing(self) -> None:
+        """The window is closing: free the soft lock the desk view took, if any."""
+        if self._desk_view is not None:
+            self._desk_view.release()
+
     def settle(self) -> None:
         """After the first paint: the desk view (and the server code behind it)."""
         self.desk_view  # noqa: B018 (builds it)
