@@ -2,9 +2,8 @@
 
 Start-up: each start runs in a fresh interpreter (``QT_QPA_PLATFORM=offscreen``)
 and is timed from the first line of the child to the first paint of its
-window, which shows the last article (through ``deskapp.ui.app.run``, with
-Deskapp's modules imported before PySide6, as the ``deskapp`` command starts
-it); a bare ``QMainWindow`` is the baseline. With valgrind installed the same
+window, which shows the last article (through ``deskapp.cli.main``, as the
+``deskapp`` command starts it); a bare ``QMainWindow`` is the baseline. With valgrind installed the same
 two starts are also counted in instructions to the first paint, a figure the
 machine's load does not move (wall times here vary by a third between runs).
 Two libraries: one whose last article is a usual one (the welcome article),
@@ -49,9 +48,9 @@ from pathlib import Path
 
 KIND, LIBRARY = sys.argv[1], sys.argv[2]
 if KIND != "bare":
-    # In the order the deskapp command imports them: Deskapp's modules, which load PySide6.
+    # As the deskapp command starts: its command line, then the window's modules (PySide6).
+    from deskapp.cli import main as deskapp_command
     from deskapp.ui import main_window
-    from deskapp.ui.app import run
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -105,7 +104,7 @@ else:
         self.installEventFilter(watcher)
 
     main_window.MainWindow.__init__ = build_and_watch
-    run(Path(LIBRARY))
+    deskapp_command(["--library", LIBRARY])
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(f"{watcher.cpu * 1000:.2f} {(watcher.done - T0) * 1000:.2f} "
       f"{(watcher.settled - T0) * 1000:.2f} {watcher.rss:.1f} {peak:.1f}")

@@ -177,8 +177,26 @@ def split_open_files(argv: Sequence[str]) -> tuple[list[str], list[Path]]:
     return list(argv), []
 
 
+def _window_library(arguments: Sequence[str]) -> Path | bool | None:
+    """For ``deskapp`` and ``deskapp --library L``: the library (None: the default one).
+
+    ``False`` for anything else. The window then starts without building the
+    parser of every command, which would cost each start some 10 ms.
+    """
+    if not arguments:
+        return None
+    if len(arguments) == 2 and arguments[0] == "--library" and arguments[1]:
+        return Path(arguments[1])
+    if len(arguments) == 1 and arguments[0].startswith("--library=") and arguments[0][10:]:
+        return Path(arguments[0][10:])
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments, open_files = split_open_files(sys.argv[1:] if argv is None else argv)
+    window_library = _window_library(arguments)
+    if window_library is not False:
+        return _run_gui(window_library or default_library_path(), open_files)
     args = build_parser().parse_args(arguments)
     library_path = args.library or default_library_path()
     if open_files or args.command in (None, "gui"):

@@ -230,3 +230,30 @@ def test_files_where_a_command_would_stand_open_the_window(tmp_path, monkeypatch
     assert opened == [(tmp_path / "l.sqlite", [package])]
     assert cli.split_open_files(["list"]) == (["list"], [])
     assert cli.split_open_files(["khong-co.deskpkg"]) == (["khong-co.deskpkg"], [])
+
+
+@pytest.mark.parametrize("arguments, library", [
+    ([], None),
+    (["--library", "bai.sqlite"], "bai.sqlite"),
+    (["--library=bai.sqlite"], "bai.sqlite"),
+    (["gui"], None),
+    (["--library", "bai.sqlite", "gui"], "bai.sqlite"),
+])
+def test_the_window_opens_on_the_library_asked_for(arguments, library, monkeypatch, tmp_path):
+    from deskapp import cli
+
+    monkeypatch.setenv("DESKAPP_LIBRARY", str(tmp_path / "default.sqlite"))
+    opened = []
+    monkeypatch.setattr(cli, "_run_gui", lambda path, files=(): opened.append((path, files)) or 0)
+    assert cli.main(arguments) == 0
+    expected = Path(library) if library else tmp_path / "default.sqlite"
+    assert opened == [(expected, [])]
+
+
+def test_a_library_flag_without_a_file_is_refused_by_the_parser(monkeypatch, capsys):
+    from deskapp import cli
+
+    monkeypatch.setattr(cli, "_run_gui", lambda *a, **k: pytest.fail("opened the window"))
+    with pytest.raises(SystemExit):
+        cli.main(["--library"])  # argparse: --library needs a file
+    assert "--library" in capsys.readouterr().err
