@@ -3,9 +3,10 @@
 Start-up: each start runs in a fresh interpreter (``QT_QPA_PLATFORM=offscreen``)
 and is timed from the first line of the child to the first paint of its
 window, which shows the last article (through ``deskapp.cli.main``, as the
-``deskapp`` command starts it); a bare ``QMainWindow`` is the baseline. With valgrind installed the same
-two starts are also counted in instructions to the first paint, a figure the
-machine's load does not move (wall times here vary by a third between runs).
+``deskapp`` command starts it); a bare ``QMainWindow`` is the baseline. With
+valgrind installed the same two starts are also counted in instructions to the
+first paint, a figure the machine's load does not move (wall times here vary by
+a third between runs).
 Two libraries: one whose last article is a usual one (the welcome article),
 one whose last article is 200 pages long (100,000 words). The child then lets
 the window settle (preview rendered, copyfit and the desk's panels filled),
