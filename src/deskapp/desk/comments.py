@@ -97,13 +97,44 @@ def get_comment(library: Library, comment_id: str) -> Comment:
     return _comment(rows[0])
 
 
-def resolve(library: Library, comment_id: str) -> Comment:
-    """Mark a comment as dealt with (it stays in the history)."""
-    return _set_resolved(library, comment_id, now_iso())
+def resolve(library: Library, comment_id: str, by: str | None = None) -> Comment:
+    """Mark a comment as dealt with (it stays in the history).
+
+    The resolution is also kept as a fact that travels with the article
+    (``comment_resolutions``: who, when), packages and the newsroom server
+    carry it. ``by`` defaults to the library's profile name. A comment
+    resolved before keeps its first resolution there (the earliest wins).
+    """
+    comment = get_comment(library, comment_id)
+    when = now_iso()
+    who = (library.get_setting("user_name") or "") if by is None else by
+    with library.db.atomic():
+        library.db["comments"].update(comment_id, {"resolved_at": when})
+        library.db.execute(
+            "INSERT OR IGNORE INTO comment_resolutions (comment_id, article_id, resolved_at, "
+            "resolved_by) VALUES (?, ?, ?, ?)", [comment_id, comment.article_id, when, who])
+    return get_comment(library, comment_id)
 
 
 def reopen(library: Library, comment_id: str) -> Comment:
-    return _set_resolved(library, comment_id, None)
+    """Open a resolved comment again, here only.
+
+    The resolution that travelled stays recorded, so receiving it again
+    (the same package, the next sync) does not close the comment again; a
+    reopen does not travel.
+    """
+    get_comment(library, comment_id)
+    with library.db.atomic():
+        library.db["comments"].update(comment_id, {"resolved_at": None})
+    return get_comment(library, comment_id)
+
+
+def resolution_of(library: Library, comment_id: str) -> tuple[str, str] | None:
+    """``(resolved_at, resolved_by)`` of the comment's recorded resolution, or ``None``."""
+    row = library.db.execute(
+        "SELECT resolved_at, resolved_by FROM comment_resolutions WHERE comment_id = ?",
+        [comment_id]).fetchone()
+    return (row[0], row[1]) if row else None
 
 
 def move_anchor(library: Library, comment: Comment, anchor: Anchor,
@@ -231,13 +262,6 @@ def _locate(text: str, context: str, near: int, *, after: bool) -> int | None:
     if after:
         return block.a + (len(context) - block.b)
     return block.a - block.b
-
-
-def _set_resolved(library: Library, comment_id: str, when: str | None) -> Comment:
-    get_comment(library, comment_id)
-    with library.db.atomic():
-        library.db["comments"].update(comment_id, {"resolved_at": when})
-    return get_comment(library, comment_id)
 
 
 def _comment(row: dict[str, object]) -> Comment:

@@ -75,6 +75,7 @@ class MergeResult:
     new_revisions: int = 0
     new_comments: int = 0
     new_events: int = 0
+    new_resolutions: int = 0
 
 
 @dataclass
@@ -105,10 +106,54 @@ def apply_package(library: Library, package: Package, *,
             result = _merge(library, package, package.article_id in set(unsaved_article_ids))
         comments = _insert_new(library, "comments", package.comments)
         events = _insert_new(library, "status_events", package.status_events)
+        resolutions = _apply_resolutions(library, package)
         _insert_photos(library, package)
-    if result.outcome == "nothing_new" and (comments or events):
+    if result.outcome == "nothing_new" and (comments or events or resolutions):
         result = replace(result, outcome="updated")
-    return replace(result, new_comments=comments, new_events=events)
+    return replace(result, new_comments=comments, new_events=events,
+                   new_resolutions=resolutions)
+
+
+def _apply_resolutions(library: Library, package: Package) -> int:
+    """Record the package's comment resolutions; return how many changed something here.
+
+    The earliest resolution of a comment wins, so applying the same package
+    twice, or resolutions made on both sides, ends the same everywhere. A
+    comment not resolved here takes the resolution's time; one reopened here
+    (its resolution recorded, ``resolved_at`` cleared) stays open. A
+    resolution for a comment this library does not have is skipped (it
+    comes again with the comment); one for a comment of another article is
+    a forged package and refuses the whole package.
+    """
+    changed = 0
+    db = library.db
+    for row in package.resolutions:
+        comment = db.execute("SELECT article_id, resolved_at FROM comments WHERE id = ?",
+                             [row["comment_id"]]).fetchone()
+        if comment is None:
+            continue
+        if comment[0] != package.article_id:
+            raise ImportRejected("package_corrupt", name=package.name,
+                                 reason="a comment resolution belongs to another article here")
+        known = db.execute("SELECT resolved_at FROM comment_resolutions WHERE comment_id = ?",
+                           [row["comment_id"]]).fetchone()
+        if known is not None and known[0] <= row["resolved_at"]:
+            continue
+        db.execute(
+            "INSERT INTO comment_resolutions (comment_id, article_id, resolved_at, resolved_by) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (comment_id) DO UPDATE SET "
+            "resolved_at = excluded.resolved_at, resolved_by = excluded.resolved_by",
+            [row["comment_id"], package.article_id, row["resolved_at"], row["resolved_by"]])
+        # Never resolved here: it is now. Resolved here: it keeps the earlier time.
+        # Reopened here after the resolution we knew: it stays open.
+        if known is None and (comment[1] is None or comment[1] > row["resolved_at"]):
+            db.execute("UPDATE comments SET resolved_at = ? WHERE id = ?",
+                       [row["resolved_at"], row["comment_id"]])
+        elif known is not None and comment[1] is not None:
+            db.execute("UPDATE comments SET resolved_at = ? WHERE id = ?",
+                       [row["resolved_at"], row["comment_id"]])
+        changed += 1
+    return changed
 
 
 def _insert_photos(library: Library, package: Package) -> None:

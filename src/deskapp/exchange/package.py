@@ -8,6 +8,7 @@ e-mail; the desk sends it back with corrections. A package is a zip::
     revisions.json       the revision lineage: id, parent, author, time, kind, content
     comments.json        the editor's anchored comments
     status_events.json   who moved the article through the desk, and why
+    resolutions.json     which comments were resolved, by whom and when (optional)
 
 ``revisions.json`` is what an import trusts: ``article.md`` is a convenience
 for someone who opens the zip without Deskapp. Photos travel as
@@ -15,6 +16,9 @@ for someone who opens the zip without Deskapp. Photos travel as
 caption, credit); like every member they are listed in the manifest with
 their checksum, and on import each is opened again as an image before it is
 stored. A package without photos is exactly what older versions wrote.
+Comment resolutions travel the same way, in ``resolutions.json`` (one record
+per comment: ``comment_id``, ``article_id``, ``resolved_at``,
+``resolved_by``); older packages have none and older versions ignore it.
 
 A package comes from anywhere, so :func:`read_package` treats it as hostile:
 sizes are bounded before anything is decompressed, member names may not
@@ -49,6 +53,7 @@ __all__ = [
     "PACKAGE_SUFFIX",
     "Package",
     "check_records",
+    "check_resolutions",
     "check_revision",
     "read_package",
     "revision_record",
@@ -75,6 +80,7 @@ REVISIONS = "revisions.json"
 COMMENTS = "comments.json"
 STATUS_EVENTS = "status_events.json"
 PHOTOS = "photos.json"
+RESOLUTIONS = "resolutions.json"
 PHOTO_FOLDER = "photos/"
 _REQUIRED = (ARTICLE, REVISIONS, COMMENTS, STATUS_EVENTS)
 
@@ -88,6 +94,9 @@ _COMMENT_KEYS: dict[str, tuple[type, ...]] = {
     "quote": (str,), "prefix": (str,), "suffix": (str,), "body": (str,), "author": (str,),
     "created_at": (str,), "resolved_at": (str, type(None)), "revision_id": (str, type(None)),
 }
+_RESOLUTION_KEYS = ("comment_id", "article_id", "resolved_at", "resolved_by")
+_MAX_STAMP = 100
+_MAX_NAME = 500
 _EVENT_KEYS: dict[str, tuple[type, ...]] = {
     "id": (str,), "article_id": (str,), "revision_id": (str, type(None)), "at": (str,),
     "user": (str,), "role": (str,), "action": (str,), "from_status": (str,),
@@ -124,6 +133,7 @@ class Package:
     status_events: list[dict[str, Any]] = field(default_factory=list)
     target_lines: int | None = None
     photos: list[PackagePhoto] = field(default_factory=list)
+    resolutions: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def head(self) -> Revision:
@@ -169,6 +179,9 @@ def write_package(library: Library, article_id: str, path: Path | str, *,
         STATUS_EVENTS: _json_bytes(_rows(library, "status_events", article_id, "at")),
     }
     members.update(_photo_members(library, article))
+    resolutions = _resolution_rows(library, article_id)
+    if resolutions:
+        members[RESOLUTIONS] = _json_bytes(resolutions)
     manifest = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -209,6 +222,13 @@ def seal_revisions(library: Library, article_ids: list[str]) -> None:
         library.db.execute(
             f"INSERT OR IGNORE INTO sealed_revisions (id) SELECT id FROM revisions "
             f"WHERE article_id IN ({marks})", article_ids)
+
+
+def _resolution_rows(library: Library, article_id: str) -> list[dict[str, Any]]:
+    rows = library.db.query(
+        "SELECT comment_id, article_id, resolved_at, resolved_by FROM comment_resolutions "
+        "WHERE article_id = ? ORDER BY resolved_at, comment_id", [article_id])
+    return [dict(row) for row in rows]
 
 
 def _photo_members(library: Library, article: Article) -> dict[str, bytes]:
@@ -440,6 +460,9 @@ def _build(manifest: dict[str, Any], contents: dict[str, bytes], name: str) -> P
     events = _records(_parse_json(contents[STATUS_EVENTS], name, STATUS_EVENTS), _EVENT_KEYS,
                       article_id, name, STATUS_EVENTS)
     photos = _photos(contents, name) if PHOTOS in contents else []
+    resolutions = (check_resolutions(_parse_json(contents[RESOLUTIONS], name, RESOLUTIONS),
+                                     article_id, name)
+                   if RESOLUTIONS in contents else [])
     return Package(
         name=name, format_version=manifest["format_version"],
         app_version=manifest["app_version"], created_at=manifest["created_at"],
@@ -448,6 +471,7 @@ def _build(manifest: dict[str, Any], contents: dict[str, bytes], name: str) -> P
         article_created_at=about["created_at"], target_words=about.get("target_words"),
         target_lines=about.get("target_lines"),
         revisions=revisions, comments=comments, status_events=events, photos=photos,
+        resolutions=resolutions,
     )
 
 
@@ -587,3 +611,41 @@ def check_records(records: Any, kind: str, article_id: str, name: str) -> list[d
 def revision_record(revision: Revision) -> dict[str, Any]:
     """A revision in the package layout (what :func:`check_revision` reads)."""
     return _revision_record(revision)
+
+
+def check_resolutions(records: Any, article_id: str, name: str) -> list[dict[str, Any]]:
+    """Comment resolutions (``resolutions.json``, or the server's) checked record by record.
+
+    Each names a comment of this article by id, with a time and a name (text,
+    bounded); a comment resolved twice in one list is refused. Whether the
+    comment exists is the merge's business: one not known is skipped there.
+    """
+    bad = ImportRejected("package_corrupt", name=name,
+                         reason=f"“{RESOLUTIONS}” holds a malformed record")
+    if not isinstance(records, list):
+        raise ImportRejected("package_corrupt", name=name,
+                             reason=f"“{RESOLUTIONS}” is not a list")
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for record in records:
+        if not isinstance(record, dict):
+            raise bad
+        row = {key: record.get(key) for key in _RESOLUTION_KEYS}
+        if row["resolved_by"] is None:
+            row["resolved_by"] = ""
+        ok = (
+            _is_id(row["comment_id"])
+            and row["article_id"] == article_id
+            and isinstance(row["resolved_at"], str)
+            and 0 < len(row["resolved_at"]) <= _MAX_STAMP
+            and isinstance(row["resolved_by"], str)
+            and len(row["resolved_by"]) <= _MAX_NAME
+        )
+        if not ok:
+            raise bad
+        if row["comment_id"] in seen:
+            raise ImportRejected("package_corrupt", name=name,
+                                 reason=f"comment {row['comment_id']} is resolved twice")
+        seen.add(row["comment_id"])
+        rows.append(row)
+    return rows

@@ -482,7 +482,8 @@ class Library:
         ):
             return  # not in the trash: its history must stay too
         with self._writing():
-            for table in ("assets", "comments", "status_events", "revisions"):
+            for table in ("assets", "comments", "comment_resolutions", "status_events",
+                          "revisions"):
                 self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
             self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
             self.db.execute("DELETE FROM fts_pending WHERE article_id = ?", [article_id])

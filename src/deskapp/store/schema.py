@@ -309,6 +309,27 @@ def _sync(db: Database) -> None:
     )
 
 
+
+@migrations(name="0010_comment_resolutions")
+def _comment_resolutions(db: Database) -> None:
+    """Who resolved a comment and when, as a fact that travels (packages, the server).
+
+    One row per comment, never removed: the earliest resolution known here
+    wins. Reopening a comment clears ``comments.resolved_at`` only; the row
+    stays, so the same resolution arriving again does not close it behind
+    the reopener's back. Comments already resolved get a row with no name.
+    """
+    db.execute(
+        "CREATE TABLE comment_resolutions (comment_id TEXT PRIMARY KEY, "
+        "article_id TEXT NOT NULL, resolved_at TEXT NOT NULL, "
+        "resolved_by TEXT NOT NULL DEFAULT '')"
+    )
+    db.execute("CREATE INDEX comment_resolutions_article ON comment_resolutions (article_id)")
+    db.execute(
+        "INSERT INTO comment_resolutions (comment_id, article_id, resolved_at, resolved_by) "
+        "SELECT id, article_id, resolved_at, '' FROM comments WHERE resolved_at IS NOT NULL"
+    )
+
 if len(migrations._migrations) != SCHEMA_VERSION:  # keys.SCHEMA_VERSION was not bumped
     raise RuntimeError(f"{len(migrations._migrations)} migrations, SCHEMA_VERSION {SCHEMA_VERSION}")
 
