@@ -42,13 +42,14 @@ from deskapp.exchange.package import (
     Package,
     PackagePhoto,
     check_records,
+    check_resolutions,
     check_revision,
     seal_revisions,
 )
 from deskapp.model import CONTENT_FIELDS, Revision, now_iso
 from deskapp.store import Library
 from deskapp.sync.errors import SyncError
-from deskapp.sync.server import check_schema
+from deskapp.sync.server import RESOLUTIONS_SCHEMA, check_server
 from deskapp.sync.target import LAST_SYNC_SETTING, last_sync
 
 CURSOR_SETTING = "sync_cursor"
@@ -62,6 +63,7 @@ __all__ = ["Checkpoint", "Refusal", "SyncReport", "last_sync", "sync"]
 
 _COMMENT_COLUMNS = ("id", "article_id", "field", "start", "end", "quote", "prefix", "suffix",
                     "body", "author", "created_at", "resolved_at", "revision_id")
+_RESOLUTION_COLUMNS = ("comment_id", "article_id", "resolved_at", "resolved_by")
 _EVENT_COLUMNS = ("id", "article_id", "revision_id", "at", "user", "role", "action",
                   "from_status", "to_status", "reason", "note")
 _REVISION_META = ("id", "article_id", "parent_id", "created_at", "author", "kind",
@@ -106,11 +108,13 @@ def sync(library: Library, conn: Any, *, server: str = "",
     step = checkpoint or (lambda _stage: None)
     report = SyncReport()
     try:
-        server_id = check_schema(conn, server)
+        server_id, version = check_server(conn, server)
+        # A server older than version 3 has nowhere to keep comment resolutions: they wait.
+        carry = version >= RESOLUTIONS_SCHEMA
         _adopt_server(library, server_id)
         for _round in range(ROUNDS):
-            _pull(library, conn, report, set(unsaved_article_ids), step)
-            if not _push(library, conn, report, step):
+            _pull(library, conn, report, set(unsaved_article_ids), step, carry)
+            if not _push(library, conn, report, step, carry):
                 break
         library.set_setting(LAST_SYNC_SETTING, now_iso())
     except psycopg.OperationalError as exc:
@@ -152,13 +156,14 @@ class _Incoming:
     events: list[dict[str, Any]]
     photo_names: list[str]
     photos: list[dict[str, Any]]
+    resolutions: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _pull(library: Library, conn: Any, report: SyncReport, unsaved: set[str],
-          step: Checkpoint) -> None:
+          step: Checkpoint, carry: bool) -> None:
     while True:
         cursor = _cursor(library)
-        articles, incoming = _fetch(library, conn, cursor)
+        articles, incoming = _fetch(library, conn, cursor, carry)
         if not articles:
             return
         step("pull:fetched")
@@ -171,7 +176,7 @@ def _pull(library: Library, conn: Any, report: SyncReport, unsaved: set[str],
             return
 
 
-def _fetch(library: Library, conn: Any, cursor: int) -> tuple[list[dict[str, Any]],
+def _fetch(library: Library, conn: Any, cursor: int, carry: bool) -> tuple[list[dict[str, Any]],
                                                                list[_Incoming]]:
     """One batch of changed articles and everything needed to merge them, in one snapshot."""
     from psycopg.rows import dict_row
@@ -205,6 +210,11 @@ def _fetch(library: Library, conn: Any, cursor: int) -> tuple[list[dict[str, Any
         cur.execute(f"SELECT {_quoted(_EVENT_COLUMNS)} FROM deskapp.status_events "
                     "WHERE article_id = ANY(%s)", [ids])
         events = cur.fetchall()
+        resolutions: list[dict[str, Any]] = []
+        if carry:
+            cur.execute(f"SELECT {_quoted(_RESOLUTION_COLUMNS)} FROM deskapp.comment_resolutions "
+                        "WHERE article_id = ANY(%s)", [ids])
+            resolutions = cur.fetchall()
         cur.execute("SELECT article_id, name FROM deskapp.photos WHERE article_id = ANY(%s)",
                     [ids])
         photo_names = cur.fetchall()
@@ -232,6 +242,7 @@ def _fetch(library: Library, conn: Any, cursor: int) -> tuple[list[dict[str, Any
             [e for e in events if e["article_id"] == aid],
             [p["name"] for p in photo_names if p["article_id"] == aid],
             [p for p in photos if p["article_id"] == aid],
+            [r for r in resolutions if r["article_id"] == aid],
         ))
     return articles, incoming
 
@@ -256,6 +267,7 @@ def _apply(library: Library, item: _Incoming, report: SyncReport, unsaved: set[s
     _mark_sent(library, "revision", [r["id"] for r in item.revisions])
     _mark_sent(library, "comment", [c["id"] for c in item.comments])
     _mark_sent(library, "event", [e["id"] for e in item.events])
+    _mark_sent(library, "resolution", [r["comment_id"] for r in item.resolutions])
     if item.photo_names:
         marks = ", ".join("?" * len(item.photo_names))
         assets = [r[0] for r in db.execute(
@@ -289,6 +301,7 @@ def _package(library: Library, item: _Incoming) -> Package:
         revisions.append(check_revision(record, aid, name))
     comments = check_records([dict(c) for c in item.comments], "comments", aid, name)
     events = check_records([dict(e) for e in item.events], "status_events", aid, name)
+    resolutions = check_resolutions([dict(r) for r in item.resolutions], aid, name)
     photos = [PackagePhoto(p["name"], p["caption"] or "", p["credit"] or "", bytes(p["data"]))
               for p in item.photos]
     return Package(
@@ -296,6 +309,7 @@ def _package(library: Library, item: _Incoming) -> Package:
         sender=str(article["owner"]), role="", article_id=aid, head_id=article["head_id"],
         article_created_at=article["created_at"], target_words=article["target_words"],
         revisions=revisions, comments=comments, status_events=events, photos=photos,
+        resolutions=resolutions,
     )
 
 
@@ -315,6 +329,7 @@ class _Outgoing:
     comments: list[dict[str, Any]]
     events: list[dict[str, Any]]
     photos: list[dict[str, Any]]
+    resolutions: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -325,21 +340,23 @@ class _Sent:
     seq: int | None
 
 
-def _push(library: Library, conn: Any, report: SyncReport, step: Checkpoint) -> bool:
+def _push(library: Library, conn: Any, report: SyncReport, step: Checkpoint,
+          carry: bool) -> bool:
     """Send everything new here; return whether a head swap was lost (pull again)."""
     lost = False
-    dirty = _dirty_articles(library)
+    dirty = _dirty_articles(library, carry)
     for start in range(0, len(dirty), PUSH_BATCH):
-        lost |= _push_batch(library, conn, dirty[start:start + PUSH_BATCH], report, step)
+        lost |= _push_batch(library, conn, dirty[start:start + PUSH_BATCH], report, step,
+                            carry)
     return lost
 
 
 def _push_batch(library: Library, conn: Any, ids: Sequence[str], report: SyncReport,
-                step: Checkpoint) -> bool:
+                step: Checkpoint, carry: bool) -> bool:
     import psycopg
 
     seal_revisions(library, list(ids))
-    items = [_outgoing(library, aid) for aid in ids]
+    items = [_outgoing(library, aid, carry) for aid in ids]
     cursor = _cursor(library)
     sent: list[_Sent] = []
     refused: list[Refusal] = []
@@ -363,7 +380,8 @@ def _push_batch(library: Library, conn: Any, ids: Sequence[str], report: SyncRep
 
 def _carried_something(sent: _Sent) -> bool:
     item = sent.item
-    return bool(item.revisions or item.comments or item.events or item.photos or sent.swapped)
+    return bool(item.revisions or item.comments or item.events or item.photos
+                or item.resolutions or sent.swapped)
 
 
 def _refusal_reason(exc: BaseException) -> str:
@@ -373,8 +391,12 @@ def _refusal_reason(exc: BaseException) -> str:
     return "not_owner"
 
 
-def _dirty_articles(library: Library) -> list[str]:
+def _dirty_articles(library: Library, carry: bool = True) -> list[str]:
     """Articles with something the server may not have; the untouched welcome stays home."""
+    resolutions = (
+        "  OR EXISTS (SELECT 1 FROM comment_resolutions r WHERE r.article_id = a.id "
+        "      AND r.comment_id NOT IN (SELECT id FROM sync_sent WHERE kind = 'resolution')) "
+        if carry else "")
     rows = library.db.execute(
         "SELECT a.id FROM articles a LEFT JOIN sync_articles s ON s.article_id = a.id "
         "WHERE a.deleted_at IS NULL AND a.revision_id IS NOT NULL "
@@ -386,12 +408,13 @@ def _dirty_articles(library: Library) -> list[str]:
         "  OR EXISTS (SELECT 1 FROM status_events e WHERE e.article_id = a.id AND e.id NOT IN "
         "      (SELECT id FROM sync_sent WHERE kind = 'event')) "
         "  OR EXISTS (SELECT 1 FROM assets p WHERE p.article_id = a.id AND p.id NOT IN "
-        "      (SELECT id FROM sync_sent WHERE kind = 'photo'))) "
+        "      (SELECT id FROM sync_sent WHERE kind = 'photo')) "
+        f"{resolutions}) "
         "ORDER BY a.updated_at, a.id").fetchall()
     return [r[0] for r in rows]
 
 
-def _outgoing(library: Library, aid: str) -> _Outgoing:
+def _outgoing(library: Library, aid: str, carry: bool = True) -> _Outgoing:
     db = library.db
     article = library.get(aid)
     row = db.execute("SELECT server_head FROM sync_articles WHERE article_id = ?",
@@ -410,10 +433,17 @@ def _outgoing(library: Library, aid: str) -> _Outgoing:
     photos = [dict(r) for r in db.query(
         "SELECT id, name, caption, credit, sha256, data FROM assets WHERE article_id = ? "
         "AND id NOT IN (SELECT id FROM sync_sent WHERE kind = 'photo')", [aid])]
+    # A resolution goes with (after) its comment: one whose comment is not here stays.
+    resolutions = [dict(r) for r in db.query(
+        "SELECT r.comment_id, r.article_id, r.resolved_at, r.resolved_by "
+        "FROM comment_resolutions r JOIN comments c ON c.id = r.comment_id "
+        "AND c.article_id = r.article_id WHERE r.article_id = ? AND r.comment_id NOT IN "
+        "(SELECT id FROM sync_sent WHERE kind = 'resolution') ORDER BY r.resolved_at",
+        [aid])] if carry else []
     return _Outgoing(aid, article.title, article.created_at, article.target_words,
                      str(article.revision_id), row[0] if row else None,
                      open_conflict(library, aid) is not None,
-                     revisions, comments, events, photos)
+                     revisions, comments, events, photos, resolutions)
 
 
 def _send(conn: Any, item: _Outgoing, cursor: int) -> _Sent:
@@ -444,6 +474,12 @@ def _send(conn: Any, item: _Outgoing, cursor: int) -> _Sent:
                 f"INSERT INTO deskapp.status_events ({_quoted(_EVENT_COLUMNS)}) VALUES "
                 f"({', '.join(['%s'] * len(_EVENT_COLUMNS))}) ON CONFLICT (id) DO NOTHING",
                 [[e.get(k) for k in _EVENT_COLUMNS] for e in item.events])
+        if item.resolutions:
+            cur.executemany(
+                f"INSERT INTO deskapp.comment_resolutions ({_quoted(_RESOLUTION_COLUMNS)}) "
+                f"VALUES ({', '.join(['%s'] * len(_RESOLUTION_COLUMNS))}) "
+                "ON CONFLICT (comment_id) DO NOTHING",
+                [[r[k] for k in _RESOLUTION_COLUMNS] for r in item.resolutions])
         if item.photos:
             cur.executemany(
                 "INSERT INTO deskapp.photos (article_id, name, caption, credit, sha256, data) "
@@ -475,6 +511,7 @@ def _record_sent(library: Library, sent: _Sent) -> None:
     _mark_sent(library, "comment", [c["id"] for c in item.comments])
     _mark_sent(library, "event", [e["id"] for e in item.events])
     _mark_sent(library, "photo", [p["id"] for p in item.photos])
+    _mark_sent(library, "resolution", [r["comment_id"] for r in item.resolutions])
     head = item.head if sent.swapped else item.known
     library.db.execute(
         "INSERT INTO sync_articles (article_id, server_head, server_seq) VALUES (?, ?, ?) "

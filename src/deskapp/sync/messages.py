@@ -137,6 +137,14 @@ REASONS: dict[str, tuple[str, str]] = {
         "bước chuyển trạng thái không khớp với thao tác hoặc phiên bản của nó",
         "a change of status does not match its action or its revision",
     ),
+    "comment_unknown": (
+        "ý kiến được đánh dấu đã xử lý không có trên máy chủ",
+        "a comment marked as resolved is not on the server",
+    ),
+    "resolution_inconsistent": (
+        "ghi nhận đã xử lý ý kiến thiếu thời điểm hoặc quá dài",
+        "a comment resolution has no time or is too long",
+    ),
     "head_unknown": ("phiên bản không có trên máy chủ", "the revision is not on the server"),
     "damaged": ("dữ liệu trên máy chủ bị hỏng", "its data on the server is damaged"),
 }

@@ -18,11 +18,15 @@ submitted, move their article's head only under the same conditions (and
 change nothing else of its row), and add only ``submit`` status events that
 are a submit: in the role reporter, from draft or returned to submitted, to a
 submitted revision of their own draft. A name in a row (a revision's or
-comment's author, an event's user) may not be another person's sign-in.
+comment's author, an event's user, a resolution's resolver) may not be
+another person's sign-in. Whoever can see an article may record that one of
+its comments was resolved (``comment_resolutions``, one row per comment, the
+first pushed wins).
 Editors may do the rest (take, return, approve, export). Nobody but the
-administrator may update or delete a revision, comment, event or photo: they
-are append-only. The schema's functions are not executable by PUBLIC; the
-groups may call only the two that row-level security needs.
+administrator may update or delete a revision, comment, event, photo or
+comment resolution: they are append-only. The schema's functions are not
+executable by PUBLIC; the groups may call only the two that row-level
+security needs.
 
 Every change to an article gives it a new ``seq`` from one sequence, drawn
 under a transaction-level advisory lock, so sequence order is commit order
@@ -544,11 +548,88 @@ GRANT EXECUTE ON FUNCTION deskapp.is_editor(), deskapp.can_see(text)
   TO {REPORTER_GROUP}, {EDITOR_GROUP};
 """
 
-MIGRATIONS: list[str] = [_V1 + _RLS_ROWS, _V2]
+# Version 3: comment resolutions travel. One row per comment (the first pushed wins,
+# append-only like the rest), under the same guard: whoever can see the article may
+# resolve its comments (editors any, reporters their own articles' ones, as in the
+# library), for a comment of that article already here, in nobody else's name.
+_V3 = f"""
+CREATE TABLE deskapp.comment_resolutions (
+  comment_id text PRIMARY KEY REFERENCES deskapp.comments (id),
+  article_id text NOT NULL REFERENCES deskapp.articles (id),
+  resolved_at text NOT NULL,
+  resolved_by text NOT NULL DEFAULT '',
+  pushed_by name NOT NULL DEFAULT session_user,
+  pushed_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX comment_resolutions_article ON deskapp.comment_resolutions (article_id);
+
+CREATE FUNCTION deskapp.resolution_allowed(r deskapp.comment_resolutions) RETURNS void
+  LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM deskapp.comments
+                 WHERE id = r.comment_id AND article_id = r.article_id) THEN
+    PERFORM deskapp.refuse('comment_unknown');
+  END IF;
+  IF coalesce(r.resolved_at, '') = '' OR length(r.resolved_at) > 100
+     OR length(r.resolved_by) > 500 THEN
+    PERFORM deskapp.refuse('resolution_inconsistent');
+  END IF;
+  IF deskapp.names_another(r.resolved_by, deskapp.is_editor()) THEN
+    PERFORM deskapp.refuse('not_yourself');
+  END IF;
+END $$;
+
+CREATE OR REPLACE FUNCTION deskapp.row_guard() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+  known boolean;
+BEGIN
+  EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I.%I WHERE %s)',
+                 TG_TABLE_SCHEMA, TG_TABLE_NAME,
+                 (SELECT string_agg(format('%I = ($1).%I', k, k), ' AND ')
+                  FROM unnest(TG_ARGV) AS k))
+    INTO known USING NEW;
+  IF known THEN
+    RETURN NULL;
+  END IF;
+  IF NOT deskapp.can_see(NEW.article_id) THEN
+    PERFORM deskapp.refuse('not_owner');
+  END IF;
+  CASE TG_TABLE_NAME
+    WHEN 'revisions' THEN PERFORM deskapp.revision_allowed(NEW);
+    WHEN 'comments' THEN PERFORM deskapp.comment_allowed(NEW);
+    WHEN 'status_events' THEN PERFORM deskapp.event_allowed(NEW);
+    WHEN 'comment_resolutions' THEN PERFORM deskapp.resolution_allowed(NEW);
+    ELSE NULL;
+  END CASE;
+  NEW.pushed_by := session_user;
+  NEW.pushed_at := now();
+  PERFORM deskapp.touch(NEW.article_id);
+  RETURN NEW;
+END $$;
+CREATE TRIGGER comment_resolutions_guard BEFORE INSERT ON deskapp.comment_resolutions
+  FOR EACH ROW EXECUTE FUNCTION deskapp.row_guard('comment_id');
+
+ALTER TABLE deskapp.comment_resolutions ENABLE ROW LEVEL SECURITY;
+CREATE POLICY see ON deskapp.comment_resolutions FOR SELECT
+  USING (deskapp.can_see(article_id));
+CREATE POLICY add ON deskapp.comment_resolutions FOR INSERT
+  WITH CHECK (deskapp.can_see(article_id));
+GRANT SELECT, INSERT ON deskapp.comment_resolutions TO {REPORTER_GROUP}, {EDITOR_GROUP};
+
+REVOKE EXECUTE ON FUNCTION deskapp.resolution_allowed(deskapp.comment_resolutions),
+  deskapp.row_guard() FROM PUBLIC;
+REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA deskapp FROM PUBLIC;
+"""
+
+MIGRATIONS: list[str] = [_V1 + _RLS_ROWS, _V2, _V3]
 SERVER_SCHEMA_VERSION = len(MIGRATIONS)
 # The oldest server schema this Deskapp syncs with: later migrations only tighten the
 # server's rules, so a newer Deskapp keeps working until IT runs ``deskapp server setup``.
 OLDEST_SERVER_SCHEMA = 1
+# The first server schema that carries comment resolutions; with an older one they wait
+# here (not marked as sent) until IT runs ``deskapp server setup``.
+RESOLUTIONS_SCHEMA = 3
 
 
 def server_version(conn: Any) -> int | None:
@@ -564,6 +645,11 @@ def server_version(conn: Any) -> int | None:
 
 def check_schema(conn: Any, server: str) -> str:
     """Refuse a server this Deskapp cannot sync with; return the server's id."""
+    return check_server(conn, server)[0]
+
+
+def check_server(conn: Any, server: str) -> tuple[str, int]:
+    """Refuse a server this Deskapp cannot sync with; return its id and schema version."""
     found = server_version(conn)
     conn.rollback()
     if found is None:
@@ -578,7 +664,7 @@ def check_schema(conn: Any, server: str) -> str:
         cur.execute("SELECT value FROM deskapp.meta WHERE key = 'server_id'")
         row = cur.fetchone()
     conn.rollback()
-    return str(row[0]) if row else ""
+    return (str(row[0]) if row else ""), found
 
 
 def setup_server(conn: Any, server: str = "") -> int:
