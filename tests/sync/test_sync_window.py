@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import keyring
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCursor
 from test_target_and_desk import MemoryKeyring
 
 from deskapp.desk import transition
@@ -493,5 +494,36 @@ def test_switching_language_rewrites_the_sync_text(qtbot, reporter):
         win.set_language("en")
         qtbot.waitUntil(lambda: win.sync_panel.label.text() == "Synced 3 minutes ago",
                         timeout=3000)
+    finally:
+        _close(win)
+
+
+def test_a_comment_resolved_on_the_desk_shows_resolved_in_the_open_article(
+        qtbot, reporter, editor):
+    from deskapp.desk.comments import add_comment, resolve
+    from deskapp.model import Article
+
+    article = reporter.library.create(
+        Article(title="Cầu treo Đăk Pxi", section="Thời sự", body="Cầu dài 120 mét."),
+        author=reporter.name)
+    comment = add_comment(reporter.library, article, "body", 0, 3, "Kiểm tra tên cầu",
+                          reporter.name)
+    transition(reporter.library, article.id, "submit", user=reporter.name, role="reporter")
+    reporter.sync()
+    editor.sync()
+    resolve(editor.library, comment.id, by=editor.name)
+    editor.sync()
+    win = _window(qtbot, reporter)
+    try:
+        win.open_article(article.id)
+        panel = win.review.comments
+        win.review.comments_dock.show()
+        panel.refresh()
+        assert [c.resolved for c, _anchor in panel.entries] == [False]
+        win.editor.body.moveCursor(QTextCursor.MoveOperation.End)
+        type_text(win.editor.body, " Mới")  # typing not yet saved: the text waits
+        assert win.isWindowModified()
+        _sync(qtbot, win)
+        assert [c.resolved for c, _anchor in panel.entries] == [True]
     finally:
         _close(win)

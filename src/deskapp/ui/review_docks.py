@@ -130,6 +130,12 @@ class ReviewDocks:
             self._comments.refresh()
         self.history_changed()
 
+    def comments_changed(self) -> None:
+        """Comments of the open article arrived or were resolved elsewhere (a sync)."""
+        if self._comments is not None:
+            self._comments.refresh()
+        self.history_changed()
+
     def history_changed(self) -> None:
         if self._history is not None:
             self._history.show_article(self._editor.article_id)

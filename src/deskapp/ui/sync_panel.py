@@ -198,8 +198,11 @@ class SyncPanel(OwnContextTr, QObject):
         window = self.window
         window.refresh_library()
         current = window.editor.article_id
-        if current in report.updated_ids and not window.isWindowModified():
-            window.reload_current()
+        if current in report.updated_ids:
+            if not window.isWindowModified():
+                window.reload_current()
+            else:  # the text waits for the typing to be saved; comments and history need not
+                window.review.comments_changed()
         self.refused = "\n".join(
             sync_message("server_refused", core_language(), title=r.title, why=r.why)
             for r in report.refused)
