@@ -521,9 +521,11 @@ def test_a_comment_resolved_on_the_desk_shows_resolved_in_the_open_article(
         panel.refresh()
         assert [c.resolved for c, _anchor in panel.entries] == [False]
         win.editor.body.moveCursor(QTextCursor.MoveOperation.End)
-        type_text(win.editor.body, " Mới")  # typing not yet saved: the text waits
+        with qtbot.waitSignal(win.sync_panel.finished, timeout=30000):
+            win.sync_panel.act_sync.trigger()
+            type_text(win.editor.body, " Mới")  # typed while the sync runs: not saved yet
         assert win.isWindowModified()
-        _sync(qtbot, win)
+        assert win.editor.body.toPlainText().endswith(" Mới")
         assert [c.resolved for c, _anchor in panel.entries] == [True]
     finally:
         _close(win)
