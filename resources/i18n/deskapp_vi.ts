@@ -297,6 +297,10 @@
         </translation>
     </message>
     <message>
+        <source>resolved by %1</source>
+        <translation>đã xử lý (%1)</translation>
+    </message>
+    <message>
         <source>resolved</source>
         <translation>đã xử lý</translation>
     </message>

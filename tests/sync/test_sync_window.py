@@ -527,5 +527,6 @@ def test_a_comment_resolved_on_the_desk_shows_resolved_in_the_open_article(
         assert win.isWindowModified()
         assert win.editor.body.toPlainText().endswith(" Mới")
         assert [c.resolved for c, _anchor in panel.entries] == [True]
+        assert f"resolved by {editor.name}" in panel.list.item(0).text()
     finally:
         _close(win)

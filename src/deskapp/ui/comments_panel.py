@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskapp.desk.comments import Anchor, Comment, add_comment, anchored_comments, reopen, resolve
+from deskapp.desk.comments import (
+    Anchor,
+    Comment,
+    add_comment,
+    anchored_comments,
+    reopen,
+    resolution_of,
+    resolve,
+)
 from deskapp.desk.messages import describe as describe_desk
 from deskapp.errors import DeskappError, LibraryError
 from deskapp.model import Article
@@ -138,7 +146,11 @@ class CommentsPanel(QWidget):
     def _entry_text(self, comment: Comment, anchor: Anchor) -> str:
         quote = " ".join(comment.quote.split())
         quote = quote if len(quote) <= 80 else quote[:79] + "…"
-        state = self.tr("resolved") if comment.resolved else self.tr("open")
+        state = self.tr("open")
+        if comment.resolved:
+            found = resolution_of(self.library, comment.id)
+            state = (self.tr("resolved by %1").replace("%1", found[1]) if found and found[1]
+                     else self.tr("resolved"))
         if anchor.status == "lost":
             state = self.tr("⚠ detached: the text is gone")
         return (f"“{quote}”\n{comment.body}\n"
