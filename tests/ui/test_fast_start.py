@@ -1,5 +1,6 @@
 """Start-up: what waits for the first paint, and the dock layout kept between sessions."""
 
+import os
 import subprocess
 import sys
 
@@ -62,3 +63,53 @@ def test_starting_the_window_leaves_the_heavy_modules_unloaded():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == ""
+
+
+def test_the_first_paint_needs_no_dialog_search_or_print_code(tmp_path):
+    """What the start-up rules keep out of the first paint (docs/ARCHITECTURE.md, Start-up).
+
+    A fresh process opens the window on a library and, at its first paint,
+    lists the modules loaded and the Qt classes PySide6 has built: each of
+    these would cost the start its import or its class and enums.
+    """
+    code = (
+        "import os, sys\n"
+        "from deskapp.cli import main\n"
+        "from deskapp.ui import main_window\n"
+        "from PySide6.QtCore import QEvent, QObject\n"
+        "import PySide6.QtGui as G, PySide6.QtWidgets as W\n"
+        "class Watch(QObject):\n"
+        "    def eventFilter(self, obj, event):\n"
+        "        if event.type() == QEvent.Type.Paint:\n"
+        "            built = set(vars(G)) | set(vars(W))\n"
+        "            print(' '.join(sorted(set(sys.modules) | built)), flush=True)\n"
+        "            os._exit(0)\n"
+        "        return False\n"
+        "watch = Watch()\n"
+        "build = main_window.MainWindow.__init__\n"
+        "def watched(self, *a, **k):\n"
+        "    build(self, *a, **k)\n"
+        "    self.installEventFilter(watch)\n"
+        "main_window.MainWindow.__init__ = watched\n"
+        "main(['--library', sys.argv[1]])\n"
+    )
+    from deskapp.workspace import open_library
+
+    library = open_library(tmp_path / "l.sqlite")  # made beforehand: a usual start opens one
+    library.set_setting("user_name", "Lan")  # so no first-run question stands in the way
+    library.close()
+    env = {key: value for key, value in os.environ.items() if not key.startswith("QT_")}
+    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "l.sqlite")],
+                         capture_output=True, text=True, check=True, env=env, timeout=120)
+    loaded = set(out.stdout.split())
+    assert "deskapp.ui.main_window" in loaded and "QMainWindow" in loaded  # it did paint
+    kept_out = {
+        "deskapp.store.search", "deskapp.desk.copyfit", "deskapp.ui.print_options",
+        "deskapp.store.backup", "deskapp.ui.backup_dialogs", "deskapp.ui.find_replace",
+        "deskapp.ui.desk_view", "deskapp.sync.desk", "deskapp.text.tone", "sqlite_utils",
+        "uuid", "hashlib", "platformdirs", "platform", "ctypes", "html",
+        "QMessageBox", "QFileDialog", "QInputDialog", "QDialogButtonBox", "QStyle", "QIcon",
+        "QProgressDialog", "QDesktopServices",
+    }
+    assert sorted(kept_out & loaded) == []

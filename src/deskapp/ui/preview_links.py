@@ -38,12 +38,10 @@ class LinkGuard(QObject):
 
     def __init__(self, browser: QTextBrowser, parent: QWidget | None = None, *,
                  confirm: Confirm | None = None, opener: Opener | None = None) -> None:
-        from PySide6.QtGui import QDesktopServices
-
         super().__init__(parent)
         self._parent = parent
         self.confirm: Confirm = confirm or self._ask
-        self.opener: Opener = opener or QDesktopServices.openUrl
+        self.opener: Opener = opener or _open_in_browser
         browser.setOpenLinks(False)
         browser.setOpenExternalLinks(False)
         browser.anchorClicked.connect(self.clicked)
@@ -66,3 +64,9 @@ class LinkGuard(QObject):
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Open
+
+
+def _open_in_browser(url: QUrl) -> bool:
+    from PySide6.QtGui import QDesktopServices  # loaded with the first link followed
+
+    return QDesktopServices.openUrl(url)
