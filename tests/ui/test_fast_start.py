@@ -113,3 +113,37 @@ def test_the_first_paint_needs_no_dialog_search_or_print_code(tmp_path):
         "QProgressDialog", "QDesktopServices",
     }
     assert sorted(kept_out & loaded) == []
+
+
+def test_a_book_length_body_is_coloured_and_counted_just_after_the_first_paint(qtbot, library):
+    from deskapp.model import Article
+    from deskapp.ui import main_window as window_module
+    from deskapp.ui.window_state import LAST_ARTICLE
+
+    paragraph = "Nội dung bài viết dài **đậm** để thử. " * 20
+    body = "## Phần một\n\n" + "\n\n".join([paragraph] * 200)
+    assert len(body) > window_module.LONG_BODY_CHARS
+    article = library.create(Article(title="Báo cáo năm", body=body), author="Tester")
+    library.set_setting(LAST_ARTICLE, article.id)
+    win = MainWindow(library, user="Tester", render_html=article_html)
+    qtbot.addWidget(win)
+    assert win.editor.body.toPlainText() == body  # the text is there for the first paint
+    assert win.editor.body.highlighter.document() is None
+    assert win.status_info.words.text() == ""
+    with qtbot.waitSignal(win.settled, timeout=5000):
+        win.show()
+    heading = win.editor.body.document().firstBlock()
+    qtbot.waitUntil(lambda: bool(heading.layout().formats()), timeout=5000)
+    assert win.editor.body.highlighter.document() is win.editor.body.document()
+    words = len(body.split())
+    assert win.status_info.word_count == words
+    win.close()
+
+    short = library.create(Article(title="Tin ngắn", body="## Tít phụ\n\nMột câu."),
+                           author="Tester")
+    library.set_setting(LAST_ARTICLE, short.id)
+    again = MainWindow(library, user="Tester", render_html=article_html)
+    qtbot.addWidget(again)
+    assert again.editor.body.document().firstBlock().layout().formats()  # coloured at once
+    assert again.status_info.word_count == 5
+    again.close()

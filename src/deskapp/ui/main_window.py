@@ -66,6 +66,9 @@ if TYPE_CHECKING:
     from deskapp.render.tree import PhotoLookup
 
 AUTOSAVE_DELAY_MS = 2000
+# A body longer than this (some 30 pages) is shown first and coloured and counted just after
+# the first paint: for a book-length article both would hold that paint back by ~50 ms.
+LONG_BODY_CHARS = 100_000
 INDEX_DELAY_MS = 1500
 
 
@@ -567,12 +570,17 @@ class MainWindow(OwnContextTr, ImportExport, HandOff, BatchImport, OutsideExport
 
     def _show(self, article: Article | None, *, list_changed: bool = True) -> None:
         self.autosave_timer.stop()
+        later = (not self._settled and article is not None
+                 and len(article.body) > LONG_BODY_CHARS)
+        if later:
+            self.editor.body.colour_later()  # and counted later: see _settle
         self.editor.load(article)
         self.desk.update()
         self.review.article_changed()
         self.setWindowModified(False)
         self.status_info.set_saved(True, visible=article is not None)
-        self.status_info.count_now()
+        if not later:
+            self.status_info.count_now()
         if list_changed or article is None:
             self.refresh_library()
         else:
@@ -600,6 +608,9 @@ class MainWindow(OwnContextTr, ImportExport, HandOff, BatchImport, OutsideExport
         if self._settled or not self.isVisible():  # closed before it settled: nothing to start
             return
         self._settled = True
+        if self.editor.body.highlighter.document() is None:  # a long body shown uncoloured
+            self.editor.body.colour_now()
+            self.status_info.count_now()
         article = self.editor.snapshot()
         if article is not None:
             self.preview.show_article(article, immediately=True)

@@ -32,6 +32,15 @@ class MarkdownEdit(NfcPlainTextEdit):
         self.rich_paste = True
         self._plain_once = False
 
+    def colour_later(self) -> None:
+        """Take the next text in without colouring it (see :meth:`colour_now`)."""
+        self.highlighter.setDocument(None)
+
+    def colour_now(self) -> None:
+        """Colour the whole text again (on the next turn of the event loop), if it waits."""
+        if self.highlighter.document() is None:
+            self.highlighter.setDocument(self.document())
+
     def setFont(self, font: QFont) -> None:
         super().setFont(font)
         self._base_size = font.pointSizeF()
