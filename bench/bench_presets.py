@@ -12,6 +12,7 @@ from common import median_ms, report, sample_text
 
 from deskapp.exchange import clean_web_copy
 from deskapp.pdf import export_pdf, list_presets
+from deskapp.pdf.options import PrintSettings
 
 
 def peak_rss_mib() -> float:
@@ -27,11 +28,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "sample.pdf"
         for name, _title in list_presets():
-            ms = median_ms(lambda name=name: export_pdf(article, out, preset=name), repeat=5)
+            settings = PrintSettings(preset=name)
+            ms = median_ms(lambda settings=settings: export_pdf(article, out, settings), repeat=5)
             report(f"export_preset_{name}", ms, "ms")
         report(
             "export_sample_bleed_cmyk",
-            median_ms(lambda: export_pdf(article, out, bleed_mm=3, cmyk=True), repeat=5),
+            median_ms(lambda: export_pdf(article, out, PrintSettings(bleed_mm=3, cmyk=True)),
+                      repeat=5),
             "ms",
         )
         # The sample fills about 0.83 of an A4 page: 242 copies make 200 pages.

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from deskapp import __version__
 from deskapp.errors import ArticleNotFound, DeskappError, ImportRejected
@@ -21,7 +21,7 @@ from deskapp.store import default_library_path
 if TYPE_CHECKING:
     from deskapp.exchange.merge import MergeResult
     from deskapp.pdf.findings import Finding
-    from deskapp.pdf.presets import Preset
+    from deskapp.pdf.options import PrintSettings
     from deskapp.store import Library
 
 EXIT_FAILURE = 1
@@ -348,8 +348,8 @@ def _export_file(path: Path, args: argparse.Namespace, library_path: Path) -> in
         return 0
     from deskapp.pdf import export_pdf_report
 
-    report = export_pdf_report(article, args.output, author=user_at(library_path),
-                               preset=_print_preset(args), bleed_mm=args.bleed, cmyk=args.cmyk)
+    report = export_pdf_report(article, args.output,
+                               _print_settings(args, author=user_at(library_path)))
     _print_warnings(report.warnings)
     print(args.output)
     return 0
@@ -364,11 +364,13 @@ def _export_articles(library: Library, args: argparse.Namespace) -> list[Article
     return articles
 
 
-def _print_preset(args: argparse.Namespace) -> Preset:
-    from deskapp.pdf import load_preset
+def _print_settings(args: argparse.Namespace, **more: Any) -> PrintSettings:
+    """The preset, bleed and colours asked for on the command line, with ``more`` besides."""
+    from deskapp.pdf import PrintSettings, load_preset
     from deskapp.workspace import user_presets_dir
 
-    return load_preset(args.preset, extra_dirs=[user_presets_dir()])
+    preset = load_preset(args.preset, extra_dirs=[user_presets_dir()])
+    return PrintSettings(preset=preset, bleed_mm=args.bleed, cmyk=args.cmyk, **more)
 
 
 def _export_single(library: Library, article: Article, args: argparse.Namespace,
@@ -388,9 +390,9 @@ def _export_single(library: Library, article: Article, args: argparse.Namespace,
         print(args.output)
         return 0
     approval = approval_for(library, article.id)
-    report = export_pdf_report(article, args.output, author=author, preset=_print_preset(args),
-                               bleed_mm=args.bleed, cmyk=args.cmyk,
-                               assets=photo_lookup(library, article.id), approval=approval)
+    settings = _print_settings(args, author=author, assets=photo_lookup(library, article.id),
+                               approval=approval)
+    report = export_pdf_report(article, args.output, settings)
     _print_warnings(report.warnings)
     print(args.output)
     if approval is not None:
@@ -437,16 +439,16 @@ def _export_batch(library: Library, articles: list[Article], args: argparse.Name
     if not articles:
         _fail(message("export_nothing"))
         return EXIT_FAILURE
-    options = {"preset": _print_preset(args), "bleed_mm": args.bleed, "cmyk": args.cmyk,
-               "assets": library_photos(library), "author": author}
+    settings = _print_settings(args, author=author)
+    assets = library_photos(library)
     if args.edition:
-        edition = export_edition(articles, args.output, **options)
+        edition = export_edition(articles, args.output, settings, assets=assets)
         _print_warnings(edition.warnings)
         print(args.output)
         return 0
     approvals = {article.id: approval_for(library, article.id) for article in articles}
-    report = export_each(articles, args.output, approvals=lambda a: approvals.get(a.id),
-                         **options)
+    report = export_each(articles, args.output, settings, assets=assets,
+                         approvals=lambda a: approvals.get(a.id))
     for written in report.written:
         _print_warnings(written.warnings)
         print(f"{written.article_id}\t{written.path}")

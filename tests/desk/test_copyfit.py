@@ -6,6 +6,7 @@ import pytest
 
 from deskapp.desk.copyfit import counts, lines_in_layout, over_target
 from deskapp.model import Article
+from deskapp.pdf.options import PrintSettings
 
 
 def test_counts_syllables_words_and_characters():
@@ -78,7 +79,7 @@ def test_lines_in_layout_are_the_lines_of_the_exported_pdf(tmp_path, preset):
     body += f"\n\n1. {text(20)}\n2. {text(50)}\n\n    - {text(30)}\n\n{text(25)}"
     body += f"[^1]\n\n> [!pull] {text(14)}\n\n{text(20)}\n\n[^1]: {text(30)}\n"
     article = Article(title="Tít", body=body)
-    pdf = export_pdf(article, tmp_path / f"{preset}.pdf", preset=preset)
+    pdf = export_pdf(article, tmp_path / f"{preset}.pdf", PrintSettings(preset=preset))
     printed = _body_lines_in_pdf(pdf, set(words))
     assert printed > 20
     assert lines_in_layout(article, preset) == printed

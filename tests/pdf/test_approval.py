@@ -17,6 +17,7 @@ from reportlab import rl_config
 from deskapp.errors import MissingGlyphs
 from deskapp.model import Approval, Article
 from deskapp.pdf.export import approval_line, export_pdf, render_pdf
+from deskapp.pdf.options import PrintSettings
 from deskapp.pdf.presets import load_preset
 
 APPROVAL = Approval("Trần Thị B", "2026-11-26T07:05:09.123456+00:00", note="in gấp")
@@ -61,7 +62,8 @@ def test_the_approval_line_reads_like_a_signature():
 
 
 def test_an_approved_pdf_carries_approver_and_time_in_metadata_and_footer(tmp_path: Path):
-    path = export_pdf(article(), tmp_path / "bai.pdf", author="Lê C", approval=APPROVAL)
+    path = export_pdf(article(), tmp_path / "bai.pdf",
+                      PrintSettings(author="Lê C", approval=APPROVAL))
     info = PdfReader(path).metadata
     assert KEYWORD in info["/Keywords"] and "dân chủ" in info["/Keywords"]
     assert info.subject == "Sáng 9/1, Ban chỉ đạo tổ chức hội nghị tổng kết."
@@ -85,13 +87,14 @@ def test_a4_article_without_approval_is_unchanged(monkeypatch: pytest.MonkeyPatc
     shipped = load_preset("a4-article")
     assert "{approval}" in shipped.footer.right
     without = replace(shipped, footer=replace(shipped.footer, right=""))
-    before, after = render_pdf(article(), preset=without), render_pdf(article(), preset=shipped)
+    before = render_pdf(article(), PrintSettings(preset=without))
+    after = render_pdf(article(), PrintSettings(preset=shipped))
     assert page_texts(after) == page_texts(before)
     assert after == before
 
 
 def test_a_preset_that_does_not_ask_keeps_its_footer():
-    data = render_pdf(article(), preset="newspaper-2col", approval=APPROVAL)
+    data = render_pdf(article(), PrintSettings(preset="newspaper-2col", approval=APPROVAL))
     assert KEYWORD in keywords(data)
     assert not any("Duyệt" in text for text in page_texts(data))
 
@@ -99,15 +102,16 @@ def test_a_preset_that_does_not_ask_keeps_its_footer():
 def test_a_preset_may_place_the_approval_anywhere_in_its_furniture(tmp_path: Path):
     preset = load_preset("newspaper-2col")
     header = replace(preset.header, right="{section} · {approval}", uppercase=False)
-    data = render_pdf(article(), preset=replace(preset, header=header), approval=APPROVAL)
+    data = render_pdf(article(),
+                      PrintSettings(preset=replace(preset, header=header), approval=APPROVAL))
     assert all(FOOTER_LINE in text for text in page_texts(data))
 
 
 def test_an_approver_name_without_glyphs_is_refused_only_where_it_prints(tmp_path: Path):
     odd = Approval("Trần 中", APPROVAL.approved_at)
     with pytest.raises(MissingGlyphs) as caught:
-        export_pdf(article(), tmp_path / "x.pdf", approval=odd)
+        export_pdf(article(), tmp_path / "x.pdf", PrintSettings(approval=odd))
     assert caught.value.data["where"] == "footer"
     assert not (tmp_path / "x.pdf").exists()
-    data = render_pdf(article(), preset="newspaper-2col", approval=odd)
+    data = render_pdf(article(), PrintSettings(preset="newspaper-2col", approval=odd))
     assert "Trần 中" in keywords(data)

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from deskapp.errors import MissingGlyphs
 from deskapp.model import Article
 from deskapp.pdf import export_each, export_edition, preflight, render_report
+from deskapp.pdf.options import PrintSettings
 
 PARAGRAPH = ("Ban chỉ đạo xây dựng và thực hiện quy chế dân chủ ở cơ sở tỉnh vừa tổ chức "
              "hội nghị tổng kết công tác năm 2013, triển khai nhiệm vụ năm 2014. ") * 6
@@ -31,9 +32,9 @@ def page_texts(path: Path) -> list[str]:
 def test_an_edition_is_the_articles_back_to_back_numbered_through(tmp_path: Path, preset: str):
     articles = [article("Bài một", 2, section="Thời sự"), article("Bài hai dài", 30),
                 article("Bài ba", 1, section="Kinh tế")]
-    alone = [render_report(a, preset=preset).pages for a in articles]
+    alone = [render_report(a, PrintSettings(preset=preset)).pages for a in articles]
     calls: list[tuple[int, int]] = []
-    report = export_edition(articles, tmp_path / "so-bao.pdf", preset=preset,
+    report = export_edition(articles, tmp_path / "so-bao.pdf", PrintSettings(preset=preset),
                             progress=lambda done, total: calls.append((done, total)))
     total = sum(alone)
     assert report.pages == total == len(PdfReader(report.path).pages)

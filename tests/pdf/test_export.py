@@ -17,6 +17,7 @@ from deskapp.model import Article
 from deskapp.pdf import export
 from deskapp.pdf.export import export_pdf, render_pdf
 from deskapp.pdf.fonts import SERIF, face_name, missing_glyphs, register_fonts
+from deskapp.pdf.options import PrintSettings
 
 BASE14 = (
     "Helvetica",
@@ -101,7 +102,7 @@ def make_article(**fields: object) -> Article:
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("pdf") / "bai.pdf"
-    return export_pdf(make_article(), path, author="Biên tập viên")
+    return export_pdf(make_article(), path, PrintSettings(author="Biên tập viên"))
 
 
 def test_export_returns_the_path_of_a_pdf(exported: Path):

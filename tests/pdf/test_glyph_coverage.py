@@ -24,6 +24,7 @@ from pypdf import PdfReader
 
 from deskapp.model import Article
 from deskapp.pdf.export import render_pdf
+from deskapp.pdf.options import PrintSettings
 from deskapp.pdf.presets import load_preset
 from deskapp.resources import resource_path
 
@@ -65,7 +66,7 @@ def article(form: str = "NFC") -> Article:
 def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
     family = request.param
     preset = load_preset(preset_for(tmp_path_factory.mktemp(family), family))
-    return family, preset, render_pdf(article(), preset=preset)
+    return family, preset, render_pdf(article(), PrintSettings(preset=preset))
 
 
 def to_unicode(cmap: bytes) -> dict[int, str]:
@@ -147,4 +148,4 @@ def test_nfd_input_gives_the_same_headline_and_styled_page_as_nfc(rendered):
     _family, preset, pdf = rendered
     decomposed = article("NFD")  # set after construction: the renderer must normalize
     assert decomposed.title != LINE and decomposed.title == unicodedata.normalize("NFD", LINE)
-    assert bitmaps(render_pdf(decomposed, preset=preset)) == bitmaps(pdf)
+    assert bitmaps(render_pdf(decomposed, PrintSettings(preset=preset))) == bitmaps(pdf)

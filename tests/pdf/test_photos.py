@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from deskapp.errors import ImportRejected
 from deskapp.model import Article
 from deskapp.pdf import export_pdf_report, render_report
+from deskapp.pdf.options import PrintSettings
 from deskapp.pdf.presets import load_preset
 from deskapp.render.html import article_html
 from deskapp.store import Library
@@ -141,7 +142,7 @@ def test_the_preview_embeds_a_stored_photo_and_boxes_the_rest(library: Library):
 def test_the_pdf_places_a_photo_at_column_width_with_caption_and_credit(library: Library):
     article = stored(library, "Đoạn mở.\n\n![](asset:anh.jpg)\n\nĐoạn sau.",
                      **{"anh.jpg": jpeg(2400, 1600)})
-    report = render_report(article, assets=photo_lookup(library, article.id))
+    report = render_report(article, PrintSettings(assets=photo_lookup(library, article.id)))
     preset = load_preset("a4-article")
     assert image_widths(report.data) == [pytest.approx(preset.column_width, abs=0.01)]
     text = " ".join(pdfium.PdfDocument(report.data)[0].get_textpage().get_text_range().split())
@@ -152,7 +153,7 @@ def test_the_pdf_places_a_photo_at_column_width_with_caption_and_credit(library:
 def test_the_alt_text_and_title_override_the_stored_credits(library: Library):
     article = stored(library, '![Chú thích riêng](asset:anh.jpg "Thu Hà")',
                      **{"anh.jpg": jpeg(2400, 1600)})
-    pdf = render_report(article, assets=photo_lookup(library, article.id)).data
+    pdf = render_report(article, PrintSettings(assets=photo_lookup(library, article.id))).data
     text = " ".join(pdfium.PdfDocument(pdf)[0].get_textpage().get_text_range().split())
     assert "Chú thích riêng" in text and "Ảnh: Thu Hà" in text
     assert "Minh Hùng" not in text
@@ -160,7 +161,7 @@ def test_the_alt_text_and_title_override_the_stored_credits(library: Library):
 
 def test_a_tall_photo_is_never_taller_than_sixty_percent_of_the_frame(library: Library):
     article = stored(library, "![](asset:doc.jpg)", **{"doc.jpg": jpeg(1000, 4000)})
-    pdf = render_report(article, assets=photo_lookup(library, article.id)).data
+    pdf = render_report(article, PrintSettings(assets=photo_lookup(library, article.id))).data
     preset = load_preset("a4-article")
     width = image_widths(pdf)[0]
     assert width * 4 == pytest.approx(preset.content_height * 0.6, abs=0.05)
@@ -168,7 +169,7 @@ def test_a_tall_photo_is_never_taller_than_sixty_percent_of_the_frame(library: L
 
 def test_a_small_photo_at_column_width_is_low_resolution(library: Library):
     article = stored(library, "Mở đầu\n\n![](asset:nho.jpg)", **{"nho.jpg": jpeg(100, 80)})
-    report = render_report(article, assets=photo_lookup(library, article.id))
+    report = render_report(article, PrintSettings(assets=photo_lookup(library, article.id)))
     [warning] = report.warnings
     assert warning.code == "low_resolution" and warning.severity == "warning"
     assert warning.where == "body" and warning.offset == len("Mở đầu\n\n")
@@ -182,7 +183,7 @@ def test_a_small_photo_at_column_width_is_low_resolution(library: Library):
 def test_a_missing_photo_is_a_warning_and_a_placeholder(library: Library, tmp_path: Path):
     article = stored(library, "![Không có](asset:mat.jpg)\n\n![](https://x.vn/a.jpg)")
     report = export_pdf_report(article, tmp_path / "a.pdf",
-                               assets=photo_lookup(library, article.id))
+                               PrintSettings(assets=photo_lookup(library, article.id)))
     assert [w.code for w in report.warnings] == ["photo_missing", "photo_missing"]
     assert report.warnings[0].data["name"] == "asset:mat.jpg"
     assert report.warnings[0].offset == 0
@@ -198,24 +199,25 @@ def test_unreadable_photo_bytes_or_a_failing_lookup_never_crash():
         raise RuntimeError("database gone")
 
     article = Article(title="x", body="![](asset:hong.jpg)\n\n![](asset:loi.jpg)")
-    report = render_report(article, assets=broken)
+    report = render_report(article, PrintSettings(assets=broken))
     assert [w.data["reason"] for w in report.warnings] == ["unreadable", "not_found"]
 
 
 def test_cmyk_export_writes_photos_in_cmyk(library: Library):
     article = stored(library, "![](asset:anh.png)", **{"anh.png": png_rgba(600, 400)})
-    pdf = render_report(article, cmyk=True, assets=photo_lookup(library, article.id)).data
+    settings = PrintSettings(cmyk=True, assets=photo_lookup(library, article.id))
+    pdf = render_report(article, settings).data
     page = PdfReader(BytesIO(pdf)).pages[0]
     images = [x.get_object() for x in page["/Resources"]["/XObject"].values()]
     assert [str(image["/ColorSpace"]) for image in images] == ["/DeviceCMYK"]
-    rgb = render_report(article, assets=photo_lookup(library, article.id)).data
+    rgb = render_report(article, PrintSettings(assets=photo_lookup(library, article.id))).data
     images = PdfReader(BytesIO(rgb)).pages[0]["/Resources"]["/XObject"].values()
     assert [str(x.get_object()["/ColorSpace"]) for x in images] == ["/DeviceRGB"]
 
 
 def test_a_huge_photo_is_resampled_for_print(library: Library):
     article = stored(library, "![](asset:lon.jpg)", **{"lon.jpg": jpeg(6000, 4000)})
-    pdf = render_report(article, assets=photo_lookup(library, article.id)).data
+    pdf = render_report(article, PrintSettings(assets=photo_lookup(library, article.id))).data
     page = PdfReader(BytesIO(pdf)).pages[0]
     [image] = [x.get_object() for x in page["/Resources"]["/XObject"].values()]
     column_inches = load_preset("a4-article").column_width / 72

@@ -16,6 +16,7 @@ from deskapp.messages import describe
 from deskapp.model import Article
 from deskapp.pdf import export, list_presets, load_preset
 from deskapp.pdf.export import export_pdf, render_pdf
+from deskapp.pdf.options import PrintSettings
 from deskapp.pdf.presets import Preset, PresetError
 from deskapp.resources import resource_path
 
@@ -108,7 +109,7 @@ def test_every_shipped_preset_is_listed_with_a_title():
 def test_each_shipped_preset_exports_the_article_at_its_page_size(name: str, tmp_path: Path):
     preset = load_preset(name)
     assert preset.name == name
-    target = export_pdf(make_article(), tmp_path / f"{name}.pdf", preset=name)
+    target = export_pdf(make_article(), tmp_path / f"{name}.pdf", PrintSettings(preset=name))
     reader = PdfReader(target)
     width, height = SIZES[name]
     for page in reader.pages:
@@ -129,7 +130,7 @@ def test_each_shipped_preset_exports_the_article_at_its_page_size(name: str, tmp
 def test_a4_article_is_the_default_and_matches_the_module_geometry():
     article = make_article()
     default = pdfium.PdfDocument(render_pdf(article))
-    named = pdfium.PdfDocument(render_pdf(article, preset="a4-article"))
+    named = pdfium.PdfDocument(render_pdf(article, PrintSettings(preset="a4-article")))
     assert [bytes(p.render(scale=1).buffer) for p in default] == [
         bytes(p.render(scale=1).buffer) for p in named
     ]
@@ -145,8 +146,8 @@ def test_a4_article_is_the_default_and_matches_the_module_geometry():
 
 def test_a_preset_object_or_its_name_give_the_same_pdf():
     article = make_article()
-    by_name = page_texts(render_pdf(article, preset="a5-booklet"))
-    by_object = page_texts(render_pdf(article, preset=load_preset("a5-booklet")))
+    by_name = page_texts(render_pdf(article, PrintSettings(preset="a5-booklet")))
+    by_object = page_texts(render_pdf(article, PrintSettings(preset=load_preset("a5-booklet"))))
     assert by_name == by_object
 
 
@@ -161,7 +162,7 @@ def test_narrow_columns_are_set_ragged_right_wide_ones_justified():
 
 def test_three_columns_headline_spans_and_body_fills_each_column():
     preset = load_preset("newspaper-3col")
-    data = render_pdf(long_article(), preset=preset)
+    data = render_pdf(long_article(), PrintSettings(preset=preset))
     pdf = pdfium.PdfDocument(data)
     first = pdf[0].get_textpage()
     assert flat(first.get_text_range()).count(TITLE) == 1
@@ -189,7 +190,8 @@ def test_three_columns_headline_spans_and_body_fills_each_column():
 
 def test_headline_and_lead_sit_above_the_columns():
     preset = load_preset("newspaper-3col")
-    textpage = pdfium.PdfDocument(render_pdf(long_article(), preset=preset))[0].get_textpage()
+    pdf = pdfium.PdfDocument(render_pdf(long_article(), PrintSettings(preset=preset)))
+    textpage = pdf[0].get_textpage()
     lead_box = textpage.search(LEAD[:20]).get_next()
     assert lead_box is not None
     start, _count = lead_box
@@ -200,7 +202,7 @@ def test_headline_and_lead_sit_above_the_columns():
 
 
 def test_running_header_on_every_page():
-    data = render_pdf(long_article(), preset="newspaper-3col")
+    data = render_pdf(long_article(), PrintSettings(preset="newspaper-3col"))
     pdf = pdfium.PdfDocument(data)
     assert len(pdf) >= 2
     height = pdf[1].get_size()[1]
@@ -213,13 +215,13 @@ def test_running_header_on_every_page():
 
 
 def test_byline_on_top_comes_before_the_body():
-    text = page_texts(render_pdf(make_article(), preset="newspaper-2col"))[0]
+    text = page_texts(render_pdf(make_article(), PrintSettings(preset="newspaper-2col")))[0]
     assert text.index("Minh Tuấn") < text.index(LEAD) < text.index("Kết quả năm 2013")
 
 
 def test_a_headline_too_tall_for_the_top_frame_flows_in_the_columns():
     article = make_article(title=" ".join([TITLE] * 14))
-    text = " ".join(page_texts(render_pdf(article, preset="newspaper-3col")))
+    text = " ".join(page_texts(render_pdf(article, PrintSettings(preset="newspaper-3col"))))
     assert "Kết quả năm 2013" in text
 
 
@@ -228,7 +230,7 @@ def test_long_urls_and_words_stay_inside_their_column():
     body = "\n\n".join(
         [f"Xem https://kontumtv.vn/{'tin-tuc/' * 12}bai.html và {'Ư' * 80} nhé. {PARAGRAPH}"] * 12
     )
-    pdf = pdfium.PdfDocument(render_pdf(make_article(body=body), preset=preset))
+    pdf = pdfium.PdfDocument(render_pdf(make_article(body=body), PrintSettings(preset=preset)))
     step = preset.column_width + preset.gutter
     columns = [
         (preset.margins.left + i * step, preset.margins.left + i * step + preset.column_width)
@@ -250,7 +252,7 @@ def test_long_urls_and_words_stay_inside_their_column():
 )
 def test_columns_cope_with_missing_parts(fields: dict[str, str]):
     article = Article() if fields == {} else make_article(**fields)
-    pages = page_texts(render_pdf(article, preset="newspaper-3col"))
+    pages = page_texts(render_pdf(article, PrintSettings(preset="newspaper-3col")))
     assert pages[-1].endswith(f"Trang {len(pages)}/{len(pages)}")
 
 
@@ -258,7 +260,8 @@ def test_columns_cope_with_missing_parts(fields: dict[str, str]):
 
 
 def test_bleed_enlarges_the_media_box_and_keeps_the_trim_box(tmp_path: Path):
-    target = export_pdf(make_article(), tmp_path / "bleed.pdf", preset="a4-article", bleed_mm=3)
+    target = export_pdf(make_article(), tmp_path / "bleed.pdf",
+                        PrintSettings(preset="a4-article", bleed_mm=3))
     bleed = 3 * PT_PER_MM
     width, height = load_preset("a4-article").page_size
     for page in PdfReader(target).pages:
@@ -274,7 +277,7 @@ def test_bleed_enlarges_the_media_box_and_keeps_the_trim_box(tmp_path: Path):
 
 
 def test_crop_marks_are_drawn_in_the_bleed_only():
-    data = render_pdf(make_article(), bleed_mm=3)
+    data = render_pdf(make_article(), PrintSettings(bleed_mm=3))
     bitmap = pdfium.PdfDocument(data)[0].render(scale=4).to_pil().convert("L")
     scale, bleed = 4, 3 * PT_PER_MM
     trim_x = round(bleed * scale)
@@ -294,16 +297,17 @@ def test_without_bleed_there_are_no_crop_marks():
 @pytest.mark.parametrize("bleed", [-1, 25, float("nan")])
 def test_an_impossible_bleed_is_an_export_error(bleed: float, tmp_path: Path):
     with pytest.raises(ExportError):
-        export_pdf(make_article(), tmp_path / "x.pdf", bleed_mm=bleed)
+        export_pdf(make_article(), tmp_path / "x.pdf", PrintSettings(bleed_mm=bleed))
     assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("name", ["a4-article", "newspaper-3col"])
 def test_cmyk_leaves_no_rgb_colour_operators(name: str):
     article = make_article()
-    rgb = "\n".join(content_streams(render_pdf(article, preset=name, bleed_mm=3)))
+    rgb = "\n".join(content_streams(render_pdf(article, PrintSettings(preset=name, bleed_mm=3))))
     assert re.search(r"\s(rg|RG)\s", rgb), "the RGB export should use RGB"
-    cmyk = "\n".join(content_streams(render_pdf(article, preset=name, bleed_mm=3, cmyk=True)))
+    cmyk = "\n".join(content_streams(render_pdf(article, PrintSettings(preset=name, bleed_mm=3,
+                                                                      cmyk=True))))
     assert not re.search(r"\s(rg|RG)\s", cmyk)
     assert re.search(r"\s0 0 0 1 k\s", cmyk), "body text in pure black"
     kinds = {tuple(float(v) for v in m.groups()) for m in re.finditer(_CMYK_FILL, cmyk)}
@@ -315,7 +319,8 @@ _CMYK_FILL = re.compile(r"([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) k\b")
 
 
 def test_cmyk_keeps_the_metadata():
-    reader = PdfReader(BytesIO(render_pdf(make_article(), cmyk=True, author="Biên tập viên")))
+    settings = PrintSettings(cmyk=True, author="Biên tập viên")
+    reader = PdfReader(BytesIO(render_pdf(make_article(), settings)))
     assert reader.metadata.title == TITLE
     assert reader.metadata.author == "Biên tập viên"
     assert reader.metadata.subject == LEAD
@@ -372,7 +377,7 @@ def test_an_impossible_preset_is_refused_before_writing(
     out = tmp_path / "out"
     out.mkdir()
     with pytest.raises(PresetError):
-        export_pdf(make_article(), out / "x.pdf", preset=folder / "hong.json")
+        export_pdf(make_article(), out / "x.pdf", PrintSettings(preset=folder / "hong.json"))
     assert list(out.iterdir()) == []
 
 
@@ -390,7 +395,7 @@ def test_bad_json_is_an_invalid_preset(tmp_path: Path):
 
 def test_an_unknown_preset_names_the_ones_there_are(tmp_path: Path):
     with pytest.raises(PresetError) as caught:
-        export_pdf(make_article(), tmp_path / "x.pdf", preset="khong-co")
+        export_pdf(make_article(), tmp_path / "x.pdf", PrintSettings(preset="khong-co"))
     error = caught.value
     assert error.code == "preset_not_found"
     assert error.data["name"] == "khong-co"
@@ -414,7 +419,7 @@ def test_a_newsroom_preset_is_listed_and_used(tmp_path: Path):
     assert ("bao-kon-tum", "Báo Kon Tum – khổ riêng") in list_presets([tmp_path])
     preset = load_preset("bao-kon-tum", extra_dirs=[tmp_path])
     assert isinstance(preset, Preset) and preset.path == tmp_path / "bao-kon-tum.json"
-    data = render_pdf(make_article(), preset=preset)
+    data = render_pdf(make_article(), PrintSettings(preset=preset))
     page = PdfReader(BytesIO(data)).pages[0]
     assert float(page.mediabox.width) == pytest.approx(200 * PT_PER_MM)
     assert float(page.mediabox.height) == pytest.approx(280 * PT_PER_MM)
@@ -455,7 +460,8 @@ def test_the_preset_words_are_preflighted_too(tmp_path: Path):
         header={"left": "{publication}", "baseline_mm": 12},
     )
     with pytest.raises(MissingGlyphs) as caught:
-        export_pdf(make_article(), tmp_path / "x.pdf", preset=tmp_path / "chu-han.json")
+        export_pdf(make_article(), tmp_path / "x.pdf",
+                   PrintSettings(preset=tmp_path / "chu-han.json"))
     assert caught.value.data["where"] == "header"
     assert "đầu trang" in describe(caught.value, "vi")
     assert not (tmp_path / "x.pdf").exists()

@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from deskapp.model import Article
 from deskapp.pdf.export import render_pdf
+from deskapp.pdf.options import PrintSettings
 from deskapp.pdf.presets import load_preset
 
 SENTENCE = ("Ban chỉ đạo xây dựng và thực hiện quy chế dân chủ ở cơ sở tỉnh Kon Tum vừa tổ "
@@ -79,7 +80,7 @@ def page_lines(page: pdfium.PdfPage, edges: list[float]) -> list[Line]:
 
 
 def pdf_pages(article: Article, preset: str = "a4-article") -> list[pdfium.PdfPage]:
-    pdf = pdfium.PdfDocument(render_pdf(article, preset=preset))
+    pdf = pdfium.PdfDocument(render_pdf(article, PrintSettings(preset=preset)))
     return [pdf[index] for index in range(len(pdf))]
 
 
@@ -414,8 +415,8 @@ def test_balanced_columns_keep_photos_and_their_credits():
             [SENTENCE * 2] * 3 + ["![](asset:anh.jpg)"] + [SENTENCE * 2] * 3)))
         add_photo(library, article.id, out.getvalue(), name="anh.jpg", caption="Hội nghị",
                   credit="Minh Hùng")
-        report = render_report(article, preset="newspaper-3col",
-                               assets=photo_lookup(library, article.id))
+        report = render_report(article, PrintSettings(preset="newspaper-3col",
+                                                      assets=photo_lookup(library, article.id)))
     finally:
         library.close()
     page = PdfReader(BytesIO(report.data)).pages[-1]
@@ -445,7 +446,7 @@ def test_each_article_of_an_edition_ends_with_level_columns(tmp_path):
     articles = [Article(title=f"Bài số {number}", lead="Sapo.", section="Thời sự",
                         body="\n\n".join([SENTENCE * 3] * paragraphs))
                 for number, paragraphs in ((1, 8), (2, 26), (3, 4))]
-    export_edition(articles, tmp_path / "so-bao.pdf", preset="newspaper-3col")
+    export_edition(articles, tmp_path / "so-bao.pdf", PrintSettings(preset="newspaper-3col"))
     pdf = pdfium.PdfDocument(str(tmp_path / "so-bao.pdf"))
     pages = [pdf[index] for index in range(len(pdf))]
     starts = [index for index, page in enumerate(pages)

@@ -3,7 +3,8 @@
 ``export_pdf``, ``render_pdf``, ``list_presets`` and ``load_preset`` are
 loaded on first use: the renderers import :mod:`deskapp.pdf.fonts`, which
 runs this file first, and an eager import of the exporter here would loop
-back into those renderers.
+back into those renderers. The exports take their options as one
+``PrintSettings``.
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ if TYPE_CHECKING:
         render_report,
     )
     from deskapp.pdf.findings import Finding
+    from deskapp.pdf.options import PrintSettings
     from deskapp.pdf.presets import list_presets, load_preset
 
 __all__ = [
     "ExportReport",
     "Finding",
+    "PrintSettings",
     "export_each",
     "export_edition",
     "export_pdf",
@@ -39,6 +42,7 @@ __all__ = [
 _MODULES = {
     "ExportReport": "export",
     "Finding": "findings",
+    "PrintSettings": "options",
     "export_each": "batch",
     "export_edition": "batch",
     "export_pdf": "export",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from deskapp.errors import DeskappError, ExportError
@@ -30,7 +30,7 @@ from deskapp.pdf.export import (
     export_pdf_report,
 )
 from deskapp.pdf.findings import Finding, refuse_if_blocked
-from deskapp.pdf.presets import Preset
+from deskapp.pdf.options import PrintSettings
 from deskapp.render.tree import PhotoLookup
 from deskapp.text import fold, nfc
 
@@ -107,12 +107,9 @@ class _Cancel(Exception):
 def export_edition(
     articles: Sequence[Article],
     path: str | os.PathLike[str],
+    settings: PrintSettings | None = None,
     *,
-    preset: Preset | str | None = None,
-    bleed_mm: float = 0.0,
-    cmyk: bool = False,
     assets: AssetsFor | None = None,
-    author: str = "",
     title: str = "",
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
@@ -125,25 +122,30 @@ def export_edition(
     each article is prepared; ``cancelled()`` is asked before each article
     and after each page laid out. A cancel leaves any earlier file at
     ``path`` as it was.
+
+    ``settings`` give the preset, bleed, colours, author and photos;
+    ``assets``, when given, gives each article its own photos instead. An
+    edition carries no approval: that of ``settings`` is not used.
     """
+    settings = settings or PrintSettings()
     target = Path(path)
     if not articles:
         raise ExportError(path=str(target), reason="no articles to export")
     if not target.parent.is_dir():
         raise ExportError(path=str(target), reason=os.strerror(2))
-    plan = _plan(preset, bleed_mm, cmyk)
+    plan = _plan(settings.preset, settings.bleed_mm, settings.cmyk)
     total = len(articles)
     prepared = []
     for index, article in enumerate(articles):
         if cancelled is not None and cancelled():
             return EditionReport(None, 0, [], [], cancelled=True)
-        prepared.append(_prepare(article, plan, assets(article) if assets else None))
+        prepared.append(_prepare(article, plan, assets(article) if assets else settings.assets))
         refuse_if_blocked(prepared[-1].findings)
         if progress is not None:
             progress(index + 1, total)
     try:
         done = _typeset_many([(p.story, p.doc) for p in prepared], plan,
-                             _edition_metadata(prepared, plan, author, title),
+                             _edition_metadata(prepared, plan, settings.author, title),
                              _page_watch(cancelled))
     except _Cancel:
         return EditionReport(None, 0, [], [], cancelled=True)
@@ -163,28 +165,29 @@ def export_edition(
 def export_each(
     articles: Sequence[Article],
     folder: str | os.PathLike[str],
+    settings: PrintSettings | None = None,
     *,
-    preset: Preset | str | None = None,
-    bleed_mm: float = 0.0,
-    cmyk: bool = False,
     assets: AssetsFor | None = None,
-    author: str = "",
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     approvals: ApprovalFor | None = None,
 ) -> BatchReport:
     """One PDF per article in ``folder`` (created if needed), named from its headline.
 
-    ``approvals`` gives each article's approval for its PDF (see
-    :func:`deskapp.pdf.export.render_pdf`).
+    ``settings`` are those of :func:`deskapp.pdf.export.render_pdf`;
+    ``assets`` and ``approvals``, when given, give each article its own
+    photos and approval in place of those of ``settings``.
 
     Each file is written atomically; an article that fails (a missing
     glyph, a full disk) is reported in ``failed`` and the others are still
     written. A preset that cannot be used fails the whole batch at once
     (:class:`PresetError`), since every article would fail the same way.
     """
+    settings = settings or PrintSettings()
     target = Path(folder)
-    plan = _plan(preset, bleed_mm, cmyk)
+    plan = _plan(settings.preset, settings.bleed_mm, settings.cmyk)
+    # The preset is read once for all the articles.
+    settings = replace(settings, preset=plan.preset, cmyk=plan.cmyk)
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -197,8 +200,11 @@ def export_each(
             break
         name = pdf_name(article, taken)
         taken.add(name)
-        approval = approvals(article) if approvals else None
-        _export_one(article, target / name, plan, bleed_mm, assets, author, report, approval)
+        if approvals is not None:
+            own = replace(settings, approval=approvals(article))
+        else:
+            own = settings
+        _export_one(article, target / name, own, assets, report)
         if progress is not None:
             progress(index + 1, len(articles))
     return report
@@ -215,14 +221,12 @@ def pdf_name(article: Article, taken: set[str] | None = None) -> str:
     return name
 
 
-def _export_one(article: Article, path: Path, plan: _Plan, bleed_mm: float,
-                assets: AssetsFor | None, author: str, report: BatchReport,
-                approval: Approval | None = None) -> None:
+def _export_one(article: Article, path: Path, settings: PrintSettings,
+                assets: AssetsFor | None, report: BatchReport) -> None:
     try:
-        result = export_pdf_report(article, path, author=author, preset=plan.preset,
-                                   bleed_mm=bleed_mm, cmyk=plan.cmyk,
-                                   assets=assets(article) if assets else None,
-                                   approval=approval)
+        if assets is not None:
+            settings = replace(settings, assets=assets(article))
+        result = export_pdf_report(article, path, settings)
     except DeskappError as error:
         report.failed.append(Failed(article.id, article.title, error, describe(error)))
         return

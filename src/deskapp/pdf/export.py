@@ -10,7 +10,7 @@ earlier good PDF as it was.
 
 For the printer, the page can carry a bleed: the MediaBox grows by the
 bleed on every side, the TrimBox keeps the finished size, and crop marks in
-the bleed show where to cut. With ``cmyk=True`` every colour is written as
+the bleed show where to cut. With CMYK chosen (:class:`PrintSettings`) every colour is written as
 CMYK and text and rules are pure black (K only), so they print on one plate.
 """
 
@@ -57,6 +57,7 @@ from deskapp.fileio import write_atomically
 from deskapp.model import Approval, Article
 from deskapp.pdf.findings import Finding, glyph_findings, photo_findings, refuse_if_blocked
 from deskapp.pdf.fonts import MONO, face_name, missing_glyphs, register_fonts
+from deskapp.pdf.options import PrintSettings
 from deskapp.pdf.presets import (
     DEFAULT_PRESET,
     MAX_BLEED_MM,
@@ -191,54 +192,27 @@ class ExportReport:
     path: Path | None = None
 
 
-def render_pdf(
-    article: Article,
-    *,
-    author: str = "",
-    preset: Preset | str | None = None,
-    bleed_mm: float = 0.0,
-    cmyk: bool = False,
-    assets: PhotoLookup | None = None,
-    approval: Approval | None = None,
-) -> bytes:
-    """The article as PDF bytes; ``author`` is who exports it (metadata only).
-
-    ``preset`` is a :class:`Preset` or the name of one (default
-    ``a4-article``); ``bleed_mm`` adds a bleed with crop marks; ``cmyk``
-    writes CMYK colours with text in pure black and photos in CMYK;
-    ``assets`` finds the article's stored photos by name. ``approval`` (who
-    approved the article and when) goes into the keywords of the PDF's
-    document info and fills the ``{approval}`` placeholder of a preset's
-    header or footer, which stays empty without it.
+def render_pdf(article: Article, settings: PrintSettings | None = None) -> bytes:
+    """The article as PDF bytes, printed as ``settings`` say (see :class:`PrintSettings`).
 
     Raises :class:`PresetError` for a preset that is missing or unusable,
     :class:`MissingGlyphs` when a character has no glyph in the face that
     would draw it, and :class:`ExportError` (with an empty path) when the
     layout fails. :func:`render_report` also returns the warnings.
     """
-    return render_report(
-        article, author=author, preset=preset, bleed_mm=bleed_mm, cmyk=cmyk, assets=assets,
-        approval=approval,
-    ).data
+    return render_report(article, settings).data
 
 
-def render_report(
-    article: Article,
-    *,
-    author: str = "",
-    preset: Preset | str | None = None,
-    bleed_mm: float = 0.0,
-    cmyk: bool = False,
-    assets: PhotoLookup | None = None,
-    approval: Approval | None = None,
-) -> ExportReport:
+def render_report(article: Article, settings: PrintSettings | None = None) -> ExportReport:
     """:func:`render_pdf` with its page count and preflight warnings."""
+    settings = settings or PrintSettings()
     try:
-        plan = _plan(preset, bleed_mm, cmyk)
+        plan = _plan(settings.preset, settings.bleed_mm, settings.cmyk)
         _refuse_if_surely_too_long(article, plan.preset)
-        prepared = _prepare(article, plan, assets, approval)
+        prepared = _prepare(article, plan, settings.assets, settings.approval)
         refuse_if_blocked(prepared.findings)
-        data, pages = _typeset(prepared.story, prepared.doc, article, author, plan, approval)
+        data, pages = _typeset(prepared.story, prepared.doc, article, settings.author, plan,
+                               settings.approval)
         return ExportReport(data, pages, prepared.findings)
     except DeskappError:
         raise
@@ -246,65 +220,43 @@ def render_report(
         raise ExportError(path="", reason=_reason(exc)) from exc
 
 
-def preflight(
-    article: Article,
-    preset: Preset | str | None = None,
-    assets: PhotoLookup | None = None,
-    *,
-    cmyk: bool = False,
-) -> list[Finding]:
+def preflight(article: Article, settings: PrintSettings | None = None) -> list[Finding]:
     """Every problem the export would meet, without laying out a page.
 
+    Only the preset, the colours and the photos of ``settings`` count.
     Missing glyphs (errors: the export refuses them) come with their field,
     offset, line and column; photos missing or below resolution are
     warnings. Raises :class:`PresetError` for an unusable preset.
     """
-    plan = _plan(preset, 0.0, cmyk)
-    return _prepare(article, plan, assets).findings
+    settings = settings or PrintSettings()
+    plan = _plan(settings.preset, 0.0, settings.cmyk)
+    return _prepare(article, plan, settings.assets).findings
 
 
 def export_pdf(
-    article: Article,
-    path: str | os.PathLike[str],
-    *,
-    author: str = "",
-    preset: Preset | str | None = None,
-    bleed_mm: float = 0.0,
-    cmyk: bool = False,
-    assets: PhotoLookup | None = None,
-    approval: Approval | None = None,
+    article: Article, path: str | os.PathLike[str], settings: PrintSettings | None = None
 ) -> Path:
     """Write the article's PDF to ``path``, all or nothing; return the path.
 
-    Takes the options of :func:`render_pdf`. Raises :class:`PresetError` and
+    Takes the settings of :func:`render_pdf`. Raises :class:`PresetError` and
     :class:`MissingGlyphs` before touching the disk, and :class:`ExportError`
     for any other failure; an existing file at ``path`` is then left exactly
     as it was.
     """
-    report = export_pdf_report(article, path, author=author, preset=preset, bleed_mm=bleed_mm,
-                               cmyk=cmyk, assets=assets, approval=approval)
+    report = export_pdf_report(article, path, settings)
     assert report.path is not None
     return report.path
 
 
 def export_pdf_report(
-    article: Article,
-    path: str | os.PathLike[str],
-    *,
-    author: str = "",
-    preset: Preset | str | None = None,
-    bleed_mm: float = 0.0,
-    cmyk: bool = False,
-    assets: PhotoLookup | None = None,
-    approval: Approval | None = None,
+    article: Article, path: str | os.PathLike[str], settings: PrintSettings | None = None
 ) -> ExportReport:
     """:func:`export_pdf` returning the written path, page count and warnings."""
     target = Path(path)
     if not target.parent.is_dir():
         raise ExportError(path=str(target), reason=os.strerror(errno.ENOENT))
     try:
-        report = render_report(article, author=author, preset=preset, bleed_mm=bleed_mm,
-                               cmyk=cmyk, assets=assets, approval=approval)
+        report = render_report(article, settings)
     except (MissingGlyphs, PresetError, FontUnavailable, TooManyPages):
         raise
     except ExportError as exc:

@@ -230,16 +230,16 @@ class BatchExportDialog(QDialog):
         def work() -> BatchOutcome:
             from deskapp.pdf import export_each, export_edition
 
-            kwargs = options.render_kwargs()
+            settings = options.settings(author=author)
             with photos.open() as assets:
                 if edition:
                     report: object = export_edition(
-                        articles, path, assets=assets, author=author, progress=progress,
-                        cancelled=cancelled, **kwargs)
+                        articles, path, settings, assets=assets, progress=progress,
+                        cancelled=cancelled)
                 else:
                     report = export_each(
-                        articles, path, assets=assets, author=author, progress=progress,
-                        cancelled=cancelled, approvals=lambda a: approvals.get(a.id), **kwargs)
+                        articles, path, settings, assets=assets, progress=progress,
+                        cancelled=cancelled, approvals=lambda a: approvals.get(a.id))
             return BatchOutcome(edition, report, None, titles)
 
         def failed(error: Exception) -> None:

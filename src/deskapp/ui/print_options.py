@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from deskapp.model import Article
 from deskapp.store import Library
@@ -23,6 +23,7 @@ from deskapp.store import Library
 if TYPE_CHECKING:  # Markdown and reportlab load on first use, not with the window
     from deskapp.pdf.export import ExportReport
     from deskapp.pdf.findings import Finding
+    from deskapp.pdf.options import PrintSettings
     from deskapp.pdf.presets import Preset
     from deskapp.render.tree import Photo, PhotoLookup
 
@@ -45,9 +46,12 @@ class PrintOptions:
 
         return load_preset(self.preset, extra_dirs=[user_presets_dir()])
 
-    def render_kwargs(self) -> dict[str, object]:
-        """Keyword arguments for the core's export functions (call on the worker thread)."""
-        return {"preset": self.load_preset(), "bleed_mm": self.bleed_mm, "cmyk": self.cmyk}
+    def settings(self, **more: Any) -> PrintSettings:
+        """The core's print settings, with ``more`` besides (call on the worker thread)."""
+        from deskapp.pdf.options import PrintSettings
+
+        return PrintSettings(preset=self.load_preset(), bleed_mm=self.bleed_mm, cmyk=self.cmyk,
+                             **more)
 
 
 def load_options(library: Library) -> PrintOptions:
@@ -140,20 +144,19 @@ class PrintJob:
         from deskapp.pdf.export import render_report
 
         with self.photos.open() as assets:
-            return render_report(self.article, author=self.author, approval=self.approval,
-                                 assets=assets(self.article), **self.options.render_kwargs())
+            return render_report(self.article, self._settings(assets(self.article)))
 
     def preflight(self) -> list[Finding]:
         from deskapp.pdf.export import preflight
 
         with self.photos.open() as assets:
-            return preflight(self.article, self.options.load_preset(), assets(self.article),
-                             cmyk=self.options.cmyk)
+            return preflight(self.article, self._settings(assets(self.article)))
 
     def write(self, path: Path) -> ExportReport:
         from deskapp.pdf.export import export_pdf_report
 
         with self.photos.open() as assets:
-            return export_pdf_report(self.article, path, author=self.author,
-                                     approval=self.approval, assets=assets(self.article),
-                                     **self.options.render_kwargs())
+            return export_pdf_report(self.article, path, self._settings(assets(self.article)))
+
+    def _settings(self, assets: PhotoLookup | None) -> PrintSettings:
+        return self.options.settings(author=self.author, assets=assets, approval=self.approval)
