@@ -348,6 +348,49 @@ _RLS_ROWS = "\n".join(
     for t in _ROW_TABLES
 )
 
+def _row_guard(verb: str, rules: dict[str, str]) -> str:
+    """The SQL of the one guard of the append-only tables, for a schema version's tables.
+
+    ``rules`` maps each table to the function that checks its own rows; ``verb`` is
+    ``CREATE FUNCTION`` for the first version, ``CREATE OR REPLACE FUNCTION`` after.
+    """
+    cases = "\n".join(f"    WHEN '{table}' THEN PERFORM deskapp.{rule}(NEW);"
+                       for table, rule in rules.items())
+    return _ROW_GUARD.replace("{verb}", verb).replace("{cases}", cases)
+
+
+_ROW_GUARD = """{verb} deskapp.row_guard() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+  known boolean;
+BEGIN
+  EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I.%I WHERE %s)',
+                 TG_TABLE_SCHEMA, TG_TABLE_NAME,
+                 (SELECT string_agg(format('%I = ($1).%I', k, k), ' AND ')
+                  FROM unnest(TG_ARGV) AS k))
+    INTO known USING NEW;
+  IF known THEN
+    RETURN NULL;
+  END IF;
+  IF NOT deskapp.can_see(NEW.article_id) THEN
+    PERFORM deskapp.refuse('not_owner');
+  END IF;
+  CASE TG_TABLE_NAME
+{cases}
+    ELSE NULL;
+  END CASE;
+  NEW.pushed_by := session_user;
+  NEW.pushed_at := now();
+  PERFORM deskapp.touch(NEW.article_id);
+  RETURN NEW;
+END $$;"""
+_GUARDED_V2 = {"revisions": "revision_allowed", "comments": "comment_allowed",
+               "status_events": "event_allowed"}
+_GUARD_V2 = _row_guard("CREATE FUNCTION", _GUARDED_V2)
+_GUARD_V3 = _row_guard("CREATE OR REPLACE FUNCTION",
+                       {**_GUARDED_V2, "comment_resolutions": "resolution_allowed"})
+
+
 # Version 2: the rows say who did what truthfully, reporters change only their drafts'
 # rows, and the helper functions are no longer anyone's to call.
 _V2 = f"""
@@ -506,33 +549,7 @@ END $$;
 -- One guard for the append-only rows, given the table's key columns: skip a row already
 -- here (a retried push), check access and the table's own rule, stamp who sent it and
 -- when, and give the article a new change number.
-CREATE FUNCTION deskapp.row_guard() RETURNS trigger
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
-DECLARE
-  known boolean;
-BEGIN
-  EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I.%I WHERE %s)',
-                 TG_TABLE_SCHEMA, TG_TABLE_NAME,
-                 (SELECT string_agg(format('%I = ($1).%I', k, k), ' AND ')
-                  FROM unnest(TG_ARGV) AS k))
-    INTO known USING NEW;
-  IF known THEN
-    RETURN NULL;
-  END IF;
-  IF NOT deskapp.can_see(NEW.article_id) THEN
-    PERFORM deskapp.refuse('not_owner');
-  END IF;
-  CASE TG_TABLE_NAME
-    WHEN 'revisions' THEN PERFORM deskapp.revision_allowed(NEW);
-    WHEN 'comments' THEN PERFORM deskapp.comment_allowed(NEW);
-    WHEN 'status_events' THEN PERFORM deskapp.event_allowed(NEW);
-    ELSE NULL;
-  END CASE;
-  NEW.pushed_by := session_user;
-  NEW.pushed_at := now();
-  PERFORM deskapp.touch(NEW.article_id);
-  RETURN NEW;
-END $$;
+{_GUARD_V2}
 CREATE TRIGGER revisions_guard BEFORE INSERT ON deskapp.revisions
   FOR EACH ROW EXECUTE FUNCTION deskapp.row_guard('id');
 CREATE TRIGGER comments_guard BEFORE INSERT ON deskapp.comments
@@ -579,34 +596,7 @@ BEGIN
   END IF;
 END $$;
 
-CREATE OR REPLACE FUNCTION deskapp.row_guard() RETURNS trigger
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
-DECLARE
-  known boolean;
-BEGIN
-  EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I.%I WHERE %s)',
-                 TG_TABLE_SCHEMA, TG_TABLE_NAME,
-                 (SELECT string_agg(format('%I = ($1).%I', k, k), ' AND ')
-                  FROM unnest(TG_ARGV) AS k))
-    INTO known USING NEW;
-  IF known THEN
-    RETURN NULL;
-  END IF;
-  IF NOT deskapp.can_see(NEW.article_id) THEN
-    PERFORM deskapp.refuse('not_owner');
-  END IF;
-  CASE TG_TABLE_NAME
-    WHEN 'revisions' THEN PERFORM deskapp.revision_allowed(NEW);
-    WHEN 'comments' THEN PERFORM deskapp.comment_allowed(NEW);
-    WHEN 'status_events' THEN PERFORM deskapp.event_allowed(NEW);
-    WHEN 'comment_resolutions' THEN PERFORM deskapp.resolution_allowed(NEW);
-    ELSE NULL;
-  END CASE;
-  NEW.pushed_by := session_user;
-  NEW.pushed_at := now();
-  PERFORM deskapp.touch(NEW.article_id);
-  RETURN NEW;
-END $$;
+{_GUARD_V3}
 CREATE TRIGGER comment_resolutions_guard BEFORE INSERT ON deskapp.comment_resolutions
   FOR EACH ROW EXECUTE FUNCTION deskapp.row_guard('comment_id');
 
