@@ -257,6 +257,7 @@ def test_editor_desk_view_lists_and_locks(qtbot, newsroom, reporter, editor, tmp
         assert blocker.args == [1]
         assert desk.table.item(0, 0).text() == "Giá sầu riêng giảm"
         assert desk.table.item(0, 1).text() == "Kinh tế"
+        assert desk.table.item(0, 2).text() == reporter.name  # as the Reporter filter lists it
         assert desk.section.findData("Kinh tế") > 0
         with qtbot.waitSignal(desk.lockTaken, timeout=30000) as blocker:
             desk.open_row(0)
@@ -290,8 +291,8 @@ def test_editor_desk_view_lists_and_locks(qtbot, newsroom, reporter, editor, tmp
 def test_closing_the_window_gives_the_soft_lock_back(qtbot, reporter, editor):
     from deskapp.model import Article
 
-    article = reporter.library.create(Article(title="Đường tránh lũ", section="Thời sự"),
-                                      author=reporter.name)
+    article = reporter.library.create(Article(title="Đường tránh lũ", section="Thời sự",
+                                              byline="Thanh Tùng"), author=reporter.name)
     transition(reporter.library, article.id, "submit", user=reporter.name, role="reporter")
     reporter.sync()
     win = _window(qtbot, editor)
@@ -300,6 +301,7 @@ def test_closing_the_window_gives_the_soft_lock_back(qtbot, reporter, editor):
         desk = win.sync_panel.desk_view
         with qtbot.waitSignal(desk.loaded, timeout=30000):
             desk.act_show.trigger()
+        assert desk.table.item(0, 2).text() == f"{reporter.name} · Thanh Tùng"
         with qtbot.waitSignal(desk.lockTaken, timeout=30000):
             desk.open_row(0)
         with editor.connect() as conn:

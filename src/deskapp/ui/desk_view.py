@@ -154,9 +154,11 @@ class DeskView(QObject):
                 editing = "{} ({})".format(row.locked_by,
                                            row.locked_since.astimezone().strftime("%H:%M")
                                            if row.locked_since else "")
+            # The sign-in, which the Reporter filter lists, then the byline the article carries.
+            reporter = (f"{row.reporter} · {row.byline}"
+                        if row.byline and row.byline != row.reporter else row.reporter)
             for column, text in enumerate((row.title or self.tr("(no headline)"), row.section,
-                                           row.byline or row.reporter,
-                                           status_text(row.status), editing)):
+                                           reporter, status_text(row.status), editing)):
                 self.table.setItem(i, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self.note.setText("" if rows else self.tr("Nothing waiting on the desk."))
