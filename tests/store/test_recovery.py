@@ -203,6 +203,23 @@ def test_lock_is_exclusive_and_released(library_path):
     assert not again.held
 
 
+def test_a_held_lock_whose_owner_line_was_lost_names_an_unknown_holder(library_path):
+    """The owner line is flushed, not synced: after a power cut it may be empty."""
+    make_library(library_path)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(library_path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout.readline().strip() == "held"
+        lock_path(library_path).write_bytes(b"")
+        owner = lock_owner(library_path)
+        assert owner is not None and owner.pid == 0 and owner.host == ""
+        assert acquire_writer_lock(library_path) is None  # still held all the same
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
 def test_another_live_process_holds_the_lock(library_path):
     make_library(library_path)
     proc = subprocess.Popen(

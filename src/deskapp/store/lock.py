@@ -118,9 +118,10 @@ def _write_owner(handle: IO[bytes]) -> None:
     handle.seek(0)
     handle.truncate()
     handle.write(f"{os.getpid()} {_host()}\n".encode())
+    # Flushed, not synced: the line only names the holder in a message (the lock itself
+    # is the kernel's and ends with the process), and an fsync here would make every start
+    # wait for the disk. After a power cut an empty line reads as an unknown holder.
     handle.flush()
-    with contextlib.suppress(OSError):
-        os.fsync(handle.fileno())
 
 
 def _read_owner(handle: IO[bytes]) -> LockOwner:
