@@ -12,11 +12,16 @@ from deskapp.resources import resource_path
 SCREEN_FACES = ("NotoSans-", "DejaVuSansMono")
 
 _registered: set[str] = set()
+_everything_registered = False
 
 
 def load_bundled_fonts(prefixes: tuple[str, ...] | None = None) -> list[str]:
     """Register the TTFs in ``resources/fonts`` (those whose name starts with one of
-    ``prefixes``, or all); returns the families Qt now knows from them. Idempotent."""
+    ``prefixes``, or all); returns the families Qt now knows from them. Idempotent: once
+    all are registered, a call (the preview makes one per render) returns at once."""
+    global _everything_registered
+    if _everything_registered:
+        return []
     families: set[str] = set()
     for path in sorted(resource_path("fonts").glob("*.ttf")):
         if prefixes is not None and not path.name.startswith(prefixes):
@@ -27,4 +32,5 @@ def load_bundled_fonts(prefixes: tuple[str, ...] | None = None) -> list[str]:
         if font_id >= 0:
             _registered.add(str(path))
             families.update(QFontDatabase.applicationFontFamilies(font_id))
+    _everything_registered = prefixes is None
     return sorted(families)
