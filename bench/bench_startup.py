@@ -115,13 +115,18 @@ print(f"{watcher.cpu * 1000:.2f} {(watcher.done - T0) * 1000:.2f} "
 LONG_WORDS = 100_000  # 200 pages of 500 words
 
 
-def _start(kind: str, library: Path) -> tuple[float, float, float, float, float]:
-    """First paint and settled (ms); resident memory at first paint and peak (MiB); CPU (ms)."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+def _child_env(**extra: str) -> dict[str, str]:
+    """The child's environment: offscreen, this checkout's sources, bytecode caches allowed."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **extra)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     src = str(Path(__file__).resolve().parents[1] / "src")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [src, env.get("PYTHONPATH", "")]))
-    out = subprocess.run([sys.executable, "-c", _CHILD, kind, str(library)], env=env,
+    return env
+
+
+def _start(kind: str, library: Path) -> tuple[float, float, float, float, float]:
+    """First paint and settled (ms); resident memory at first paint and peak (MiB); CPU (ms)."""
+    out = subprocess.run([sys.executable, "-c", _CHILD, kind, str(library)], env=_child_env(),
                          capture_output=True, text=True, check=True).stdout.split()
     cpu, paint, settled, rss, peak = (float(value) for value in out[-5:])
     return paint, settled, rss, peak, cpu
@@ -245,13 +250,10 @@ def keystrokes(folder: Path) -> None:
 
 def _instructions(kind: str, library: Path) -> float | None:
     """Instructions executed from start to first paint (millions), under valgrind."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BENCH_EXIT_AT_PAINT="1")
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    src = str(Path(__file__).resolve().parents[1] / "src")
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [src, env.get("PYTHONPATH", "")]))
     done = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no",
                            "--cachegrind-out-file=/dev/null", sys.executable, "-c", _CHILD,
-                           kind, str(library)], env=env, capture_output=True, text=True)
+                           kind, str(library)], env=_child_env(BENCH_EXIT_AT_PAINT="1"),
+                          capture_output=True, text=True)
     found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
     return int(found.group(1).replace(",", "")) / 1e6 if found else None
 
