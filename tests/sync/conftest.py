@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 
 from deskapp.store import Library
-from deskapp.sync import SyncReport, SyncTarget, run_sync
+from deskapp.sync import SyncReport, SyncTarget, run_sync, server
 from deskapp.sync.server import add_user, setup_server
 from pg_cluster import PASSWORD, Cluster, start_cluster
 
@@ -75,6 +75,24 @@ def newsroom(pg: Cluster, tmp_path: Path) -> Newsroom:
     with pg.admin(dbname) as conn:
         setup_server(conn, dbname)
     return Newsroom(pg, dbname, tmp_path)
+
+
+@pytest.fixture
+def older_server(pg: Cluster, newsroom: Newsroom,
+                 monkeypatch: pytest.MonkeyPatch) -> Callable[[int], Newsroom]:
+    """``older_server(version)``: the newsroom on a server set up by a Deskapp that knew
+    schemas up to ``version``."""
+
+    def make(version: int) -> Newsroom:
+        dbname = pg.new_database()
+        with monkeypatch.context() as older:
+            older.setattr(server, "MIGRATIONS", server.MIGRATIONS[:version])
+            older.setattr(server, "SERVER_SCHEMA_VERSION", version)
+            with pg.admin(dbname) as conn:
+                assert setup_server(conn, dbname) == version
+        return replace(newsroom, dbname=dbname)
+
+    return make
 
 
 @pytest.fixture

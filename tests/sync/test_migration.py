@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import psycopg
 import pytest
 
@@ -14,15 +12,9 @@ from deskapp.sync.server import setup_server
 
 
 @pytest.fixture
-def v1_newsroom(pg, newsroom, monkeypatch):
+def v1_newsroom(older_server):
     """A newsroom whose server was set up by a Deskapp that knew only schema version 1."""
-    dbname = pg.new_database()
-    with monkeypatch.context() as v1:
-        v1.setattr(server, "MIGRATIONS", server.MIGRATIONS[:1])
-        v1.setattr(server, "SERVER_SCHEMA_VERSION", 1)
-        with pg.admin(dbname) as conn:
-            assert setup_server(conn, dbname) == 1
-    return replace(newsroom, dbname=dbname)
+    return older_server(1)
 
 
 def _version(newsroom):

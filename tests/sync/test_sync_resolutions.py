@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import psycopg
 import pytest
 
 from deskapp.desk import transition
 from deskapp.desk.comments import add_comment, get_comment, reopen, resolution_of, resolve
 from deskapp.model import Article, new_id
-from deskapp.sync import server
 from deskapp.sync.server import setup_server
 
 _INSERT = ("INSERT INTO deskapp.comment_resolutions (comment_id, article_id, resolved_at, "
@@ -136,15 +133,9 @@ def test_reporters_may_not_make_resolutions_by_direct_sql(newsroom, reporter, ed
 
 
 @pytest.fixture
-def v2_newsroom(pg, newsroom, monkeypatch):
+def v2_newsroom(older_server):
     """A newsroom whose server was set up by a Deskapp that knew only schema version 2."""
-    dbname = pg.new_database()
-    with monkeypatch.context() as v2:
-        v2.setattr(server, "MIGRATIONS", server.MIGRATIONS[:2])
-        v2.setattr(server, "SERVER_SCHEMA_VERSION", 2)
-        with pg.admin(dbname) as conn:
-            assert setup_server(conn, dbname) == 2
-    return replace(newsroom, dbname=dbname)
+    return older_server(2)
 
 
 def _snapshot(newsroom):

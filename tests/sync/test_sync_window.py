@@ -107,8 +107,7 @@ def test_sync_button_sends_the_article_and_says_when(qtbot, newsroom, reporter, 
 def test_unreachable_server_shows_in_the_status_bar(qtbot, reporter):
     win = _window(qtbot, reporter)
     try:
-        win.sync_panel.apply_settings(
-            f"postgresql://{reporter.name}@127.0.0.1:1/tin", PASSWORD)
+        _unreachable(win, reporter)
         with qtbot.waitSignal(win.sync_panel.failed, timeout=30000) as blocker:
             win.sync_panel.act_sync.trigger()
         assert "Cannot reach the newsroom server" in blocker.args[0]
