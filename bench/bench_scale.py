@@ -3,7 +3,7 @@
 The library (``DESKAPP_BENCH_ARTICLES`` articles, default 100,000, each with a
 revision and its index entry; see ``scale_library``) is generated once and
 cached under the temporary folder. Then a fresh interpreter starts the window
-as ``deskapp.ui.app.run`` does (writer lock, open without the page check,
+as ``deskapp.ui.shell.app.run`` does (writer lock, open without the page check,
 the page check and the day's backup started after the first paint) and
 measures, on the UI thread:
 
@@ -52,10 +52,10 @@ sys.path.insert(0, sys.argv[4])
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QScrollBar
 
-from deskapp.ui.app import application, render_html
-from deskapp.ui.library_checkup import LibraryCheckup
-from deskapp.ui.main_window import MainWindow
-from deskapp.ui.startup import open_for_writing
+from deskapp.ui.shell.app import application, render_html
+from deskapp.ui.safety.library_checkup import LibraryCheckup
+from deskapp.ui.shell.main_window import MainWindow
+from deskapp.ui.shell.startup import open_for_writing
 from deskapp.workspace import current_user
 T_IMPORTED = time.perf_counter()
 

@@ -51,7 +51,7 @@ KIND, LIBRARY = sys.argv[1], sys.argv[2]
 if KIND != "bare":
     # As the deskapp command starts: its command line, then the window's modules (PySide6).
     from deskapp.cli import main as deskapp_command
-    from deskapp.ui import main_window
+    from deskapp.ui.shell import main_window
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -135,7 +135,7 @@ def _start(kind: str, library: Path) -> tuple[float, float, float, float, float]
 def _long_library(path: Path) -> None:
     """A library whose last article is 200 pages long."""
     from deskapp.model import Article
-    from deskapp.ui.window_state import LAST_ARTICLE
+    from deskapp.ui.shell.window_state import LAST_ARTICLE
     from deskapp.workspace import open_library
 
     words = sample_text().split()
@@ -201,8 +201,8 @@ def keystrokes(folder: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from deskapp.text import fold
-    from deskapp.ui.app import application, render_html
-    from deskapp.ui.main_window import MainWindow
+    from deskapp.ui.shell.app import application, render_html
+    from deskapp.ui.shell.main_window import MainWindow
     from deskapp.workspace import open_library
 
     NO_MODIFIER = Qt.KeyboardModifier.NoModifier

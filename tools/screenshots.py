@@ -28,9 +28,9 @@ LEAD = ("Ban chỉ đạo xây dựng và thực hiện quy chế dân chủ ở
 
 
 def main() -> int:
-    from deskapp.ui.app import application, render_html
-    from deskapp.ui.i18n import Translation
-    from deskapp.ui.main_window import MainWindow
+    from deskapp.ui.shell.app import application, render_html
+    from deskapp.ui.shell.i18n import Translation
+    from deskapp.ui.shell.main_window import MainWindow
     from deskapp.workspace import open_library
 
     app = application()

@@ -30,7 +30,7 @@ def tool(name: str) -> str:
 
 
 def main() -> int:
-    sources = sorted(str(p) for p in SOURCES.glob("*.py"))
+    sources = sorted(str(p) for p in SOURCES.rglob("*.py"))
     subprocess.run([tool("pyside6-lupdate"), *sources, "-target-language", "vi_VN",
                     "-no-obsolete", "-locations", "none", "-ts", str(TS)], check=True)
     subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True)

@@ -503,7 +503,7 @@ def _cmd_presets(args: argparse.Namespace, _library_path: Path) -> int:
 
 def _run_gui(library_path: Path, open_files: Sequence[Path] = ()) -> int:
     try:
-        from deskapp.ui.app import run
+        from deskapp.ui.shell.app import run
     except ImportError as error:  # Qt missing or its system libraries absent
         _fail(f"Không mở được cửa sổ Deskapp (Qt): {error}")
         return EXIT_FAILURE

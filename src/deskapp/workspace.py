@@ -32,7 +32,7 @@ def open_library(path: Path | str, *, check: bool = True, daily_backup: bool = T
     """Open the library at ``path``; a new library starts with the welcome article.
 
     The window passes ``check=False, daily_backup=False`` and runs both in the
-    background once it is on screen (:mod:`deskapp.ui.library_checkup`): on
+    background once it is on screen (:mod:`deskapp.ui.safety.library_checkup`): on
     a library of a gigabyte or more each takes seconds.
     """
     from deskapp.store import Library

@@ -14,7 +14,7 @@ from deskapp.desk import transition
 from deskapp.render.html import article_html
 from deskapp.sync import LockHeld, load_target
 from deskapp.sync.desk import lock_of, take_lock
-from deskapp.ui.main_window import MainWindow
+from deskapp.ui.shell.main_window import MainWindow
 from pg_cluster import PASSWORD
 from qt_helpers import type_text
 
@@ -23,7 +23,7 @@ from qt_helpers import type_text
 def _window_setup(qapp, tmp_path, monkeypatch):
     from PySide6.QtCore import QSettings
 
-    from deskapp.ui.app import application
+    from deskapp.ui.shell.app import application
 
     application()
     folder = tmp_path / "qsettings"
@@ -185,7 +185,7 @@ def test_sync_now_asks_for_a_missing_password(qtbot, reporter):
 
 @pytest.mark.parametrize("language", ["en", "vi"])
 def test_sync_text_is_never_cut_off(qtbot, reporter, tmp_path, language):
-    from deskapp.ui.i18n import Translation
+    from deskapp.ui.shell.i18n import Translation
 
     translation = Translation()
     assert translation.install(language) == (language == "vi")
@@ -377,7 +377,7 @@ def test_desk_view_password_cancelled_says_why(qtbot, editor):
 
 
 def test_vietnamese_status_bar_and_menu(qtbot, reporter, tmp_path):
-    from deskapp.ui.i18n import Translation
+    from deskapp.ui.shell.i18n import Translation
 
     translation = Translation()
     assert translation.install("vi")
@@ -455,7 +455,7 @@ def test_server_dialog_keeps_the_password_out_of_the_library(qtbot, reporter, tm
     from PySide6.QtWidgets import QApplication
 
     from deskapp.sync.target import stored_password
-    from deskapp.ui.sync_panel import ServerDialog
+    from deskapp.ui.sync.sync_panel import ServerDialog
 
     win = MainWindow(reporter.library, user=reporter.name, render_html=article_html)
     qtbot.addWidget(win)

@@ -4,7 +4,7 @@ import pytest
 
 from deskapp.render.html import article_html
 from deskapp.store import Library
-from deskapp.ui.main_window import MainWindow
+from deskapp.ui.shell.main_window import MainWindow
 from deskapp.workspace import open_library
 
 
@@ -28,7 +28,7 @@ def window(qtbot, library) -> MainWindow:
 @pytest.fixture(autouse=True)
 def _bundled_fonts(qapp):
     """Tests see the window with the fonts the app ships, as users do."""
-    from deskapp.ui.app import application
+    from deskapp.ui.shell.app import application
 
     application()
 
@@ -49,7 +49,7 @@ def _isolated_qsettings(tmp_path, monkeypatch):
 def _english_afterwards():
     """A test that switches the window to Vietnamese (Settings does it at once) leaves English."""
     yield
-    from deskapp.ui.i18n import Translation
+    from deskapp.ui.shell.i18n import Translation
 
     translation = Translation.for_app()
     if translation.language != "en":

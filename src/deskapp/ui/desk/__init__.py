@@ -1,0 +1,1 @@
+"""The desk's work on an article: status actions, proofing, comments, history, copyfit."""

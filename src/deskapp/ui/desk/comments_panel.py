@@ -1,0 +1,220 @@
+"""The comments panel: notes anchored to text, re-found after edits, resolved or reopened.
+
+Each comment keeps its quote and context (``deskapp.desk.comments``); when
+the article is shown or edited the panel finds each range again, highlights
+it in the lead and body, and lists comments whose text is gone as detached.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskapp.desk.comments import (
+    Anchor,
+    Comment,
+    add_comment,
+    anchored_comments,
+    reopen,
+    resolution_of,
+    resolve,
+)
+from deskapp.desk.messages import describe as describe_desk
+from deskapp.errors import DeskappError, LibraryError
+from deskapp.model import Article
+from deskapp.store import Library
+from deskapp.ui.editor.decorations import comment_format
+from deskapp.ui.editor.editor import EditorPanel
+from deskapp.ui.shell.i18n import core_language, plural
+from deskapp.ui.shell.time_format import local_time
+
+COMMENT_ROLE = Qt.ItemDataRole.UserRole
+REANCHOR_DELAY_MS = 600
+
+
+class CommentsPanel(QWidget):
+    """``failed(message)`` when the library refuses a change."""
+
+    failed = Signal(str)
+
+    def __init__(self, library: Library, editor: EditorPanel, author: Callable[[], str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("commentsPanel")
+        self.library = library
+        self.editor = editor
+        self.author = author
+        self.ask_body: Callable[[str], str | None] = self._ask_body
+        self.entries: list[tuple[Comment, Anchor]] = []
+        self.summary = QLabel(self)
+        self.list = QListWidget(self)
+        self.list.setObjectName("commentList")
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.show_resolved = QCheckBox(self.tr("Show resolved"), self)
+        self.show_resolved.setChecked(True)
+        self.add_button = QPushButton(self.tr("&Comment on selection…"), self)
+        self.add_button.setToolTip(self.tr("Select text in the article first (Ctrl+Alt+M)"))
+        self.resolve_button = QPushButton(self.tr("Resolve"), self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.resolve_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.show_resolved)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REANCHOR_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        editor.changed.connect(self._timer.start)
+        self.list.itemClicked.connect(self._select_anchor)
+        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.add_button.clicked.connect(lambda: self.add_from_selection())
+        self.resolve_button.clicked.connect(self._toggle_resolved)
+        self.show_resolved.toggled.connect(lambda _on: self.refresh())
+        self.refresh()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    # ---- listing -------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-find every comment in the text as it is in the editor now."""
+        self._timer.stop()
+        snapshot = self.editor.snapshot()
+        current = self._current_id()
+        self.list.clear()
+        self.entries = []
+        if snapshot is not None:
+            try:
+                self.entries = self._anchored(snapshot)
+            except DeskappError as error:
+                self.failed.emit(describe_desk(error, core_language()))
+            except sqlite3.Error:  # the library was closed under the window
+                self.entries = []
+        for comment, anchor in self.entries:
+            item = QListWidgetItem(self._entry_text(comment, anchor), self.list)
+            item.setData(COMMENT_ROLE, comment.id)
+            if anchor.status == "lost":
+                item.setForeground(QColor("#a15c00"))
+                item.setToolTip(self.tr("The commented text is gone: this comment is detached."))
+            elif comment.resolved:
+                item.setForeground(QColor("#777777"))
+            if comment.id == current:
+                self.list.setCurrentItem(item)
+        open_count = sum(1 for c, _a in self.entries if not c.resolved)
+        lost = sum(1 for _c, a in self.entries if a.status == "lost")
+        text = plural(self.tr("%n open comment(s)", "", open_count), open_count)
+        if lost:
+            text += " · " + plural(self.tr("%n detached", "", lost), lost)
+        self.summary.setText(text)
+        self._highlight()
+        self._update_buttons()
+
+    def _anchored(self, snapshot: Article) -> list[tuple[Comment, Anchor]]:
+        """Comments found again in the text as it is now; moved ranges are stored.
+
+        A library that refuses the write (full disk) still shows them where
+        they are; the autosave reports the problem.
+        """
+        resolved = self.show_resolved.isChecked()
+        try:
+            return anchored_comments(self.library, snapshot, include_resolved=resolved,
+                                     store=True)
+        except LibraryError:
+            return anchored_comments(self.library, snapshot, include_resolved=resolved)
+
+    def _entry_text(self, comment: Comment, anchor: Anchor) -> str:
+        quote = " ".join(comment.quote.split())
+        quote = quote if len(quote) <= 80 else quote[:79] + "…"
+        state = self.tr("open")
+        if comment.resolved:
+            found = resolution_of(self.library, comment.id)
+            state = (self.tr("resolved by %1").replace("%1", found[1]) if found and found[1]
+                     else self.tr("resolved"))
+        if anchor.status == "lost":
+            state = self.tr("⚠ detached: the text is gone")
+        return (f"“{quote}”\n{comment.body}\n"
+                f"— {comment.author or '?'}, {local_time(comment.created_at)} · {state}")
+
+    def _highlight(self) -> None:
+        for name, decorations in self.editor.decorations.items():
+            ranges = [(a.start, a.end) for c, a in self.entries
+                      if c.field == name and a.status != "lost" and not c.resolved]
+            decorations.set_ranges("comments", ranges, comment_format())
+
+    # ---- adding, resolving -------------------------------------------------------------
+    def add_from_selection(self, body: str | None = None) -> Comment | None:
+        """Attach a note to the selected text (asks for the note unless given)."""
+        selected = self.editor.selected_range()
+        snapshot = self.editor.snapshot()
+        if snapshot is None:
+            return None
+        if selected is None or selected[1] == selected[2]:
+            self.failed.emit(self.tr("Select the words to comment on first."))
+            return None
+        field, start, end = selected
+        if body is None:
+            body = self.ask_body(getattr(snapshot, field)[start:end])
+        if not body:
+            return None
+        try:
+            comment = add_comment(self.library, snapshot, field, start, end, body, self.author())
+        except DeskappError as error:
+            self.failed.emit(describe_desk(error, core_language()))
+            return None
+        self.refresh()
+        return comment
+
+    def _toggle_resolved(self) -> None:
+        comment_id = self._current_id()
+        entry = next((c for c, _a in self.entries if c.id == comment_id), None)
+        if entry is None:
+            return
+        try:
+            (reopen if entry.resolved else resolve)(self.library, entry.id)
+        except DeskappError as error:
+            self.failed.emit(describe_desk(error, core_language()))
+        self.refresh()
+
+    def _select_anchor(self, item: QListWidgetItem) -> None:
+        comment_id = item.data(COMMENT_ROLE)
+        for comment, anchor in self.entries:
+            if comment.id == comment_id and anchor.status != "lost":
+                self.editor.select_range(comment.field, anchor.start, anchor.end)
+
+    def _current_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(COMMENT_ROLE) if item else None
+
+    def _update_buttons(self) -> None:
+        comment_id = self._current_id()
+        entry = next((c for c, _a in self.entries if c.id == comment_id), None)
+        self.resolve_button.setEnabled(entry is not None)
+        self.resolve_button.setText(self.tr("Reopen") if entry is not None and entry.resolved
+                                    else self.tr("Resolve"))
+
+    def _ask_body(self, quote: str) -> str | None:
+        short = quote if len(quote) <= 120 else quote[:119] + "…"
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Add a comment"), self.tr("Comment on “%1”:").replace("%1", short))
+        return text.strip() or None if ok else None

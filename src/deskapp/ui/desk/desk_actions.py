@@ -1,0 +1,176 @@
+"""The Article menu: submit, take, return, approve — what the user's role allows now.
+
+Each action saves pending typing first, then asks ``deskapp.desk.transition``
+with the status the window shows, so a change made meanwhile in another
+window is refused with a clear message instead of being overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QWidget
+
+from deskapp.desk import Action, DeskError, allowed_actions, last_event, transition
+from deskapp.desk.messages import describe as describe_desk
+from deskapp.errors import DeskappError
+from deskapp.messages import describe
+from deskapp.model import Article
+from deskapp.ui.desk.desk_labels import status_text
+from deskapp.ui.shell.i18n import OwnContextTr, core_language
+from deskapp.ui.shell.shortcuts import keys, make_action
+from deskapp.ui.shell.time_format import local_time
+
+if TYPE_CHECKING:
+    from deskapp.ui.shell.main_window import MainWindow
+
+# Asks for a text (a reason, a note) with this prompt; None when the user cancels.
+AskText = Callable[[str], str | None]
+
+
+class DeskActions(OwnContextTr, QObject):
+    """Actions for the status of the open article; ``statusChanged(article)`` after each."""
+
+    statusChanged = Signal(object)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ask_reason: AskText = self._ask_reason
+        self.ask_override: AskText = self._ask_override
+
+        def action(text: str, tip: str, act: Action, shortcut: str | None = None) -> QAction:
+            item = make_action(text, window)
+            item.setToolTip(tip)
+            if shortcut:
+                item.setShortcut(keys(shortcut))
+            item.triggered.connect(lambda _checked=False: self.perform(act))
+            return item
+
+        self.actions: dict[Action, QAction] = {
+            Action.SUBMIT: action(self.tr("&Submit to the desk"),
+                                  self.tr("Hand the article to the editors"), Action.SUBMIT,
+                                  "Ctrl+Alt+S"),
+            Action.TAKE: action(self.tr("&Take for review"),
+                                self.tr("Start editing the submitted article"), Action.TAKE),
+            Action.RETURN: action(self.tr("&Return to the reporter…"),
+                                  self.tr("Send the article back with a reason"),
+                                  Action.RETURN),
+            Action.APPROVE: action(self.tr("&Approve"),
+                                   self.tr("Approve the article for print"), Action.APPROVE),
+        }
+        self.badge = QLabel(window)
+        self.badge.setObjectName("statusBadge")
+        self.badge.setToolTip(self.tr("The article's status"))
+        window.exportFinished.connect(lambda _path: self._record_export())
+
+    def fill_menu(self, menu: QMenu) -> None:
+        for item in self.actions.values():
+            menu.addAction(item)
+
+    def fill_toolbar(self, toolbar: QToolBar) -> None:
+        for item in self.actions.values():
+            toolbar.addAction(item)
+
+    # ---- state ---------------------------------------------------------------
+    def update(self) -> None:
+        """Show only what the role may do from the current status; refresh the banner."""
+        article = self.window.editor.article
+        allowed = (set(allowed_actions(article.status, self.window.profile.role))
+                   if article is not None else set())
+        for act, item in self.actions.items():
+            item.setVisible(act in allowed)
+            item.setEnabled(act in allowed)
+        self.badge.setVisible(article is not None)
+        if article is not None:
+            self.badge.setText(self.tr("Status: %1").replace("%1", status_text(article.status)))
+        self._update_banner(article)
+
+    def _update_banner(self, article: Article | None) -> None:
+        banner = self.window.editor.desk_banner
+        event = None
+        if article is not None and str(article.status) in ("returned", "in_review"):
+            event = last_event(self.window.library, article.id, ("return", "take", "reopen"))
+        if event is not None and event.action == "return" and str(article.status) == "returned":
+            banner.setText(self.tr("Returned by %1 (%2): %3")
+                           .replace("%1", event.user or "?")
+                           .replace("%2", local_time(event.at)).replace("%3", event.reason))
+        elif event is not None and event.action == "reopen":
+            banner.setText(self.tr("Edited by %1 (%2) after it was approved: back in review. "
+                                   "It needs approving again before a PDF carries an approval.")
+                           .replace("%1", event.user or "?")
+                           .replace("%2", local_time(event.at)))
+        else:
+            banner.hide()
+            return
+        banner.show()
+
+    # ---- changing the status ---------------------------------------------------
+    def perform(self, action: Action | str, *, reason: str | None = None,
+                note: str | None = None) -> Article | None:
+        """Take ``action`` on the open article; returns the saved article, or None."""
+        window = self.window
+        action = Action(action)
+        if window.editor.article is None:
+            return None
+        # The status the user saw when choosing the action: saving the typing first
+        # brings in the library's current status, which may have moved on meanwhile.
+        shown = window.editor.article.status
+        if not window.flush():
+            return None
+        article = window.editor.article
+        if article is None:
+            return None
+        if action is Action.RETURN and reason is None:
+            reason = self.ask_reason(self.tr("Why is the article going back to the reporter?"))
+            if not reason:
+                return None
+        profile = window.profile
+        try:
+            saved = transition(
+                window.library, article.id, action, user=profile.name, role=profile.role,
+                reason=reason, override_note=note, expected_status=shown,
+                tone_style=window.library.get_setting("tone_style") or None,
+            )
+        except DeskError as error:
+            if error.code == "proof_findings" and note is None:
+                note = self.ask_override(describe_desk(error, core_language()))
+                if note:
+                    return self.perform(action, reason=reason, note=note)
+                return None
+            window.show_error(describe_desk(error, core_language()))
+            if error.code in ("transition_stale", "transition_refused"):
+                window.reload_current()
+            return None
+        except DeskappError as error:
+            window.show_error(describe(error))
+            return None
+        window.editor.accept_saved(saved)
+        window.statusBar().showMessage(
+            self.tr("Status: %1").replace("%1", status_text(saved.status)), 5000)
+        self.statusChanged.emit(saved)
+        return saved
+
+    def _record_export(self) -> None:
+        article = self.window.editor.article
+        if (article is not None and str(article.status) in ("approved", "exported")
+                and Action.EXPORT in allowed_actions(article.status, self.window.profile.role)):
+            self.perform(Action.EXPORT)
+
+    # ---- questions -------------------------------------------------------------
+    def _ask_reason(self, prompt: str) -> str | None:
+        return _ask(self.window, self.tr("Return to the reporter"), prompt)
+
+    def _ask_override(self, message: str) -> str | None:
+        prompt = message + "\n\n" + self.tr("Approve anyway? Write why (kept in the history):")
+        return _ask(self.window, self.tr("Approve anyway"), prompt)
+
+
+def _ask(parent: QWidget, title: str, prompt: str) -> str | None:
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getMultiLineText(parent, title, prompt)
+    return text.strip() or None if ok else None

@@ -1,0 +1,272 @@
+"""The history panel: revisions of the open article, word-level diffs, restore.
+
+Choose one revision to see what it changed from the one before, or two to
+compare them; the difference is shown inline or side by side. The review
+views ("what changed since submission", "what the editor changed") use the
+same display and never touch the editor's text.
+"""
+
+from __future__ import annotations
+
+import html
+import sqlite3
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskapp.desk.diff import (
+    DIFF_FIELDS,
+    Op,
+    changes_since,
+    diff_words,
+    has_changes,
+    review_base,
+)
+from deskapp.desk.diff import inline_html as ops_inline
+from deskapp.desk.diff import side_by_side as ops_side_by_side
+from deskapp.desk.messages import describe as describe_desk
+from deskapp.desk.workflow import StatusEvent, status_events
+from deskapp.errors import DeskappError
+from deskapp.model import Revision
+from deskapp.store import Library
+from deskapp.ui.desk.desk_labels import action_text, kind_text
+from deskapp.ui.shell.i18n import core_language
+from deskapp.ui.shell.time_format import local_time
+
+REVISION_ROLE = Qt.ItemDataRole.UserRole
+
+
+class HistoryPanel(QWidget):
+    """``restoreRequested(revision_id)`` when the user asks to go back to a revision."""
+
+    restoreRequested = Signal(str)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyPanel")
+        self.library = library
+        self.article_id: str | None = None
+        self.revisions: list[Revision] = []
+        self.list = QTreeWidget(self)
+        self.list.setObjectName("revisionList")
+        self.list.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])
+        self.list.setRootIsDecorated(False)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setToolTip(self.tr("Choose one revision to see what it changed, "
+                                     "or two (Ctrl+click) to compare them"))
+        header = self.list.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.list.setMinimumWidth(300)
+        self.mode = QComboBox(self)
+        self.mode.setObjectName("diffMode")
+        self.mode.addItem(self.tr("Inline"), "inline")
+        self.mode.addItem(self.tr("Side by side"), "side")
+        self.restore_button = QPushButton(self.tr("&Restore this revision"), self)
+        self.restore_button.setObjectName("restoreRevision")
+        self.caption = QLabel(self)
+        self.caption.setObjectName("diffCaption")
+        self.caption.setWordWrap(True)
+        self.inline = QTextBrowser(self)
+        self.inline.setObjectName("diffInline")
+        self.left = QTextBrowser(self)
+        self.left.setObjectName("diffLeft")
+        self.right = QTextBrowser(self)
+        self.right.setObjectName("diffRight")
+        pair = QSplitter(Qt.Orientation.Horizontal, self)
+        pair.addWidget(self.left)
+        pair.addWidget(self.right)
+        self.views = QStackedWidget(self)
+        self.views.addWidget(self.inline)
+        self.views.addWidget(pair)
+
+        controls = QHBoxLayout()
+        controls.addWidget(self.mode)
+        controls.addStretch(1)
+        controls.addWidget(self.restore_button)
+        right_side = QWidget(self)
+        right_layout = QVBoxLayout(right_side)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(controls)
+        right_layout.addWidget(self.caption)
+        right_layout.addWidget(self.views, 1)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.list)
+        split.addWidget(right_side)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 5)
+        split.setSizes([330, 640])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(split)
+
+        self._diff: dict[str, list[Op]] = {}
+        self.list.itemSelectionChanged.connect(self._selection_changed)
+        self.mode.currentIndexChanged.connect(lambda _i: self._render())
+        self.restore_button.clicked.connect(self._restore_clicked)
+        self._show_diff({}, "")
+
+    # ---- the list ----------------------------------------------------------------
+    def show_article(self, article_id: str | None) -> None:
+        """List the revisions of ``article_id``, newest first (keeps the choice if it can)."""
+        chosen = {r.id for r in self.selected()}
+        self.article_id = article_id
+        events: dict[str, StatusEvent] = {}
+        try:
+            self.revisions = self.library.revisions(article_id) if article_id else []
+            if article_id:
+                events = {e.revision_id: e for e in status_events(self.library, article_id)}
+        except (DeskappError, ValueError, KeyError, sqlite3.Error) as error:
+            self.revisions = []
+            self.caption.setText(self.tr("The history cannot be read: %1")
+                                 .replace("%1", str(error)))
+        self.list.blockSignals(True)
+        try:
+            self.list.clear()
+            for revision in reversed(self.revisions):
+                item = QTreeWidgetItem([local_time(revision.created_at),
+                                        revision.author or "—",
+                                        self._what(revision, events.get(revision.id))])
+                item.setData(0, REVISION_ROLE, revision.id)
+                item.setToolTip(2, item.text(2))
+                if revision.damaged:
+                    item.setForeground(2, QColor("#b3261e"))
+                    item.setToolTip(2, self.tr("Damaged: the stored text does not match its "
+                                               "checksum; it cannot be restored"))
+                self.list.addTopLevelItem(item)
+                item.setSelected(revision.id in chosen)
+        finally:
+            self.list.blockSignals(False)
+        self._selection_changed()
+
+    def _what(self, revision: Revision, event: StatusEvent | None) -> str:
+        """"Saved", "Returned: reason", "⚠ damaged"…"""
+        what = kind_text(revision.kind)
+        if revision.kind == "status" and event is not None:
+            what = action_text(event.action)
+            if event.reason:
+                what += ": " + event.reason
+        if revision.damaged:
+            what = "⚠ " + self.tr("damaged") + " · " + what
+        return what
+
+    def selected(self) -> list[Revision]:
+        """The chosen revisions, oldest first."""
+        ids = {item.data(0, REVISION_ROLE) for item in self.list.selectedItems()}
+        return [r for r in self.revisions if r.id in ids]
+
+    def choose(self, *revision_ids: str) -> None:
+        """Select these revisions (one or two) and show their difference."""
+        self.list.blockSignals(True)
+        try:
+            for i in range(self.list.topLevelItemCount()):
+                item = self.list.topLevelItem(i)
+                item.setSelected(item.data(0, REVISION_ROLE) in revision_ids)
+        finally:
+            self.list.blockSignals(False)
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        chosen = self.selected()
+        self.restore_button.setEnabled(len(chosen) == 1 and not chosen[0].damaged)
+        if not chosen:
+            self._show_diff({}, self.tr("Choose a revision to see what it changed."))
+            return
+        if len(chosen) == 1:
+            newer = chosen[0]
+            index = self.revisions.index(newer)
+            older = self.revisions[index - 1] if index else None
+        else:
+            older, newer = chosen[0], chosen[-1]
+        self._compare(older, newer)
+
+    def _compare(self, older: Revision | None, newer: Revision) -> None:
+        old = older.content if older else {}
+        diff = {name: diff_words(str(old.get(name) or ""), str(newer.content.get(name) or ""))
+                for name in DIFF_FIELDS}
+        since = (self.tr("from %1 (%2)").replace("%1", local_time(older.created_at))
+                 .replace("%2", kind_text(older.kind)) if older else self.tr("from nothing"))
+        caption = (self.tr("Changes %1 to %2 (%3, %4)").replace("%1", since)
+                   .replace("%2", local_time(newer.created_at))
+                   .replace("%3", kind_text(newer.kind)).replace("%4", newer.author or "—"))
+        if any(r is not None and r.damaged for r in (older, newer)):
+            caption = self.tr("⚠ A revision compared here is damaged (its stored text does "
+                              "not match its checksum) and cannot be restored.") + "\n" + caption
+        self._show_diff({n: ops for n, ops in diff.items() if has_changes(ops)}, caption)
+
+    # ---- review views --------------------------------------------------------------
+    def show_review(self, kind: str) -> bool:
+        """"submit": what changed since submission; "editor": what the editor changed."""
+        if self.article_id is None:
+            return False
+        try:
+            diff = changes_since(self.library, self.article_id, kind)  # type: ignore[arg-type]
+        except DeskappError as error:
+            self._show_diff({}, describe_desk(error, core_language()))
+            return False
+        self.list.clearSelection()
+        base = review_base(status_events(self.library, self.article_id))
+        if kind == "submit" and base is not None and base.action == "return":
+            caption = (self.tr("What changed since the article was returned to the reporter "
+                               "(%1): the reporter's answer and any edits since")
+                       .replace("%1", local_time(base.at)))
+        elif kind == "submit":
+            caption = self.tr("What changed since the reporter submitted")
+        else:
+            caption = self.tr("What the editor changed")
+        self._show_diff(diff, caption)
+        return True
+
+    # ---- showing -------------------------------------------------------------------
+    def _show_diff(self, diff: Mapping[str, list[Op]], caption: str) -> None:
+        self._diff = dict(diff)
+        self.caption.setText(caption)
+        self._render()
+
+    def _render(self) -> None:
+        names = {"title": self.tr("Headline"), "lead": self.tr("Lead"),
+                 "body": self.tr("Body"), "byline": self.tr("Byline")}
+        side = self.mode.currentData() == "side"
+        self.views.setCurrentIndex(1 if side else 0)
+        if not self._diff:
+            nothing = self.tr("No differences.")
+            empty = f"<p style='color:#666666'>{html.escape(nothing)}</p>"
+            for view in (self.inline, self.left, self.right):
+                view.setHtml(empty if self.caption.text() else "")
+            return
+        inline, left, right = [], [], []
+        for name, ops in self._diff.items():
+            heading = f"<h4 style='margin:6px 0 2px 0'>{html.escape(names.get(name, name))}</h4>"
+            inline.append(heading + f"<p>{ops_inline(ops)}</p>")
+            old, new = ops_side_by_side(ops)
+            left.append(heading + f"<p>{old}</p>")
+            right.append(heading + f"<p>{new}</p>")
+        self.inline.setHtml("".join(inline))
+        self.left.setHtml("".join(left))
+        self.right.setHtml("".join(right))
+
+    def diff_text(self) -> str:
+        """The difference as plain text (what the inline view shows)."""
+        return self.inline.toPlainText()
+
+    def _restore_clicked(self) -> None:
+        chosen = self.selected()
+        if len(chosen) == 1:
+            self.restoreRequested.emit(chosen[0].id)

@@ -1,0 +1,1 @@
+"""The library list: pages of articles, search, trash, sorting and filters."""

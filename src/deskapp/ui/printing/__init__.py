@@ -1,0 +1,1 @@
+"""Print: PDF export, preflight, the print preview, batch export."""

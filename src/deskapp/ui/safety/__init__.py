@@ -1,0 +1,1 @@
+"""Keeping the library safe: backups, recovery of a damaged library, the background check."""

@@ -1,0 +1,226 @@
+"""File → Backups: back up now, restore a backup, show the folder, export as Markdown.
+
+A mixin of the main window, like :mod:`deskapp.ui.exchange.import_export`. Backups and
+the Markdown export run in the background on their own SQLite connection (a
+connection belongs to the thread that opened it); pending typing is saved
+first so the copy holds it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+
+from deskapp.errors import DeskappError, LibraryError
+from deskapp.messages import describe
+from deskapp.model import Article, RevisionKind
+from deskapp.store import Library
+from deskapp.ui.safety.library_checkup import DAMAGED
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QMenu
+
+    from deskapp.store.backup import BackupInfo
+    from deskapp.ui.shell.main_window import MainWindow
+
+    _Base = MainWindow
+else:
+    _Base = object
+
+ChooseBackup = Callable[[list["BackupInfo"]], "BackupInfo | None"]
+
+
+class BackupCommands(_Base):
+    """The Backups submenu of File, for :class:`MainWindow`."""
+
+    backupChosen: ChooseBackup | None = None  # tests replace the dialog
+
+    def _build_backups_menu(self, file_menu: QMenu) -> QMenu:
+        menu = file_menu.addMenu(self.tr("&Backups"))
+
+        def add(text: str, slot: Callable[[], object]) -> QAction:
+            act = menu.addAction(text)
+            act.triggered.connect(lambda _checked=False: slot())
+            return act
+
+        self.act_backup_now = add(self.tr("&Back up now"), self.backup_now)
+        self.act_restore_backup = add(self.tr("&Restore a backup…"), self.restore_backup_dialog)
+        self.act_backups_folder = add(self.tr("Show the backups &folder"),
+                                      self.show_backups_folder)
+        menu.addSeparator()
+        self.act_export_library = add(self.tr("Export the library as &Markdown…"),
+                                      self.export_library_dialog)
+        return menu
+
+    def _library_file(self) -> Path | None:
+        if self.library.path is None:
+            self.show_error(self.tr("This library is not stored in a file."))
+        return self.library.path
+
+    def backup_now(self) -> None:
+        """Take a manual backup in the background; the status bar names the file."""
+        path = self._library_file()
+        if path is None or not self.flush():
+            return
+        self.act_backup_now.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Backing up…"))
+
+        def done(target: object) -> None:
+            self.act_backup_now.setEnabled(True)
+            name = Path(str(target)).name
+            self.statusBar().showMessage(self.tr("Backup saved: %1").replace("%1", name), 8000)
+            self.backupFinished.emit(str(target))
+
+        from deskapp.store.backup import backup_now
+
+        self.runner.start(lambda: backup_now(path, "manual"), done,
+                          lambda error: self._background_failed(error, self.act_backup_now))
+
+    def restore_backup_dialog(self) -> bool:
+        path = self._library_file()
+        if path is None:
+            return False
+        from deskapp.store.backup import list_backups
+        from deskapp.ui.safety.backup_dialogs import BackupList
+
+        backups = list_backups(path)
+        if not backups:
+            self.show_error(self.tr("There are no backups of this library yet."))
+            return False
+        choose = self.backupChosen or (lambda found: BackupList.ask(found, self))
+        chosen = choose(backups)
+        return chosen is not None and self.restore_from_backup(chosen.path)
+
+    def library_checked(self, result: str) -> None:
+        """The background check of the library file is done (:mod:`library_checkup`).
+
+        A damaged file is never written again: the library refuses writes,
+        the open text stays in the window, and the person is told how to put
+        a backup in its place (which keeps that text).
+        """
+        if result != DAMAGED or self.library.path is None:
+            return
+        error = LibraryError("library_corrupt", path=str(self.library.path))
+        self.library.refuse_writes(error)
+        self.show_error(describe(error) + "\n\n" + self.tr(
+            "Deskapp no longer writes to it. What is open stays in the window: File → Backups "
+            "→ Restore a backup… puts a backup in its place and keeps your open text."))
+
+    def restore_from_backup(self, backup: Path) -> bool:
+        """Close the library, put the backup in its place (the current file set aside), reopen.
+
+        Text not yet saved (a damaged library refuses it) is saved into the
+        restored library, so restoring never costs what is on screen.
+        """
+        path = self._library_file()
+        if path is None:
+            return False
+        from deskapp.store.backup import restore_backup
+        from deskapp.workspace import open_library
+
+        pending = self.editor.snapshot() if self.isWindowModified() else None
+        if not self.flush() and self.library.refused is None:
+            return False
+        self.runner.wait()
+        self.review.wait()
+        self.preview.shutdown()
+        self.copyfit.wait()
+        self.library.close()
+        try:
+            aside = restore_backup(backup, path)
+        except DeskappError as error:
+            self.show_error(describe(error))
+            aside = None
+        try:
+            reopened = open_library(path)
+        except DeskappError as error:
+            self.show_error(describe(error) + "\n\n" + self.tr("Restart Deskapp to recover."))
+            return False
+        self._use_library(reopened)
+        if pending is not None and self.library.refused is None:
+            self._keep_pending(pending)
+        if aside is not None:
+            self.statusBar().showMessage(
+                self.tr("Backup restored; the previous library is kept as %1")
+                .replace("%1", Path(aside).name), 10000)
+        return aside is not None
+
+    def _keep_pending(self, pending: Article) -> None:
+        """Save text the old library could not take into the restored one, and open it."""
+        try:
+            if self.library.is_listed(pending.id, trashed=True):
+                self.library.restore(pending.id)
+            saved = self.library.save(pending, kind=RevisionKind.AUTOSAVE, author=self.user)
+        except DeskappError as error:
+            self.show_error(describe(error))
+            return
+        self.open_article(saved.id)
+
+    def _use_library(self, library: Library) -> None:
+        """Show ``library`` in this window (after a restore)."""
+        self.library = library
+        library.defer_index = True
+        self.review.use_library(library)
+        self._show(None)
+        self.refresh_library()
+        self.open_first_article()
+
+    def show_backups_folder(self) -> bool:
+        path = self._library_file()
+        if path is None:
+            return False
+        from PySide6.QtCore import QUrl
+
+        from deskapp.store.backup import backup_folder
+
+        folder = backup_folder(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        return self.open_url(QUrl.fromLocalFile(str(folder)))
+
+    def export_library_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export the library to a folder"))
+        if folder:
+            self.export_library_to(Path(folder))
+
+    def export_library_to(self, folder: Path) -> None:
+        """Every article as a Markdown file (photos beside them), in the background."""
+        path = self._library_file()
+        if path is None or not self.flush():
+            return
+        self.act_export_library.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Exporting the library…"))
+
+        from deskapp.exchange.markdown_export import export_library_markdown
+
+        def work() -> int:
+            library = Library.open(path)
+            try:
+                return export_library_markdown(library, folder)
+            finally:
+                library.close()
+
+        def done(count: object) -> None:
+            self.act_export_library.setEnabled(True)
+            self.statusBar().showMessage(
+                self.tr("%1 article(s) written to %2").replace("%1", str(count))
+                .replace("%2", str(folder)), 8000)
+            self.libraryExported.emit(str(folder))
+
+        self.runner.start(work, done,
+                          lambda error: self._background_failed(error, self.act_export_library))
+
+    def _background_failed(self, error: Exception, action: QAction) -> None:
+        action.setEnabled(True)
+        self.statusBar().clearMessage()
+        self.show_error(describe(error) if isinstance(error, DeskappError) else str(error))
+
+    def open_url(self, url: QUrl) -> bool:
+        from PySide6.QtGui import QDesktopServices
+
+        return QDesktopServices.openUrl(url)

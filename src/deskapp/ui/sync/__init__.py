@@ -1,0 +1,1 @@
+"""The newsroom server: sync, its settings, the desk view."""
