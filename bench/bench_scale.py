@@ -145,7 +145,7 @@ from bench_search import LIVE_QUERIES
 
 def search(query):
     panel.filter.setText(query)
-    window.refresh_library()
+    window.library_commands.refresh()
     tree.viewport().repaint()
 
 for query in LIVE_QUERIES:  # warm the page cache once
@@ -162,7 +162,7 @@ out("search_p95", percentile(times, 0.95), "ms")
 out("search_cpu_p50", statistics.median(times_cpu), "ms")
 out("search_cpu_p95", percentile(times_cpu, 0.95), "ms")
 panel.filter.clear()
-window.refresh_library()
+window.library_commands.refresh()
 
 # ---- saving -----------------------------------------------------------------
 from PySide6.QtCore import Qt
@@ -177,7 +177,7 @@ for n in range(SAVES):
         QApplication.sendEvent(body, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, "a"))
     app.processEvents()
     began, began_cpu = time.perf_counter(), time.thread_time()
-    assert window.save(kind="autosave")
+    assert window.session.save(kind="autosave")
     saves.append((time.perf_counter() - began) * 1000)
     saves_cpu.append((time.thread_time() - began_cpu) * 1000)
     app.processEvents()
@@ -189,7 +189,7 @@ out("save_cpu_p95", percentile(saves_cpu, 0.95), "ms")
 
 # ---- the search index catching up in a pause (a timer on the UI thread) -------
 began = time.perf_counter()
-window.index_pending()
+window.session.index_pending()
 out("index_after_saves", (time.perf_counter() - began) * 1000, "ms")
 
 # ---- the background check and backup ----------------------------------------

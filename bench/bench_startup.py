@@ -241,7 +241,7 @@ def keystrokes(folder: Path) -> None:
         report(f"keystroke_ui_thread_p95_{label}", round(p95, 2), "ms")
         if label == "100000w":
             report("keystroke_ui_thread_p95", round(p95, 2), "ms")
-        window.autosave()
+        window.session.autosave()
     window.close()
     window.runner.wait()
     window.preview._runner.wait()

@@ -43,14 +43,14 @@ def main() -> int:
         window = MainWindow(library, user="Phóng viên", render_html=render_html)
         window.resize(1500, 900)
         window.show()
-        window.import_paths([SAMPLE])
+        window.files.import_paths([SAMPLE])
         window.editor.title.setText(HEADLINE)
         window.editor.lead.setPlainText(LEAD)
         window.editor.section.setText("Thời sự")
         body = window.editor.body
         body.setPlainText("## Kết quả nổi bật\n\n" + body.toPlainText()
                           + "\n\n![Toàn cảnh hội nghị](hoi-nghi.jpg)")
-        window.save()
+        window.session.save()
 
         def settle(seconds: float = 0.6) -> None:
             end = time.monotonic() + seconds
@@ -62,10 +62,10 @@ def main() -> int:
         settle()
         window.grab().save(str(docs / "screenshot-editor.png"))
 
-        window.apply_theme("dark")
+        window.preferences.apply_theme("dark")
         settle()
         window.grab().save(str(docs / "screenshot-dark.png"))
-        window.apply_theme("light")
+        window.preferences.apply_theme("light")
 
         window.library_panel.filter.setText("quy che dan chu")
         window.view_actions.replace.trigger()
@@ -106,10 +106,10 @@ def print_preview(app, window, library, docs: Path, settle) -> None:
     body.setPlainText(body.toPlainText().replace(
         "![Toàn cảnh hội nghị](hoi-nghi.jpg)",
         '![Toàn cảnh hội nghị](asset:hoi-nghi.jpg "Minh Hùng")'))
-    window.save()
+    window.session.save()
     window.statusBar().clearMessage()
-    window.act_print_preview.trigger()
-    panel = window.print_preview
+    window.printing.act_print_preview.trigger()
+    panel = window.printing.print_preview
     end = time.monotonic() + 30
     while time.monotonic() < end and not (panel.page_count() and panel.is_idle()):
         app.processEvents()
@@ -121,7 +121,7 @@ def print_preview(app, window, library, docs: Path, settle) -> None:
         time.sleep(0.01)
     settle(0.3)
     window.grab().save(str(docs / "screenshot-print-preview.png"))
-    window.act_print_preview.trigger()  # hide it again
+    window.printing.act_print_preview.trigger()  # hide it again
 
 
 def review(app, window, library, docs: Path, settle) -> None:
@@ -132,7 +132,7 @@ def review(app, window, library, docs: Path, settle) -> None:
 
     article_id = window.editor.article_id
     transition(library, article_id, "submit", user="Phóng viên", role="reporter")
-    window.reload_current()
+    window.session.reload()
     body = window.editor.body
     text = body.toPlainText()
     edited = text.replace("tổng kết công tác", "tổng kết 5 năm công tác", 1)
@@ -143,8 +143,8 @@ def review(app, window, library, docs: Path, settle) -> None:
                              "của nhân dân ở thôn, làng.")
     body.setPlainText("\n\n".join(paragraphs))
     window.editor.lead.setPlainText(LEAD.replace("năm 2014", "năm 2014 ở 102 xã"))
-    window.save()
-    window.show_review("submit")
+    window.session.save()
+    window.desk_commands.show_review("submit")
     window.review.history_dock.raise_()
     window.resizeDocks([window.review.history_dock], [360], Qt.Orientation.Vertical)
     window.statusBar().clearMessage()

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>ArticleSession</name>
+    <message>
+        <source>Not saved: the library is damaged (File → Backups → Restore a backup…)</source>
+        <translation>Chưa lưu: thư viện bị hỏng (Tệp → Sao lưu → Khôi phục từ bản sao lưu…)</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Đã lưu</translation>
+    </message>
+</context>
+<context>
     <name>ArticleStatus</name>
     <message>
         <source>Words in the lead and the body</source>
@@ -229,37 +240,6 @@
     <message>
         <source>Failed: %1</source>
         <translation>Không xuất được: %1</translation>
-    </message>
-</context>
-<context>
-    <name>BatchImport</name>
-    <message>
-        <source>Importing…</source>
-        <translation>Đang nhập…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Huỷ</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Nhập bài</translation>
-    </message>
-    <message>
-        <source>Importing %1 (%2 of %3)…</source>
-        <translation>Đang nhập %1 (%2 trên %3)…</translation>
-    </message>
-    <message>
-        <source>Imported %1 of %2 file(s)</source>
-        <translation>Đã nhập %1 trên %2 tệp</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>đã huỷ</translation>
-    </message>
-    <message>
-        <source>These files were not imported:</source>
-        <translation>Các tệp sau không nhập được:</translation>
     </message>
 </context>
 <context>
@@ -503,6 +483,37 @@
     </message>
 </context>
 <context>
+    <name>DeskCommands</name>
+    <message>
+        <source>Add &amp;comment on selection…</source>
+        <translation>Thêm &amp;nhận xét cho đoạn đã chọn…</translation>
+    </message>
+    <message>
+        <source>What changed since &amp;submission</source>
+        <translation>Thay đổi từ lúc &amp;nộp bài</translation>
+    </message>
+    <message>
+        <source>What the &amp;editor changed</source>
+        <translation>Những gì &amp;biên tập viên đã sửa</translation>
+    </message>
+    <message>
+        <source>&amp;Check the article now</source>
+        <translation>&amp;Soát bài ngay</translation>
+    </message>
+    <message>
+        <source>This revision is damaged: its stored text no longer matches its checksum, so it cannot be restored. Nothing was changed; the other revisions are intact.</source>
+        <translation>Phiên bản này bị hỏng: nội dung lưu không còn khớp với mã kiểm tra nên không thể khôi phục. Chưa có gì bị thay đổi; các phiên bản khác vẫn nguyên vẹn.</translation>
+    </message>
+    <message>
+        <source>This revision cannot be restored: %1</source>
+        <translation>Không khôi phục được phiên bản này: %1</translation>
+    </message>
+    <message>
+        <source>Revision restored</source>
+        <translation>Đã khôi phục phiên bản</translation>
+    </message>
+</context>
+<context>
     <name>DeskLabels</name>
     <message>
         <source>Draft</source>
@@ -641,41 +652,6 @@
     </message>
 </context>
 <context>
-    <name>DeskWindow</name>
-    <message>
-        <source>&amp;Article</source>
-        <translation>&amp;Bài</translation>
-    </message>
-    <message>
-        <source>Add &amp;comment on selection…</source>
-        <translation>Thêm &amp;nhận xét cho đoạn đã chọn…</translation>
-    </message>
-    <message>
-        <source>What changed since &amp;submission</source>
-        <translation>Thay đổi từ lúc &amp;nộp bài</translation>
-    </message>
-    <message>
-        <source>What the &amp;editor changed</source>
-        <translation>Những gì &amp;biên tập viên đã sửa</translation>
-    </message>
-    <message>
-        <source>&amp;Check the article now</source>
-        <translation>&amp;Soát bài ngay</translation>
-    </message>
-    <message>
-        <source>This revision is damaged: its stored text no longer matches its checksum, so it cannot be restored. Nothing was changed; the other revisions are intact.</source>
-        <translation>Phiên bản này bị hỏng: nội dung lưu không còn khớp với mã kiểm tra nên không thể khôi phục. Chưa có gì bị thay đổi; các phiên bản khác vẫn nguyên vẹn.</translation>
-    </message>
-    <message>
-        <source>This revision cannot be restored: %1</source>
-        <translation>Không khôi phục được phiên bản này: %1</translation>
-    </message>
-    <message>
-        <source>Revision restored</source>
-        <translation>Đã khôi phục phiên bản</translation>
-    </message>
-</context>
-<context>
     <name>EditorPanel</name>
     <message>
         <source>Headline (tít) — required before export</source>
@@ -736,6 +712,114 @@
     <message>
         <source>Section</source>
         <translation>Chuyên mục</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorPresenter</name>
+    <message>
+        <source>Deskapp</source>
+        <translation>Deskapp</translation>
+    </message>
+</context>
+<context>
+    <name>FileCommands</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Nhập bài…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;Word…</source>
+        <translation>Xuất ra &amp;Word…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;Markdown…</source>
+        <translation>Xuất ra &amp;Markdown…</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>Nhập bài</translation>
+    </message>
+    <message>
+        <source>Articles and packages</source>
+        <translation>Bài viết và gói bài</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n article(s)</source>
+        <translation>
+            <numerusform>Đã nhập %Ln bài</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>converted to Unicode: </source>
+        <translation>đã chuyển sang Unicode: </translation>
+    </message>
+    <message>
+        <source>Convert to Unicode?</source>
+        <translation>Chuyển sang Unicode?</translation>
+    </message>
+    <message>
+        <source>“%1” looks like %2 (%3% sure). %4 words will change, for example:
+
+%5
+
+Convert it to Unicode and import it?</source>
+        <translation>“%1” có vẻ là mã %2 (chắc chắn %3%). %4 từ sẽ thay đổi, ví dụ:
+
+%5
+
+Chuyển sang Unicode rồi nhập bài?</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập bài</translation>
+    </message>
+    <message>
+        <source>Importing %1 (%2 of %3)…</source>
+        <translation>Đang nhập %1 (%2 trên %3)…</translation>
+    </message>
+    <message>
+        <source>Imported %1 of %2 file(s)</source>
+        <translation>Đã nhập %1 trên %2 tệp</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã huỷ</translation>
+    </message>
+    <message>
+        <source>These files were not imported:</source>
+        <translation>Các tệp sau không nhập được:</translation>
+    </message>
+    <message>
+        <source>Export as Word</source>
+        <translation>Xuất ra Word</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation>Tài liệu Word</translation>
+    </message>
+    <message>
+        <source>Export as Markdown</source>
+        <translation>Xuất ra Markdown</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>Không ghi được %1: %2</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Đã xuất %1</translation>
     </message>
 </context>
 <context>
@@ -866,6 +950,18 @@
 </context>
 <context>
     <name>HandOff</name>
+    <message>
+        <source>Open &amp;package…</source>
+        <translation>Mở &amp;gói bài…</translation>
+    </message>
+    <message>
+        <source>Send to &amp;desk / Send back…</source>
+        <translation>Gửi &amp;toà soạn / Gửi trả…</translation>
+    </message>
+    <message>
+        <source>Compare &amp;two versions…</source>
+        <translation>So sánh &amp;hai phiên bản…</translation>
+    </message>
     <message>
         <source>Send the article</source>
         <translation>Gửi bài</translation>
@@ -1011,59 +1107,6 @@
     </message>
 </context>
 <context>
-    <name>ImportExport</name>
-    <message>
-        <source>Import articles</source>
-        <translation>Nhập bài</translation>
-    </message>
-    <message>
-        <source>Articles and packages</source>
-        <translation>Bài viết và gói bài</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n article(s)</source>
-        <translation>
-            <numerusform>Đã nhập %Ln bài</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>converted to Unicode: </source>
-        <translation>đã chuyển sang Unicode: </translation>
-    </message>
-    <message>
-        <source>Convert to Unicode?</source>
-        <translation>Chuyển sang Unicode?</translation>
-    </message>
-    <message>
-        <source>“%1” looks like %2 (%3% sure). %4 words will change, for example:
-
-%5
-
-Convert it to Unicode and import it?</source>
-        <translation>“%1” có vẻ là mã %2 (chắc chắn %3%). %4 từ sẽ thay đổi, ví dụ:
-
-%5
-
-Chuyển sang Unicode rồi nhập bài?</translation>
-    </message>
-    <message>
-        <source>Give the article a headline before exporting it.</source>
-        <translation>Hãy đặt tít cho bài trước khi xuất PDF.</translation>
-    </message>
-    <message>
-        <source>Export PDF</source>
-        <translation>Xuất PDF</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>Đang xuất PDF…</translation>
-    </message>
-    <message>
-        <source>Exported %1</source>
-        <translation>Đã xuất %1</translation>
-    </message>
-</context>
-<context>
     <name>LegacyPasteBar</name>
     <message>
         <source>Convert</source>
@@ -1076,6 +1119,33 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message>
         <source>The pasted text looks like %1. Convert it to Unicode? For example: %2</source>
         <translation>Đoạn vừa dán có vẻ là mã %1. Chuyển sang Unicode? Ví dụ: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryCommands</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Mở…</translation>
+    </message>
+    <message>
+        <source>Move to &amp;trash</source>
+        <translation>Chuyển vào thùng &amp;rác</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from trash</source>
+        <translation>&amp;Khôi phục từ thùng rác</translation>
+    </message>
+    <message>
+        <source>Show t&amp;rash</source>
+        <translation>Xem thùng &amp;rác</translation>
+    </message>
+    <message>
+        <source>Moved to the trash (View → Show trash to restore)</source>
+        <translation>Đã chuyển vào thùng rác (Xem → Xem thùng rác để khôi phục)</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Khôi phục</translation>
     </message>
 </context>
 <context>
@@ -1147,60 +1217,12 @@ Chuyển sang Unicode rồi nhập bài?</translation>
         <translation>&amp;Bài mới</translation>
     </message>
     <message>
-        <source>&amp;Open…</source>
-        <translation>&amp;Mở…</translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation>&amp;Nhập bài…</translation>
-    </message>
-    <message>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <source>&amp;Export PDF…</source>
-        <translation>&amp;Xuất PDF…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
-    </message>
-    <message>
-        <source>Move to &amp;trash</source>
-        <translation>Chuyển vào thùng &amp;rác</translation>
-    </message>
-    <message>
-        <source>&amp;Restore from trash</source>
-        <translation>&amp;Khôi phục từ thùng rác</translation>
-    </message>
-    <message>
-        <source>Show t&amp;rash</source>
-        <translation>Xem thùng &amp;rác</translation>
-    </message>
-    <message>
-        <source>Open &amp;package…</source>
-        <translation>Mở &amp;gói bài…</translation>
-    </message>
-    <message>
-        <source>Send to &amp;desk / Send back…</source>
-        <translation>Gửi &amp;toà soạn / Gửi trả…</translation>
-    </message>
-    <message>
-        <source>Export as &amp;Word…</source>
-        <translation>Xuất ra &amp;Word…</translation>
-    </message>
-    <message>
-        <source>Export as &amp;Markdown…</source>
-        <translation>Xuất ra &amp;Markdown…</translation>
-    </message>
-    <message>
-        <source>Compare &amp;two versions…</source>
-        <translation>So sánh &amp;hai phiên bản…</translation>
-    </message>
-    <message>
-        <source>Paste as plain te&amp;xt</source>
-        <translation>Dán dạng &amp;văn bản thường</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1209,10 +1231,6 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
-    </message>
-    <message>
-        <source>Apply the newsroom &amp;tone style to this article</source>
-        <translation>Áp kiểu bỏ &amp;dấu của toà soạn cho bài này</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1235,38 +1253,12 @@ Chuyển sang Unicode rồi nhập bài?</translation>
         <translation>Chính</translation>
     </message>
     <message>
+        <source>&amp;Article</source>
+        <translation>&amp;Bài</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>T&amp;rợ giúp</translation>
-    </message>
-    <message>
-        <source>Typing &amp;diagnostics…</source>
-        <translation>&amp;Kiểm tra bộ gõ…</translation>
-    </message>
-    <message>
-        <source>You, as recorded on revisions (Settings to change)</source>
-        <translation>Bạn, như được ghi trên các phiên bản (đổi trong Thiết lập)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Tone style applied: %n field(s) changed</source>
-        <translation>
-            <numerusform>Đã áp kiểu bỏ dấu: %Ln ô thay đổi</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Moved to the trash (View → Show trash to restore)</source>
-        <translation>Đã chuyển vào thùng rác (Xem → Xem thùng rác để khôi phục)</translation>
-    </message>
-    <message>
-        <source>Restored</source>
-        <translation>Đã khôi phục</translation>
-    </message>
-    <message>
-        <source>Not saved: the library is damaged (File → Backups → Restore a backup…)</source>
-        <translation>Chưa lưu: thư viện bị hỏng (Tệp → Sao lưu → Khôi phục từ bản sao lưu…)</translation>
-    </message>
-    <message>
-        <source>Saved</source>
-        <translation>Đã lưu</translation>
     </message>
     <message>
         <source>Deskapp</source>
@@ -1279,33 +1271,6 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message>
         <source>(no headline)</source>
         <translation>(chưa có tít)</translation>
-    </message>
-</context>
-<context>
-    <name>OutsideExports</name>
-    <message>
-        <source>Export as Word</source>
-        <translation>Xuất ra Word</translation>
-    </message>
-    <message>
-        <source>Word document</source>
-        <translation>Tài liệu Word</translation>
-    </message>
-    <message>
-        <source>Export as Markdown</source>
-        <translation>Xuất ra Markdown</translation>
-    </message>
-    <message>
-        <source>Markdown</source>
-        <translation>Markdown</translation>
-    </message>
-    <message>
-        <source>%1 could not be written: %2</source>
-        <translation>Không ghi được %1: %2</translation>
-    </message>
-    <message>
-        <source>Exported %1</source>
-        <translation>Đã xuất %1</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1301,13 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     </message>
 </context>
 <context>
+    <name>Preferences</name>
+    <message>
+        <source>You, as recorded on revisions (Settings to change)</source>
+        <translation>Bạn, như được ghi trên các phiên bản (đổi trong Thiết lập)</translation>
+    </message>
+</context>
+<context>
     <name>PreflightPanel</name>
     <message>
         <source>Ready to print: every character has a glyph and every photo is in place.</source>
@@ -1356,6 +1328,73 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message>
         <source>%1, line %2, column %3</source>
         <translation>%1, dòng %2, cột %3</translation>
+    </message>
+</context>
+<context>
+    <name>PrintCommands</name>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>&amp;Xuất PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print preview</source>
+        <translation>Xem &amp;bản in</translation>
+    </message>
+    <message>
+        <source>Check for &amp;print…</source>
+        <translation>&amp;Kiểm tra trước khi in…</translation>
+    </message>
+    <message>
+        <source>Export &amp;several articles…</source>
+        <translation>Xuất &amp;nhiều bài…</translation>
+    </message>
+    <message>
+        <source>Photo…</source>
+        <translation>Ảnh…</translation>
+    </message>
+    <message>
+        <source>Insert a photo with caption and credit (%1)</source>
+        <translation>Chèn ảnh kèm chú thích và tên người chụp (%1)</translation>
+    </message>
+    <message>
+        <source>Give the article a headline before exporting it.</source>
+        <translation>Hãy đặt tít cho bài trước khi xuất PDF.</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Xuất PDF</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Đang xuất PDF…</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Đã xuất %1</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Xem bản in</translation>
+    </message>
+    <message>
+        <source>Print check</source>
+        <translation>Kiểm tra bản in</translation>
+    </message>
+    <message>
+        <source>Checking for print…</source>
+        <translation>Đang kiểm tra bản in…</translation>
+    </message>
+    <message>
+        <source>Insert photo</source>
+        <translation>Chèn ảnh</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <source>Photo %1 stored with the article</source>
+        <translation>Đã lưu ảnh %1 cùng bài</translation>
     </message>
 </context>
 <context>
@@ -1403,53 +1442,6 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message>
         <source>Page %1/%2</source>
         <translation>Trang %1/%2</translation>
-    </message>
-</context>
-<context>
-    <name>PrintWindow</name>
-    <message>
-        <source>&amp;Print preview</source>
-        <translation>Xem &amp;bản in</translation>
-    </message>
-    <message>
-        <source>Check for &amp;print…</source>
-        <translation>&amp;Kiểm tra trước khi in…</translation>
-    </message>
-    <message>
-        <source>Export &amp;several articles…</source>
-        <translation>Xuất &amp;nhiều bài…</translation>
-    </message>
-    <message>
-        <source>Photo…</source>
-        <translation>Ảnh…</translation>
-    </message>
-    <message>
-        <source>Insert a photo with caption and credit (%1)</source>
-        <translation>Chèn ảnh kèm chú thích và tên người chụp (%1)</translation>
-    </message>
-    <message>
-        <source>Print preview</source>
-        <translation>Xem bản in</translation>
-    </message>
-    <message>
-        <source>Print check</source>
-        <translation>Kiểm tra bản in</translation>
-    </message>
-    <message>
-        <source>Checking for print…</source>
-        <translation>Đang kiểm tra bản in…</translation>
-    </message>
-    <message>
-        <source>Insert photo</source>
-        <translation>Chèn ảnh</translation>
-    </message>
-    <message>
-        <source>Images</source>
-        <translation>Ảnh</translation>
-    </message>
-    <message>
-        <source>Photo %1 stored with the article</source>
-        <translation>Đã lưu ảnh %1 cùng bài</translation>
     </message>
 </context>
 <context>
@@ -1764,6 +1756,27 @@ Chuyển sang Unicode rồi nhập bài?</translation>
         <source>Synced %n day(s) ago</source>
         <translation>
             <numerusform>Đã đồng bộ %n ngày trước</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TextCommands</name>
+    <message>
+        <source>Paste as plain te&amp;xt</source>
+        <translation>Dán dạng &amp;văn bản thường</translation>
+    </message>
+    <message>
+        <source>Apply the newsroom &amp;tone style to this article</source>
+        <translation>Áp kiểu bỏ &amp;dấu của toà soạn cho bài này</translation>
+    </message>
+    <message>
+        <source>Typing &amp;diagnostics…</source>
+        <translation>&amp;Kiểm tra bộ gõ…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tone style applied: %n field(s) changed</source>
+        <translation>
+            <numerusform>Đã áp kiểu bỏ dấu: %Ln ô thay đổi</numerusform>
         </translation>
     </message>
 </context>

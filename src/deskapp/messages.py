@@ -10,9 +10,26 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from deskapp.errors import DeskappError
+
 # code -> (Vietnamese, English); placeholders are filled from the error's data.
 CATALOG: dict[str, tuple[str, str]] = {
     "error": ("Đã có lỗi: {detail}", "Something went wrong: {detail}"),
+    "unexpected": (
+        "Đã có lỗi không lường trước. Không mất gì: những gì đang hiện trên màn hình vẫn giữ "
+        "nguyên; hãy thử lại.",
+        "Something unexpected went wrong. Nothing was lost: what is on screen is kept; "
+        "try again.",
+    ),
+    "os_error": (
+        "Không thực hiện được: {reason}. Không có gì bị mất.",
+        "This could not be done: {reason}. Nothing was lost.",
+    ),
+    "disk_full_os": (
+        "Ổ đĩa đã đầy: không ghi được. Hãy giải phóng chỗ trống rồi thử lại; không có gì bị mất.",
+        "The disk is full: nothing could be written. Free some space and try again; "
+        "nothing was lost.",
+    ),
     "file_empty": (
         "Tệp “{name}” trống, không có gì để nhập.",
         "The file “{name}” is empty; there is nothing to import.",
@@ -275,6 +292,34 @@ def describe(error: Exception, lang: str | None = None) -> str:
     data = dict(getattr(error, "data", {}) or {})
     data.setdefault("detail", str(error.args[0]) if error.args and code == "error" else code)
     return message(code, lang, **data)
+
+
+def words(error: BaseException, lang: str | None = None) -> str:
+    """The sentence for any error a front end shows, whichever family raised it.
+
+    Each family words its own codes (the desk's, the server's, the core's);
+    an error without a code is worded by its kind, never by its class name.
+    """
+    lang = lang or language()
+    module = type(error).__module__
+    if isinstance(error, DeskappError):
+        if module.startswith("deskapp.sync"):
+            from deskapp.sync.messages import describe as describe_sync
+
+            return describe_sync(error, lang)
+        if module.startswith("deskapp.desk"):
+            from deskapp.desk.messages import describe as describe_desk
+
+            return describe_desk(error, lang)
+        return describe(error, lang)
+    if isinstance(error, OSError):
+        import errno
+
+        if error.errno == errno.ENOSPC:
+            return message("disk_full_os", lang)
+        reason = error.strerror or str(error).strip()
+        return message("os_error", lang, reason=reason) if reason else message("unexpected", lang)
+    return message("unexpected", lang)
 
 
 class _Lenient(dict):

@@ -90,7 +90,7 @@ def test_sync_button_sends_the_article_and_says_when(qtbot, newsroom, reporter, 
     win = _window(qtbot, reporter)
     try:
         assert win.sync_panel.label.text() == "Not synced yet"
-        win.new_article()
+        win.session.new()
         type_text(win.editor.title, "Lũ quét ở Đăk Glei")
         win.editor.body.setPlainText("Mưa lớn kéo dài.")
         report = _sync(qtbot, win)
@@ -122,7 +122,7 @@ def test_failed_sync_now_says_why_in_a_message(qtbot, reporter):
     win = _window(qtbot, reporter)
     try:
         _unreachable(win, reporter)
-        with qtbot.waitSignal(win.errorShown, timeout=30000) as blocker:
+        with qtbot.waitSignal(win.errors.shown, timeout=30000) as blocker:
             win.sync_panel.act_sync.trigger()
         text = blocker.args[0]
         assert text.startswith("Cannot reach the newsroom server 127.0.0.1:1/tin (")
@@ -144,7 +144,7 @@ def test_failed_background_sync_stays_in_the_status_bar(qtbot, reporter):
         panel = win.sync_panel
         _unreachable(win, reporter)
         shown = []
-        win.errorShown.connect(shown.append)
+        win.errors.shown.connect(shown.append)
         panel.failed.connect(lambda _text: panel.background.stop())  # one round is enough
         panel.background.setInterval(10)
         panel.background.start()
@@ -165,7 +165,7 @@ def test_sync_now_asks_for_a_missing_password(qtbot, reporter):
     win = _window(qtbot, reporter, password="")
     try:
         shown, seen = [], []
-        win.errorShown.connect(shown.append)
+        win.errors.shown.connect(shown.append)
         _answer_password(qtbot, None, seen)  # cancelled: the dialog said why, no box after
         with qtbot.waitSignal(win.sync_panel.failed, timeout=30000) as blocker:
             win.sync_panel.act_sync.trigger()
@@ -205,7 +205,7 @@ def test_sync_text_is_never_cut_off(qtbot, reporter, tmp_path, language):
         panel.failed.connect(measure)
         panel.finished.connect(measure)
         _unreachable(win, reporter)
-        with qtbot.waitSignal(win.errorShown, timeout=30000) as blocker:
+        with qtbot.waitSignal(win.errors.shown, timeout=30000) as blocker:
             panel.act_sync.trigger()
         for box in _message_boxes(win):
             box.accept()
@@ -407,7 +407,7 @@ def test_open_article_gets_the_desks_version_and_refusals_show(qtbot, reporter, 
     transition(reporter.library, article.id, "submit", user=reporter.name, role="reporter")
     win = _window(qtbot, reporter)
     try:
-        win.open_article(article.id)
+        win.session.open(article.id)
         _sync(qtbot, win)
         editor.sync()
         transition(editor.library, article.id, "return", user=editor.name, role="editor",
@@ -440,7 +440,7 @@ def test_submitting_sends_the_article_at_once(qtbot, newsroom, reporter, editor)
 
     win = _window(qtbot, reporter)
     try:
-        win.new_article()
+        win.session.new()
         type_text(win.editor.title, "Cháy rừng ở Kon Plông")
         win.editor.body.setPlainText("Lửa bùng lên lúc chiều.")
         with qtbot.waitSignal(win.sync_panel.finished, timeout=30000):
@@ -488,11 +488,11 @@ def test_switching_language_rewrites_the_sync_text(qtbot, reporter):
             "sync_last", (datetime.now(UTC) - timedelta(minutes=3)).isoformat())
         win.sync_panel.show_state()
         assert win.sync_panel.label.text() == "Synced 3 minutes ago"
-        win.set_language("vi")
+        win.preferences.set_language("vi")
         qtbot.waitUntil(lambda: win.sync_panel.label.text() == "Đã đồng bộ 3 phút trước",
                         timeout=3000)
         assert win.sync_panel.menu.title() == "&Toà soạn"
-        win.set_language("en")
+        win.preferences.set_language("en")
         qtbot.waitUntil(lambda: win.sync_panel.label.text() == "Synced 3 minutes ago",
                         timeout=3000)
     finally:
@@ -516,7 +516,7 @@ def test_a_comment_resolved_on_the_desk_shows_resolved_in_the_open_article(
     editor.sync()
     win = _window(qtbot, reporter)
     try:
-        win.open_article(article.id)
+        win.session.open(article.id)
         panel = win.review.comments
         win.review.comments_dock.show()
         panel.refresh()

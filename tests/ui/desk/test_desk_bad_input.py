@@ -20,8 +20,9 @@ def open_window(qtbot, library: Library, profile: Profile) -> MainWindow:
     window = MainWindow(library, user=profile.name, render_html=article_html)
     qtbot.addWidget(window)
     window.show()
-    window.profile = profile
-    window._show_profile()
+    window.preferences.profile = profile
+    window.preferences.show_profile()
+    window.desk.update()
     return window
 
 
@@ -61,7 +62,7 @@ def test_two_windows_change_one_status_at_once(qtbot, library, second_library):
     second = open_window(qtbot, second_library, Profile("Lê Văn C", "editor"))
     try:
         for window in (first, second):
-            window.open_article(article.id)
+            window.session.open(article.id)
             assert str(window.editor.article.status) == "submitted"
             assert window.desk.actions[Action.APPROVE].isVisible()
         # The second editor is typing when the first one takes the article.
@@ -69,7 +70,7 @@ def test_two_windows_change_one_status_at_once(qtbot, library, second_library):
         first.desk.actions[Action.TAKE].trigger()
         assert str(library.get(article.id).status) == "in_review"
 
-        with qtbot.waitSignal(second.errorShown, timeout=3000) as shown:
+        with qtbot.waitSignal(second.errors.shown, timeout=3000) as shown:
             second.desk.actions[Action.APPROVE].trigger()
         message = shown.args[0]
         assert "Someone else has moved this article" in message and "In review" in \
@@ -93,10 +94,10 @@ def test_restoring_a_damaged_revision_is_refused_and_loses_nothing(qtbot, librar
     article = library.create(Article(**CLEAN))
     window = open_window(qtbot, library, Profile("Trần Thị B", "editor"))
     try:
-        window.open_article(article.id)
+        window.session.open(article.id)
         for sentence in (" Câu thứ hai.", " Câu thứ ba."):
             type_text(window.editor.body, sentence)
-            assert window.save()
+            assert window.session.save()
         revisions = library.revisions(article.id)
         assert len(revisions) == 3
         damaged = revisions[1]
@@ -112,8 +113,8 @@ def test_restoring_a_damaged_revision_is_refused_and_loses_nothing(qtbot, librar
         assert "damaged" in history.list.topLevelItem(1).text(2)
 
         body_before = window.editor.body.toPlainText()
-        with qtbot.waitSignal(window.errorShown, timeout=3000) as shown:
-            assert not window.restore_revision(damaged.id)
+        with qtbot.waitSignal(window.errors.shown, timeout=3000) as shown:
+            assert not window.desk_commands.restore_revision(damaged.id)
         assert "damaged" in shown.args[0] and "Nothing was changed" in shown.args[0]
         assert window.editor.body.toPlainText() == body_before
         assert library.get(article.id).body == body_before
@@ -124,7 +125,8 @@ def test_restoring_a_damaged_revision_is_refused_and_loses_nothing(qtbot, librar
         library.db.conn.commit()
         history.show_article(article.id)
         assert history.list.topLevelItemCount() == 3
-        assert window.restore_revision(revisions[2].id) is True  # intact ones still restore
+        # the intact ones still restore
+        assert window.desk_commands.restore_revision(revisions[2].id) is True
         window.review.history_dock.show()
         window.review.history_dock.raise_()
         history.show_article(article.id)
@@ -141,17 +143,17 @@ def test_editing_after_approval_goes_back_to_review_and_each_export_is_recorded(
     transition(library, article.id, "approve", user="Trần Thị B", role="editor")
     window = open_window(qtbot, library, Profile("Trần Thị B", "editor"))
     try:
-        window.open_article(article.id)
+        window.session.open(article.id)
         for name in ("a.pdf", "b.pdf"):
-            with qtbot.waitSignal(window.exportFinished, timeout=20000):
-                window.export_to(tmp_path / name)
+            with qtbot.waitSignal(window.printing.exportFinished, timeout=20000):
+                window.printing.export_to(tmp_path / name)
             qtbot.waitUntil(lambda: len(status_events(library, article.id)) >= 3, timeout=3000)
         qtbot.waitUntil(lambda: len(status_events(library, article.id)) == 4, timeout=3000)
         assert [(e.action, e.to_status) for e in status_events(library, article.id)][2:] == \
             [("export", "exported"), ("export", "exported")]
 
         type_text(window.editor.body, " Sửa sau khi in.")
-        assert window.save()
+        assert window.session.save()
         assert str(library.get(article.id).status) == "in_review"
         assert "In review" in window.desk.badge.text()
         assert window.editor.desk_banner.isVisibleTo(window)

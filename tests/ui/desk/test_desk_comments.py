@@ -28,7 +28,7 @@ def test_comment_follows_its_text_and_is_flagged_when_it_is_deleted(qtbot, libra
     qtbot.addWidget(window)
     window.show()
     try:
-        window.open_article(article.id)
+        window.session.open(article.id)
         panel = window.review.comments
         start = BODY.index(QUOTE)
         assert window.editor.select_range("body", start, start + len(QUOTE))

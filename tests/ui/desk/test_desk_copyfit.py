@@ -34,7 +34,7 @@ def test_target_in_lines_shows_lines_over_and_left_and_is_kept(qtbot, library, m
     qtbot.addWidget(win)
     win.show()
     try:
-        win.open_article(first.id)
+        win.session.open(first.id)
         lines = copyfit.lines_in_layout(first, "a4-article")
         editor = win.editor
         editor.target_unit.setCurrentIndex(editor.target_unit.findData("lines"))
@@ -49,9 +49,9 @@ def test_target_in_lines_shows_lines_over_and_left_and_is_kept(qtbot, library, m
 
         stored = library.get(first.id)
         assert (stored.target_lines, stored.target_words) == (lines + 2, None)
-        win.open_article(other.id)
+        win.session.open(other.id)
         assert editor.target.value() == 0
-        win.open_article(first.id)
+        win.session.open(first.id)
         assert editor.target_unit.currentData() == "lines"
         assert editor.target.value() == lines + 2
 
@@ -75,7 +75,7 @@ def test_the_chosen_preset_sets_the_line_count(qtbot, library):
     qtbot.addWidget(win)
     win.show()
     try:
-        win.open_article(article.id)
+        win.session.open(article.id)
         combo = win.editor.preset
         qtbot.waitUntil(lambda: combo.findData("newspaper-3col") >= 0, timeout=5000)
         assert measured(qtbot, win).lines == copyfit.lines_in_layout(article, "a4-article")

@@ -38,7 +38,7 @@ def desk(qtbot, library) -> MainWindow:
 
 
 def status(window: MainWindow) -> str:
-    return str(window.library.get(window.editor.article_id).status)
+    return str(window.session.library.get(window.editor.article_id).status)
 
 
 def visible_actions(window: MainWindow) -> set[str]:
@@ -72,7 +72,7 @@ def test_profile_shown_and_first_run_question_is_injectable(qtbot, library):
     qtbot.addWidget(win)
     assert asked and library.get_setting("user_name") == "Lê Văn C"
     assert library.get_setting("role") == "editor"
-    assert win.profile_label.text() == "Lê Văn C · Editor"
+    assert win.preferences.label.text() == "Lê Văn C · Editor"
     dialog = ProfileDialog(Profile("", "reporter"))
     qtbot.addWidget(dialog)
     ok = dialog.buttons.buttons()[0]
@@ -84,7 +84,7 @@ def test_profile_shown_and_first_run_question_is_injectable(qtbot, library):
 
 def test_submit_take_comment_return_resubmit_approve_export(qtbot, desk, library, tmp_path):
     window = desk
-    assert window.profile_label.text() == "Nguyễn Văn A · Reporter"
+    assert window.preferences.label.text() == "Nguyễn Văn A · Reporter"
     article_id = write_article(window)
     assert visible_actions(window) == {"submit"}
 
@@ -96,8 +96,8 @@ def test_submit_take_comment_return_resubmit_approve_export(qtbot, desk, library
         window.library_panel.status_filter.findData("submitted")) == "Submitted (1)"
 
     # The editor takes it, comments on a sentence and edits.
-    window.set_profile(EDITOR)
-    assert window.profile_label.text() == "Trần Thị B · Editor"
+    window.preferences.set_profile(EDITOR)
+    assert window.preferences.label.text() == "Trần Thị B · Editor"
     assert visible_actions(window) == {"take", "return", "approve"}
     window.desk.actions[Action.TAKE].trigger()
     assert status(window) == "in_review"
@@ -122,12 +122,12 @@ def test_submit_take_comment_return_resubmit_approve_export(qtbot, desk, library
     assert status(window) == "returned"
 
     # The reporter sees why, fixes the text and resubmits.
-    window.set_profile(REPORTER)
+    window.preferences.set_profile(REPORTER)
     assert visible_actions(window) == {"submit"}
     assert window.editor.desk_banner.isVisibleTo(window)
     assert "Thiếu ngày họp." in window.editor.desk_banner.text()
     assert "Returned" in window.desk.badge.text()
-    assert window.show_review("editor")
+    assert window.desk_commands.show_review("editor")
     assert "Biên tập viên bổ sung." in window.review.history.diff_text()
     assert window.editor.body.toPlainText().endswith("Biên tập viên bổ sung.")
     cursor = window.editor.body.textCursor()
@@ -140,7 +140,7 @@ def test_submit_take_comment_return_resubmit_approve_export(qtbot, desk, library
     assert window.review.comments.entries[0][1].status == "moved"
 
     # The editor approves: refused while "qui"/"quy" both appear, unless a note says why.
-    window.set_profile(EDITOR)
+    window.preferences.set_profile(EDITOR)
     notes: list[str] = []
 
     def decline(message: str) -> None:
@@ -157,8 +157,8 @@ def test_submit_take_comment_return_resubmit_approve_export(qtbot, desk, library
 
     # Export records the "export" step; the PDF says who approved it (metadata and footer).
     out = tmp_path / "bai.pdf"
-    with qtbot.waitSignal(window.exportFinished, timeout=20000):
-        window.export_to(out)
+    with qtbot.waitSignal(window.printing.exportFinished, timeout=20000):
+        window.printing.export_to(out)
     qtbot.waitUntil(lambda: status(window) == "exported", timeout=3000)
     assert f"duyệt: {EDITOR.name} 20" in PdfReader(out).metadata["/Keywords"]
     footer = pdfium.PdfDocument(out)[0].get_textpage().get_text_range()
@@ -207,7 +207,7 @@ def test_restore_makes_a_new_revision(qtbot, desk, library):
     first = library.revisions(article_id)[-1]
     type_text(window.editor.body, " Thêm câu.")
     window.act_save.trigger()
-    assert window.restore_revision(first.id)
+    assert window.desk_commands.restore_revision(first.id)
     assert library.revisions(article_id)[-1].kind == "restore"
     assert not window.editor.body.toPlainText().endswith("Thêm câu.")
 
@@ -215,7 +215,7 @@ def test_restore_makes_a_new_revision(qtbot, desk, library):
 @pytest.mark.skipif(not SAMPLE.exists(), reason="sample article not available")
 def test_proofing_panel_lists_and_fixes_the_sample(qtbot, desk):
     window = desk
-    window.import_paths([SAMPLE])
+    window.files.import_paths([SAMPLE])
     wait_proofed(qtbot, window)
     panel = window.review.proof
     rules = [f.rule for f in panel.findings]

@@ -26,7 +26,7 @@ def select(body, start, end):
 
 def test_shortcuts(window):
     shortcuts = {
-        window.act_import: "Ctrl+Shift+I",
+        window.files.act_import: "Ctrl+Shift+I",
         window.format_actions.bold: "Ctrl+B",
         window.format_actions.italic: "Ctrl+I",
         window.format_actions.link: "Ctrl+K",

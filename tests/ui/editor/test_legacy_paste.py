@@ -72,14 +72,14 @@ def test_legacy_file_import_asks_first(qtbot, window, library, tmp_path, monkeyp
         asked.append((name, found.encoding, found.changes[:2]))
         return False
 
-    monkeypatch.setattr(window, "confirm_conversion", decline)
-    assert window.import_paths([src]) == []
+    monkeypatch.setattr(window.files, "confirm_conversion", decline)
+    assert window.files.import_paths([src]) == []
     assert asked and asked[0][:2] == ("cu.txt", "tcvn3")
-    assert "chose not to convert" in window.last_error
+    assert "chose not to convert" in window.errors.last
     assert len(library.list()) == 1
 
-    monkeypatch.setattr(window, "confirm_conversion", lambda name, found: True)
-    imported = window.import_paths([src])
+    monkeypatch.setattr(window.files, "confirm_conversion", lambda name, found: True)
+    imported = window.files.import_paths([src])
     assert len(imported) == 1
     assert imported[0].body.startswith("Ban chỉ đạo xây dựng")
     assert "tcvn3" in window.statusBar().currentMessage()

@@ -14,8 +14,8 @@ from qt_helpers import type_text
 def open_article(window, library) -> Article:
     created = library.create(Article(title="Ảnh hội nghị", body="Đoạn mở đầu."),
                              author="Tester")
-    window.refresh_library()
-    window.open_article(created.id)
+    window.library_commands.refresh()
+    window.session.open(created.id)
     return created
 
 
@@ -38,7 +38,7 @@ def test_insert_photo_stores_it_and_writes_the_reference(qtbot, window, library,
         type_text(dialog.credit, "Minh Hùng")
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(window, "ask_photo_details", fill)
+    monkeypatch.setattr(window.printing, "ask_photo_details", fill)
     body = window.editor.body
     cursor = body.textCursor()
     cursor.movePosition(cursor.MoveOperation.End)
@@ -61,11 +61,11 @@ def test_insert_photo_stores_it_and_writes_the_reference(qtbot, window, library,
 
     # 300 pixels across a column is far below 200 dpi: the print check says so.
     body.redo()
-    window.act_preflight.trigger()
-    qtbot.waitUntil(lambda: window.preflight is not None
-                    and window.preflight.list.count() == 1, timeout=20000)
-    assert "hoi-nghi.png" in window.preflight.list.item(0).text()
-    assert "dpi" in window.preflight.list.item(0).text()
+    window.printing.act_preflight.trigger()
+    qtbot.waitUntil(lambda: window.printing.preflight is not None
+                    and window.printing.preflight.list.count() == 1, timeout=20000)
+    assert "hoi-nghi.png" in window.printing.preflight.list.item(0).text()
+    assert "dpi" in window.printing.preflight.list.item(0).text()
 
 
 def test_a_file_that_is_not_an_image_is_refused(qtbot, window, library, tmp_path,
@@ -74,9 +74,9 @@ def test_a_file_that_is_not_an_image_is_refused(qtbot, window, library, tmp_path
     fake = tmp_path / "anh.jpg"
     fake.write_text("Đây là văn bản, không phải ảnh.", encoding="utf-8")
     choose_file(monkeypatch, fake)
-    monkeypatch.setattr(window, "ask_photo_details",
+    monkeypatch.setattr(window.printing, "ask_photo_details",
                         lambda dialog: (_ for _ in ()).throw(AssertionError("asked")))
-    with qtbot.waitSignal(window.errorShown, timeout=2000) as shown:
+    with qtbot.waitSignal(window.errors.shown, timeout=2000) as shown:
         window.format_actions.photo.trigger()
     assert "anh.jpg" in shown.args[0] and "not a usable photo" in shown.args[0]
     assert list_photos(library, article.id) == []
@@ -88,7 +88,7 @@ def test_cancelling_the_caption_stores_nothing(qtbot, window, library, tmp_path,
     photo = tmp_path / "a.jpg"
     Image.new("RGB", (50, 40)).save(photo)
     choose_file(monkeypatch, photo)
-    monkeypatch.setattr(window, "ask_photo_details",
+    monkeypatch.setattr(window.printing, "ask_photo_details",
                         lambda dialog: QDialog.DialogCode.Rejected)
     window.format_actions.photo.trigger()
     assert list_photos(library, article.id) == []

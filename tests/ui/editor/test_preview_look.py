@@ -57,7 +57,7 @@ def test_preview_follows_the_print_preset_and_shows_stored_photos(qtbot, library
     win = MainWindow(library, user="Tester", render_html=article_html)
     qtbot.addWidget(win)
     win.show()
-    win.open_article(article.id)
+    win.session.open(article.id)
     browser = win.preview.browser
     qtbot.waitUntil(lambda: win.preview.layout_used is not None
                     and win.preview.layout_used.preset == "a4-article", timeout=10000)

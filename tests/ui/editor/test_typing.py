@@ -100,7 +100,7 @@ def test_engine_stands_aside_while_an_input_method_composes(qtbot, window):
 
 def test_diagnostics_panel_shows_the_input_method_facts(qtbot, window):
     window.typing_controls.set_method("vni")
-    dialog = window.show_diagnostics()
+    dialog = window.text_commands.show_diagnostics()
     facts = dict(dialog.facts(window.editor.typing))
     assert facts["Window system"] == "offscreen"
     assert facts["Built-in typing"] == "VNI"
@@ -115,7 +115,7 @@ def test_tone_style_setting_and_conversion(qtbot, window, library):
     window.editor.body.setPlainText("Sức khỏe của thủy thủ, quả là quý.")
     window.typing_controls.style_actions["new"].trigger()
     assert library.get_setting("tone_style") == "new"
-    assert window.apply_tone_style() == 2
+    assert window.text_commands.apply_tone_style() == 2
     assert window.editor.title.text() == "Hoà bình cho xứ Quảng"
     assert window.editor.body.toPlainText() == "Sức khoẻ của thuỷ thủ, quả là quý."
     window.editor.body.undo()

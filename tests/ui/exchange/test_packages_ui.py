@@ -14,10 +14,10 @@ from deskapp.workspace import open_library
 
 
 def _article(window, title: str, body: str) -> str:
-    window.new_article()
+    window.session.new()
     window.editor.title.setText(title)
     window.editor.body.setPlainText(body)
-    assert window.save()
+    assert window.session.save()
     return window.editor.article_id
 
 
@@ -33,13 +33,13 @@ def _close(window) -> None:
     window.close()
     window.runner.wait()
     window.preview.shutdown()
-    window.library.close()
+    window.session.library.close()
 
 
 def test_send_to_desk_writes_a_package_read_package_accepts(window, tmp_path):
     article_id = _article(window, "Gửi toà soạn", "Bài viết ở hiện trường.")
     window.editor.body.setPlainText("Bài viết ở hiện trường, có sửa.")  # pending typing
-    written = window.send_package_to(tmp_path / "gui.deskpkg")
+    written = window.hand_off.send_package_to(tmp_path / "gui.deskpkg")
     package = read_package(written)
     assert package.article_id == article_id
     assert package.article().body == "Bài viết ở hiện trường, có sửa."
@@ -47,14 +47,14 @@ def test_send_to_desk_writes_a_package_read_package_accepts(window, tmp_path):
 
 def test_open_package_in_another_library_creates_the_article(qtbot, window, tmp_path):
     _article(window, "Bài mới", "Nội dung.")
-    package = window.send_package_to(tmp_path / "p.deskpkg")
+    package = window.hand_off.send_package_to(tmp_path / "p.deskpkg")
     other = _second_window(qtbot, tmp_path)
     try:
-        result = other.open_package(package)
+        result = other.hand_off.open_package(package)
         assert result is not None and result.outcome == "created"
         assert other.editor.title.text() == "Bài mới"
         assert "new here" in other.statusBar().currentMessage()
-        again = other.open_package(package)
+        again = other.hand_off.open_package(package)
         assert again is not None and again.outcome == "nothing_new"
     finally:
         _close(other)
@@ -62,41 +62,41 @@ def test_open_package_in_another_library_creates_the_article(qtbot, window, tmp_
 
 def test_diverged_edits_show_the_conflict_and_take_theirs(qtbot, window, tmp_path):
     article_id = _article(window, "Bài hai bên", "Bản đầu.")
-    first = window.send_package_to(tmp_path / "1.deskpkg")
+    first = window.hand_off.send_package_to(tmp_path / "1.deskpkg")
     other = _second_window(qtbot, tmp_path)
     try:
-        assert other.open_package(first).outcome == "created"
+        assert other.hand_off.open_package(first).outcome == "created"
         other.editor.body.setPlainText("Bản của toà soạn.")
-        assert other.save()
+        assert other.session.save()
         window.editor.body.setPlainText("Bản của phóng viên.")
-        assert window.save()
-        second = window.send_package_to(tmp_path / "2.deskpkg")
-        result = other.open_package(second)
+        assert window.session.save()
+        second = window.hand_off.send_package_to(tmp_path / "2.deskpkg")
+        result = other.hand_off.open_package(second)
         assert result.outcome == "diverged"
-        assert article_id in other.conflict_ids()
+        assert article_id in other.hand_off.conflict_ids()
         assert other.library_panel.model.index(0, 0).data().startswith(CONFLICT_MARK)
-        dialog = other.conflict_dialog
+        dialog = other.hand_off.conflict_dialog
         assert "phóng viên" in dialog.theirs.toPlainText()
         assert "toà soạn" in dialog.mine.toPlainText()
         dialog.take_theirs()
         assert other.editor.body.toPlainText() == "Bản của phóng viên."
-        assert article_id not in other.conflict_ids()
+        assert article_id not in other.hand_off.conflict_ids()
     finally:
         _close(other)
 
 
 def test_merge_by_hand_stores_the_edited_text(qtbot, window, tmp_path):
     _article(window, "Bài gộp", "Gốc.")
-    first = window.send_package_to(tmp_path / "1.deskpkg")
+    first = window.hand_off.send_package_to(tmp_path / "1.deskpkg")
     other = _second_window(qtbot, tmp_path)
     try:
-        other.open_package(first)
+        other.hand_off.open_package(first)
         other.editor.body.setPlainText("Sửa ở toà soạn.")
-        other.save()
+        other.session.save()
         window.editor.body.setPlainText("Sửa ở hiện trường.")
-        window.save()
-        other.open_package(window.send_package_to(tmp_path / "2.deskpkg"))
-        dialog = other.conflict_dialog
+        window.session.save()
+        other.hand_off.open_package(window.hand_off.send_package_to(tmp_path / "2.deskpkg"))
+        dialog = other.hand_off.conflict_dialog
         dialog.merge_by_hand()
         assert dialog.merge_editor.toPlainText() == "Sửa ở hiện trường."
         dialog.merge_editor.setPlainText("Sửa ở hiện trường và toà soạn.")
@@ -140,19 +140,19 @@ def test_import_many_lists_the_bad_file(qtbot, window, tmp_path):
         good.append(path)
     bad = tmp_path / "hong.docx"
     bad.write_bytes(b"not a word file at all")
-    with qtbot.waitSignal(window.batchImported, timeout=20000) as finished:
-        dialog = window.import_many_paths([good[0], bad, *good[1:]])
+    with qtbot.waitSignal(window.files.batchImported, timeout=20000) as finished:
+        dialog = window.files.import_many_paths([good[0], bad, *good[1:]])
     assert finished.args == [3, 1]
-    assert dialog is not None and window.batch_progress == (4, 4)
-    assert "hong.docx" in window.last_error
-    titles = {window.library.get(i).title for i in window.library_panel.ids()}
+    assert dialog is not None and window.files.batch_progress == (4, 4)
+    assert "hong.docx" in window.errors.last
+    titles = {window.session.library.get(i).title for i in window.library_panel.ids()}
     assert {"Bài số 0", "Bài số 1", "Bài số 2"} <= titles
 
 
 def test_export_as_word_and_markdown(window, tmp_path):
     _article(window, "Xuất ra ngoài", "Đoạn **đậm**.")
-    assert window.export_markdown_to(tmp_path / "bai.md")
+    assert window.files.export_markdown_to(tmp_path / "bai.md")
     text = (tmp_path / "bai.md").read_text(encoding="utf-8")
     assert "title: Xuất ra ngoài" in text and "Đoạn **đậm**." in text
-    assert window.export_word_to(tmp_path / "bai.docx")
+    assert window.files.export_word_to(tmp_path / "bai.docx")
     assert "word/document.xml" in zipfile.ZipFile(tmp_path / "bai.docx").namelist()

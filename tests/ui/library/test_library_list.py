@@ -28,7 +28,7 @@ def _scroll_to_the_end(qtbot, panel):
 
 def test_the_list_loads_a_page_then_more_as_it_scrolls(qtbot, window, library):
     _fill(library)
-    window.refresh_library()
+    window.library_commands.refresh()
     panel = window.library_panel
     assert panel.model.rowCount() == PAGE_SIZE
     assert panel.model.canFetchMore()
@@ -69,7 +69,7 @@ def test_saving_keeps_the_place_and_the_selection(qtbot, window, library):
     scrolled = panel.tree.verticalScrollBar().value()
     assert scrolled > 0
     type_text(window.editor.body, " Thêm.")
-    assert window.save()
+    assert window.session.save()
     assert panel.model.rowCount() == loaded
     assert panel.current_id() == article_id
     assert panel.selected_ids() == [article_id]
@@ -79,7 +79,7 @@ def test_saving_keeps_the_place_and_the_selection(qtbot, window, library):
 
 def test_several_rows_can_be_selected(qtbot, window, library):
     _fill(library, 10)
-    window.refresh_library()
+    window.library_commands.refresh()
     panel = window.library_panel
     tree, model = panel.tree, panel.model
     tree.setFocus()
@@ -98,7 +98,7 @@ def test_several_rows_can_be_selected(qtbot, window, library):
 
 def test_keyboard_walks_the_list_and_enter_opens(qtbot, window, library):
     _fill(library, 5)
-    window.refresh_library()
+    window.library_commands.refresh()
     panel = window.library_panel
     window.view_actions.focus_library()
     assert panel.tree.hasFocus() and panel.current_id() is not None
@@ -112,20 +112,20 @@ def test_keyboard_walks_the_list_and_enter_opens(qtbot, window, library):
 
 def test_a_save_moves_one_row_without_reading_the_list_again(qtbot, window, library):
     _fill(library)
-    window.refresh_library()
+    window.library_commands.refresh()
     panel = window.library_panel
     _scroll_to_the_end(qtbot, panel)
     loaded = panel.model.rowCount()
     assert loaded == MANY + 1
     oldest_draft = next(i for i in reversed(panel.ids()) if library.get(i).status == "draft")
-    window.open_article(oldest_draft)
+    window.session.open(oldest_draft)
     resets, pages = [], []
     panel.model.modelReset.connect(lambda: resets.append(1))
     real_page = library.page
     library.page = lambda **kw: pages.append(kw) or real_page(**kw)
     try:
         type_text(window.editor.body, " Mới sửa.")
-        assert window.save()
+        assert window.session.save()
     finally:
         library.page = real_page
     assert resets == [] and pages == []
@@ -139,9 +139,9 @@ def test_a_renamed_headline_moves_to_its_place_in_a_to_z(qtbot, window, library)
     panel = window.library_panel
     panel.by_title.setChecked(True)
     assert panel.model.rowCount() == 31
-    window.open_article(panel.ids()[3])
+    window.session.open(panel.ids()[3])
     window.editor.title.setText("Ấp Bắc")  # between "An…" and "Bài…"
-    assert window.save()
+    assert window.session.save()
     assert panel.ids() == [s.id for s in library.list(sort="title")]
     assert panel.current_id() == window.editor.article_id
     assert panel.model.index(panel.model.row_of(window.editor.article_id), 0).data() == "Ấp Bắc"
@@ -153,7 +153,7 @@ def test_search_hits_come_a_page_at_a_time(qtbot, window, library):
     _fill(library, SEARCH_PAGE_SIZE + 30)
     panel = window.library_panel
     panel.filter.setText("bai so 00")
-    window.refresh_library()
+    window.library_commands.refresh()
     assert panel.model.rowCount() == SEARCH_PAGE_SIZE
     assert panel.model.has_html()
     _scroll_to_the_end(qtbot, panel)
@@ -167,20 +167,20 @@ def test_search_hits_come_a_page_at_a_time(qtbot, window, library):
 def test_the_window_saves_first_and_indexes_in_a_pause(qtbot, window, library):
     window.act_new.trigger()
     type_text(window.editor.body, "Lũ quét ở Kon Plông.")
-    assert window.save()
+    assert window.session.save()
     pending = library.db.execute("SELECT article_id FROM fts_pending").fetchall()
     assert pending == [(window.editor.article_id,)]
     qtbot.waitUntil(lambda: library.db.execute(
         "SELECT COUNT(*) FROM fts_pending").fetchone()[0] == 0, timeout=5000)
     panel = window.library_panel
     panel.filter.setText("lu quet")
-    window.refresh_library()
+    window.library_commands.refresh()
     assert panel.ids() == [window.editor.article_id]
 
 
 def test_opening_an_article_only_moves_the_selection(qtbot, window, library):
     _fill(library, 20)
-    window.refresh_library()
+    window.library_commands.refresh()
     panel = window.library_panel
     pages = []
     real_page = library.page
@@ -188,7 +188,7 @@ def test_opening_an_article_only_moves_the_selection(qtbot, window, library):
     try:
         panel.tree.setCurrentIndex(panel.model.index(5, 0))
         assert window.editor.article_id == panel.model.id_at(5)
-        window.open_article(panel.model.id_at(9))
+        window.session.open(panel.model.id_at(9))
     finally:
         library.page = real_page
     assert pages == []

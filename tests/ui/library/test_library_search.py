@@ -9,7 +9,7 @@ def add(library, title, body="Nội dung."):
 def test_search_box_finds_without_accents_and_highlights(qtbot, window, library):
     add(library, "Đường về Kon Tum", "Con đường mới mở qua xã.")
     add(library, "Bầu cử ở Đắk Tô", "Cử tri đi bầu.")
-    window.refresh_library()
+    window.library_commands.refresh()
     panel = window.library_panel
     qtbot.keyClicks(panel.filter, "duong")
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=3000)
@@ -25,7 +25,7 @@ def test_search_box_finds_without_accents_and_highlights(qtbot, window, library)
 def test_enter_opens_the_first_hit(qtbot, window, library):
     target = add(library, "Quy chế dân chủ ở cơ sở")
     add(library, "Thời tiết")
-    window.refresh_library()
+    window.library_commands.refresh()
     panel = window.library_panel
     qtbot.keyClicks(panel.filter, "quy che dan")
     qtbot.keyClick(panel.filter, "\r")

@@ -51,11 +51,11 @@ def test_selected_articles_one_pdf_each_with_a_failure_named(qtbot, window, libr
     good = make(library, "Hội nghị dân vận")
     bad = make(library, "Bài có chữ Hán", "Xin chào 中 nhé.")
     other = make(library, "Mùa xuân ở Kon Tum")
-    window.refresh_library()
+    window.library_commands.refresh()
     select(window, [good, bad, other])
     assert set(window.library_panel.selected_ids()) == {good, bad, other}
 
-    dialog = window.batch_export_dialog()
+    dialog = window.printing.batch_export_dialog()
     qtbot.addWidget(dialog)
     assert dialog.use_selected.isChecked() and "(3)" in dialog.use_selected.text()
     dialog.as_each.setChecked(True)
@@ -82,8 +82,8 @@ def test_all_approved_as_one_edition(qtbot, window, library, tmp_path):
     make(library, "Bản nháp chưa duyệt")
     second = make(library, "Tin thứ hai", "## Phần\n\n" + "Đoạn văn dài. " * 400,
                   approved=True)
-    window.refresh_library()
-    dialog = window.batch_export_dialog()
+    window.library_commands.refresh()
+    dialog = window.printing.batch_export_dialog()
     qtbot.addWidget(dialog)
     dialog.use_approved.setChecked(True)
     assert set(dialog.article_ids()) == {first, second}
@@ -101,8 +101,8 @@ def test_an_edition_with_an_unprintable_article_writes_nothing(qtbot, window, li
                                                                tmp_path):
     make(library, "Tin tốt", approved=True)
     make(library, "Tin có ký tự lạ", "Ký tự 中 ở đây.", approved=True)
-    window.refresh_library()
-    dialog = window.batch_export_dialog()
+    window.library_commands.refresh()
+    dialog = window.printing.batch_export_dialog()
     qtbot.addWidget(dialog)
     dialog.use_approved.setChecked(True)
     target = tmp_path / "an-pham.pdf"
@@ -118,7 +118,7 @@ def test_cancel_leaves_no_half_written_file(qtbot, window, library, tmp_path, ea
     long_body = "\n\n".join(f"Đoạn {n}: " + "Chữ tiếng Việt có dấu đầy đủ. " * 30
                             for n in range(60))
     ids = [make(library, f"Bài dài {n}", long_body, approved=True) for n in range(6)]
-    window.refresh_library()
+    window.library_commands.refresh()
     dialog = BatchExportDialog(library, ids, "Tester", PrintOptions(), window)
     qtbot.addWidget(dialog)
     dialog.as_each.setChecked(each)
@@ -147,12 +147,12 @@ def test_cancel_leaves_no_half_written_file(qtbot, window, library, tmp_path, ea
 def test_an_editor_exporting_approved_articles_records_it(qtbot, window, library, tmp_path):
     from deskapp.ui.shell.profile import Profile
 
-    window.set_profile(Profile("Biên tập", "editor"))
+    window.preferences.set_profile(Profile("Biên tập", "editor"))
     approved = make(library, "Tin đã duyệt", approved=True)
     draft = make(library, "Bản nháp")
-    window.refresh_library()
+    window.library_commands.refresh()
     dialog = BatchExportDialog(library, [approved, draft], "Biên tập", PrintOptions(), window)
-    dialog.finished_run.connect(window._batch_finished)
+    dialog.finished_run.connect(window.printing._batch_finished)
     qtbot.addWidget(dialog)
     dialog.as_each.setChecked(True)
     dialog.output.setText(str(tmp_path / "each"))

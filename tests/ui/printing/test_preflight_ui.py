@@ -24,8 +24,8 @@ def small_png() -> bytes:
 def open_article(window, library, body: str = BODY) -> Article:
     created = library.create(Article(title="Kiểm tra bản in", body=body), author="Tester")
     add_photo(library, created.id, small_png(), name="nho.png")
-    window.refresh_library()
-    window.open_article(created.id)
+    window.library_commands.refresh()
+    window.session.open(created.id)
     return created
 
 
@@ -38,12 +38,12 @@ def click(qtbot, list_widget, row: int) -> None:
 
 def test_check_for_print_lists_findings_and_clicks_go_there(qtbot, window, library):
     open_article(window, library)
-    assert window.preflight is None  # built on first use
-    window.act_preflight.trigger()
-    qtbot.waitUntil(lambda: window.preflight is not None
-                    and window.preflight.list.count() == 2, timeout=20000)
-    panel = window.preflight
-    assert window.preflight_dock.isVisible()
+    assert window.printing.preflight is None  # built on first use
+    window.printing.act_preflight.trigger()
+    qtbot.waitUntil(lambda: window.printing.preflight is not None
+                    and window.printing.preflight.list.count() == 2, timeout=20000)
+    panel = window.printing.preflight
+    assert window.printing.preflight_dock.isVisible()
     texts = [panel.list.item(i).text() for i in range(panel.list.count())]
     glyph = next(i for i, t in enumerate(texts) if "U+4E2D" in t)
     photo = next(i for i, t in enumerate(texts) if "nho.png" in t)
@@ -69,14 +69,14 @@ def test_check_for_print_lists_findings_and_clicks_go_there(qtbot, window, libra
 
 def test_click_follows_the_character_after_edits(qtbot, window, library):
     open_article(window, library)
-    window.act_preflight.trigger()
-    qtbot.waitUntil(lambda: window.preflight is not None
-                    and window.preflight.list.count() == 2, timeout=20000)
+    window.printing.act_preflight.trigger()
+    qtbot.waitUntil(lambda: window.printing.preflight is not None
+                    and window.printing.preflight.list.count() == 2, timeout=20000)
     body = window.editor.body
     cursor = body.textCursor()
     cursor.setPosition(0)
     cursor.insertText("Thêm một dòng mới ở đầu.\n")
-    panel = window.preflight
+    panel = window.printing.preflight
     row = next(i for i in range(panel.list.count()) if "U+4E2D" in panel.list.item(i).text())
     click(qtbot, panel.list, row)
     assert body.textCursor().selectedText() == "中"
@@ -86,28 +86,28 @@ def test_click_follows_the_character_after_edits(qtbot, window, library):
 def test_a_missing_glyph_stops_the_export_with_the_list(qtbot, window, library, tmp_path):
     open_article(window, library)
     out = tmp_path / "bai.pdf"
-    with qtbot.waitSignal(window.exportFailed, timeout=20000) as failed:
-        window.export_to(out)
+    with qtbot.waitSignal(window.printing.exportFailed, timeout=20000) as failed:
+        window.printing.export_to(out)
     assert not out.exists()
     assert "not written" in failed.args[0]
-    assert window.preflight_dock.isVisible()
-    assert any("U+4E2D" in window.preflight.list.item(i).text()
-               for i in range(window.preflight.list.count()))
+    assert window.printing.preflight_dock.isVisible()
+    assert any("U+4E2D" in window.printing.preflight.list.item(i).text()
+               for i in range(window.printing.preflight.list.count()))
 
 
 def test_warnings_do_not_stop_the_export(qtbot, window, library, tmp_path):
     open_article(window, library, body="Chỉ có ảnh nhỏ.\n\n![Ảnh](asset:nho.png)\n")
     out = tmp_path / "bai.pdf"
-    with qtbot.waitSignal(window.exportFinished, timeout=20000):
-        window.export_to(out)
+    with qtbot.waitSignal(window.printing.exportFinished, timeout=20000):
+        window.printing.export_to(out)
     assert out.read_bytes().startswith(b"%PDF")
-    assert window.preflight.list.count() == 1
-    assert "dpi" in window.preflight.list.item(0).text()
+    assert window.printing.preflight.list.count() == 1
+    assert "dpi" in window.printing.preflight.list.item(0).text()
 
 
 def test_a_clean_article_is_ready_to_print(qtbot, window, library):
     open_article(window, library, body="Không có gì lạ.")
-    window.act_preflight.trigger()
-    qtbot.waitUntil(lambda: window.preflight is not None
-                    and "Ready to print" in window.preflight.summary.text(), timeout=20000)
-    assert window.preflight.list.count() == 0
+    window.printing.act_preflight.trigger()
+    qtbot.waitUntil(lambda: window.printing.preflight is not None
+                    and "Ready to print" in window.printing.preflight.summary.text(), timeout=20000)
+    assert window.printing.preflight.list.count() == 0

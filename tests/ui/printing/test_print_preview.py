@@ -30,15 +30,15 @@ def pdf_pages(data: bytes) -> int:
 def article(window, library) -> Article:
     created = library.create(Article(title="Hội nghị dân vận", lead="Sapo ngắn.",
                                      body="Một đoạn thân bài."), author="Tester")
-    window.refresh_library()
-    window.open_article(created.id)
+    window.library_commands.refresh()
+    window.session.open(created.id)
     return created
 
 
 def open_preview(qtbot, window):
-    assert window.print_preview is None  # nothing is built until it is asked for
-    window.act_print_preview.trigger()
-    panel = window.print_preview
+    assert window.printing.print_preview is None  # nothing is built until it is asked for
+    window.printing.act_print_preview.trigger()
+    panel = window.printing.print_preview
     assert panel is not None and panel.isVisible()
     qtbot.waitUntil(lambda: panel.page_count() > 0 and panel.is_idle()
                     and not panel.page_view.pixmap().isNull(), timeout=20000)
@@ -47,7 +47,7 @@ def open_preview(qtbot, window):
 
 def test_preview_shows_the_pages_export_writes(qtbot, window, library, article):
     panel = open_preview(qtbot, window)
-    expected = PrintJob(library, window.editor.snapshot(), window.user).render()
+    expected = PrintJob(library, window.editor.snapshot(), window.session.user).render()
     assert panel.page_count() == expected.pages == pdf_pages(panel.pdf_bytes())
     assert panel.page_label.text() == "Page 1/1"
     pixmap = panel.page_view.pixmap()

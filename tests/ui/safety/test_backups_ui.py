@@ -10,12 +10,12 @@ from deskapp.store.backup import backup_folder
 
 def _edit_body(window, text: str) -> None:
     window.editor.body.setPlainText(text)
-    assert window.save()
+    assert window.session.save()
 
 
 def test_back_up_now_writes_a_backup_file(qtbot, window, library_path):
-    with qtbot.waitSignal(window.backupFinished, timeout=10000) as finished:
-        window.act_backup_now.trigger()
+    with qtbot.waitSignal(window.backups.backupFinished, timeout=10000) as finished:
+        window.backups.act_backup_now.trigger()
     made = finished.args[0]
     assert made.endswith("-manual.sqlite")
     assert (backup_folder(library_path) / made.rsplit("/", 1)[-1]).exists()
@@ -23,31 +23,32 @@ def test_back_up_now_writes_a_backup_file(qtbot, window, library_path):
 
 
 def test_restore_from_the_menu_brings_the_old_text_back(qtbot, window, library_path):
-    window.new_article()
+    window.session.new()
     window.editor.title.setText("Bài sao lưu")
     _edit_body(window, "Trước khi sửa.")
-    with qtbot.waitSignal(window.backupFinished, timeout=10000):
-        window.backup_now()
+    with qtbot.waitSignal(window.backups.backupFinished, timeout=10000):
+        window.backups.backup_now()
     _edit_body(window, "Sau khi sửa.")
-    window.backupChosen = lambda backups: next(b for b in backups if b.reason == "manual")
-    assert window.restore_backup_dialog()
+    window.backups.backupChosen = lambda backups: next(b for b in backups if b.reason == "manual")
+    assert window.backups.restore_backup_dialog()
     try:
         ids = window.library_panel.ids()
-        bodies = [window.library.get(i).body for i in ids]
+        bodies = [window.session.library.get(i).body for i in ids]
         assert "Trước khi sửa." in bodies and "Sau khi sửa." not in bodies
         aside = list(library_path.parent.glob("library.damaged-*.sqlite"))
         assert len(aside) == 1
-        window.open_article(next(i for i in ids if window.library.get(i).title == "Bài sao lưu"))
+        library = window.session.library
+        window.session.open(next(i for i in ids if library.get(i).title == "Bài sao lưu"))
         assert window.editor.body.toPlainText() == "Trước khi sửa."
     finally:
         window.close()
-        window.library.close()
+        window.session.library.close()
 
 
 def test_export_library_as_markdown(qtbot, window, tmp_path):
     target = tmp_path / "xuất"
-    with qtbot.waitSignal(window.libraryExported, timeout=10000):
-        window.export_library_to(target)
+    with qtbot.waitSignal(window.backups.libraryExported, timeout=10000):
+        window.backups.export_library_to(target)
     assert list(target.glob("*.md"))
 
 

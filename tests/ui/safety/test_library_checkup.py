@@ -45,7 +45,7 @@ def _window(qtbot, opened) -> tuple[MainWindow, LibraryCheckup]:
     window = MainWindow(opened.library, user="Tester", render_html=article_html)
     qtbot.addWidget(window)
     checkup = LibraryCheckup(opened.path, window)
-    checkup.finished.connect(window.library_checked)
+    checkup.finished.connect(window.backups.library_checked)
     window.settled.connect(checkup.start)
     window.show()
     return window, checkup
@@ -62,7 +62,7 @@ def test_a_sound_library_is_checked_then_backed_up_after_the_first_paint(qtbot, 
             pass
         assert done.args == [OK]
         assert [b.reason for b in list_backups(library_path)] == ["daily"]
-        assert window.last_error == ""
+        assert window.errors.last == ""
         window.close()
     finally:
         opened.close()
@@ -82,27 +82,27 @@ def test_a_damaged_library_is_never_written_and_a_restore_keeps_the_open_text(
         with qtbot.waitSignal(checkup.finished, timeout=20000) as done:
             pass
         assert done.args == [DAMAGED]
-        assert "damaged" in window.last_error and "Restore a backup" in window.last_error
+        assert "damaged" in window.errors.last and "Restore a backup" in window.errors.last
         assert not [b for b in list_backups(library_path) if b.reason == "daily"]
 
         window.act_new.trigger()  # refused: no new article in a damaged library
-        window.open_article(oldest)
+        window.session.open(oldest)
         assert window.editor.article_id == oldest
         window.editor.body.setFocus()
         type_text(window.editor.body, "Câu viết sau khi hỏng.")
-        assert not window.save()
+        assert not window.session.save()
         assert "damaged" in window.statusBar().currentMessage()
         assert "Câu viết sau khi hỏng." in window.editor.body.toPlainText()
         with pytest.raises(sqlite3.OperationalError):  # SQLite itself refuses too
             opened.library.db.execute("DELETE FROM settings")
         assert library_path.read_bytes() == damaged
 
-        assert window.restore_from_backup(backup)
+        assert window.backups.restore_from_backup(backup)
         aside = list(library_path.parent.glob("library.damaged-*.sqlite"))
         assert len(aside) == 1 and aside[0].read_bytes() == damaged
         assert "Câu viết sau khi hỏng." in window.editor.body.toPlainText()
         assert not window.isWindowModified()
-        restored = window.library
+        restored = window.session.library
         assert "Câu viết sau khi hỏng." in restored.get(window.editor.article_id).body
         opened.library = restored
         window.close()

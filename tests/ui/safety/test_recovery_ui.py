@@ -13,8 +13,8 @@ from deskapp.render.html import article_html
 from deskapp.store.backup import backup_now
 from deskapp.store.recovery import Diagnosis
 from deskapp.ui.safety.backup_dialogs import RecoveryDialog
-from deskapp.ui.shell.main_window import MainWindow
 from deskapp.ui.safety.recovery_dialog import Choice, library_to_open, reason_text
+from deskapp.ui.shell.main_window import MainWindow
 from deskapp.ui.shell.single_instance import InstanceServer, hand_over
 from deskapp.ui.shell.startup import open_for_writing
 from deskapp.workspace import open_library

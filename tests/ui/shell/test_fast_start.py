@@ -57,7 +57,8 @@ def test_starting_the_window_leaves_the_heavy_modules_unloaded():
         "import deskapp.ui.shell.app, deskapp.ui.shell.main_window, deskapp.workspace\n"
         "heavy = ['reportlab', 'docx', 'markdown', 'deskapp.proof', 'deskapp.text.legacy',\n"
         "         'deskapp.exchange.webcopy', 'deskapp.exchange.merge', 'deskapp.render.tree',\n"
-        "         'deskapp.ui.desk.proof_panel', 'deskapp.ui.desk.history_panel', 'deskapp.desk.diff']\n"
+        "         'deskapp.ui.desk.proof_panel', 'deskapp.ui.desk.history_panel',\n"
+        "         'deskapp.desk.diff']\n"
         "print(' '.join(name for name in heavy if name in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -106,7 +107,8 @@ def test_the_first_paint_needs_no_dialog_search_or_print_code(tmp_path):
     assert "deskapp.ui.shell.main_window" in loaded and "QMainWindow" in loaded  # it did paint
     kept_out = {
         "deskapp.store.search", "deskapp.desk.copyfit", "deskapp.ui.printing.print_options",
-        "deskapp.store.backup", "deskapp.ui.safety.backup_dialogs", "deskapp.ui.editor.find_replace",
+        "deskapp.store.backup", "deskapp.ui.safety.backup_dialogs",
+        "deskapp.ui.editor.find_replace",
         "deskapp.ui.sync.desk_view", "deskapp.sync.desk", "deskapp.text.tone", "sqlite_utils",
         "uuid", "hashlib", "platformdirs", "platform", "ctypes", "html",
         "QMessageBox", "QFileDialog", "QInputDialog", "QDialogButtonBox", "QStyle", "QIcon",

@@ -19,7 +19,7 @@ def english():
 
 def _choose_language(qtbot, window: MainWindow, code: str) -> None:
     """Open Edit → Settings, pick the language, press OK, as a user does."""
-    dialog = window.show_settings()
+    dialog = window.preferences.show_settings()
     qtbot.waitUntil(dialog.isVisible, timeout=3000)
     combo = dialog.language
     combo.setCurrentIndex(combo.findData(code))
@@ -53,7 +53,7 @@ def test_switching_language_in_settings_retranslates_the_open_window(qtbot, libr
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.settled, timeout=5000):
         window.show()
-    window.new_article()
+    window.session.new()
     type_text(window.editor.body, "Chưa lưu")  # unsaved typing stays where it is
     article_id = window.editor.article_id
     assert _menu_titles(window)[:3] == ["&File", "&Edit", "&View"]
@@ -63,8 +63,8 @@ def test_switching_language_in_settings_retranslates_the_open_window(qtbot, libr
     assert library.get_setting("ui_language") == "vi"
     assert _menu_titles(window)[:3] == ["&Tệp", "&Sửa", "&Xem"]
     assert _list_headers(window) == ["Tít", "Trạng thái", "Sửa lúc"]
-    assert window.act_export.text() == "&Xuất PDF…"
-    assert window.act_proof.text() == "&Soát bài ngay"
+    assert window.printing.act_export.text() == "&Xuất PDF…"
+    assert window.desk_commands.act_proof.text() == "&Soát bài ngay"
     assert window.editor.title.placeholderText().startswith("Tít")
     assert window.review.proof_dock.windowTitle() == "Soát bài"
     assert window.review.proof.recheck_button.text() == "Soát lại"  # the docks' panels
@@ -77,7 +77,7 @@ def test_switching_language_in_settings_retranslates_the_open_window(qtbot, libr
     _choose_language(qtbot, window, "en")
     assert _menu_titles(window)[:3] == ["&File", "&Edit", "&View"]
     assert _list_headers(window) == ["Headline", "Status", "Changed"]
-    assert window.act_export.text() == "&Export PDF…"
+    assert window.printing.act_export.text() == "&Export PDF…"
     assert window.editor.title.placeholderText().startswith("Headline")
     assert window.review.proof_dock.windowTitle() == "Proofing"
     assert window.review.proof.recheck_button.text() == "Check again"
@@ -94,11 +94,11 @@ def test_counts_follow_the_language(qtbot, library, english):
     window = MainWindow(library, user="Tester", render_html=lambda a, **_k: "")
     qtbot.addWidget(window)
     window.show()
-    window.open_article(article.id)
+    window.session.open(article.id)
     assert window.status_info.words.text() == "1234 words"
-    window.set_language("vi")
+    window.preferences.set_language("vi")
     assert window.status_info.words.text() == "1.234 chữ"  # Vietnamese groups with a dot
-    window.set_language("en")
+    window.preferences.set_language("en")
     assert window.status_info.words.text() == "1234 words"
     window.close()
 
@@ -109,15 +109,15 @@ def test_the_length_target_shows_its_whole_text_after_a_switch(qtbot, library, e
     window.resize(1440, 880)
     with qtbot.waitSignal(window.settled, timeout=5000):
         window.show()
-    window.new_article()
+    window.session.new()
     target, unit = window.editor.target, window.editor.target_unit
     assert target.text() == "none"
-    window.set_language("vi")
+    window.preferences.set_language("vi")
     qtbot.wait(50)  # the layout runs from the event loop
     assert target.text() == "không đặt"
     assert _shows_whole(target)
     assert target.width() >= target.sizeHint().width()
-    window.set_language("en")
+    window.preferences.set_language("en")
     qtbot.wait(50)
     assert target.text() == "none" and _shows_whole(target)
     unit.setCurrentIndex(1)

@@ -5,9 +5,9 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from deskapp.render.html import article_html
+from deskapp.ui.editor.scroll_sync import anchors, source_blocks
 from deskapp.ui.shell.i18n import Translation, plural, resolve_language, system_language
 from deskapp.ui.shell.main_window import MainWindow
-from deskapp.ui.editor.scroll_sync import anchors, source_blocks
 
 
 def test_vietnamese_menus_after_loading_the_translation(qtbot, library):
@@ -18,7 +18,7 @@ def test_vietnamese_menus_after_loading_the_translation(qtbot, library):
         qtbot.addWidget(win)
         titles = [a.text() for a in win.menuBar().actions()]
         assert titles[:3] == ["&Tệp", "&Sửa", "&Xem"]
-        assert win.act_export.text() == "&Xuất PDF…"
+        assert win.printing.act_export.text() == "&Xuất PDF…"
         assert win.status_info.saved.text() == "Đã lưu"
         assert win.library_panel.model.headerData(0, Qt.Orientation.Horizontal) == "Tít"
         assert win.editor.title.placeholderText().startswith("Tít")
@@ -48,7 +48,7 @@ def test_language_choice(monkeypatch):
 
 def test_theme_switch_changes_the_palette(qtbot, window):
     try:
-        assert window.apply_theme("dark")
+        assert window.preferences.apply_theme("dark")
         assert not window.isWindowModified()  # recolouring is not an edit
         palette = QApplication.palette()
         assert palette.color(QPalette.ColorRole.Window).lightness() < 80
@@ -57,11 +57,11 @@ def test_theme_switch_changes_the_palette(qtbot, window):
         assert window.preview.dark
         assert "#e4e4e4" in window.preview.browser.document().toHtml() or \
             window.preview.browser.palette().color(QPalette.ColorRole.Base).lightness() < 80
-        assert not window.apply_theme("light")
+        assert not window.preferences.apply_theme("light")
         assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 180
         assert not window.preview.dark
     finally:
-        window.apply_theme("system")
+        window.preferences.apply_theme("system")
 
 
 def test_settings_are_stored_and_restored_in_a_new_window(qtbot, library):
@@ -69,10 +69,10 @@ def test_settings_are_stored_and_restored_in_a_new_window(qtbot, library):
     qtbot.addWidget(first)
     first.show()
     try:
-        first.apply_settings("vi", "dark")
+        first.preferences.apply_settings("vi", "dark")
         assert library.get_setting("ui_language") == "vi"
         assert library.get_setting("ui_theme") == "dark"
-        first.new_article()
+        first.session.new()
         opened = first.editor.article_id
         first.editor.body.zoom(3)
         first.resize(760, 560)
@@ -83,17 +83,17 @@ def test_settings_are_stored_and_restored_in_a_new_window(qtbot, library):
         second = MainWindow(library, user="Tester", render_html=article_html)
         qtbot.addWidget(second)
         second.show()
-        assert second.themes.mode == "dark"
+        assert second.preferences.themes.mode == "dark"
         assert second.editor.article_id == opened
         assert second.editor.body.zoom_steps == 3
         assert (second.width(), second.height()) == (760, 560)
         assert second.splitter.sizes() == sizes
-        dialog = second.show_settings()
+        dialog = second.preferences.show_settings()
         assert dialog.values() == ("vi", "dark")
         dialog.reject()
         second.close()
     finally:
-        first.apply_theme("system")
+        first.preferences.apply_theme("system")
         library.set_setting("ui_theme", "system")
 
 

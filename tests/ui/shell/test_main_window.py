@@ -6,7 +6,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from deskapp.ui.shell.main_window import AUTOSAVE_DELAY_MS
+from deskapp.ui.editor.session import AUTOSAVE_DELAY_MS
 from qt_helpers import type_text
 
 
@@ -29,7 +29,7 @@ def test_a_long_headline_opens_at_its_start(window, library):
 
     title = "Kon Tum tổng kết 5 năm thực hiện quy chế dân chủ ở cơ sở, " * 3
     article = library.create(Article(title=title.strip(), body="Nội dung."))
-    window.open_article(article.id)
+    window.session.open(article.id)
     assert window.editor.title.text() == title.strip()
     assert window.editor.title.cursorPosition() == 0
 
@@ -56,8 +56,8 @@ def test_type_preview_autosave_export(qtbot, window, library, tmp_path):
     assert [r.kind for r in library.revisions(article_id)][-1] == "autosave"
 
     out = tmp_path / "out.pdf"
-    with qtbot.waitSignal(window.exportFinished, timeout=20000):
-        window.export_to(out)
+    with qtbot.waitSignal(window.printing.exportFinished, timeout=20000):
+        window.printing.export_to(out)
     text = pdf_text(out)
     assert "Hoi nghi tổng kết" in text
     assert "Ủy ban Mặt trận Tổ quốc họp ở Kon Tum." in text
@@ -91,13 +91,13 @@ def test_close_saves_pending_typing(qtbot, window, library):
 def test_trash_and_restore(qtbot, window, library):
     welcome = window.editor.article_id
     window.library_panel.tree.setFocus()
-    window.act_trash.trigger()
+    window.library_commands.act_trash.trigger()
     assert library.list() == []
     assert window.editor.article_id is None
-    window.act_show_trash.trigger()
+    window.library_commands.act_show_trash.trigger()
     assert window.library_panel.is_trash()
     window.library_panel.tree.setCurrentIndex(window.library_panel.model.index(0, 0))
-    window.act_restore.trigger()
+    window.library_commands.act_restore.trigger()
     assert [s.id for s in library.list()] == [welcome]
     assert window.editor.article_id == welcome
     assert not window.library_panel.is_trash()
@@ -113,7 +113,7 @@ def test_delete_key_in_the_editor_does_not_trash(qtbot, window, library):
 
 
 def test_import_sample_asks_for_a_headline(qtbot, window, library, sample_path):
-    imported = window.import_paths([sample_path])
+    imported = window.files.import_paths([sample_path])
     assert len(imported) == 1
     assert window.editor.article_id == imported[0].id
     assert window.editor.title.text() == ""
@@ -123,8 +123,8 @@ def test_import_sample_asks_for_a_headline(qtbot, window, library, sample_path):
     assert "Trả lời" not in window.editor.body.toPlainText()
 
     # Exporting without a headline asks for one and writes nothing.
-    window.export_dialog()
-    assert "headline" in window.last_error
+    window.printing.export_dialog()
+    assert "headline" in window.errors.last
     assert window.editor.title.hasFocus() or window.editor.headline_hint.isVisible()
 
 
@@ -147,10 +147,10 @@ def test_bad_files_leave_the_library_alone(qtbot, window, library, tmp_path):
     bad[0].write_bytes(b"")
     bad[1].write_bytes(b"\x00\x01\x02\xff" * 1000)
     bad[2].write_bytes("Quê hương tôi".encode("cp1258"))
-    assert window.import_paths(bad) == []
-    assert "empty" in window.last_error
-    assert "not text" in window.last_error
-    assert "not UTF-8" in window.last_error
+    assert window.files.import_paths(bad) == []
+    assert "empty" in window.errors.last
+    assert "not text" in window.errors.last
+    assert "not UTF-8" in window.errors.last
     assert [s.id for s in library.list()] == [welcome.id]
     assert window.editor.body.toPlainText() == welcome.body
 
@@ -158,11 +158,11 @@ def test_bad_files_leave_the_library_alone(qtbot, window, library, tmp_path):
 def test_huge_paste_is_refused_without_losing_text(qtbot, window, library):
     window.act_new.trigger()
     type_text(window.editor.body, "bản thảo")
-    window.save()
+    window.session.save()
     mime = QMimeData()
     mime.setText("chữ " * 2_600_000)  # about 10 MB
     window.editor.body.insertFromMimeData(mime)
-    assert "too long" in window.last_error
+    assert "too long" in window.errors.last
     assert window.editor.body.toPlainText() == "bản thảo"
     assert library.get(window.editor.article_id).body == "bản thảo"
 
@@ -209,8 +209,8 @@ def test_failed_save_keeps_the_text_and_retries(qtbot, window, library, monkeypa
 
     monkeypatch.setattr(library, "save", failing)
     type_text(window.editor.body, "không được mất")
-    assert window.save() is False
-    assert "disk full" in window.last_error
+    assert window.session.save() is False
+    assert "disk full" in window.errors.last
     assert window.editor.body.toPlainText() == "không được mất"
     assert window.isWindowModified()
     qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=AUTOSAVE_DELAY_MS + 3000)

@@ -15,17 +15,17 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QWidget
 
 from deskapp.desk import Action, DeskError, allowed_actions, last_event, transition
-from deskapp.desk.messages import describe as describe_desk
 from deskapp.errors import DeskappError
-from deskapp.messages import describe
 from deskapp.model import Article
 from deskapp.ui.desk.desk_labels import status_text
-from deskapp.ui.shell.i18n import OwnContextTr, core_language
+from deskapp.ui.shell.i18n import OwnContextTr
 from deskapp.ui.shell.shortcuts import keys, make_action
 from deskapp.ui.shell.time_format import local_time
 
 if TYPE_CHECKING:
-    from deskapp.ui.shell.main_window import MainWindow
+    from PySide6.QtWidgets import QStatusBar
+
+    from deskapp.ui.editor.session import ArticleSession
 
 # Asks for a text (a reason, a note) with this prompt; None when the user cancels.
 AskText = Callable[[str], str | None]
@@ -36,14 +36,16 @@ class DeskActions(OwnContextTr, QObject):
 
     statusChanged = Signal(object)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: QWidget, session: ArticleSession, status_bar: QStatusBar) -> None:
+        super().__init__(host)
+        self.host = host
+        self.session = session
+        self._status = status_bar
         self.ask_reason: AskText = self._ask_reason
         self.ask_override: AskText = self._ask_override
 
         def action(text: str, tip: str, act: Action, shortcut: str | None = None) -> QAction:
-            item = make_action(text, window)
+            item = make_action(text, host)
             item.setToolTip(tip)
             if shortcut:
                 item.setShortcut(keys(shortcut))
@@ -62,10 +64,9 @@ class DeskActions(OwnContextTr, QObject):
             Action.APPROVE: action(self.tr("&Approve"),
                                    self.tr("Approve the article for print"), Action.APPROVE),
         }
-        self.badge = QLabel(window)
+        self.badge = QLabel(host)
         self.badge.setObjectName("statusBadge")
         self.badge.setToolTip(self.tr("The article's status"))
-        window.exportFinished.connect(lambda _path: self._record_export())
 
     def fill_menu(self, menu: QMenu) -> None:
         for item in self.actions.values():
@@ -78,8 +79,8 @@ class DeskActions(OwnContextTr, QObject):
     # ---- state ---------------------------------------------------------------
     def update(self) -> None:
         """Show only what the role may do from the current status; refresh the banner."""
-        article = self.window.editor.article
-        allowed = (set(allowed_actions(article.status, self.window.profile.role))
+        article = self.session.editor.article
+        allowed = (set(allowed_actions(article.status, self.session.role))
                    if article is not None else set())
         for act, item in self.actions.items():
             item.setVisible(act in allowed)
@@ -90,10 +91,10 @@ class DeskActions(OwnContextTr, QObject):
         self._update_banner(article)
 
     def _update_banner(self, article: Article | None) -> None:
-        banner = self.window.editor.desk_banner
+        banner = self.session.editor.desk_banner
         event = None
         if article is not None and str(article.status) in ("returned", "in_review"):
-            event = last_event(self.window.library, article.id, ("return", "take", "reopen"))
+            event = last_event(self.session.library, article.id, ("return", "take", "reopen"))
         if event is not None and event.action == "return" and str(article.status) == "returned":
             banner.setText(self.tr("Returned by %1 (%2): %3")
                            .replace("%1", event.user or "?")
@@ -112,61 +113,61 @@ class DeskActions(OwnContextTr, QObject):
     def perform(self, action: Action | str, *, reason: str | None = None,
                 note: str | None = None) -> Article | None:
         """Take ``action`` on the open article; returns the saved article, or None."""
-        window = self.window
+        session, editor = self.session, self.session.editor
         action = Action(action)
-        if window.editor.article is None:
+        if editor.article is None:
             return None
         # The status the user saw when choosing the action: saving the typing first
         # brings in the library's current status, which may have moved on meanwhile.
-        shown = window.editor.article.status
-        if not window.flush():
+        shown = editor.article.status
+        if not session.flush():
             return None
-        article = window.editor.article
+        article = editor.article
         if article is None:
             return None
         if action is Action.RETURN and reason is None:
             reason = self.ask_reason(self.tr("Why is the article going back to the reporter?"))
             if not reason:
                 return None
-        profile = window.profile
         try:
             saved = transition(
-                window.library, article.id, action, user=profile.name, role=profile.role,
+                session.library, article.id, action, user=session.user, role=session.role,
                 reason=reason, override_note=note, expected_status=shown,
-                tone_style=window.library.get_setting("tone_style") or None,
+                tone_style=session.setting("tone_style") or None,
             )
         except DeskError as error:
             if error.code == "proof_findings" and note is None:
-                note = self.ask_override(describe_desk(error, core_language()))
+                note = self.ask_override(session.errors.words(error))
                 if note:
                     return self.perform(action, reason=reason, note=note)
                 return None
-            window.show_error(describe_desk(error, core_language()))
+            session.errors.show(error)
             if error.code in ("transition_stale", "transition_refused"):
-                window.reload_current()
+                session.reload()
             return None
         except DeskappError as error:
-            window.show_error(describe(error))
+            session.errors.show(error)
             return None
-        window.editor.accept_saved(saved)
-        window.statusBar().showMessage(
+        editor.accept_saved(saved)
+        self._status.showMessage(
             self.tr("Status: %1").replace("%1", status_text(saved.status)), 5000)
         self.statusChanged.emit(saved)
         return saved
 
-    def _record_export(self) -> None:
-        article = self.window.editor.article
+    def record_export(self) -> None:
+        """The open article was exported: an approved one records it (as the CLI does)."""
+        article = self.session.editor.article
         if (article is not None and str(article.status) in ("approved", "exported")
-                and Action.EXPORT in allowed_actions(article.status, self.window.profile.role)):
+                and Action.EXPORT in allowed_actions(article.status, self.session.role)):
             self.perform(Action.EXPORT)
 
     # ---- questions -------------------------------------------------------------
     def _ask_reason(self, prompt: str) -> str | None:
-        return _ask(self.window, self.tr("Return to the reporter"), prompt)
+        return _ask(self.host, self.tr("Return to the reporter"), prompt)
 
     def _ask_override(self, message: str) -> str | None:
         prompt = message + "\n\n" + self.tr("Approve anyway? Write why (kept in the history):")
-        return _ask(self.window, self.tr("Approve anyway"), prompt)
+        return _ask(self.host, self.tr("Approve anyway"), prompt)
 
 
 def _ask(parent: QWidget, title: str, prompt: str) -> str | None:

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from deskapp.text import fold
 from deskapp.ui.editor.decorations import Decorations, to_qt, utf16_offsets
+from deskapp.ui.editor.text_edit import NfcLineEdit, VietnameseTyping
 from deskapp.ui.shell.i18n import plural
 from deskapp.ui.shell.shortcuts import keys
-from deskapp.ui.editor.text_edit import NfcLineEdit, VietnameseTyping
 
 _FOLDED: dict[str, str] = {}
 

@@ -17,9 +17,9 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 
 from deskapp.model import Article
+from deskapp.ui.editor.preview_links import LinkGuard, SafeBrowser
 from deskapp.ui.shell.fonts import load_bundled_fonts
 from deskapp.ui.shell.i18n import OwnContextTr
-from deskapp.ui.editor.preview_links import LinkGuard, SafeBrowser
 from deskapp.ui.shell.theme import preview_html
 from deskapp.ui.shell.workers import Runner
 

@@ -1,9 +1,8 @@
 """File → Backups: back up now, restore a backup, show the folder, export as Markdown.
 
-A mixin of the main window, like :mod:`deskapp.ui.exchange.import_export`. Backups and
-the Markdown export run in the background on their own SQLite connection (a
-connection belongs to the thread that opened it); pending typing is saved
-first so the copy holds it.
+Backups and the Markdown export run in the background on their own SQLite
+connection (a connection belongs to the thread that opened it); pending
+typing is saved first so the copy holds it.
 """
 
 from __future__ import annotations
@@ -12,34 +11,45 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 
 from deskapp.errors import DeskappError, LibraryError
-from deskapp.messages import describe
 from deskapp.model import Article, RevisionKind
 from deskapp.store import Library
 from deskapp.ui.safety.library_checkup import DAMAGED
+from deskapp.ui.shell.i18n import OwnContextTr
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
-    from PySide6.QtWidgets import QMenu
+    from PySide6.QtWidgets import QMenu, QStatusBar, QWidget
 
     from deskapp.store.backup import BackupInfo
-    from deskapp.ui.shell.main_window import MainWindow
-
-    _Base = MainWindow
-else:
-    _Base = object
+    from deskapp.ui.editor.session import ArticleSession
+    from deskapp.ui.shell.workers import Runner
 
 ChooseBackup = Callable[[list["BackupInfo"]], "BackupInfo | None"]
 
 
-class BackupCommands(_Base):
-    """The Backups submenu of File, for :class:`MainWindow`."""
+class BackupCommands(OwnContextTr, QObject):
+    """The Backups submenu of File."""
 
-    backupChosen: ChooseBackup | None = None  # tests replace the dialog
+    backupFinished = Signal(str)
+    libraryExported = Signal(str)
 
-    def _build_backups_menu(self, file_menu: QMenu) -> QMenu:
+    def __init__(self, host: QWidget, session: ArticleSession, runner: Runner,
+                 status_bar: QStatusBar, *, quiesce: Callable[[], object],
+                 open_first: Callable[[], object]) -> None:
+        super().__init__(host)
+        self.host = host
+        self.session = session
+        self.runner = runner
+        self._status = status_bar
+        self._quiesce = quiesce  # stops every worker that reads the library
+        self._open_first = open_first
+        self.backupChosen: ChooseBackup | None = None  # tests replace the dialog
+
+    def fill_menu(self, file_menu: QMenu) -> QMenu:
         menu = file_menu.addMenu(self.tr("&Backups"))
 
         def add(text: str, slot: Callable[[], object]) -> QAction:
@@ -57,22 +67,22 @@ class BackupCommands(_Base):
         return menu
 
     def _library_file(self) -> Path | None:
-        if self.library.path is None:
-            self.show_error(self.tr("This library is not stored in a file."))
-        return self.library.path
+        if self.session.library.path is None:
+            self.session.errors.show(self.tr("This library is not stored in a file."))
+        return self.session.library.path
 
     def backup_now(self) -> None:
         """Take a manual backup in the background; the status bar names the file."""
         path = self._library_file()
-        if path is None or not self.flush():
+        if path is None or not self.session.flush():
             return
         self.act_backup_now.setEnabled(False)
-        self.statusBar().showMessage(self.tr("Backing up…"))
+        self._status.showMessage(self.tr("Backing up…"))
 
         def done(target: object) -> None:
             self.act_backup_now.setEnabled(True)
             name = Path(str(target)).name
-            self.statusBar().showMessage(self.tr("Backup saved: %1").replace("%1", name), 8000)
+            self._status.showMessage(self.tr("Backup saved: %1").replace("%1", name), 8000)
             self.backupFinished.emit(str(target))
 
         from deskapp.store.backup import backup_now
@@ -89,9 +99,9 @@ class BackupCommands(_Base):
 
         backups = list_backups(path)
         if not backups:
-            self.show_error(self.tr("There are no backups of this library yet."))
+            self.session.errors.show(self.tr("There are no backups of this library yet."))
             return False
-        choose = self.backupChosen or (lambda found: BackupList.ask(found, self))
+        choose = self.backupChosen or (lambda found: BackupList.ask(found, self.host))
         chosen = choose(backups)
         return chosen is not None and self.restore_from_backup(chosen.path)
 
@@ -102,11 +112,11 @@ class BackupCommands(_Base):
         the open text stays in the window, and the person is told how to put
         a backup in its place (which keeps that text).
         """
-        if result != DAMAGED or self.library.path is None:
+        if result != DAMAGED or self.session.library.path is None:
             return
-        error = LibraryError("library_corrupt", path=str(self.library.path))
-        self.library.refuse_writes(error)
-        self.show_error(describe(error) + "\n\n" + self.tr(
+        error = LibraryError("library_corrupt", path=str(self.session.library.path))
+        self.session.library.refuse_writes(error)
+        self.session.errors.show(self.session.errors.words(error) + "\n\n" + self.tr(
             "Deskapp no longer writes to it. What is open stays in the window: File → Backups "
             "→ Restore a backup… puts a backup in its place and keeps your open text."))
 
@@ -122,29 +132,28 @@ class BackupCommands(_Base):
         from deskapp.store.backup import restore_backup
         from deskapp.workspace import open_library
 
-        pending = self.editor.snapshot() if self.isWindowModified() else None
-        if not self.flush() and self.library.refused is None:
+        pending = self.session.editor.snapshot() if self.session.modified else None
+        if not self.session.flush() and self.session.library.refused is None:
             return False
-        self.runner.wait()
-        self.review.wait()
-        self.preview.shutdown()
-        self.copyfit.wait()
-        self.library.close()
+        self._quiesce()
+        self.session.library.close()
         try:
             aside = restore_backup(backup, path)
         except DeskappError as error:
-            self.show_error(describe(error))
+            self.session.errors.show(error)
             aside = None
         try:
             reopened = open_library(path)
         except DeskappError as error:
-            self.show_error(describe(error) + "\n\n" + self.tr("Restart Deskapp to recover."))
+            self.session.errors.show(self.session.errors.words(error) + "\n\n"
+                                     + self.tr("Restart Deskapp to recover."))
             return False
-        self._use_library(reopened)
-        if pending is not None and self.library.refused is None:
+        self.session.use_library(reopened)
+        self._open_first()
+        if pending is not None and self.session.library.refused is None:
             self._keep_pending(pending)
         if aside is not None:
-            self.statusBar().showMessage(
+            self._status.showMessage(
                 self.tr("Backup restored; the previous library is kept as %1")
                 .replace("%1", Path(aside).name), 10000)
         return aside is not None
@@ -152,22 +161,14 @@ class BackupCommands(_Base):
     def _keep_pending(self, pending: Article) -> None:
         """Save text the old library could not take into the restored one, and open it."""
         try:
-            if self.library.is_listed(pending.id, trashed=True):
-                self.library.restore(pending.id)
-            saved = self.library.save(pending, kind=RevisionKind.AUTOSAVE, author=self.user)
+            library = self.session.library
+            if library.is_listed(pending.id, trashed=True):
+                library.restore(pending.id)
+            saved = library.save(pending, kind=RevisionKind.AUTOSAVE, author=self.session.user)
         except DeskappError as error:
-            self.show_error(describe(error))
+            self.session.errors.show(error)
             return
-        self.open_article(saved.id)
-
-    def _use_library(self, library: Library) -> None:
-        """Show ``library`` in this window (after a restore)."""
-        self.library = library
-        library.defer_index = True
-        self.review.use_library(library)
-        self._show(None)
-        self.refresh_library()
-        self.open_first_article()
+        self.session.open(saved.id)
 
     def show_backups_folder(self) -> bool:
         path = self._library_file()
@@ -184,17 +185,18 @@ class BackupCommands(_Base):
     def export_library_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export the library to a folder"))
+        folder = QFileDialog.getExistingDirectory(self.host,
+                                                  self.tr("Export the library to a folder"))
         if folder:
             self.export_library_to(Path(folder))
 
     def export_library_to(self, folder: Path) -> None:
         """Every article as a Markdown file (photos beside them), in the background."""
         path = self._library_file()
-        if path is None or not self.flush():
+        if path is None or not self.session.flush():
             return
         self.act_export_library.setEnabled(False)
-        self.statusBar().showMessage(self.tr("Exporting the library…"))
+        self._status.showMessage(self.tr("Exporting the library…"))
 
         from deskapp.exchange.markdown_export import export_library_markdown
 
@@ -207,7 +209,7 @@ class BackupCommands(_Base):
 
         def done(count: object) -> None:
             self.act_export_library.setEnabled(True)
-            self.statusBar().showMessage(
+            self._status.showMessage(
                 self.tr("%1 article(s) written to %2").replace("%1", str(count))
                 .replace("%2", str(folder)), 8000)
             self.libraryExported.emit(str(folder))
@@ -217,8 +219,8 @@ class BackupCommands(_Base):
 
     def _background_failed(self, error: Exception, action: QAction) -> None:
         action.setEnabled(True)
-        self.statusBar().clearMessage()
-        self.show_error(describe(error) if isinstance(error, DeskappError) else str(error))
+        self._status.clearMessage()
+        self.session.errors.show(error)
 
     def open_url(self, url: QUrl) -> bool:
         from PySide6.QtGui import QDesktopServices

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QApplication
 from deskapp import __version__
 from deskapp.model import Article
 from deskapp.store import default_library_path
+from deskapp.ui.safety.library_checkup import LibraryCheckup
+from deskapp.ui.safety.recovery_dialog import Choice, library_to_open, reason_text
 from deskapp.ui.shell.fonts import SCREEN_FACES, load_bundled_fonts
 from deskapp.ui.shell.i18n import Translation, resolve_language
-from deskapp.ui.safety.library_checkup import LibraryCheckup
 from deskapp.ui.shell.main_window import MainWindow
 from deskapp.ui.shell.platform_check import XCB_PACKAGES, missing_display_library
 from deskapp.ui.shell.profile import ProfileDialog
-from deskapp.ui.safety.recovery_dialog import Choice, library_to_open, reason_text
 from deskapp.ui.shell.startup import open_for_writing
 from deskapp.workspace import current_user
 
@@ -127,11 +127,11 @@ def run(library_path: Path, open_files: Sequence[Path | str] = ()) -> int:
     window.settled.connect(listen)
     # Reading every page and the day's backup, once the window is on screen.
     checkup = LibraryCheckup(opened.path, window)
-    checkup.finished.connect(window.library_checked)
+    checkup.finished.connect(window.backups.library_checked)
     window.settled.connect(checkup.start)
     window.show()
     if files:
-        QTimer.singleShot(0, lambda: window.open_files(files))
+        QTimer.singleShot(0, lambda: window.files.open_files(files))
     if _quit_after_start():
         QTimer.singleShot(0, lambda: _report_startup_and_quit(app, window))
     code = app.exec()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
@@ -21,4 +23,17 @@ def make_action(text: str, parent: QObject) -> QAction:
     that builds the QIcon class and its enums (some 3 ms) before any icon is shown."""
     action = QAction(parent)
     action.setText(text)
+    return action
+
+
+def command(text: str, parent: QObject, slot: Callable[[], object],
+            shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
+    """An action that calls ``slot`` (with no arguments) when triggered.
+
+    A shortcut given as text is read in portable form (:func:`keys`).
+    """
+    action = make_action(text, parent)
+    if shortcut is not None:
+        action.setShortcut(keys(shortcut) if isinstance(shortcut, str) else shortcut)
+    action.triggered.connect(lambda _checked=False: slot())
     return action

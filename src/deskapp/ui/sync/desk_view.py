@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deskapp.errors import DeskappError
 from deskapp.sync.desk import (
     DeskRow,
     desk_articles,
@@ -38,14 +39,16 @@ from deskapp.sync.desk import (
     take_lock,
 )
 from deskapp.sync.errors import LockHeld, SyncError
-from deskapp.sync.messages import describe
 from deskapp.sync.target import connect, load_target
 from deskapp.ui.desk.desk_labels import status_text
-from deskapp.ui.shell.i18n import core_language
+from deskapp.ui.shell.errors import error_words
 from deskapp.ui.shell.shortcuts import make_action
 
 if TYPE_CHECKING:
-    from deskapp.ui.shell.main_window import MainWindow
+    from PySide6.QtWidgets import QMainWindow
+
+    from deskapp.ui.editor.session import ArticleSession
+    from deskapp.ui.shell.workers import Runner
     from deskapp.ui.sync.sync_panel import SyncPanel
 
 
@@ -55,9 +58,12 @@ class DeskView(QObject):
     loaded = Signal(int)  # rows shown
     lockTaken = Signal(str, str)  # article id, the holder it was taken from ("" if free)
 
-    def __init__(self, window: MainWindow, sync_panel: SyncPanel) -> None:
+    def __init__(self, window: QMainWindow, session: ArticleSession, runner: Runner,
+                 sync_panel: SyncPanel) -> None:
         super().__init__(window)
         self.window = window
+        self.session = session
+        self.runner = runner
         self.sync_panel = sync_panel
         self.rows: list[DeskRow] = []
         self.locked: str | None = None  # the article whose soft lock this window holds
@@ -117,7 +123,7 @@ class DeskView(QObject):
     # ---- the list ------------------------------------------------------------
     def _connector(self) -> Callable[[], Any] | None:
         """Connecting, for a worker thread (the library is read here, on the UI thread)."""
-        target = load_target(self.window.library)
+        target = load_target(self.session.library)
         if target is None:
             self._failed(SyncError("sync_not_configured"))
             return None
@@ -137,7 +143,7 @@ class DeskView(QObject):
                         sections(conn), reporters(conn))
 
         self.note.setText(self.tr("Loading…"))
-        self.window.runner.start(job, self._loaded,
+        self.runner.start(job, self._loaded,
                                  lambda error: self._failed(error, retry=self.refresh))
 
     def _loaded(self, result: tuple[list[DeskRow], list[str], list[str]]) -> None:
@@ -179,7 +185,7 @@ class DeskView(QObject):
         """Say why; when the server wants a password, ask for it and ``retry``."""
         from deskapp.ui.sync.sync_panel import needs_password
 
-        text = describe(error, core_language()) if isinstance(error, SyncError) else str(error)
+        text = error_words(error) if isinstance(error, DeskappError) else str(error)
         self.note.setText(text)
         if (retry is not None and needs_password(error) and self.window.isVisible()
                 and self.sync_panel.ask_password(text)):
@@ -188,13 +194,12 @@ class DeskView(QObject):
     # ---- opening with the soft lock ----------------------------------------------
     def open_row(self, index: int, *, take_over: bool = False) -> None:
         row = self.rows[index]
-        window = self.window
-        if window.library.db.execute("SELECT 1 FROM articles WHERE id = ?",
-                                     [row.article_id]).fetchone() is None:
+        if self.session.library.db.execute("SELECT 1 FROM articles WHERE id = ?",
+                                           [row.article_id]).fetchone() is None:
             self.note.setText(self.tr("“%1” is not in this library yet: sync first.")
                               .replace("%1", row.title))
             return
-        window.open_article(row.article_id)
+        self.session.open(row.article_id)
         connection = self._connector()
         if connection is None:
             return
@@ -213,8 +218,8 @@ class DeskView(QObject):
             self.locked = row.article_id
             self.lockTaken.emit(row.article_id, holder)
 
-        window.runner.start(job, taken,
-                            lambda error: self._lock_refused(error, index, take_over))
+        self.runner.start(job, taken,
+                          lambda error: self._lock_refused(error, index, take_over))
 
     def release(self, wait_s: float = 2.0) -> bool:
         """Give back this window's soft lock as it closes; whether the server took it back.
@@ -223,7 +228,7 @@ class DeskView(QObject):
         (two hours), and closing never waits longer than ``wait_s``.
         """
         article_id = self.locked
-        target = load_target(self.window.library) if article_id else None
+        target = load_target(self.session.library) if article_id else None
         if article_id is None or target is None:
             return False
         password = self.sync_panel.session_password
@@ -250,7 +255,7 @@ class DeskView(QObject):
             return
         answer = QMessageBox.question(
             self.window, self.tr("Desk"),
-            "{}\n\n{}".format(describe(error, core_language()),
+            "{}\n\n{}".format(error_words(error),
                               self.tr("Take over editing this article?")))
         if answer == QMessageBox.StandardButton.Yes:
             self.open_row(index, take_over=True)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from deskapp.errors import DeskappError
 from deskapp.store import Library
 from deskapp.sync.errors import SyncError
-from deskapp.sync.messages import describe, sync_message
+from deskapp.sync.messages import sync_message
 from deskapp.sync.target import (
     keyring_available,
     last_sync,
@@ -42,9 +42,14 @@ from deskapp.ui.shell.i18n import OwnContextTr, core_language, plural
 from deskapp.ui.shell.shortcuts import keys, make_action
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
     from deskapp.sync.engine import SyncReport
+    from deskapp.ui.desk.review_docks import ReviewDocks
+    from deskapp.ui.editor.session import ArticleSession
+    from deskapp.ui.exchange.hand_off import HandOff
+    from deskapp.ui.shell.workers import Runner
     from deskapp.ui.sync.desk_view import DeskView
-    from deskapp.ui.shell.main_window import MainWindow
 
 BACKGROUND_INTERVAL_MS = 5 * 60 * 1000
 FIRST_ATTEMPT_MS = 15 * 1000
@@ -62,9 +67,16 @@ class SyncPanel(OwnContextTr, QObject):
     finished = Signal(object)  # SyncReport
     failed = Signal(str)  # the sentence shown
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: QMainWindow, session: ArticleSession, runner: Runner,
+                 review: ReviewDocks, hand_off: HandOff, refresh_list: Callable[[], object]
+                 ) -> None:
+        super().__init__(host)
+        self.host = host
+        self.session = session
+        self.runner = runner
+        self._review = review
+        self._hand_off = hand_off
+        self._refresh_list = refresh_list
         self.running = False
         self.last_error = ""
         self.refused = ""
@@ -72,20 +84,16 @@ class SyncPanel(OwnContextTr, QObject):
         self._protected: dict[str, str | None] = {}
 
         # Other windows' labels hear a language change too: only an open window rewrites.
-        self.label = _StatusLabel(lambda: self._timed(self.show_state), window)
+        self.label = _StatusLabel(lambda: self._timed(self.show_state), host)
         self.label.setObjectName("syncStatus")
-        window.statusBar().addPermanentWidget(self.label)
-        self.act_sync = make_action(self.tr("&Sync now"), window)
+        self.act_sync = make_action(self.tr("&Sync now"), host)
         self.act_sync.setShortcut(keys("Ctrl+Shift+Y"))
         self.act_sync.triggered.connect(lambda _checked=False: self.sync_now())
-        self.act_settings = make_action(self.tr("Newsroom &server…"), window)
+        self.act_settings = make_action(self.tr("Newsroom &server…"), host)
         self.act_settings.triggered.connect(lambda _checked=False: self.edit_settings())
-        self.menu = QMenu(self.tr("&Newsroom"), window)
+        self.menu = QMenu(self.tr("&Newsroom"), host)
         self.menu.addAction(self.act_sync)
         self.menu.addAction(self.act_settings)
-        actions = window.menuBar().actions()
-        window.menuBar().insertMenu(actions[-1] if actions else None, self.menu)
-        window.toolbar.addAction(self.act_sync)
 
         self.closed = False
         self.background = QTimer(self)
@@ -100,8 +108,6 @@ class SyncPanel(OwnContextTr, QObject):
         self.clock.timeout.connect(lambda: self._timed(self.show_state))
         self.clock.start()
         self.show_state()
-        # A submitted, returned or approved article should reach the others at once.
-        window.desk.statusChanged.connect(lambda _action: self.sync_now(background=True))
         self._desk_view: DeskView | None = None
 
     @property
@@ -110,9 +116,9 @@ class SyncPanel(OwnContextTr, QObject):
         if self._desk_view is None:
             from deskapp.ui.sync.desk_view import DeskView
 
-            self._desk_view = DeskView(self.window, self)
+            self._desk_view = DeskView(self.host, self.session, self.runner, self)
             # Shown where the last session left it (the window's state was restored earlier).
-            self.window.restoreDockWidget(self._desk_view.dock)
+            self.host.restoreDockWidget(self._desk_view.dock)
         return self._desk_view
 
     def window_closing(self) -> None:
@@ -126,11 +132,11 @@ class SyncPanel(OwnContextTr, QObject):
 
     @property
     def library(self) -> Library:
-        return self.window.library
+        return self.session.library
 
     def _timed(self, fn: Callable[[], object]) -> None:
         """A timer's work, only while the window is open and its library readable."""
-        if self.closed or not self.window.isVisible():
+        if self.closed or not self.host.isVisible():
             return
         try:
             fn()
@@ -154,9 +160,9 @@ class SyncPanel(OwnContextTr, QObject):
             if not background:
                 self.edit_settings()
             return False
-        if not self.window.flush():
+        if not self.session.flush():
             return False
-        open_id = self.window.editor.article_id
+        open_id = self.session.article_id
         self._protected = {}
         if open_id is not None:
             row = self.library.db.execute("SELECT revision_id FROM articles WHERE id = ?",
@@ -180,14 +186,13 @@ class SyncPanel(OwnContextTr, QObject):
         self.running = True
         self.act_sync.setEnabled(False)
         self.label.setText(self.tr("Syncing…"))
-        self.window.runner.start(job, self._done,
-                                 lambda error: self._failed(error, background))
+        self.runner.start(job, self._done, lambda error: self._failed(error, background))
         return True
 
     def _done(self, report: SyncReport) -> None:
         self.running = False
         self.act_sync.setEnabled(True)
-        if not self.window.isVisible():  # closed meanwhile: the library may be closed too
+        if not self.host.isVisible():  # closed meanwhile: the library may be closed too
             return
         self.last_error = ""
         self.refused = ""
@@ -195,14 +200,12 @@ class SyncPanel(OwnContextTr, QObject):
         if settled:  # the resolution is new work for the server: send it soon
             QTimer.singleShot(0, self,
                               lambda: self._timed(lambda: self.sync_now(background=True)))
-        window = self.window
-        window.refresh_library()
-        current = window.editor.article_id
-        if current in report.updated_ids:
-            if not window.isWindowModified():
-                window.reload_current()
+        self._refresh_list()
+        if self.session.article_id in report.updated_ids:
+            if not self.session.modified:
+                self.session.reload()
             else:  # the text waits for the typing to be saved; comments and history need not
-                window.review.comments_changed()
+                self._review.comments_changed()
         self.refused = "\n".join(
             sync_message("server_refused", core_language(), title=r.title, why=r.why)
             for r in report.refused)
@@ -218,20 +221,20 @@ class SyncPanel(OwnContextTr, QObject):
         Otherwise the conflict stays for the person to settle.
         """
         article_id = getattr(result, "article_id", None)
-        window = self.window
+        session = self.session
         if article_id not in self._protected:
             return False
-        untouched = (not window.isWindowModified()
+        untouched = (not session.modified
                      and self.library.get(article_id).revision_id == self._protected[article_id])
         if untouched and getattr(result, "common_ancestor", None) == getattr(
                 result, "local_head", "?"):
             from deskapp.exchange.merge import resolve_conflict
 
-            window._guard(lambda: resolve_conflict(self.library, article_id, "incoming",
-                                                   author=window.user))
-            window.reload_current()
+            session.errors.guard(lambda: resolve_conflict(self.library, article_id, "incoming",
+                                                          author=session.user))
+            session.reload()
             return True
-        window.show_conflict(article_id)
+        self._hand_off.show_conflict(article_id)
         return False
 
     def _failed(self, error: Exception, background: bool) -> None:
@@ -243,7 +246,7 @@ class SyncPanel(OwnContextTr, QObject):
         """
         self.running = False
         self.act_sync.setEnabled(True)
-        if not self.window.isVisible():
+        if not self.host.isVisible():
             return
         text = self.sentence(error)
         self.last_error = text
@@ -256,16 +259,12 @@ class SyncPanel(OwnContextTr, QObject):
             return
         self.failed.emit(text)
         if not background:
-            self.window.show_error(text)
+            self.session.errors.show(text)
 
     def sentence(self, error: Exception) -> str:
         """What went wrong, as a sentence in the window's language."""
-        if isinstance(error, SyncError):
-            return describe(error, core_language())
         if isinstance(error, DeskappError):
-            from deskapp.messages import describe as describe_core
-
-            return describe_core(error, core_language())
+            return self.session.errors.words(error)
         return self.tr("The sync stopped on an unexpected error: %1").replace(
             "%1", str(error) or type(error).__name__)
 
@@ -277,7 +276,7 @@ class SyncPanel(OwnContextTr, QObject):
         if target is None:
             return False
         password, ok = QInputDialog.getText(
-            self.window, self.tr("Newsroom server"),
+            self.host, self.tr("Newsroom server"),
             "{}\n\n{}".format(why, self.tr("Password for %1:").replace("%1", target.user)),
             QLineEdit.EchoMode.Password)
         if not ok or not password:
@@ -327,7 +326,7 @@ class SyncPanel(OwnContextTr, QObject):
 
     # ---- settings ------------------------------------------------------------
     def edit_settings(self) -> bool:
-        dialog = ServerDialog(self.library, self.window)
+        dialog = ServerDialog(self.library, self.host)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         return self.apply_settings(dialog.url.text(), dialog.password.text())
@@ -336,7 +335,7 @@ class SyncPanel(OwnContextTr, QObject):
         try:
             _target, kept = save_target(self.library, url, password or None)
         except SyncError as error:
-            self.window.show_error(describe(error, core_language()))
+            self.session.errors.show(error)
             return False
         if password and not kept:
             self._password = password

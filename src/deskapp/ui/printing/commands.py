@@ -1,0 +1,363 @@
+"""The print commands: Export PDF, the print preview, preflight, batch export, photos, presets.
+
+The print preview and preflight docks are built the first time they are
+shown, so a window that never prints pays nothing for them at start-up.
+Export, preflight and the preset list run on a worker thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow
+
+from deskapp.errors import DeskappError
+from deskapp.ui.shell.i18n import OwnContextTr
+from deskapp.ui.shell.shortcuts import command
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QStatusBar
+
+    from deskapp.pdf.findings import Finding
+    from deskapp.ui.desk.copyfit_info import CopyfitInfo
+    from deskapp.ui.editor.preview import PreviewPanel
+    from deskapp.ui.editor.session import ArticleSession
+    from deskapp.ui.printing.batch_export import BatchExportDialog, BatchOutcome
+    from deskapp.ui.printing.preflight_panel import PreflightPanel
+    from deskapp.ui.printing.print_options import PrintJob, PrintOptions
+    from deskapp.ui.printing.print_preview import PrintPreviewPanel
+    from deskapp.ui.shell.workers import Runner
+
+DEFAULT_PRESET = "a4-article"
+
+
+class PrintCommands(OwnContextTr, QObject):
+    """File → Export PDF… / Check for print… / Export several…, View → Print preview."""
+
+    exportFinished = Signal(str)
+    exportFailed = Signal(str)
+    statusesChanged = Signal()  # a batch export recorded exports
+
+    print_preview: PrintPreviewPanel | None = None
+    print_preview_dock: QDockWidget | None = None
+    preflight: PreflightPanel | None = None
+    preflight_dock: QDockWidget | None = None
+
+    def __init__(self, host: QMainWindow, session: ArticleSession, runner: Runner,
+                 status_bar: QStatusBar, copyfit: CopyfitInfo, preview: PreviewPanel,
+                 selected: Callable[[], list[str]], photo: QAction,
+                 proof_dock: Callable[[], QDockWidget | None]) -> None:
+        super().__init__(host)
+        self.host = host
+        self.session = session
+        self.editor = session.editor
+        self.runner = runner
+        self._status = status_bar
+        self.copyfit = copyfit
+        self.preview = preview
+        self._selected = selected
+        self._proof_dock = proof_dock
+        self.act_export = command(self.tr("&Export PDF…"), host, self.export_dialog, "Ctrl+E")
+        self.act_print_preview = command(self.tr("&Print preview"), host, lambda: None,
+                                         "Ctrl+Alt+P")
+        self.act_print_preview.setCheckable(True)
+        self.act_print_preview.toggled.connect(self.show_print_preview)
+        self.act_preflight = command(self.tr("Check for &print…"), host, self.preflight_now,
+                                     "Shift+F7")
+        self.act_batch_export = command(self.tr("Export &several articles…"), host,
+                                        self.batch_export_dialog, "Ctrl+Shift+E")
+        photo.setText(self.tr("Photo…"))
+        photo.setToolTip(self.tr("Insert a photo with caption and credit (%1)").replace(
+            "%1", photo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+        self.editor.changed.connect(self._text_changed)
+        self.editor.presetChanged.connect(self.choose_preset)
+        self.editor.set_presets([], self.preset())
+        session.opened.connect(lambda _article, _changed: self._article_changed())
+
+    # ---- the preset -------------------------------------------------------------------
+    def preset(self) -> str:
+        return self.session.setting("pdf_preset", DEFAULT_PRESET)
+
+    def list_presets(self) -> None:
+        """Offer the presets beside the length target (read on a worker: it loads reportlab)."""
+        from deskapp.workspace import user_presets_dir
+
+        folder = user_presets_dir()
+
+        def read() -> list[tuple[str, str]]:
+            from deskapp.pdf.presets import list_presets
+
+            return list_presets(extra_dirs=[folder])
+
+        self.runner.start(read, lambda presets: self.editor.set_presets(presets, self.preset()),
+                          lambda _error: None)
+
+    def choose_preset(self, name: str) -> None:
+        """Keep the chosen print preset; line counts, the preview and the next export follow."""
+        self.session.errors.guard(lambda: self.session.library.set_setting("pdf_preset", name))
+        self.copyfit.job.request()
+        self.preview.restyle()
+        if self.print_preview is not None:
+            self.print_preview.options_changed()
+
+    # ---- export -----------------------------------------------------------------------
+    def export_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from deskapp.ui.exchange.hand_off import safe_file_name
+
+        snapshot = self.editor.snapshot()
+        if snapshot is None:
+            return
+        if not snapshot.title:
+            self.editor.ask_for_headline()
+            self.session.errors.show(self.tr("Give the article a headline before exporting it."))
+            return
+        suggested = safe_file_name(snapshot.title) + ".pdf"
+        path, _ = QFileDialog.getSaveFileName(self.host, self.tr("Export PDF"), suggested,
+                                              "PDF (*.pdf)")
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Write the open article to ``path`` in the background.
+
+        The print preset, bleed, CMYK and photos are the print preview's
+        (:class:`PrintJob`); an approved article's PDF carries who approved it
+        and when. Preflight runs first: characters no font can draw stop the
+        export and are listed, photo warnings are listed after it.
+        """
+        if not self.session.flush():
+            return
+        job = self.print_job()
+        if job is None:
+            return
+        self.act_export.setEnabled(False)
+        self._status.showMessage(self.tr("Exporting…"))
+
+        def done(result: object) -> None:
+            self.act_export.setEnabled(True)
+            if isinstance(result, list):  # the preflight's blocking findings
+                self._status.clearMessage()
+                self.exportFailed.emit(self.show_preflight(result, stopped=True))
+                return
+            self._status.showMessage(self.tr("Exported %1").replace("%1", str(path)), 5000)
+            if result.warnings:  # type: ignore[attr-defined]
+                self.show_preflight(result.warnings)  # type: ignore[attr-defined]
+            self.exportFinished.emit(str(path))
+
+        def failed(error: Exception) -> None:
+            self.act_export.setEnabled(True)
+            self._status.clearMessage()
+            self.exportFailed.emit(self.session.errors.show(error))
+
+        def write() -> object:  # reportlab loads on the first export only
+            findings = job.preflight()
+            if any(finding.blocking for finding in findings):
+                return findings
+            return job.write(path)
+
+        self.runner.start(write, done, failed)
+
+    # ---- print preview ----------------------------------------------------------------
+    def show_print_preview(self, show: bool = True) -> PrintPreviewPanel | None:
+        """Show (building it the first time) or hide the print preview dock."""
+        if not show:
+            if self.print_preview_dock is not None:
+                self.print_preview_dock.hide()
+            return self.print_preview
+        if self.print_preview_dock is None:
+            from deskapp.ui.printing.print_preview import PrintPreviewPanel
+
+            panel = PrintPreviewPanel(self.print_job, self.print_options,
+                                      self.set_print_options, self.host)
+            dock = self._dock(self.tr("Print preview"), "printPreviewDock", panel,
+                              Qt.DockWidgetArea.RightDockWidgetArea, floatable=True)
+            dock.visibilityChanged.connect(self._print_preview_visible)
+            self.host.resizeDocks([dock], [520], Qt.Orientation.Horizontal)
+            self.print_preview, self.print_preview_dock = panel, dock
+        self.print_preview_dock.show()
+        self.print_preview_dock.raise_()
+        if not self.act_print_preview.isChecked():
+            self.act_print_preview.setChecked(True)
+        return self.print_preview
+
+    def _dock(self, title: str, name: str, panel: QObject, area: Qt.DockWidgetArea, *,
+              floatable: bool = False) -> QDockWidget:
+        dock = QDockWidget(title, self.host)
+        dock.setObjectName(name)
+        dock.setWidget(panel)  # type: ignore[arg-type]
+        features = (QDockWidget.DockWidgetFeature.DockWidgetClosable
+                    | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        if floatable:
+            features |= QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        dock.setFeatures(features)
+        self.host.addDockWidget(area, dock)
+        return dock
+
+    def _print_preview_visible(self, visible: bool) -> None:
+        dock = self.print_preview_dock
+        if not visible and dock is not None and dock.isHidden():
+            self.act_print_preview.setChecked(False)
+
+    def print_job(self) -> PrintJob | None:
+        """The open article's PDF as Export would write it (None when nothing is open)."""
+        snapshot = self.editor.snapshot()
+        if snapshot is None:
+            return None
+        from deskapp.ui.printing.print_options import PrintJob
+
+        return PrintJob(self.session.library, snapshot, self.session.user)
+
+    def print_options(self) -> PrintOptions:
+        from deskapp.ui.printing.print_options import load_options
+
+        return load_options(self.session.library)
+
+    def set_print_options(self, options: PrintOptions) -> None:
+        from deskapp.ui.printing.print_options import save_options
+
+        self.session.errors.guard(lambda: save_options(self.session.library, options))
+        box = self.editor.preset  # the same choice beside the length target
+        index = box.findData(options.preset)
+        if index >= 0 and index != box.currentIndex():
+            box.blockSignals(True)
+            box.setCurrentIndex(index)
+            box.blockSignals(False)
+        self.copyfit.job.request()
+        self.preview.restyle()
+
+    def _text_changed(self) -> None:
+        if self.print_preview is not None:
+            self.print_preview.request(self.editor.body.document().characterCount())
+
+    def _article_changed(self) -> None:
+        """Another article is open (or none)."""
+        if self.print_preview is not None and self.print_preview.isVisible():
+            self.print_preview.refresh_now()
+        elif self.print_preview is not None:
+            self.print_preview.request()
+
+    def shutdown(self) -> None:
+        if self.print_preview is not None:
+            self.print_preview.shutdown()
+
+    # ---- preflight --------------------------------------------------------------------
+    def show_preflight(self, findings: list[Finding], *, stopped: bool = False) -> str:
+        """List ``findings`` in the preflight dock (built when first needed); its summary."""
+        if self.preflight_dock is None:
+            from deskapp.ui.printing.preflight_panel import PreflightPanel
+
+            panel = PreflightPanel(self.editor, self.host)
+            dock = self._dock(self.tr("Print check"), "preflightDock", panel,
+                              Qt.DockWidgetArea.BottomDockWidgetArea)
+            proof = self._proof_dock()
+            if proof is not None:
+                self.host.tabifyDockWidget(proof, dock)
+            self.preflight, self.preflight_dock = panel, dock
+        assert self.preflight is not None
+        self.preflight.show_findings(findings, stopped=stopped)
+        self.preflight_dock.show()
+        self.preflight_dock.raise_()
+        summary = self.preflight.summary.text()
+        self._status.showMessage(summary, 8000)
+        return summary
+
+    def preflight_now(self) -> None:
+        """Check the open article for print in the background and list what was found."""
+        if not self.session.flush():
+            return
+        job = self.print_job()
+        if job is None:
+            return
+        self._status.showMessage(self.tr("Checking for print…"))
+        self.runner.start(job.preflight, lambda found: self.show_preflight(found),
+                          self.session.errors.show)
+
+    # ---- photos -----------------------------------------------------------------------
+    def insert_photo_dialog(self) -> None:
+        """Choose an image file, give it a caption and credit, store it, reference it."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from deskapp.ui.editor.photo_insert import IMAGE_PATTERNS
+
+        if self.editor.article_id is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.host, self.tr("Insert photo"), "", self.tr("Images") + f" ({IMAGE_PATTERNS})")
+        if path:
+            self.insert_photo_file(Path(path))
+
+    def insert_photo_file(self, path: Path) -> bool:
+        """Check ``path``, ask for caption and credit, then store and insert it."""
+        from deskapp.store.assets import inspect_image
+        from deskapp.ui.editor.photo_insert import PhotoDetailsDialog, read_photo, store_and_insert
+
+        article_id = self.editor.article_id
+        if article_id is None:
+            return False
+        errors = self.session.errors
+        try:
+            data = read_photo(path)
+            info = inspect_image(data, path.name)
+        except DeskappError as error:
+            errors.show(error)
+            return False
+        dialog = PhotoDetailsDialog(path.name, info.width, info.height, self.editor.typing,
+                                    self.host)
+        if self.ask_photo_details(dialog) != QDialog.DialogCode.Accepted:
+            return False
+        caption, credit = dialog.values()
+        try:
+            asset = store_and_insert(self.session.library, article_id, self.editor.body, data,
+                                     path.name, caption, credit)
+        except DeskappError as error:
+            errors.show(error)
+            return False
+        self.editor.body.setFocus()
+        self._status.showMessage(self.tr("Photo %1 stored with the article")
+                                 .replace("%1", asset.name), 5000)
+        return True
+
+    def ask_photo_details(self, dialog: QDialog) -> int:
+        return dialog.exec()
+
+    # ---- batch export -----------------------------------------------------------------
+    def batch_export_dialog(self) -> BatchExportDialog | None:
+        """The articles selected in the library (or all approved) as one edition or many PDFs."""
+        from deskapp.ui.printing.batch_export import open_batch_export
+
+        if not self.session.flush():
+            return None
+        return open_batch_export(self.host, self.session.library, self._selected(),
+                                 self.session.user, self.print_options(), self._batch_finished)
+
+    def _batch_finished(self, outcome: BatchOutcome) -> None:
+        """Record the export of each approved article written as its own PDF (as the CLI does)."""
+        from deskapp.desk import Action, allowed_actions, transition
+        from deskapp.model import Status
+
+        written = getattr(outcome.report, "written", None)
+        if outcome.edition or not written:
+            return
+        session = self.session
+        for item in written:
+            try:
+                article = session.library.get(item.article_id)
+                if article.status != Status.APPROVED \
+                        or Action.EXPORT not in allowed_actions(article.status, session.role):
+                    continue
+                saved = transition(session.library, article.id, Action.EXPORT,
+                                   user=session.user, role=session.role,
+                                   expected_status=article.status)
+            except DeskappError as error:
+                session.errors.show(error)
+                continue
+            if saved.id == self.editor.article_id:
+                self.editor.accept_saved(saved)
+        self.statusesChanged.emit()

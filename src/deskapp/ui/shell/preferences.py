@@ -1,0 +1,109 @@
+"""Settings: who is at the keyboard, the window's language and colours, typing choices.
+
+:class:`Preferences` keeps the choices in the library's settings and applies
+them at once; the window hears ``languageChanged`` (to write its composed
+texts again), ``darkChanged`` and ``profileChanged``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from deskapp.ui.shell.i18n import OwnContextTr, Translation, resolve_language
+from deskapp.ui.shell.profile import AskProfile, Profile, load_profile, needs_profile, save_profile
+from deskapp.ui.shell.theme import ThemeManager
+
+if TYPE_CHECKING:
+    from deskapp.ui.editor.session import ArticleSession
+    from deskapp.ui.editor.typing_panel import TypingControls
+    from deskapp.ui.shell.settings_dialog import SettingsDialog
+
+
+class Preferences(OwnContextTr, QObject):
+    """Edit → Settings…, the profile in the status bar, and the typing choices kept."""
+
+    languageChanged = Signal()
+    darkChanged = Signal(bool)
+    profileChanged = Signal(object)
+
+    def __init__(self, host: QWidget, session: ArticleSession, user: str,
+                 ask_profile: AskProfile | None = None) -> None:
+        super().__init__(host)
+        self.host = host
+        self.session = session
+        library = session.library
+        self.profile = load_profile(library, user)
+        if ask_profile is not None and needs_profile(library):
+            asked = ask_profile(host)
+            if asked is not None and asked.name:
+                session.errors.guard(lambda: save_profile(library, asked))
+                self.profile = asked
+        self.label = QLabel(host)
+        self.label.setObjectName("profileLabel")
+        self.themes = ThemeManager.for_app(QApplication.instance())  # type: ignore[arg-type]
+
+    def _set(self, key: str, value: str) -> None:
+        self.session.errors.guard(lambda: self.session.library.set_setting(key, value))
+
+    def show_profile(self) -> None:
+        self.label.setText(self.profile.label())
+        self.label.setToolTip(self.tr("You, as recorded on revisions (Settings to change)"))
+
+    def keep_typing_choices(self, controls: TypingControls) -> None:
+        """The tone style and typing method as last chosen, kept when changed."""
+        controls.set_style(self.session.setting("tone_style", "old"))
+        controls.styleChanged.connect(lambda style: self._set("tone_style", style))
+        controls.set_method(self.session.setting("typing_method") or None)
+        controls.changed.connect(lambda method: self._set("typing_method", method or ""))
+
+    def show_settings(self) -> SettingsDialog:
+        from deskapp.ui.shell.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.session.setting("ui_language", "system"), self.themes.mode,
+                                self.host, profile=self.profile)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def accepted() -> None:
+            language, theme = dialog.values()
+            self.apply_settings(language, theme)
+            self.set_profile(dialog.profile())
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    def apply_settings(self, language: str, theme: str) -> None:
+        """Store the choices; colours and language change at once."""
+        changed_language = language != self.session.setting("ui_language", "system")
+        self._set("ui_language", language)
+        self._set("ui_theme", theme)
+        self.apply_theme(theme)
+        if changed_language:
+            self.set_language(resolve_language(language))
+
+    def set_language(self, language: str) -> None:
+        """Show the window in ``language`` ("vi" or "en") now, keeping everything open."""
+        from deskapp.ui.shell.retranslate import retranslate_tree
+
+        translation = Translation.for_app()
+        translation.install(language)
+        retranslate_tree(self.host, translation.recorder)
+        self.show_profile()
+        self.languageChanged.emit()
+
+    def set_profile(self, profile: Profile) -> None:
+        """Store a changed name or role; the Article menu follows the role at once."""
+        if not profile.name:
+            profile = Profile(self.profile.name, profile.role)
+        self.session.errors.guard(lambda: save_profile(self.session.library, profile))
+        self.profile = profile
+        self.show_profile()
+        self.profileChanged.emit(profile)
+
+    def apply_theme(self, mode: str) -> bool:
+        dark = self.themes.apply(mode)
+        self.darkChanged.emit(dark)
+        return dark
