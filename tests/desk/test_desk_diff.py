@@ -137,7 +137,8 @@ def well_formed(ops: list[Op]) -> bool:
                 ("equal", True, True), ("replace", True, True),
                 ("insert", False, True), ("delete", True, False)}:
             return False
-    return all((x.kind == "equal") != (y.kind == "equal") for x, y in zip(ops, ops[1:], strict=False))
+    pairs = zip(ops, ops[1:], strict=False)
+    return all((x.kind == "equal") != (y.kind == "equal") for x, y in pairs)
 
 
 def test_a_long_text_changed_in_two_places_shows_just_those_words():
