@@ -232,3 +232,23 @@ def test_the_ops_rebuild_both_versions(old, new, limit):
     assert rebuilt(ops) == (nfc(old), nfc(new))
     assert well_formed(ops)
     assert has_changes(ops) == (nfc(old) != nfc(new))
+
+
+def test_changes_since_submission_reads_two_revisions_not_the_history():
+    library = Library.in_memory()
+    try:
+        article = library.create(Article(title="Tít", body="Quy chế dân chủ."))
+        transition(library, article.id, "submit", user="an", role="reporter")
+        transition(library, article.id, "take", user="bình", role="editor")
+        for i in range(8):
+            library.save(library.get(article.id).with_content(body=f"Quy chế dân chủ {i}."),
+                         author="bình")
+        transition(library, article.id, "return", user="bình", role="editor", reason="Xem lại")
+        before = library.revision_reads
+        assert set(changes_since(library, article.id, "editor")) == {"body"}
+        assert library.revision_reads - before == 2  # the submitted and the returned text
+        before = library.revision_reads
+        assert set(changes_since(library, article.id, "submit")) == {"body"}
+        assert library.revision_reads - before == 1  # the current text is the article's own
+    finally:
+        library.close()

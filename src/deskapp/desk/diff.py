@@ -289,6 +289,7 @@ def changes_since(library: Library, article_id: str,
     that submitted version to the one the editor last returned or approved
     (or the current one while it is still being edited): "what the editor
     changed". Raises ``DeskError("never_submitted")`` if there is no submission.
+    Reads the text of one or two revisions, not the whole history.
     """
     from deskapp.desk.workflow import DeskError, status_events
 
@@ -296,17 +297,16 @@ def changes_since(library: Library, article_id: str,
     submits = [i for i, e in enumerate(events) if e.action == "submit"]
     if not submits:
         raise DeskError("never_submitted", ref=article_id)
+    if kind not in ("submit", "editor"):
+        raise ValueError(f"kind must be 'submit' or 'editor', not {kind!r}")
     submitted = events[submits[-1]]
-    revisions = {r.id: r for r in library.revisions(article_id)}
     base = review_base(events) if kind == "submit" else submitted
-    old = revisions[(base or submitted).revision_id].content
+    old = library.revision((base or submitted).revision_id).content
     new: dict[str, object] = library.get(article_id).content()
     if kind == "editor":
         later = [e for e in events[submits[-1] + 1:] if e.action in ("return", "approve")]
         if later:
-            new = revisions[later[-1].revision_id].content
-    elif kind != "submit":
-        raise ValueError(f"kind must be 'submit' or 'editor', not {kind!r}")
+            new = library.revision(later[-1].revision_id).content
     result = {}
     for name in DIFF_FIELDS:
         ops = diff_words(str(old.get(name) or ""), str(new.get(name) or ""))
