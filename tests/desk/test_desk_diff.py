@@ -232,6 +232,15 @@ def test_the_ops_rebuild_both_versions(old, new, limit):
     assert rebuilt(ops) == (nfc(old), nfc(new))
     assert well_formed(ops)
     assert has_changes(ops) == (nfc(old) != nfc(new))
+    # Every stretch begins and ends between two words of its text: no word is cut.
+    for side, text in (("old", old), ("new", new)):
+        cuts = {0}
+        for token in tokenize(text):
+            cuts.add(max(cuts) + len(token))
+        ends = [0]
+        for op in ops:
+            ends.append(ends[-1] + len(getattr(op, side)))
+        assert set(ends) <= cuts
 
 
 def test_changes_since_submission_reads_two_revisions_not_the_history():

@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -57,8 +58,16 @@ def diff_words(old: str, new: str) -> list[Op]:
     that changed; see :func:`_diff_tokens`. Joined, the ``old`` sides of the
     result give ``old`` and the ``new`` sides give ``new`` (both in NFC).
     """
-    a, b = tokenize(old), tokenize(new)
-    return _merge_equal_spaces(_joined(_diff_tokens(a, b)))
+    old, new = nfc(old), nfc(new)
+    if len(old) * len(new) <= WORD_LIMIT:  # fewer tokens than characters: one word matcher
+        return _merge_equal_spaces(_joined(_diff_tokens(tokenize(old), tokenize(new))))
+    # The common start and end are set aside before anything is split into words.
+    start, old_end, new_end = _common_text_ends(old, new)
+    spans: list[_Span] = [("equal", [old[:start]], [new[:start]]),
+                          *_diff_tokens(tokenize(old[start:old_end]),
+                                        tokenize(new[start:new_end])),
+                          ("equal", [old[old_end:]], [new[new_end:]])]
+    return _merge_equal_spaces(_joined(spans))
 
 
 # Word comparisons (tokens on one side times tokens on the other) one matcher
@@ -162,6 +171,39 @@ def _common_ends(a: list[str], b: list[str]) -> tuple[int, int, int]:
     while end < limit - start and a[-1 - end] == b[-1 - end]:
         end += 1
     return start, len(a) - end, len(b) - end
+
+
+def _common_text_ends(old: str, new: str) -> tuple[int, int, int]:
+    """(length of the common start, end of ``old``'s middle, end of ``new``'s middle).
+
+    Each cut falls where whitespace meets something else in both texts, which
+    is always between two tokens: the middle splits into the same words it
+    would as part of the whole text.
+    """
+    shortest = min(len(old), len(new))
+    start = _common_length(old, new, shortest, lambda n, t: t[:n])
+    while start and not (_cut(old, start) and _cut(new, start)):
+        start -= 1
+    end = _common_length(old, new, shortest - start, lambda n, t: t[len(t) - n:])
+    while end and not (_cut(old, len(old) - end) and _cut(new, len(new) - end)):
+        end -= 1
+    return start, len(old) - end, len(new) - end
+
+
+def _common_length(old: str, new: str, most: int, part: Callable[[int, str], str]) -> int:
+    """The largest ``n`` up to ``most`` with ``part(n, old) == part(n, new)`` (by halving)."""
+    low, high = 0, most
+    while low < high:
+        middle = (low + high + 1) // 2
+        if part(middle, old) == part(middle, new):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _cut(text: str, at: int) -> bool:
+    return at in (0, len(text)) or text[at - 1].isspace() != text[at].isspace()
 
 
 def _units(tokens: list[str], level: int) -> list[tuple[str, int, int]]:
