@@ -43,6 +43,12 @@ class ArticleNotFound(DeskappError):
     code = "article_not_found"
 
 
+class RevisionNotFound(DeskappError):
+    """No revision in the library has the id ``ref`` (purged, or never received)."""
+
+    code = "revision_not_found"
+
+
 class ExportError(DeskappError):
     """The PDF could not be written."""
 

@@ -89,6 +89,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Không tìm thấy bài “{ref}” trong thư viện.",
         "There is no article “{ref}” in the library.",
     ),
+    "revision_not_found": (
+        "Không tìm thấy phiên bản “{ref}” trong thư viện.",
+        "There is no revision “{ref}” in the library.",
+    ),
     "library_corrupt": (
         "Tệp thư viện “{path}” bị hỏng hoặc không phải thư viện Deskapp. "
         "Tệp không bị ghi đè.",

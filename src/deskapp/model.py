@@ -131,6 +131,24 @@ class Revision:
 
 
 @dataclass(frozen=True)
+class RevisionInfo:
+    """A revision as a history list shows it: who, when, what kind, but not its text.
+
+    Whether its text is damaged is known only once it is read
+    (``Library.revision``). ``status`` is the status the article had in it.
+    """
+
+    id: str
+    article_id: str
+    parent_id: str | None
+    created_at: str
+    author: str
+    kind: str
+    content_hash: str
+    status: str
+
+
+@dataclass(frozen=True)
 class Approval:
     """Who approved an article for print and when (``approved_at``: ISO 8601, UTC).
 

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from deskapp.errors import ArticleNotFound, LibraryError
-from deskapp.model import Article, RevisionKind
+from deskapp.errors import ArticleNotFound, LibraryError, RevisionNotFound
+from deskapp.messages import describe
+from deskapp.model import Article, RevisionKind, Status
 from deskapp.store import Library, default_library_path
 from deskapp.store.schema import SCHEMA_VERSION
 
@@ -227,3 +228,88 @@ def test_default_library_folder_follows_xdg_like_platformdirs(monkeypatch, xdg):
         monkeypatch.setenv("XDG_DATA_HOME", xdg)
     expected = Path(user_data_dir("Deskapp", appauthor=False)) / "library.sqlite"
     assert default_library_path() == expected
+
+
+# ---- history without the text ----------------------------------------------------------
+
+_TEXT_COLUMNS = {"title", "lead", "body", "byline", "source", "section", "tags"}
+
+
+def _text_read_recorder(lib):
+    """SQLite's authorizer: every statement prepared from now on that reads a revision's text.
+
+    Setting an authorizer makes SQLite prepare cached statements again, so
+    statements the library prepared earlier are seen too.
+    """
+    seen = []
+
+    def authorize(action, table, column, _db, _trigger):
+        if action == sqlite3.SQLITE_READ and table == "revisions" and column in _TEXT_COLUMNS:
+            seen.append(column)
+        return sqlite3.SQLITE_OK
+
+    lib.conn.set_authorizer(authorize)
+    return seen
+
+
+def _history(lib, body="Bản một.", saves=4):
+    article = lib.create(Article(title="Tít", body=body), author="an")
+    for i in range(saves):
+        article = lib.get(article.id).with_content(body=f"{body} Sửa {i}.")
+        lib.save(article, author="bình" if i % 2 else "an",
+                 kind=RevisionKind.AUTOSAVE if i % 2 else RevisionKind.SAVE)
+    return article
+
+
+def test_saving_reads_no_revision_text(library_path):
+    lib = Library.open(library_path)
+    article = _history(lib, saves=1)
+    seen = _text_read_recorder(lib)
+    before = lib.revision_reads
+    for i in range(6):  # new revisions, coalesced autosaves, an unchanged save
+        article = lib.get(article.id).with_content(body=f"Thân bài {i // 2}.")
+        lib.save(article, kind=RevisionKind.AUTOSAVE if i < 4 else RevisionKind.SAVE,
+                 author="an")
+    lib.save(lib.get(article.id), author="an")
+    assert lib.revision_reads == before and seen == []
+    assert [r.kind for r in lib.revision_infos(article.id)][-2:] == ["autosave", "save"]
+    lib.close()
+
+
+def test_revision_infos_list_the_history_without_reading_its_text(library_path):
+    lib = Library.open(library_path)
+    article = _history(lib)
+    submitted = lib.get(article.id)
+    submitted.status = Status.SUBMITTED
+    lib.save(submitted, kind=RevisionKind.STATUS, author="an")
+    seen = _text_read_recorder(lib)
+    infos = lib.revision_infos(article.id)
+    assert seen == [] and lib.revision_reads == 0
+    full = lib.revisions(article.id)
+    assert lib.revision_reads == len(full) == 6
+    assert [(i.id, i.article_id, i.parent_id, i.created_at, i.author, i.kind, i.content_hash,
+             i.status) for i in infos] == [
+        (r.id, r.article_id, r.parent_id, r.created_at, r.author, r.kind, r.content_hash,
+         r.content["status"]) for r in full]
+    assert [i.status for i in infos][-2:] == ["draft", "submitted"]
+    assert lib.revision_infos("no-such-article") == []
+    lib.close()
+
+
+def test_one_revision_is_loaded_by_id_with_its_hash_checked(library_path):
+    lib = Library.open(library_path)
+    article = _history(lib, body="Quy chế dân chủ.")
+    infos = lib.revision_infos(article.id)
+    second = lib.revision(infos[1].id)
+    assert lib.revision_reads == 1
+    assert second == lib.revisions(article.id)[1]
+    assert second.content["body"] == "Quy chế dân chủ. Sửa 0." and not second.damaged
+    lib.db.execute("UPDATE revisions SET body = 'chữ bị hỏng' WHERE id = ?", [infos[2].id])
+    lib.conn.commit()
+    assert lib.revision_infos(article.id) == infos  # the list cannot tell, the text can
+    assert lib.revision(infos[2].id).damaged and not lib.revision(infos[3].id).damaged
+    with pytest.raises(RevisionNotFound) as raised:
+        lib.revision("không-có")
+    assert raised.value.code == "revision_not_found"
+    assert "không-có" in describe(raised.value, "vi") and "không-có" in describe(raised.value, "en")
+    lib.close()

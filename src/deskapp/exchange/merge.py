@@ -307,7 +307,7 @@ def open_conflict(library: Library, article_id: str) -> Revision | None:
         "ORDER BY rowid DESC LIMIT 1", [article_id, CONFLICT_KIND, RESOLVE_KIND]))
     if not rows or rows[0]["kind"] != CONFLICT_KIND:
         return None
-    return next(r for r in library.revisions(article_id) if r.id == rows[0]["id"])
+    return library.revision(rows[0]["id"])
 
 
 def resolve_conflict(library: Library, article_id: str,
