@@ -105,7 +105,7 @@ def _database_state(path: Path) -> tuple[Code, str]:
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc).lower() or "busy" in str(exc).lower():
             return "locked", str(exc)
-        from deskapp.store.library import is_write_problem, disk_is_full, is_disk_full
+        from deskapp.store.library import disk_is_full, is_disk_full, is_write_problem
 
         if is_disk_full(exc) or disk_is_full(path.parent):
             return "disk_full", str(exc)  # never damage: nothing to recover from
