@@ -202,7 +202,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if open_files or args.command in (None, "gui"):
         return _run_gui(library_path, open_files)
     try:
-        return _COMMANDS[args.command](args, library_path)
+        code = _COMMANDS[args.command](args, library_path)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:
+        return _pipe_closed()
     except DeskappError as error:
         _fail(str(error))  # subclasses from the desk and proofing have their own words
         return EXIT_FAILURE
@@ -211,14 +215,95 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # an unforeseen failure: a sentence, not a traceback
         if os.environ.get("DESKAPP_DEBUG"):
             raise
-        _fail(message("error", detail=f"{type(error).__name__}: {error}"))
+        _fail(_unforeseen(error, args))
         return EXIT_FAILURE
+
+
+def _pipe_closed() -> int:
+    """The reader went away (``deskapp check … | head``): stop quietly.
+
+    Standard output is pointed at the null device so that Python's own flush
+    at exit does not complain about the closed pipe a second time.
+    """
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+    return EXIT_FAILURE
+
+
+def _unforeseen(error: BaseException, args: argparse.Namespace) -> str:
+    """A failure no part of Deskapp foresaw, as a sentence naming what was being done.
+
+    The exception's class name and text never reach the person (they read
+    as code); ``DESKAPP_DEBUG=1`` shows the traceback.
+    """
+    from deskapp.store.library import is_disk_full
+
+    if is_disk_full(error):
+        return message("disk_full", path=str(getattr(args, "output", None)
+                                             or args.library or default_library_path()))
+    cause = _CAUSES.get(type(error).__name__)
+    if cause is None:
+        cause = next((words for kind, words in _CAUSE_KINDS if isinstance(error, kind)),
+                     _CAUSES["other"])
+    lang = language()
+    return message("unforeseen", lang, command=args.command, subject=_subject(args),
+                   cause=cause[0 if lang == "vi" else 1])
+
+
+def _subject(args: argparse.Namespace) -> str:
+    """What the command was working on: the file or article named on the command line."""
+    for name in ("ref", "file", "refs", "files", "output"):
+        value = getattr(args, name, None)
+        if isinstance(value, list):
+            value = ", ".join(str(item) for item in value)
+        if value:
+            return str(value)
+    return str(args.library or default_library_path())
+
+
+# Why an unforeseen failure happened, by the exception's class name (some come
+# from libraries imported only when needed, such as reportlab's LayoutError).
+_CAUSES: dict[str, tuple[str, str]] = {
+    "RecursionError": (
+        "văn bản lồng quá sâu (danh sách, trích dẫn hoặc liên kết lồng vào nhau quá nhiều "
+        "tầng)", "the text is nested too deeply (lists, quotes or links inside one "
+        "another, too many levels)"),
+    "LayoutError": (
+        "có một phần (bảng, ảnh hoặc một từ rất dài) không vừa trang in",
+        "a part of it (a table, a photo or a very long word) does not fit on the page"),
+    "MemoryError": ("văn bản quá lớn để xử lý", "it is too large to process"),
+    "OverflowError": ("có một con số quá lớn", "a number in it is too large"),
+    "UnicodeEncodeError": (
+        "có ký tự không ghi ra được (ký tự hỏng hoặc bảng mã của nơi ghi không có)",
+        "it holds characters that cannot be written out (broken characters, or ones the "
+        "output's encoding lacks)"),
+    "UnicodeDecodeError": ("có byte không đọc được thành chữ",
+                           "it holds bytes that do not read as text"),
+    "ValueError": ("có một giá trị Deskapp không dùng được",
+                   "it holds a value Deskapp cannot use"),
+    "other": ("một lỗi ngoài dự kiến", "an unexpected problem"),
+}
+_CAUSE_KINDS: tuple[tuple[type[BaseException], tuple[str, str]], ...] = (
+    (RecursionError, _CAUSES["RecursionError"]),
+    (MemoryError, _CAUSES["MemoryError"]),
+    (OverflowError, _CAUSES["OverflowError"]),
+    (UnicodeEncodeError, _CAUSES["UnicodeEncodeError"]),
+    (UnicodeDecodeError, _CAUSES["UnicodeDecodeError"]),
+    (ValueError, _CAUSES["ValueError"]),
+)
 
 
 def _open(path: Path) -> Library:
     from deskapp.workspace import open_library
 
-    return open_library(path)
+    library = open_library(path)
+    if library.log_set_aside is not None:
+        _fail(message("log_set_aside", path=str(path), moved_to=str(library.log_set_aside)))
+    return library
 
 
 def _cmd_import(args: argparse.Namespace, library_path: Path) -> int:
@@ -656,13 +741,21 @@ def _cmd_server(args: argparse.Namespace, _library_path: Path) -> int:
     import getpass
 
     from deskapp.sync import SyncError, SyncTarget, connect
-    from deskapp.sync.server import add_user, check_user_name, setup_server, user_exists
+    from deskapp.sync.server import (
+        add_user,
+        check_admin,
+        check_user_name,
+        setup_server,
+        user_exists,
+    )
 
     if args.server_command == "add-user":
         check_user_name(args.name)  # before connecting and asking for a password
     target, password = SyncTarget.parse(args.url)
     conn = connect(target, password)
     try:
+        # Before anything changes and before a password is asked for.
+        check_admin(conn, target.server, setup=args.server_command == "setup")
         if args.server_command == "setup":
             ran = setup_server(conn, target.server)
             print(f"{target.server}: schema {ran} migration(s) applied")

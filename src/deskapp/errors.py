@@ -33,6 +33,16 @@ class ImportRejected(DeskappError):
     code = "import_rejected"
 
 
+class UnsafeTarget(DeskappError):
+    """An export was pointed at something that is not a regular file (``kind``: what it is).
+
+    Replacing it would turn a device, a folder, a pipe, a socket or a link into a
+    file; nothing is written.
+    """
+
+    code = "file_special"
+
+
 class LibraryError(DeskappError):
     """The library database cannot be opened or written."""
 
@@ -47,6 +57,12 @@ class RevisionNotFound(DeskappError):
     """No revision in the library has the id ``ref`` (purged, or never received)."""
 
     code = "revision_not_found"
+
+
+class AmbiguousArticle(ArticleNotFound):
+    """An id prefix that fits several articles (``count``, ``candidates`` listed)."""
+
+    code = "article_ambiguous"
 
 
 class ExportError(DeskappError):

@@ -25,10 +25,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Không thực hiện được: {reason}. Không có gì bị mất.",
         "This could not be done: {reason}. Nothing was lost.",
     ),
-    "disk_full_os": (
+    "disk_full_here": (
         "Ổ đĩa đã đầy: không ghi được. Hãy giải phóng chỗ trống rồi thử lại; không có gì bị mất.",
         "The disk is full: nothing could be written. Free some space and try again; "
         "nothing was lost.",
+    ),
+    "unforeseen": (
+        "Lệnh “deskapp {command}” không làm xong với “{subject}”: {cause}. Nếu cần báo "
+        "lỗi, chạy lại với DESKAPP_DEBUG=1 để có chi tiết.",
+        "“deskapp {command}” could not finish with “{subject}”: {cause}. To report it, "
+        "run it again with DESKAPP_DEBUG=1 for the details.",
     ),
     "file_empty": (
         "Tệp “{name}” trống, không có gì để nhập.",
@@ -108,6 +114,35 @@ CATALOG: dict[str, tuple[str, str]] = {
     "library_unwritable": (
         "Không ghi được vào thư viện “{path}”: {reason}",
         "The library “{path}” cannot be written: {reason}",
+    ),
+    "disk_full": (
+        "Ổ đĩa chứa thư viện “{path}” đã đầy: không lưu được. Thư viện không hỏng và "
+        "không bị thay đổi; hãy giải phóng chỗ trống trên ổ đĩa rồi thử lại.",
+        "The disk holding the library “{path}” is full, so nothing could be saved. The "
+        "library is not damaged and was not changed; free some space on the disk and "
+        "try again.",
+    ),
+    "library_busy": (
+        "Thư viện “{path}” đang bận ghi ở một chương trình khác quá lâu (đã chờ 10 giây). "
+        "Không có gì bị thay đổi; hãy thử lại.",
+        "The library “{path}” stayed busy with another program's write for too long "
+        "(waited 10 seconds). Nothing was changed; try again.",
+    ),
+    "log_set_aside": (
+        "Bên cạnh thư viện “{path}” có một tệp nhật ký ghi (-wal) không thuộc về nó; "
+        "tệp đó đã được đổi tên thành “{moved_to}” và không được ghi vào thư viện.",
+        "A write-ahead log (-wal) beside the library “{path}” did not belong to it; it "
+        "was renamed to “{moved_to}” and nothing from it was written into the library.",
+    ),
+    "file_special": (
+        "Không ghi vào “{name}”: đó là {kind}, không phải tệp thường. Hãy chọn một tên "
+        "tệp mới hoặc một tệp thường; không có gì bị thay đổi.",
+        "“{name}” was not written: it is {kind}, not a regular file. Choose a new file "
+        "name or a regular file; nothing was changed.",
+    ),
+    "article_ambiguous": (
+        "Mã “{ref}” khớp với {count} bài; hãy gõ thêm ký tự. Các bài: {candidates}",
+        "“{ref}” matches {count} articles; type more of the id. Candidates: {candidates}",
     ),
     "library_locked": (
         "Thư viện “{path}” đang được một cửa sổ Deskapp khác dùng (tiến trình {pid} "
@@ -259,6 +294,17 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
+# What an export refused to replace (the ``kind`` of ``file_special``).
+TARGET_KINDS: dict[str, tuple[str, str]] = {
+    "folder": ("một thư mục", "a folder"),
+    "device": ("một thiết bị", "a device"),
+    "fifo": ("một đường ống (FIFO)", "a named pipe (FIFO)"),
+    "socket": ("một socket", "a socket"),
+    "link": ("một liên kết (symlink)", "a symbolic link"),
+    "special": ("một tệp đặc biệt", "a special file"),
+}
+
+
 def language() -> str:
     """Return "vi" or "en" for messages shown to the user."""
     wanted = os.environ.get("DESKAPP_LANG")
@@ -284,6 +330,8 @@ def message(code: str, lang: str | None = None, **data: Any) -> str:
     template = vi if lang == "vi" else en
     if data.get("where") in FIELD_NAMES:
         data["where"] = FIELD_NAMES[data["where"]][0 if lang == "vi" else 1]
+    if data.get("kind") in TARGET_KINDS:
+        data["kind"] = TARGET_KINDS[data["kind"]][0 if lang == "vi" else 1]
     try:
         return template.format(**data)
     except (KeyError, ValueError, IndexError):
@@ -320,7 +368,7 @@ def words(error: BaseException, lang: str | None = None) -> str:
         import errno
 
         if error.errno == errno.ENOSPC:
-            return message("disk_full_os", lang)
+            return message("disk_full_here", lang)
         reason = error.strerror or str(error).strip()
         return message("os_error", lang, reason=reason) if reason else message("unexpected", lang)
     return message("unexpected", lang)

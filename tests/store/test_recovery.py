@@ -175,8 +175,8 @@ def test_disk_full_during_save_loses_nothing(library_path):
     article.body = "Đoạn đã lưu. Đoạn mới gõ."
     with pytest.raises(LibraryError) as caught:
         lib.save(article, kind=RevisionKind.AUTOSAVE)
-    assert caught.value.code == "library_unwritable"
-    assert "full" in caught.value.data["reason"]
+    assert caught.value.code == "disk_full"  # named as a full disk, never as damage
+    assert "is full" in str(caught.value) and "is damaged" not in str(caught.value)
     assert article.body == "Đoạn đã lưu. Đoạn mới gõ."  # the text the window keeps
     lib.db.conn = real
     assert lib.get(article.id).body == "Đoạn đã lưu."  # no half-written change

@@ -52,6 +52,7 @@ from deskapp.errors import (
     FontUnavailable,
     MissingGlyphs,
     TooManyPages,
+    UnsafeTarget,
 )
 from deskapp.fileio import write_atomically
 from deskapp.model import Approval, Article
@@ -1096,6 +1097,8 @@ def _write_atomically(target: Path, data: bytes) -> None:
     """Swap the new PDF in with one rename; any failure keeps the old file intact."""
     try:
         write_atomically(target, data)
+    except UnsafeTarget as exc:  # a device, folder, pipe or link: an export error of its own
+        raise ExportError(exc.code, **exc.data) from exc
     except OSError as exc:
         raise ExportError(path=str(target), reason=_reason(exc)) from exc
 

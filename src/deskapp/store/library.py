@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from deskapp.errors import ArticleNotFound, LibraryError, RevisionNotFound
+from deskapp.errors import AmbiguousArticle, ArticleNotFound, LibraryError, RevisionNotFound
 from deskapp.model import (
     CONTENT_FIELDS,
     Article,
@@ -32,6 +32,7 @@ from deskapp.model import (
     now_iso,
 )
 from deskapp.store.keys import SCHEMA_VERSION, title_order_key
+from deskapp.store.wal import closed, has_frames, opened, settle_log
 from deskapp.text import nfc
 
 if TYPE_CHECKING:
@@ -55,6 +56,8 @@ SEARCH_PAGE_SIZE = 50
 # 300 revisions of 5,000 words, against 5 ms for whole rows and their hashes.
 _REVISION_META = ("id", "article_id", "parent_id", "created_at", "author", "kind",
                   "content_hash", "status")
+# Articles an ambiguous id prefix lists.
+AMBIGUOUS_LISTED = 10
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,10 @@ class Library:
         self._db: Database | None = None
         self.path = path
         self.refused: LibraryError | None = None
+        # A write-ahead log found beside the file that was not this library's,
+        # renamed here before the library was read (see deskapp.store.wal).
+        self.log_set_aside: Path | None = None
+        self._counted = False
         # Saves mark the article in ``fts_pending`` instead of re-indexing it in
         # their own transaction; :meth:`index_pending` (and every search, first)
         # catches up. The window sets this: re-indexing a 500-word article costs
@@ -131,6 +138,7 @@ class Library:
         says is refused either way.
         """
         path = Path(path)
+        set_aside = settle_log(path)  # before anything reads (and so replays) the log
         _check_header(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -138,10 +146,14 @@ class Library:
         except (OSError, sqlite3.Error) as exc:
             raise LibraryError("library_unwritable", path=str(path), reason=_reason(exc)) from exc
         try:
-            return cls._prepare(conn, path, check=check)
+            library = cls._prepare(conn, path, check=check)
         except BaseException:
             conn.close()
             raise
+        library.log_set_aside = set_aside.moved_to if set_aside else None
+        opened(path)
+        library._counted = True
+        return library
 
     @classmethod
     def in_memory(cls) -> Library:
@@ -162,7 +174,7 @@ class Library:
             # check the pages once now so the user hears about it before writing.
             verdict = conn.execute("PRAGMA quick_check").fetchone()[0] if check else "ok"
         except sqlite3.DatabaseError as exc:
-            raise LibraryError("library_corrupt", path=where) from exc
+            raise open_error(path, exc) from exc
         if verdict != "ok":
             raise LibraryError("library_corrupt", path=where)
         if found > SCHEMA_VERSION:
@@ -180,9 +192,7 @@ class Library:
                 migrations.apply(library.db)
                 library.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError) and _is_write_problem(exc):
-                raise LibraryError("library_unwritable", path=where, reason=_reason(exc)) from exc
-            raise LibraryError("library_corrupt", path=where) from exc
+            raise open_error(path, exc) from exc
         return library
 
     @staticmethod
@@ -205,7 +215,7 @@ class Library:
             if path.exists():
                 os.close(os.open(path, os.O_RDWR))
         except OSError as exc:
-            raise LibraryError("library_unwritable", path=str(path), reason=_reason(exc)) from exc
+            raise write_error(path, exc) from exc
 
     @staticmethod
     def _backup_before_migration(conn: sqlite3.Connection, path: Path | None,
@@ -222,11 +232,16 @@ class Library:
         try:
             backup_connection(conn, path, "pre-migration")
         except LibraryError as exc:
+            if exc.code == "disk_full" or disk_is_full(path.parent):
+                raise LibraryError("disk_full", path=str(path)) from exc
             raise LibraryError("library_unwritable", path=str(path),
                                reason=exc.data.get("reason", exc.code)) from exc
 
     def close(self) -> None:
         self.conn.close()
+        if self._counted and self.path is not None:
+            self._counted = False
+            closed(self.path)
 
     def refuse_writes(self, error: LibraryError) -> None:
         """From now on every write raises ``error`` (a library found damaged is never written).
@@ -254,12 +269,32 @@ class Library:
                                           strict=True)))
 
     def find(self, ref: str) -> Article:
-        """Find an article by its id or by a unique prefix of it (as the CLI prints them)."""
+        """Find an article by its id or by a unique prefix of it (as the CLI prints them).
+
+        The prefix is matched literally (``%`` and ``_`` are characters, not
+        wildcards) and without regard to case; a prefix that fits several
+        articles raises :class:`AmbiguousArticle` listing them.
+        """
         ref = ref.strip()
-        rows = list(self.db.query("SELECT id FROM articles WHERE id LIKE ? || '%' LIMIT 2", [ref]))
-        if len(rows) != 1 or not ref:
+        if not ref:
             raise ArticleNotFound(ref=ref)
-        return self.get(rows[0]["id"])
+        try:
+            return self.get(ref)
+        except ArticleNotFound:
+            pass
+        rows = self.conn.execute(
+            "SELECT id, title FROM articles WHERE substr(lower(id), 1, ?) = lower(?) "
+            "ORDER BY deleted_at IS NOT NULL, updated_at DESC LIMIT ?",
+            [len(ref), ref, AMBIGUOUS_LISTED + 1]).fetchall()
+        if not rows:
+            raise ArticleNotFound(ref=ref)
+        if len(rows) > 1:
+            listed = [f"{row[0]} “{nfc(row[1] or '')}”" for row in rows[:AMBIGUOUS_LISTED]]
+            if len(rows) > AMBIGUOUS_LISTED:
+                listed.append("…")
+            raise AmbiguousArticle(ref=ref, count=len(rows) if len(rows) <= AMBIGUOUS_LISTED
+                                   else f"{AMBIGUOUS_LISTED}+", candidates="; ".join(listed))
+        return self.get(rows[0][0])
 
     def list(self, *, trashed: bool = False, sort: Sort = "updated",
              status: str = "") -> list[ArticleSummary]:
@@ -604,23 +639,46 @@ def import_writer() -> None:
 
 
 class _WriteGuard:
-    """``db.atomic()`` that turns SQLite's write failures into :class:`LibraryError`."""
+    """A write transaction that turns SQLite's write failures into :class:`LibraryError`.
+
+    The outermost level begins with ``BEGIN IMMEDIATE``: the write lock is
+    taken at once, waiting up to the busy timeout for another writer. A
+    deferred ``BEGIN`` would read first (sqlite-utils' ``update`` reads the
+    row it updates) and then upgrade to a write, and SQLite never waits on
+    that upgrade: a second writer failed at once with "database is locked".
+    Nested levels are savepoints (sqlite-utils' ``atomic``).
+    """
 
     def __init__(self, library: Library) -> None:
         self._library = library
-        self._atomic = library.db.atomic()
+        self._atomic: Any = None
 
     def __enter__(self) -> Database:
-        if self._library.refused is not None:
-            raise self._library.refused
+        library = self._library
+        if library.refused is not None:
+            raise library.refused
+        db = library.db
         try:
-            return self._atomic.__enter__()
+            if library.conn.in_transaction:
+                self._atomic = db.atomic()
+                return self._atomic.__enter__()
+            library.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise self._error(exc) from exc
+        return db
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> bool:
         try:
-            self._atomic.__exit__(exc_type, exc, tb)
+            if self._atomic is not None:
+                self._atomic.__exit__(exc_type, exc, tb)
+            elif exc_type is None:
+                try:
+                    self._library.conn.execute("COMMIT")
+                except BaseException:
+                    self._library.conn.rollback()
+                    raise
+            else:
+                self._library.conn.rollback()
         except sqlite3.Error as error:
             raise self._error(error) from error
         if isinstance(exc, sqlite3.Error):  # a write inside failed (disk full): rolled back
@@ -628,8 +686,70 @@ class _WriteGuard:
         return False
 
     def _error(self, exc: sqlite3.Error) -> LibraryError:
-        path = str(self._library.path) if self._library.path else ":memory:"
-        return LibraryError("library_unwritable", path=path, reason=_reason(exc))
+        return write_error(self._library.path, exc)
+
+
+def open_error(path: Path | None, exc: sqlite3.DatabaseError) -> LibraryError:
+    """What a failure while opening means: damage only when SQLite says the file is bad.
+
+    SQLite reports a full disk as ``SQLITE_FULL`` on a write and often as a
+    plain I/O error on a read (the ``-shm`` index cannot grow); neither is
+    damage, and a library judged damaged is offered for recovery.
+    """
+    if isinstance(exc, sqlite3.OperationalError) or is_disk_full(exc):
+        if is_write_problem(exc) or is_disk_full(exc) or (
+                path is not None and disk_is_full(path.parent)):
+            return write_error(path, exc)
+    return LibraryError("library_corrupt", path=str(path) if path else ":memory:")
+
+
+def write_error(path: Path | None, exc: BaseException) -> LibraryError:
+    """The library error for a failed write: a full disk is named as one."""
+    where = str(path) if path else ":memory:"
+    if is_disk_full(exc) or (path is not None and isinstance(exc, (sqlite3.OperationalError,
+                                                                     OSError))
+                             and disk_is_full(path.parent)):
+        return LibraryError("disk_full", path=where)
+    if is_busy(exc):
+        return LibraryError("library_busy", path=where)
+    return LibraryError("library_unwritable", path=where, reason=_reason(exc))
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """SQLITE_FULL from SQLite, or ENOSPC / EDQUOT from the operating system."""
+    import errno
+
+    if isinstance(exc, sqlite3.Error):
+        if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF == _SQLITE_FULL:
+            return True
+        return "database or disk is full" in str(exc)
+    return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC,
+                                                      getattr(errno, "EDQUOT", -1))
+
+
+def disk_is_full(folder: Path) -> bool:
+    """Whether the disk holding ``folder`` has (almost) no room left for this user."""
+    import shutil
+
+    try:
+        return shutil.disk_usage(folder).free < DISK_FULL_BELOW
+    except OSError:
+        return False
+
+
+def is_busy(exc: BaseException) -> bool:
+    """SQLITE_BUSY / SQLITE_LOCKED: another writer kept the library past the busy timeout."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    return code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in str(exc)
+
+
+# Less room than this is a full disk: SQLite cannot add a page and its log frame.
+DISK_FULL_BELOW = 64 * 1024
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+_SQLITE_FULL = 13
 
 
 def _check_header(path: Path) -> None:
@@ -662,17 +782,9 @@ def _check_header(path: Path) -> None:
     page_size = int.from_bytes(head[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(head[28:32], "big")
-    size_valid = head[24:28] == head[92:96] and not _log_has_frames(path)
+    size_valid = head[24:28] == head[92:96] and not has_frames(path)
     if size_valid and pages and size < pages * page_size:
         raise LibraryError("library_corrupt", path=str(path))
-
-
-def _log_has_frames(path: Path) -> bool:
-    """Whether the library's ``-wal`` file holds more than its 32-byte header."""
-    try:
-        return path.with_name(path.name + "-wal").stat().st_size > 32
-    except OSError:
-        return False
 
 
 def check_pages(path: Path | str, stop: Callable[[], bool] | None = None) -> bool | None:
@@ -695,9 +807,8 @@ def check_pages(path: Path | str, stop: Callable[[], bool] | None = None) -> boo
     except sqlite3.OperationalError as exc:
         if stop is not None and stop():
             return None
-        if _is_write_problem(exc):
-            raise LibraryError("library_unwritable", path=str(path), reason=_reason(exc)) \
-                from exc
+        if is_write_problem(exc) or disk_is_full(Path(path).parent):
+            raise write_error(Path(path), exc) from exc
         return False
     except sqlite3.DatabaseError:
         return False
@@ -765,7 +876,7 @@ def _revision_from_row(row: dict[str, Any]) -> Revision:
     )
 
 
-def _is_write_problem(exc: sqlite3.OperationalError) -> bool:
+def is_write_problem(exc: sqlite3.OperationalError) -> bool:
     text = str(exc).lower()
     return any(w in text for w in ("readonly", "read-only", "disk", "locked", "unable to open"))
 

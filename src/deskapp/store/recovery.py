@@ -23,7 +23,8 @@ from deskapp.store.backup import BackupInfo, list_backups
 from deskapp.store.keys import SCHEMA_VERSION
 from deskapp.store.lock import LockOwner, lock_owner
 
-Code = Literal["ok", "library_corrupt", "library_too_new", "library_unwritable", "locked"]
+Code = Literal["ok", "library_corrupt", "library_too_new", "library_unwritable", "locked",
+               "disk_full"]
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -104,6 +105,12 @@ def _database_state(path: Path) -> tuple[Code, str]:
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc).lower() or "busy" in str(exc).lower():
             return "locked", str(exc)
+        from deskapp.store.library import disk_is_full, is_disk_full, is_write_problem
+
+        if is_disk_full(exc) or disk_is_full(path.parent):
+            return "disk_full", str(exc)  # never damage: nothing to recover from
+        if is_write_problem(exc):
+            return "library_unwritable", str(exc)
         return "library_corrupt", str(exc)
     except sqlite3.DatabaseError as exc:
         return "library_corrupt", str(exc)
@@ -113,6 +120,10 @@ def _database_state(path: Path) -> tuple[Code, str]:
         return "library_too_new", f"schema {found} > {SCHEMA_VERSION}"
     if not (_folder_writable(path.parent) and _file_writable(path)):
         return "library_unwritable", "read-only file or folder"
+    from deskapp.store.library import disk_is_full
+
+    if disk_is_full(path.parent):
+        return "disk_full", "no space left on the disk"
     return "ok", ""
 
 

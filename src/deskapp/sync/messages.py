@@ -62,6 +62,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The server {server} holds an older schema ({found}; {known} is needed). Ask IT to "
         "run “deskapp server setup” to upgrade it.",
     ),
+    "server_not_admin": (
+        "Tài khoản “{user}” không phải quản trị viên của máy chủ {server}: chỉ bộ phận kỹ "
+        "thuật (tài khoản được tạo vai trò) mới chuẩn bị máy chủ hay tạo tài khoản. "
+        "Không có gì bị thay đổi.",
+        "“{user}” is not an administrator of the server {server}: only IT (a sign-in that "
+        "may create roles) can set the server up or add sign-ins. Nothing was changed.",
+    ),
     "server_refused": (
         "Máy chủ không nhận thay đổi của bài “{title}”: {why}. Bài trên máy vẫn nguyên.",
         "The server refused the changes to “{title}”: {why}. The article on this computer "

@@ -687,6 +687,27 @@ def setup_server(conn: Any, server: str = "") -> int:
     return SERVER_SCHEMA_VERSION - found
 
 
+def check_admin(conn: Any, server: str, *, setup: bool) -> None:
+    """Refuse (``server_not_admin``) a sign-in that cannot create roles (and, for setup, schemas).
+
+    Asked before anything is changed or a password is asked for: run by a
+    reporter, ``setup`` would otherwise find nothing it may do and report
+    "0 migrations applied".
+    """
+    query = ("SELECT current_user, rolsuper OR (rolcreaterole AND "
+             "has_database_privilege(current_database(), 'CREATE')) "
+             "FROM pg_roles WHERE rolname = current_user") if setup else (
+        "SELECT current_user, rolsuper OR rolcreaterole FROM pg_roles "
+        "WHERE rolname = current_user")
+    with conn.cursor() as cur:
+        cur.execute(query)
+        row = cur.fetchone()
+    conn.rollback()
+    if row is None or not row[1]:
+        raise SyncError("server_not_admin", server=server,
+                        user=row[0] if row else "?")
+
+
 def check_user_name(name: str) -> None:
     """Refuse a sign-in name PostgreSQL would need quoting for (``user_name_invalid``)."""
     if not _ROLE_NAME.fullmatch(name):

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from deskapp.errors import DeskappError
-from deskapp.messages import describe
+from deskapp.messages import describe, message
 from deskapp.store import Library
 from deskapp.store.lock import WriterLock, acquire_writer_lock, lock_owner
 from deskapp.ui.safety.recovery_dialog import Choose, recover
@@ -55,9 +55,18 @@ def open_for_writing(path: Path, *, choose: Choose, inform: Callable[[str], None
         try:
             # Reading every page and the daily backup wait for the window
             # (deskapp.ui.safety.library_checkup): on a big library they take seconds.
-            return Opened(open_library(path, check=False, daily_backup=False), path, lock)
-        except DeskappError:
-            pass
+            library = open_library(path, check=False, daily_backup=False)
+        except DeskappError as error:
+            if error.code == "disk_full":  # not damage: no recovery to offer
+                if lock is not None:
+                    lock.release()
+                inform(describe(error, core_language()))
+                return None
+        else:
+            if library.log_set_aside is not None:
+                inform(message("log_set_aside", core_language(), path=str(path),
+                               moved_to=str(library.log_set_aside)))
+            return Opened(library, path, lock)
         try:
             chosen = recover(path, choose)
         except DeskappError as error:
