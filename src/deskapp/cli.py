@@ -662,6 +662,8 @@ def _cmd_sync(args: argparse.Namespace, library_path: Path) -> int:
     for refusal in report.refused:
         _fail(sync_message("server_refused", title=refusal.title or untitled,
                            why=refusal.why))
+    for refused in report.approvals_refused:
+        _fail(describe(refused.error()))
     print(sync_message("sync_done", pushed=report.pushed, pulled=report.pulled))
     return EXIT_FAILURE if report.refused else 0
 

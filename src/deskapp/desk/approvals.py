@@ -60,6 +60,7 @@ __all__ = [
     "settle",
     "sign_approval",
     "signing_key",
+    "stored_revision",
     "trusted_keys",
     "verified_approval",
 ]
@@ -282,14 +283,14 @@ def verified_approval(library: Library, article_id: str) -> Approval | None:
                              [article_id]).fetchone()
     if row is None or row[0] not in _APPROVED:
         return None
-    head = _revision(library, row[1])
+    head = stored_revision(library, row[1])
     if head is None:
         return None
     events = library.db.query(
         "SELECT * FROM status_events WHERE article_id = ? AND action = 'approve' "
         "ORDER BY at DESC, rowid DESC", [article_id])
     for event in events:
-        revision = _revision(library, event["revision_id"])
+        revision = stored_revision(library, event["revision_id"])
         if revision is None or _text(revision) != _text(head):
             continue
         if check_event(library, event, revision) is None:
@@ -298,7 +299,7 @@ def verified_approval(library: Library, article_id: str) -> Approval | None:
     return None
 
 
-def _revision(library: Library, revision_id: str | None) -> Revision | None:
+def stored_revision(library: Library, revision_id: str | None) -> Revision | None:
     from deskapp.store.library import _revision_from_row
 
     if not revision_id:
@@ -336,7 +337,7 @@ def screen_approvals(library: Library, package: Package
             continue
         revision = by_id.get(event["revision_id"] or "")
         if revision is None:
-            revision = _revision(library, event["revision_id"])
+            revision = stored_revision(library, event["revision_id"])
         reason = check_event(library, event, revision)
         if reason is None:
             kept.append(event)
