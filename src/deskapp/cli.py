@@ -146,6 +146,17 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("name", metavar="NAME")
     user.add_argument("--role", choices=["reporter", "editor"], required=True)
 
+    keys = commands.add_parser("keys", help="editors' approval keys: export this library's "
+                               "public keys, or (for IT) install a keys file so approvals "
+                               "signed with them are trusted")
+    keys_cmds = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    kexp = keys_cmds.add_parser("export", help="write this library's public keys (never the "
+                                "private key) to FILE, or to standard output")
+    kexp.add_argument("-o", "--output", type=Path, metavar="FILE")
+    kimp = keys_cmds.add_parser("import", help="trust the editors' keys in FILE")
+    kimp.add_argument("file", type=Path, metavar="FILE")
+    keys_cmds.add_parser("list", help="list the trusted keys: id, name, source")
+
     commands.add_parser("gui", help="open the window (the default)")
     return parser
 
@@ -321,7 +332,10 @@ def _cmd_import(args: argparse.Namespace, library_path: Path) -> int:
 
             try:
                 if is_package(path):
-                    print(_merge_line(import_package(library, path)))
+                    result = import_package(library, path)
+                    print(_merge_line(result))
+                    for refused in result.refused_approvals:
+                        _fail(describe(refused.error()))
                     continue
                 article = import_into(library, path, converted)
             except DeskappError as error:
@@ -733,6 +747,8 @@ def _cmd_sync(args: argparse.Namespace, library_path: Path) -> int:
     for refusal in report.refused:
         _fail(sync_message("server_refused", title=refusal.title or untitled,
                            why=refusal.why))
+    for refused in report.approvals_refused:
+        _fail(describe(refused.error()))
     print(sync_message("sync_done", pushed=report.pushed, pulled=report.pulled))
     return EXIT_FAILURE if report.refused else 0
 
@@ -770,6 +786,36 @@ def _cmd_server(args: argparse.Namespace, _library_path: Path) -> int:
     return 0
 
 
+def _cmd_keys(args: argparse.Namespace, library_path: Path) -> int:
+    from deskapp.desk.approvals import export_keys, install_keys, read_keys_file, trusted_keys
+
+    library = _open(library_path)
+    try:
+        if args.keys_command == "export":
+            data = export_keys(library)
+            if args.output is None:
+                sys.stdout.write(data.decode("utf-8") + "\n")
+                return 0
+            from deskapp.fileio import write_atomically
+
+            try:
+                write_atomically(args.output, data)
+            except OSError as error:
+                raise ImportRejected("file_unwritable", name=str(args.output),
+                                     reason=error.strerror or str(error)) from error
+            print(args.output)
+        elif args.keys_command == "import":
+            keys = read_keys_file(args.file)
+            added = install_keys(library, keys, "file")
+            print(message("keys_installed", added=added, count=len(keys)))
+        else:
+            for key in trusted_keys(library):
+                print(f"{key.key_id}\t{key.name}\t{key.source}")
+    finally:
+        library.close()
+    return 0
+
+
 def _article_or_file(library: Library, ref: str) -> Article:
     """The library article with this id (or id prefix), else the file at that path."""
     try:
@@ -785,7 +831,7 @@ def _article_or_file(library: Library, ref: str) -> Article:
 _COMMANDS = {"import": _cmd_import, "list": _cmd_list, "search": _cmd_search,
              "export": _cmd_export, "convert": _cmd_convert, "presets": _cmd_presets,
              "check": _cmd_check, "status": _cmd_status, "package": _cmd_package,
-             "sync": _cmd_sync, "server": _cmd_server}
+             "sync": _cmd_sync, "server": _cmd_server, "keys": _cmd_keys}
 
 
 if __name__ == "__main__":

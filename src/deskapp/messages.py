@@ -240,6 +240,22 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{id}\t“{title}” was changed on both sides: the local version is kept as it is and "
         "the package's version is stored as a conflict revision to compare and choose",
     ),
+    "approval_refused": (
+        "Không nhận lời duyệt bài “{title}”{approver_vi}: {reason}. Bài được đưa về "
+        "ban biên tập chờ duyệt lại.",
+        "The approval of “{title}”{approver_en} was not accepted: {reason}. The article "
+        "goes back to the desk to be approved again.",
+    ),
+    "keys_file_invalid": (
+        "“{name}” không phải tệp khoá biên tập viên của Deskapp dùng được (định dạng sai, "
+        "hoặc mã khoá không khớp với khoá). Không có khoá nào được cài.",
+        "“{name}” is not a usable Deskapp editor keys file (wrong format, or a key id "
+        "that does not match its key). No key was installed.",
+    ),
+    "keys_installed": (
+        "Đã tin cậy {added} khoá mới ({count} khoá trong tệp).",
+        "{added} new key(s) trusted ({count} in the file).",
+    ),
     "conflict_not_found": (
         "Bài “{ref}” không có xung đột nào đang chờ xử lý.",
         "The article “{ref}” has no conflict waiting to be resolved.",
@@ -326,6 +342,8 @@ def language() -> str:
 def message(code: str, lang: str | None = None, **data: Any) -> str:
     """Return the sentence for ``code`` in ``lang`` ("vi" or "en")."""
     lang = lang or language()
+    if code == "approval_refused":
+        data = approval_message(code, lang, data)
     vi, en = CATALOG.get(code, CATALOG["error"])
     template = vi if lang == "vi" else en
     if data.get("where") in FIELD_NAMES:
@@ -336,6 +354,33 @@ def message(code: str, lang: str | None = None, **data: Any) -> str:
         return template.format(**data)
     except (KeyError, ValueError, IndexError):
         return template.format_map(_Lenient(data))
+
+
+# Why an approval claim was refused (deskapp.desk.approvals): (Vietnamese, English).
+APPROVAL_REASONS: dict[str, tuple[str, str]] = {
+    "unsigned": ("lời duyệt không có chữ ký của biên tập viên",
+                 "it carries no editor's signature"),
+    "unknown_key": ("máy này chưa có khoá của biên tập viên đã ký (nhờ IT cài khoá, hoặc "
+                    "đồng bộ với máy chủ toà soạn)",
+                    "this computer does not have the signing editor's key (ask IT to install "
+                    "it, or sync with the newsroom server)"),
+    "wrong_name": ("chữ ký thuộc về một biên tập viên khác với người được ghi tên",
+                   "it is signed by another editor than the one it names"),
+    "bad_signature": ("chữ ký không khớp với nội dung bài được duyệt",
+                      "its signature does not match the approved text"),
+    "no_approval": ("bài mang trạng thái đã duyệt nhưng không có lời duyệt nào của biên tập "
+                    "viên cho nội dung này",
+                    "it is marked approved but no editor's approval covers this text"),
+}
+
+
+def approval_message(code: str, lang: str | None, data: dict[str, Any]) -> dict[str, Any]:
+    """The words an ``approval_refused`` sentence needs, from its codes."""
+    reason = APPROVAL_REASONS.get(str(data.get("reason")), APPROVAL_REASONS["unsigned"])
+    approver = str(data.get("approver") or "")
+    return {**data, "reason": reason[0 if lang == "vi" else 1],
+            "approver_vi": f" đứng tên {approver}" if approver else "",
+            "approver_en": f" in the name of {approver}" if approver else ""}
 
 
 def describe(error: Exception, lang: str | None = None) -> str:

@@ -23,9 +23,16 @@ def _version(newsroom):
                             ).fetchone()[0]
 
 
+# The columns version 1 had; later versions may add columns, never change these.
+_V1_EVENT_COLUMNS = ('id, article_id, revision_id, at, "user", role, action, from_status, '
+                     "to_status, reason, note, pushed_by, pushed_at")
+
+
 def _snapshot(newsroom):
     with newsroom.admin() as conn:
-        return {table: sorted(conn.execute(f"SELECT * FROM deskapp.{table}").fetchall())
+        return {table: sorted(conn.execute(
+                    f"SELECT {_V1_EVENT_COLUMNS if table == 'status_events' else '*'} "
+                    f"FROM deskapp.{table}").fetchall())
                 for table in ("meta", "articles", "revisions", "comments", "status_events",
                               "photos")}
 

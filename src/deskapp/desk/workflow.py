@@ -203,14 +203,15 @@ def last_event(library: Library, article_id: str,
 def approval_for(library: Library, article_id: str) -> Approval | None:
     """Who approved the article and when, while it stands approved (or exported).
 
-    Taken from the latest ``approve`` change of status; ``None`` for an
-    article that was never approved, is not in the library, or has been
-    moved to another status since.
+    Taken from the latest ``approve`` change of status whose editor's
+    signature verifies over the article's current text (see
+    :mod:`deskapp.desk.approvals`); ``None`` for an article that was never
+    approved, is not in the library, has been moved to another status since,
+    or whose approval no trusted editor's key vouches for.
     """
-    event = last_event(library, article_id, (str(Action.APPROVE),))
-    if event is None or _current_status(library, article_id) not in _APPROVED:
-        return None
-    return Approval(approver=event.user, approved_at=event.at, note=event.note)
+    from deskapp.desk.approvals import verified_approval
+
+    return verified_approval(library, article_id)
 
 
 def counts_by_status(library: Library) -> dict[str, int]:
@@ -243,13 +244,6 @@ def _text_differs(old: Article, new: Article) -> bool:
     new.normalize()
     return ({k: v for k, v in old.content().items() if k != "status"}
             != {k: v for k, v in new.content().items() if k != "status"})
-
-
-def _current_status(library: Library, article_id: str) -> Status | None:
-    try:
-        return Status(library.get(article_id).status)
-    except ArticleNotFound:
-        return None
 
 
 def _parse(action: Action | str, role: Role | str) -> tuple[Action, Role]:
@@ -286,7 +280,7 @@ def _require_clean_proof(article: Article, tone_style: str | None) -> None:
 
 def _record(library: Library, article: Article, previous: Status, action: Action, user: str,
             role: Role, reason: str, note: str) -> None:
-    library.db["status_events"].insert({
+    event = {
         "id": new_id(),
         "article_id": article.id,
         "revision_id": article.revision_id,
@@ -298,7 +292,12 @@ def _record(library: Library, article: Article, previous: Status, action: Action
         "to_status": str(article.status),
         "reason": reason,
         "note": note,
-    })
+    }
+    if action is Action.APPROVE:  # signed by the approving editor (deskapp.desk.approvals)
+        from deskapp.desk.approvals import sign_approval
+
+        event = sign_approval(library, event, article.content_hash())
+    library.db["status_events"].insert(event)
 
 
 @contextmanager

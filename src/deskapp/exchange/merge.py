@@ -76,6 +76,8 @@ class MergeResult:
     new_comments: int = 0
     new_events: int = 0
     new_resolutions: int = 0
+    # Approval claims that did not verify here (deskapp.desk.approvals.ApprovalRefused).
+    refused_approvals: tuple[Any, ...] = ()
 
 
 @dataclass
@@ -95,11 +97,17 @@ class _Local:
 
 
 def apply_package(library: Library, package: Package, *,
-                  unsaved_article_ids: Collection[str] = ()) -> MergeResult:
-    """Bring ``package`` into ``library`` in one transaction (see the module notes)."""
+                  unsaved_article_ids: Collection[str] = (),
+                  verify_approvals: bool = True) -> MergeResult:
+    """Bring ``package`` into ``library`` in one transaction (see the module notes).
+
+    Approvals are checked (:mod:`deskapp.desk.approvals`) unless
+    ``verify_approvals`` is false (a newsroom server too old to carry signatures).
+    """
     with library.transaction():
         _check_foreign_ids(library, package)
         exists = library.db["articles"].count_where("id = ?", [package.article_id]) > 0
+        package, refused, before = _screen(library, package, exists, verify_approvals)
         if not exists:
             result = _create(library, package)
         else:
@@ -108,10 +116,35 @@ def apply_package(library: Library, package: Package, *,
         events = _insert_new(library, "status_events", package.status_events)
         resolutions = _apply_resolutions(library, package)
         _insert_photos(library, package)
+        if verify_approvals:
+            refused = _settle(library, result, before, refused)
     if result.outcome == "nothing_new" and (comments or events or resolutions):
         result = replace(result, outcome="updated")
     return replace(result, new_comments=comments, new_events=events,
-                   new_resolutions=resolutions)
+                   new_resolutions=resolutions, refused_approvals=tuple(refused))
+
+
+def _screen(library: Library, package: Package, exists: bool,
+            verify: bool) -> tuple[Package, list[Any], str | None]:
+    """Drop approve events that do not verify here; the status the article had before."""
+    if not verify:
+        return package, [], None
+    from deskapp.desk.approvals import screen_approvals
+
+    before = library.get(package.article_id).status if exists else None
+    screened, refused = screen_approvals(library, package)
+    return screened, list(refused), before
+
+
+def _settle(library: Library, result: MergeResult, before: str | None,
+            refused: list[Any]) -> list[Any]:
+    """An article that became approved here without a verified approval goes back to the desk."""
+    if result.outcome not in ("created", "updated"):
+        return refused
+    from deskapp.desk.approvals import settle
+
+    extra = settle(library, result.article_id, before=before, refused=refused)
+    return [*refused, extra] if extra is not None else refused
 
 
 def _apply_resolutions(library: Library, package: Package) -> int:
@@ -339,4 +372,10 @@ def resolve_conflict(library: Library, article_id: str,
             content=merged.content(),
         )
         library.insert_revision(revision)
-        return library.set_head(merged, revision.id)
+        settled = library.set_head(merged, revision.id)
+        # Taking the incoming side never takes an approval nobody can vouch for.
+        from deskapp.desk.approvals import settle
+
+        if settle(library, article_id, before=str(article.status), refused=[]) is not None:
+            settled = library.get(article_id)
+        return settled

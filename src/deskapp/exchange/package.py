@@ -101,6 +101,8 @@ _EVENT_KEYS: dict[str, tuple[type, ...]] = {
     "id": (str,), "article_id": (str,), "revision_id": (str, type(None)), "at": (str,),
     "user": (str,), "role": (str,), "action": (str,), "from_status": (str,),
     "to_status": (str,), "reason": (str,), "note": (str,),
+    # An approval's Ed25519 signature (deskapp.desk.approvals); "" in older packages.
+    "key_id": (str,), "signature": (str,),
 }
 
 

@@ -330,6 +330,27 @@ def _comment_resolutions(db: Database) -> None:
         "SELECT id, article_id, resolved_at, '' FROM comments WHERE resolved_at IS NOT NULL"
     )
 
+
+@migrations(name="0011_approval_signatures")
+def _approval_signatures(db: Database) -> None:
+    """Approvals carry the approving editor's signature; editors' public keys are kept here.
+
+    ``status_events.key_id`` and ``signature`` hold an Ed25519 signature over the
+    approved revision (see :mod:`deskapp.desk.approvals`); ``trusted_keys`` lists the
+    editors' public keys this library believes (``source``: ``own`` made here,
+    ``server`` published through the newsroom server, ``file`` installed by IT).
+    Approvals recorded before this migration have no signature and print no approval.
+    """
+    db.execute("ALTER TABLE status_events ADD COLUMN key_id TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE status_events ADD COLUMN signature TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        "CREATE TABLE trusted_keys (key_id TEXT PRIMARY KEY, name TEXT NOT NULL, "
+        "public_key TEXT NOT NULL, source TEXT NOT NULL, signin TEXT NOT NULL DEFAULT '', "
+        "added_at TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX trusted_keys_name ON trusted_keys (name)")
+
+
 if len(migrations._migrations) != SCHEMA_VERSION:  # keys.SCHEMA_VERSION was not bumped
     raise RuntimeError(f"{len(migrations._migrations)} migrations, SCHEMA_VERSION {SCHEMA_VERSION}")
 

@@ -49,6 +49,7 @@ from deskapp.exchange.package import (
 from deskapp.model import CONTENT_FIELDS, Revision, now_iso
 from deskapp.store import Library
 from deskapp.sync.errors import SyncError
+from deskapp.sync.approvals import KEYS_SCHEMA, exchange_keys
 from deskapp.sync.server import RESOLUTIONS_SCHEMA, check_server
 from deskapp.sync.target import LAST_SYNC_SETTING, last_sync
 
@@ -66,6 +67,7 @@ _COMMENT_COLUMNS = ("id", "article_id", "field", "start", "end", "quote", "prefi
 _RESOLUTION_COLUMNS = ("comment_id", "article_id", "resolved_at", "resolved_by")
 _EVENT_COLUMNS = ("id", "article_id", "revision_id", "at", "user", "role", "action",
                   "from_status", "to_status", "reason", "note")
+_SIGNED_EVENT_COLUMNS = (*_EVENT_COLUMNS, "key_id", "signature")  # server schema 4 on
 _REVISION_META = ("id", "article_id", "parent_id", "created_at", "author", "kind",
                   "content_hash")
 
@@ -88,6 +90,8 @@ class SyncReport:
     outcomes: Counter[str] = field(default_factory=Counter)
     conflicts: list[MergeResult] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
+    # Approval claims pulled from the server that did not verify here (ApprovalRefused).
+    approvals_refused: list[Any] = field(default_factory=list)
     cursor: int = 0
     updated_ids: set[str] = field(default_factory=set)
 
@@ -111,10 +115,14 @@ def sync(library: Library, conn: Any, *, server: str = "",
         server_id, version = check_server(conn, server)
         # A server older than version 3 has nowhere to keep comment resolutions: they wait.
         carry = version >= RESOLUTIONS_SCHEMA
+        # From version 4 approvals travel signed, and the editors' keys with them.
+        signed = version >= KEYS_SCHEMA
         _adopt_server(library, server_id)
+        if signed:
+            exchange_keys(library, conn)
         for _round in range(ROUNDS):
-            _pull(library, conn, report, set(unsaved_article_ids), step, carry)
-            if not _push(library, conn, report, step, carry):
+            _pull(library, conn, report, set(unsaved_article_ids), step, carry, signed)
+            if not _push(library, conn, report, step, carry, signed):
                 break
         library.set_setting(LAST_SYNC_SETTING, now_iso())
     except psycopg.OperationalError as exc:
@@ -160,24 +168,24 @@ class _Incoming:
 
 
 def _pull(library: Library, conn: Any, report: SyncReport, unsaved: set[str],
-          step: Checkpoint, carry: bool) -> None:
+          step: Checkpoint, carry: bool, signed: bool = False) -> None:
     while True:
         cursor = _cursor(library)
-        articles, incoming = _fetch(library, conn, cursor, carry)
+        articles, incoming = _fetch(library, conn, cursor, carry, signed)
         if not articles:
             return
         step("pull:fetched")
         with library.transaction():
             for item in incoming:
-                _apply(library, item, report, unsaved)
+                _apply(library, item, report, unsaved, signed)
             library.set_setting(CURSOR_SETTING, str(max(a["seq"] for a in articles)))
         step("pull:applied")
         if len(articles) < PULL_BATCH:
             return
 
 
-def _fetch(library: Library, conn: Any, cursor: int, carry: bool) -> tuple[list[dict[str, Any]],
-                                                               list[_Incoming]]:
+def _fetch(library: Library, conn: Any, cursor: int, carry: bool,
+           signed: bool = False) -> tuple[list[dict[str, Any]], list[_Incoming]]:
     """One batch of changed articles and everything needed to merge them, in one snapshot."""
     from psycopg.rows import dict_row
 
@@ -207,7 +215,8 @@ def _fetch(library: Library, conn: Any, cursor: int, carry: bool) -> tuple[list[
         cur.execute(f"SELECT {_quoted(_COMMENT_COLUMNS)} FROM deskapp.comments "
                     "WHERE article_id = ANY(%s)", [ids])
         comments = cur.fetchall()
-        cur.execute(f"SELECT {_quoted(_EVENT_COLUMNS)} FROM deskapp.status_events "
+        event_columns = _SIGNED_EVENT_COLUMNS if signed else _EVENT_COLUMNS
+        cur.execute(f"SELECT {_quoted(event_columns)} FROM deskapp.status_events "
                     "WHERE article_id = ANY(%s)", [ids])
         events = cur.fetchall()
         resolutions: list[dict[str, Any]] = []
@@ -247,15 +256,20 @@ def _fetch(library: Library, conn: Any, cursor: int, carry: bool) -> tuple[list[
     return articles, incoming
 
 
-def _apply(library: Library, item: _Incoming, report: SyncReport, unsaved: set[str]) -> None:
+def _apply(library: Library, item: _Incoming, report: SyncReport, unsaved: set[str],
+           signed: bool = False) -> None:
     aid = item.article["id"]
     try:
         package = _package(library, item)
-        result = apply_package(library, package, unsaved_article_ids=unsaved)
+        # A server older than version 4 carries no signatures: what it holds stays as it
+        # is (approvals from it print no "Duyệt" line) rather than bouncing between desks.
+        result = apply_package(library, package, unsaved_article_ids=unsaved,
+                               verify_approvals=signed)
     except DeskappError:
         title = item.article.get("title") or ""
         report.refused.append(Refusal(aid, str(title), "damaged"))
         return
+    report.approvals_refused.extend(result.refused_approvals)
     report.outcomes[result.outcome] += 1
     if result.outcome != "nothing_new":
         report.pulled += 1
@@ -330,6 +344,8 @@ class _Outgoing:
     events: list[dict[str, Any]]
     photos: list[dict[str, Any]]
     resolutions: list[dict[str, Any]] = field(default_factory=list)
+    # Approve events this library cannot verify: never sent, marked so they are not retried.
+    held: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -341,22 +357,22 @@ class _Sent:
 
 
 def _push(library: Library, conn: Any, report: SyncReport, step: Checkpoint,
-          carry: bool) -> bool:
+          carry: bool, signed: bool = False) -> bool:
     """Send everything new here; return whether a head swap was lost (pull again)."""
     lost = False
     dirty = _dirty_articles(library, carry)
     for start in range(0, len(dirty), PUSH_BATCH):
         lost |= _push_batch(library, conn, dirty[start:start + PUSH_BATCH], report, step,
-                            carry)
+                            carry, signed)
     return lost
 
 
 def _push_batch(library: Library, conn: Any, ids: Sequence[str], report: SyncReport,
-                step: Checkpoint, carry: bool) -> bool:
+                step: Checkpoint, carry: bool, signed: bool = False) -> bool:
     import psycopg
 
     seal_revisions(library, list(ids))
-    items = [_outgoing(library, aid, carry) for aid in ids]
+    items = [_outgoing(library, aid, carry, signed) for aid in ids]
     cursor = _cursor(library)
     sent: list[_Sent] = []
     refused: list[Refusal] = []
@@ -364,7 +380,7 @@ def _push_batch(library: Library, conn: Any, ids: Sequence[str], report: SyncRep
         for item in items:
             try:
                 with conn.transaction():
-                    sent.append(_send(conn, item, cursor))
+                    sent.append(_send(conn, item, cursor, signed))
             except psycopg.errors.InsufficientPrivilege as exc:
                 refused.append(Refusal(item.article_id, item.title, _refusal_reason(exc)))
         step("push:sent")
@@ -374,6 +390,8 @@ def _push_batch(library: Library, conn: Any, ids: Sequence[str], report: SyncRep
             _record_sent(library, done)
     step("push:recorded")
     report.refused.extend(refused)
+    report.refused.extend(Refusal(s.item.article_id, s.item.title, "approval_unsigned")
+                          for s in sent if s.item.held)
     report.pushed += sum(1 for s in sent if _carried_something(s))
     return any(s.swapped is False for s in sent)
 
@@ -414,7 +432,8 @@ def _dirty_articles(library: Library, carry: bool = True) -> list[str]:
     return [r[0] for r in rows]
 
 
-def _outgoing(library: Library, aid: str, carry: bool = True) -> _Outgoing:
+def _outgoing(library: Library, aid: str, carry: bool = True,
+              signed: bool = False) -> _Outgoing:
     db = library.db
     article = library.get(aid)
     row = db.execute("SELECT server_head FROM sync_articles WHERE article_id = ?",
@@ -440,13 +459,23 @@ def _outgoing(library: Library, aid: str, carry: bool = True) -> _Outgoing:
         "AND c.article_id = r.article_id WHERE r.article_id = ? AND r.comment_id NOT IN "
         "(SELECT id FROM sync_sent WHERE kind = 'resolution') ORDER BY r.resolved_at",
         [aid])] if carry else []
+    held = _unverified_approvals(library, events) if signed else []
     return _Outgoing(aid, article.title, article.created_at, article.target_words,
                      str(article.revision_id), row[0] if row else None,
                      open_conflict(library, aid) is not None,
-                     revisions, comments, events, photos, resolutions)
+                     revisions, comments, [e for e in events if e["id"] not in held],
+                     photos, resolutions, held)
 
 
-def _send(conn: Any, item: _Outgoing, cursor: int) -> _Sent:
+def _unverified_approvals(library: Library, events: list[dict[str, Any]]) -> list[str]:
+    """Ids of the approve events among ``events`` that this library cannot verify."""
+    from deskapp.desk.approvals import check_event, stored_revision
+
+    return [e["id"] for e in events if e["action"] == "approve"
+            and check_event(library, e, stored_revision(library, e["revision_id"])) is not None]
+
+
+def _send(conn: Any, item: _Outgoing, cursor: int, signed: bool = False) -> _Sent:
     aid = item.article_id
     with conn.cursor() as cur:
         cur.execute("SELECT seq FROM deskapp.articles WHERE id = %s", [aid])
@@ -470,10 +499,11 @@ def _send(conn: Any, item: _Outgoing, cursor: int) -> _Sent:
                 f"({', '.join(['%s'] * len(_COMMENT_COLUMNS))}) ON CONFLICT (id) DO NOTHING",
                 [[c.get(k) for k in _COMMENT_COLUMNS] for c in item.comments])
         if item.events:
+            columns = _SIGNED_EVENT_COLUMNS if signed else _EVENT_COLUMNS
             cur.executemany(
-                f"INSERT INTO deskapp.status_events ({_quoted(_EVENT_COLUMNS)}) VALUES "
-                f"({', '.join(['%s'] * len(_EVENT_COLUMNS))}) ON CONFLICT (id) DO NOTHING",
-                [[e.get(k) for k in _EVENT_COLUMNS] for e in item.events])
+                f"INSERT INTO deskapp.status_events ({_quoted(columns)}) VALUES "
+                f"({', '.join(['%s'] * len(columns))}) ON CONFLICT (id) DO NOTHING",
+                [[e.get(k) for k in columns] for e in item.events])
         if item.resolutions:
             cur.executemany(
                 f"INSERT INTO deskapp.comment_resolutions ({_quoted(_RESOLUTION_COLUMNS)}) "
@@ -510,6 +540,7 @@ def _record_sent(library: Library, sent: _Sent) -> None:
     _mark_sent(library, "revision", [r.id for r in item.revisions])
     _mark_sent(library, "comment", [c["id"] for c in item.comments])
     _mark_sent(library, "event", [e["id"] for e in item.events])
+    _mark_sent(library, "event", item.held)
     _mark_sent(library, "photo", [p["id"] for p in item.photos])
     _mark_sent(library, "resolution", [r["comment_id"] for r in item.resolutions])
     head = item.head if sent.swapped else item.known

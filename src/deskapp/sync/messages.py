@@ -152,6 +152,17 @@ REASONS: dict[str, tuple[str, str]] = {
         "ghi nhận đã xử lý ý kiến thiếu thời điểm hoặc quá dài",
         "a comment resolution has no time or is too long",
     ),
+    "approval_unsigned": (
+        "lời duyệt không có chữ ký của một biên tập viên mà máy chủ biết (khoá chưa được "
+        "công bố, hoặc tên không khớp với khoá); bài cần được duyệt lại",
+        "the approval is not signed by an editor the server knows (the key is not published, "
+        "or the name does not match the key); the article must be approved again",
+    ),
+    "key_not_editor": ("chỉ biên tập viên mới công bố được khoá duyệt bài",
+                       "only editors may publish an approval key"),
+    "key_malformed": ("khoá duyệt bài bị hỏng", "the approval key is malformed"),
+    "key_name_taken": ("tên này đã có khoá của một tài khoản biên tập khác",
+                       "another editor's sign-in has published a key for this name"),
     "head_unknown": ("phiên bản không có trên máy chủ", "the revision is not on the server"),
     "damaged": ("dữ liệu trên máy chủ bị hỏng", "its data on the server is damaged"),
 }

@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from deskapp.sync.approvals import KEYS_MIGRATION  # version 4: approval signatures
 from deskapp.sync.errors import SyncError
 
 SCHEMA = "deskapp"
@@ -612,7 +613,7 @@ REVOKE EXECUTE ON FUNCTION deskapp.resolution_allowed(deskapp.comment_resolution
 REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA deskapp FROM PUBLIC;
 """
 
-MIGRATIONS: list[str] = [_V1 + _RLS_ROWS, _V2, _V3]
+MIGRATIONS: list[str] = [_V1 + _RLS_ROWS, _V2, _V3, KEYS_MIGRATION]
 SERVER_SCHEMA_VERSION = len(MIGRATIONS)
 # The oldest server schema this Deskapp syncs with: later migrations only tighten the
 # server's rules, so a newer Deskapp keeps working until IT runs ``deskapp server setup``.
