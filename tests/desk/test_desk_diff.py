@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import unicodedata
@@ -11,8 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deskapp.desk import DeskError, status_events, transition
-from deskapp.desk import diff
+from deskapp.desk import DeskError, diff, status_events, transition
 from deskapp.desk.diff import (
     Op,
     changes_since,
@@ -137,7 +137,7 @@ def well_formed(ops: list[Op]) -> bool:
                 ("equal", True, True), ("replace", True, True),
                 ("insert", False, True), ("delete", True, False)}:
             return False
-    pairs = zip(ops, ops[1:], strict=False)
+    pairs = itertools.pairwise(ops)
     return all((x.kind == "equal") != (y.kind == "equal") for x, y in pairs)
 
 

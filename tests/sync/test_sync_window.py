@@ -519,7 +519,8 @@ def test_a_comment_resolved_on_the_desk_shows_resolved_in_the_open_article(
         win.session.open(article.id)
         panel = win.review.comments
         win.review.comments_dock.show()
-        panel.refresh()
+        with qtbot.waitSignal(panel.refreshed, timeout=5000):
+            panel.refresh()
         assert [c.resolved for c, _anchor in panel.entries] == [False]
         win.editor.body.moveCursor(QTextCursor.MoveOperation.End)
         with qtbot.waitSignal(win.sync_panel.finished, timeout=30000):
@@ -527,7 +528,8 @@ def test_a_comment_resolved_on_the_desk_shows_resolved_in_the_open_article(
             type_text(win.editor.body, " Mới")  # typed while the sync runs: not saved yet
         assert win.isWindowModified()
         assert win.editor.body.toPlainText().endswith(" Mới")
-        assert [c.resolved for c, _anchor in panel.entries] == [True]
+        qtbot.waitUntil(lambda: [c.resolved for c, _anchor in panel.entries] == [True],
+                        timeout=5000)
         assert f"resolved by {editor.name}" in panel.list.item(0).text()
     finally:
         _close(win)

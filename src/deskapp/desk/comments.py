@@ -163,10 +163,20 @@ def anchored_comments(library: Library, article: Article, *,
     for all), and the comments returned carry them; a comment whose text is
     gone keeps its last range and comes back ``lost``.
     """
-    found = [(c, reanchor(c, getattr(article, c.field)))
-             for c in list_comments(library, article.id, include_resolved=include_resolved)]
-    if not store:
-        return found
+    found = find_anchors(list_comments(library, article.id, include_resolved=include_resolved),
+                         article)
+    return store_anchors(library, article, found) if store else found
+
+
+def find_anchors(comments: list[Comment], article: Article) -> list[tuple[Comment, Anchor]]:
+    """Each comment's range in ``article``'s text now. Reads nothing: a worker may run it."""
+    return [(c, reanchor(c, getattr(article, c.field))) for c in comments]
+
+
+def store_anchors(library: Library, article: Article,
+                  found: list[tuple[Comment, Anchor]]) -> list[tuple[Comment, Anchor]]:
+    """Write the ranges :func:`find_anchors` found back (one transaction); the comments
+    returned carry them."""
     moves = {c.id: changes for c, a in found
              if (changes := _anchor_changes(c, a, getattr(article, c.field)))}
     if not moves:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, cast
 
@@ -334,6 +334,13 @@ def changes_since(library: Library, article_id: str,
     changed". Raises ``DeskError("never_submitted")`` if there is no submission.
     Reads the text of one or two revisions, not the whole history.
     """
+    return diff_fields(*review_pair(library, article_id, kind))
+
+
+def review_pair(library: Library, article_id: str,
+                kind: Literal["submit", "editor"] = "submit"
+                ) -> tuple[dict[str, object], dict[str, object]]:
+    """The two versions :func:`changes_since` compares (reads one or two revisions)."""
     from deskapp.desk.workflow import DeskError, status_events
 
     events = status_events(library, article_id)
@@ -350,6 +357,14 @@ def changes_since(library: Library, article_id: str,
         later = [e for e in events[submits[-1] + 1:] if e.action in ("return", "approve")]
         if later:
             new = library.revision(later[-1].revision_id).content
+    return old, new
+
+
+def diff_fields(old: Mapping[str, object], new: Mapping[str, object]) -> dict[str, list[Op]]:
+    """The word diff of each compared field (headline, lead, body, byline) that changed.
+
+    Pure and thread-safe: the window runs it on a worker.
+    """
     result = {}
     for name in DIFF_FIELDS:
         ops = diff_words(str(old.get(name) or ""), str(new.get(name) or ""))

@@ -48,8 +48,8 @@ from deskapp.exchange.package import (
 )
 from deskapp.model import CONTENT_FIELDS, Revision, now_iso
 from deskapp.store import Library
-from deskapp.sync.errors import SyncError
 from deskapp.sync.approvals import KEYS_SCHEMA, exchange_keys
+from deskapp.sync.errors import SyncError
 from deskapp.sync.server import RESOLUTIONS_SCHEMA, check_server
 from deskapp.sync.target import LAST_SYNC_SETTING, last_sync
 

@@ -107,7 +107,8 @@ def test_restoring_a_damaged_revision_is_refused_and_loses_nothing(qtbot, librar
         history = window.review.history
         history.show_article(article.id)
         assert history.list.topLevelItemCount() == 3
-        history.choose(damaged.id)
+        with qtbot.waitSignal(history.diffShown, timeout=5000):
+            history.choose(damaged.id)
         assert not history.restore_button.isEnabled()
         assert "damaged" in history.caption.text()
         assert "damaged" in history.list.topLevelItem(1).text(2)

@@ -105,7 +105,8 @@ def test_submit_take_comment_return_resubmit_approve_export(qtbot, desk, library
     start = body.index("Hội nghị diễn ra")
     end = body.index(".", start) + 1
     assert window.editor.select_range("body", start, end)
-    comment = window.review.comments.add_from_selection("Ghi rõ ngày họp.")
+    with qtbot.waitSignal(window.review.comments.refreshed, timeout=5000):
+        comment = window.review.comments.add_from_selection("Ghi rõ ngày họp.")
     assert comment is not None and comment.quote == "Hội nghị diễn ra ở Kon Tum."
     assert comment.author == EDITOR.name
     assert window.review.comments.list.count() == 1
@@ -127,7 +128,8 @@ def test_submit_take_comment_return_resubmit_approve_export(qtbot, desk, library
     assert window.editor.desk_banner.isVisibleTo(window)
     assert "Thiếu ngày họp." in window.editor.desk_banner.text()
     assert "Returned" in window.desk.badge.text()
-    assert window.desk_commands.show_review("editor")
+    with qtbot.waitSignal(window.review.history.diffShown, timeout=5000):
+        assert window.desk_commands.show_review("editor")
     assert "Biên tập viên bổ sung." in window.review.history.diff_text()
     assert window.editor.body.toPlainText().endswith("Biên tập viên bổ sung.")
     cursor = window.editor.body.textCursor()
@@ -136,7 +138,8 @@ def test_submit_take_comment_return_resubmit_approve_export(qtbot, desk, library
     type_text(window.editor.body, "Ngày 5/3, ")
     window.desk.actions[Action.SUBMIT].trigger()
     assert status(window) == "submitted"
-    window.review.comments.refresh()
+    with qtbot.waitSignal(window.review.comments.refreshed, timeout=5000):
+        window.review.comments.refresh()
     assert window.review.comments.entries[0][1].status == "moved"
 
     # The editor approves: refused while "qui"/"quy" both appear, unless a note says why.
@@ -173,11 +176,13 @@ def test_submit_take_comment_return_resubmit_approve_export(qtbot, desk, library
     history = window.review.history
     assert history.list.topLevelItemCount() == len(library.revisions(article_id))
     # Since the resubmission answered a return, the editor sees the reporter's answer.
-    assert history.show_review("submit")
+    with qtbot.waitSignal(history.diffShown, timeout=5000):
+        assert history.show_review("submit")
     assert "returned to the reporter" in history.caption.text()
     assert "Ngày 5/3," in history.diff_text()
     revisions = library.revisions(article_id)
-    history.choose(revisions[0].id, revisions[-1].id)
+    with qtbot.waitSignal(history.diffShown, timeout=5000):
+        history.choose(revisions[0].id, revisions[-1].id)
     assert "Biên tập viên bổ sung." in history.diff_text()
     history.mode.setCurrentIndex(1)
     assert "Biên tập viên bổ sung." in history.right.toPlainText()

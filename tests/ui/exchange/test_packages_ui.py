@@ -76,7 +76,8 @@ def test_diverged_edits_show_the_conflict_and_take_theirs(qtbot, window, tmp_pat
         assert article_id in other.hand_off.conflict_ids()
         assert other.library_panel.model.index(0, 0).data().startswith(CONFLICT_MARK)
         dialog = other.hand_off.conflict_dialog
-        assert "phóng viên" in dialog.theirs.toPlainText()
+        qtbot.waitUntil(lambda: "phóng viên" in dialog.theirs.toPlainText(), timeout=5000)
+        assert "Comparing" not in dialog.mine.toPlainText()
         assert "toà soạn" in dialog.mine.toPlainText()
         dialog.take_theirs()
         assert other.editor.body.toPlainText() == "Bản của phóng viên."

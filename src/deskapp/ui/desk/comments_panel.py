@@ -3,6 +3,8 @@
 Each comment keeps its quote and context (``deskapp.desk.comments``); when
 the article is shown or edited the panel finds each range again, highlights
 it in the lead and body, and lists comments whose text is gone as detached.
+Finding the ranges costs with the text and the comments: it runs on a worker
+after a pause in the typing, one pass at a time (``refreshed`` after each).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,19 +30,22 @@ from deskapp.desk.comments import (
     Anchor,
     Comment,
     add_comment,
-    anchored_comments,
+    find_anchors,
+    list_comments,
     reopen,
     resolution_of,
     resolve,
+    store_anchors,
 )
-from deskapp.desk.messages import describe as describe_desk
 from deskapp.errors import DeskappError, LibraryError
 from deskapp.model import Article
 from deskapp.store import Library
 from deskapp.ui.editor.decorations import comment_format
 from deskapp.ui.editor.editor import EditorPanel
-from deskapp.ui.shell.i18n import core_language, plural
+from deskapp.ui.shell.errors import error_words
+from deskapp.ui.shell.i18n import plural
 from deskapp.ui.shell.time_format import local_time
+from deskapp.ui.shell.workers import Coalesced
 
 COMMENT_ROLE = Qt.ItemDataRole.UserRole
 REANCHOR_DELAY_MS = 600
@@ -50,6 +55,7 @@ class CommentsPanel(QWidget):
     """``failed(message)`` when the library refuses a change."""
 
     failed = Signal(str)
+    refreshed = Signal()  # the list shows the comments as found in the text now
 
     def __init__(self, library: Library, editor: EditorPanel, author: Callable[[], str],
                  parent: QWidget | None = None) -> None:
@@ -81,11 +87,8 @@ class CommentsPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REANCHOR_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-        editor.changed.connect(self._timer.start)
+        self.job = Coalesced(self, REANCHOR_DELAY_MS, self._find)
+        editor.changed.connect(self.job.request)
         self.list.itemClicked.connect(self._select_anchor)
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.add_button.clicked.connect(lambda: self.add_from_selection())
@@ -94,23 +97,51 @@ class CommentsPanel(QWidget):
         self.refresh()
 
     def stop(self) -> None:
-        self._timer.stop()
+        self.job.stop()
+
+    def wait(self) -> bool:
+        return self.job.wait()
 
     # ---- listing -------------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-find every comment in the text as it is in the editor now."""
-        self._timer.stop()
+        """Find every comment again in the text as it is in the editor now (on a worker)."""
+        self._find()
+
+    def _find(self) -> None:
+        if not self.job.begin():
+            return  # a pass is running: it runs once more when it ends
         snapshot = self.editor.snapshot()
-        current = self._current_id()
-        self.list.clear()
-        self.entries = []
+        comments: list[Comment] = []
         if snapshot is not None:
             try:
-                self.entries = self._anchored(snapshot)
+                comments = list_comments(self.library, snapshot.id,
+                                         include_resolved=self.show_resolved.isChecked())
             except DeskappError as error:
-                self.failed.emit(describe_desk(error, core_language()))
+                self.failed.emit(error_words(error))
             except sqlite3.Error:  # the library was closed under the window
-                self.entries = []
+                comments = []
+        if snapshot is None or not comments:
+            self._show(snapshot, [])
+            return
+        self.job.start(lambda: find_anchors(comments, snapshot),
+                       lambda found: self._found(snapshot, found),
+                       lambda error: self.failed.emit(error_words(error)))
+
+    def _found(self, snapshot: Article, found: list[tuple[Comment, Anchor]]) -> None:
+        if snapshot.id != self.editor.article_id:
+            return  # another article is open: its own pass follows
+        try:  # moved ranges are stored, so the next search starts from them
+            found = store_anchors(self.library, snapshot, found)
+        except LibraryError:  # a full disk: shown where they are; the autosave says why
+            pass
+        except sqlite3.Error:
+            return
+        self._show(snapshot, found)
+
+    def _show(self, snapshot: Article | None, found: list[tuple[Comment, Anchor]]) -> None:
+        current = self._current_id()
+        self.list.clear()
+        self.entries = found if snapshot is not None else []
         for comment, anchor in self.entries:
             item = QListWidgetItem(self._entry_text(comment, anchor), self.list)
             item.setData(COMMENT_ROLE, comment.id)
@@ -129,19 +160,7 @@ class CommentsPanel(QWidget):
         self.summary.setText(text)
         self._highlight()
         self._update_buttons()
-
-    def _anchored(self, snapshot: Article) -> list[tuple[Comment, Anchor]]:
-        """Comments found again in the text as it is now; moved ranges are stored.
-
-        A library that refuses the write (full disk) still shows them where
-        they are; the autosave reports the problem.
-        """
-        resolved = self.show_resolved.isChecked()
-        try:
-            return anchored_comments(self.library, snapshot, include_resolved=resolved,
-                                     store=True)
-        except LibraryError:
-            return anchored_comments(self.library, snapshot, include_resolved=resolved)
+        self.refreshed.emit()
 
     def _entry_text(self, comment: Comment, anchor: Anchor) -> str:
         quote = " ".join(comment.quote.split())
@@ -180,7 +199,7 @@ class CommentsPanel(QWidget):
         try:
             comment = add_comment(self.library, snapshot, field, start, end, body, self.author())
         except DeskappError as error:
-            self.failed.emit(describe_desk(error, core_language()))
+            self.failed.emit(error_words(error))
             return None
         self.refresh()
         return comment
@@ -193,7 +212,7 @@ class CommentsPanel(QWidget):
         try:
             (reopen if entry.resolved else resolve)(self.library, entry.id)
         except DeskappError as error:
-            self.failed.emit(describe_desk(error, core_language()))
+            self.failed.emit(error_words(error))
         self.refresh()
 
     def _select_anchor(self, item: QListWidgetItem) -> None:

@@ -4,6 +4,10 @@ Choose one revision to see what it changed from the one before, or two to
 compare them; the difference is shown inline or side by side. The review
 views ("what changed since submission", "what the editor changed") use the
 same display and never touch the editor's text.
+
+The list is read without the revisions' text (:meth:`Library.revision_infos`);
+only the two revisions compared are loaded, and their word diff runs on a
+worker, one at a time, the newest request winning (``diffShown`` when shown).
 """
 
 from __future__ import annotations
@@ -30,24 +34,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskapp.desk.diff import (
-    DIFF_FIELDS,
-    Op,
-    changes_since,
-    diff_words,
-    has_changes,
-    review_base,
-)
+from deskapp.desk.diff import Op, diff_fields, review_base, review_pair
 from deskapp.desk.diff import inline_html as ops_inline
 from deskapp.desk.diff import side_by_side as ops_side_by_side
-from deskapp.desk.messages import describe as describe_desk
 from deskapp.desk.workflow import StatusEvent, status_events
 from deskapp.errors import DeskappError
-from deskapp.model import Revision
+from deskapp.model import Revision, RevisionInfo
 from deskapp.store import Library
 from deskapp.ui.desk.desk_labels import action_text, kind_text
-from deskapp.ui.shell.i18n import core_language
+from deskapp.ui.shell.errors import error_words
 from deskapp.ui.shell.time_format import local_time
+from deskapp.ui.shell.workers import Coalesced
 
 REVISION_ROLE = Qt.ItemDataRole.UserRole
 
@@ -56,13 +53,18 @@ class HistoryPanel(QWidget):
     """``restoreRequested(revision_id)`` when the user asks to go back to a revision."""
 
     restoreRequested = Signal(str)
+    diffShown = Signal()  # a difference (or "nothing to compare") is on screen
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyPanel")
         self.library = library
         self.article_id: str | None = None
-        self.revisions: list[Revision] = []
+        self.revisions: list[RevisionInfo] = []
+        self.damaged: set[str] = set()  # revisions found damaged when they were loaded
+        # The diff to make next: the two versions' content and the caption to show with it.
+        self._wanted: tuple[Mapping[str, object], Mapping[str, object], str] | None = None
+        self.diff_job = Coalesced(self, 0, self._start_diff)
         self.list = QTreeWidget(self)
         self.list.setObjectName("revisionList")
         self.list.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])
@@ -127,47 +129,63 @@ class HistoryPanel(QWidget):
     def show_article(self, article_id: str | None) -> None:
         """List the revisions of ``article_id``, newest first (keeps the choice if it can)."""
         chosen = {r.id for r in self.selected()}
+        if article_id != self.article_id:
+            self.damaged = set()
         self.article_id = article_id
         events: dict[str, StatusEvent] = {}
         try:
-            self.revisions = self.library.revisions(article_id) if article_id else []
+            self.revisions = self.library.revision_infos(article_id) if article_id else []
             if article_id:
                 events = {e.revision_id: e for e in status_events(self.library, article_id)}
         except (DeskappError, ValueError, KeyError, sqlite3.Error) as error:
             self.revisions = []
             self.caption.setText(self.tr("The history cannot be read: %1")
                                  .replace("%1", str(error)))
+        self._events = events
         self.list.blockSignals(True)
         try:
             self.list.clear()
             for revision in reversed(self.revisions):
                 item = QTreeWidgetItem([local_time(revision.created_at),
-                                        revision.author or "—",
-                                        self._what(revision, events.get(revision.id))])
+                                        revision.author or "—", ""])
                 item.setData(0, REVISION_ROLE, revision.id)
-                item.setToolTip(2, item.text(2))
-                if revision.damaged:
-                    item.setForeground(2, QColor("#b3261e"))
-                    item.setToolTip(2, self.tr("Damaged: the stored text does not match its "
-                                               "checksum; it cannot be restored"))
+                self._mark(item, revision)
                 self.list.addTopLevelItem(item)
                 item.setSelected(revision.id in chosen)
         finally:
             self.list.blockSignals(False)
         self._selection_changed()
 
-    def _what(self, revision: Revision, event: StatusEvent | None) -> str:
-        """"Saved", "Returned: reason", "⚠ damaged"…"""
+    def _mark(self, item: QTreeWidgetItem, revision: RevisionInfo) -> None:
+        """"Saved", "Returned: reason", "⚠ damaged"… in the list's last column."""
         what = kind_text(revision.kind)
+        event = self._events.get(revision.id)
         if revision.kind == "status" and event is not None:
             what = action_text(event.action)
             if event.reason:
                 what += ": " + event.reason
-        if revision.damaged:
+        item.setToolTip(2, what)
+        if revision.id in self.damaged:
             what = "⚠ " + self.tr("damaged") + " · " + what
-        return what
+            item.setForeground(2, QColor("#b3261e"))
+            item.setToolTip(2, self.tr("Damaged: the stored text does not match its "
+                                       "checksum; it cannot be restored"))
+        item.setText(2, what)
 
-    def selected(self) -> list[Revision]:
+    def _load(self, info: RevisionInfo | None) -> Revision | None:
+        """One revision's text (the list has none); a damaged one is marked in the list."""
+        if info is None:
+            return None
+        revision = self.library.revision(info.id)
+        if revision.damaged and info.id not in self.damaged:
+            self.damaged.add(info.id)
+            for i in range(self.list.topLevelItemCount()):
+                item = self.list.topLevelItem(i)
+                if item.data(0, REVISION_ROLE) == info.id:
+                    self._mark(item, info)
+        return revision
+
+    def selected(self) -> list[RevisionInfo]:
         """The chosen revisions, oldest first."""
         ids = {item.data(0, REVISION_ROLE) for item in self.list.selectedItems()}
         return [r for r in self.revisions if r.id in ids]
@@ -185,7 +203,7 @@ class HistoryPanel(QWidget):
 
     def _selection_changed(self) -> None:
         chosen = self.selected()
-        self.restore_button.setEnabled(len(chosen) == 1 and not chosen[0].damaged)
+        self.restore_button.setEnabled(len(chosen) == 1 and chosen[0].id not in self.damaged)
         if not chosen:
             self._show_diff({}, self.tr("Choose a revision to see what it changed."))
             return
@@ -197,10 +215,16 @@ class HistoryPanel(QWidget):
             older, newer = chosen[0], chosen[-1]
         self._compare(older, newer)
 
-    def _compare(self, older: Revision | None, newer: Revision) -> None:
-        old = older.content if older else {}
-        diff = {name: diff_words(str(old.get(name) or ""), str(newer.content.get(name) or ""))
-                for name in DIFF_FIELDS}
+    def _compare(self, older_info: RevisionInfo | None, newer_info: RevisionInfo) -> None:
+        try:
+            older, newer = self._load(older_info), self._load(newer_info)
+        except (DeskappError, ValueError, KeyError, sqlite3.Error) as error:
+            self._show_diff({}, self.tr("The history cannot be read: %1")
+                            .replace("%1", error_words(error)))
+            return
+        assert newer is not None
+        self.restore_button.setEnabled(len(self.selected()) == 1
+                                       and newer.id not in self.damaged)
         since = (self.tr("from %1 (%2)").replace("%1", local_time(older.created_at))
                  .replace("%2", kind_text(older.kind)) if older else self.tr("from nothing"))
         caption = (self.tr("Changes %1 to %2 (%3, %4)").replace("%1", since)
@@ -209,7 +233,7 @@ class HistoryPanel(QWidget):
         if any(r is not None and r.damaged for r in (older, newer)):
             caption = self.tr("⚠ A revision compared here is damaged (its stored text does "
                               "not match its checksum) and cannot be restored.") + "\n" + caption
-        self._show_diff({n: ops for n, ops in diff.items() if has_changes(ops)}, caption)
+        self._diff_later(older.content if older else {}, newer.content, caption)
 
     # ---- review views --------------------------------------------------------------
     def show_review(self, kind: str) -> bool:
@@ -217,9 +241,9 @@ class HistoryPanel(QWidget):
         if self.article_id is None:
             return False
         try:
-            diff = changes_since(self.library, self.article_id, kind)  # type: ignore[arg-type]
+            old, new = review_pair(self.library, self.article_id, kind)  # type: ignore[arg-type]
         except DeskappError as error:
-            self._show_diff({}, describe_desk(error, core_language()))
+            self._show_diff({}, error_words(error))
             return False
         self.list.clearSelection()
         base = review_base(status_events(self.library, self.article_id))
@@ -231,14 +255,39 @@ class HistoryPanel(QWidget):
             caption = self.tr("What changed since the reporter submitted")
         else:
             caption = self.tr("What the editor changed")
-        self._show_diff(diff, caption)
+        self._diff_later(old, new, caption)
         return True
+
+    # ---- the diff, on a worker -----------------------------------------------------
+    def _diff_later(self, old: Mapping[str, object], new: Mapping[str, object],
+                    caption: str) -> None:
+        """Compare in the background; only the newest comparison asked for is shown."""
+        self._wanted = (old, new, caption)
+        self.caption.setText(self.tr("Comparing…"))
+        self.diff_job.request()
+
+    def _start_diff(self) -> None:
+        if self._wanted is None or not self.diff_job.begin():
+            return
+        old, new, caption = self._wanted
+        self._wanted = None
+
+        def shown(diff: object) -> None:
+            if self._wanted is None:  # nothing newer was asked for meanwhile
+                self._show_diff(diff, caption)  # type: ignore[arg-type]
+
+        self.diff_job.start(lambda: diff_fields(old, new), shown,
+                            lambda error: self._show_diff({}, error_words(error)))
+
+    def wait(self) -> bool:
+        return self.diff_job.wait()
 
     # ---- showing -------------------------------------------------------------------
     def _show_diff(self, diff: Mapping[str, list[Op]], caption: str) -> None:
         self._diff = dict(diff)
         self.caption.setText(caption)
         self._render()
+        self.diffShown.emit()
 
     def _render(self) -> None:
         names = {"title": self.tr("Headline"), "lead": self.tr("Lead"),

@@ -59,6 +59,7 @@ class ReviewDocks:
         self._proof: ProofPanel | None = None
         self._comments: CommentsPanel | None = None
         self._history: HistoryPanel | None = None
+        self._history_stale = False
         self._settled = False
         self.proof_dock = _dock(window, _t("Proofing"), "proofDock")
         self.comments_dock = _dock(window, _t("Comments"), "commentsDock")
@@ -77,6 +78,7 @@ class ReviewDocks:
                             (self.history_dock, lambda: self.history)):
             dock.visibilityChanged.connect(
                 lambda visible, build=build: self._settled and visible and build())
+        self.history_dock.visibilityChanged.connect(self._history_shown)
 
     # ---- the panels, built on first use ------------------------------------------
     @property
@@ -137,8 +139,22 @@ class ReviewDocks:
         self.history_changed()
 
     def history_changed(self) -> None:
-        if self._history is not None:
+        """The open article's history grew (or another article is open).
+
+        Read again only while the History dock is on screen; otherwise when it
+        comes back (a save never reads the history behind a hidden dock).
+        """
+        if self._history is None:
+            return
+        if self.history_dock.isVisible():
+            self._history_stale = False
             self._history.show_article(self._editor.article_id)
+        else:
+            self._history_stale = True
+
+    def _history_shown(self, visible: bool) -> None:
+        if visible and self._history is not None and self._history_stale:
+            self.history_changed()
 
     def use_library(self, library: Library) -> None:
         self._library = library
@@ -152,6 +168,10 @@ class ReviewDocks:
     def wait(self) -> None:
         if self._proof is not None:
             self._proof.wait()
+        if self._history is not None:
+            self._history.wait()
+        if self._comments is not None:
+            self._comments.wait()
 
     def stop(self) -> None:
         """No more checks or re-anchoring (the window is closing)."""

@@ -1,8 +1,9 @@
 """Two versions of one article: the local one and the one a package brought.
 
-Shows both side by side with the words that differ marked, and records the
-decision with ``resolve_conflict``: keep mine, take theirs, or merge by hand
-(the incoming text in an editor, to combine with the local one).
+Shows both side by side with the words that differ marked (compared on a
+worker: ``compared`` once shown), and records the decision with
+``resolve_conflict``: keep mine, take theirs, or merge by hand (the incoming
+text in an editor, to combine with the local one).
 """
 
 from __future__ import annotations
@@ -24,11 +25,12 @@ from PySide6.QtWidgets import (
 from deskapp.desk.diff import DIFF_FIELDS, diff_words, side_by_side
 from deskapp.errors import DeskappError
 from deskapp.exchange.merge import open_conflict, resolve_conflict
-from deskapp.messages import describe
 from deskapp.model import Article
 from deskapp.store import Library
 from deskapp.ui.editor.markdown_edit import MarkdownEdit
 from deskapp.ui.editor.preview_links import SafeBrowser
+from deskapp.ui.shell.errors import error_words
+from deskapp.ui.shell.workers import Runner
 
 
 class ConflictDialog(QDialog):
@@ -36,6 +38,7 @@ class ConflictDialog(QDialog):
 
     resolved = Signal(object)
     failed = Signal(str)
+    compared = Signal()  # both sides are shown with their differences marked
 
     def __init__(self, library: Library, article_id: str, author: str,
                  parent: QWidget | None = None) -> None:
@@ -49,11 +52,16 @@ class ConflictDialog(QDialog):
         self.incoming: dict[str, Any] = dict(conflict.content) if conflict else {}
         self.setWindowTitle(self.tr("Two versions of “%1”")
                             .replace("%1", local.title or self.tr("(no headline)")))
-        mine_html, theirs_html = self._sides(local)
         self.mine = SafeBrowser(self)
-        self.mine.setHtml(mine_html)
         self.theirs = SafeBrowser(self)
-        self.theirs.setHtml(theirs_html)
+        waiting = "<p style='color:#666666'>" + self.tr("Comparing…") + "</p>"
+        self.mine.setHtml(waiting)
+        self.theirs.setHtml(waiting)
+        self.runner = Runner(self, threads=1)
+        pairs = self._pairs(local)
+        self.runner.start(lambda: [(name, *side_by_side(diff_words(old, new)))
+                                   for name, old, new in pairs],
+                          self._show_sides, lambda error: self.failed.emit(error_words(error)))
         compare = QSplitter(self)
         for title, view in ((self.tr("Mine (this computer)"), self.mine),
                             (self.tr("Theirs (the package)"), self.theirs)):
@@ -101,20 +109,27 @@ class ConflictDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(1000, 640)
 
-    def _sides(self, local: Article) -> tuple[str, str]:
-        names = {"title": self.tr("Headline"), "lead": self.tr("Lead"),
-                 "body": self.tr("Body"), "byline": self.tr("Byline")}
-        left, right = [], []
+    def _pairs(self, local: Article) -> list[tuple[str, str, str]]:
+        """Each compared field: its name, my text, theirs (fields empty on both sides left out)."""
+        pairs = []
         for field in DIFF_FIELDS:
             old = str(getattr(local, field, "") or "")
             new = str(self.incoming.get(field, old) or "")
-            if not old and not new:
-                continue
-            mine, theirs = side_by_side(diff_words(old, new))
+            if old or new:
+                pairs.append((field, old, new))
+        return pairs
+
+    def _show_sides(self, sides: list[tuple[str, str, str]]) -> None:
+        names = {"title": self.tr("Headline"), "lead": self.tr("Lead"),
+                 "body": self.tr("Body"), "byline": self.tr("Byline")}
+        left, right = [], []
+        for field, mine, theirs in sides:
             heading = f"<h4>{names.get(field, field)}</h4>"
             left.append(heading + f"<p>{mine}</p>")
             right.append(heading + f"<p>{theirs}</p>")
-        return "".join(left), "".join(right)
+        self.mine.setHtml("".join(left))
+        self.theirs.setHtml("".join(right))
+        self.compared.emit()
 
     def keep_mine(self) -> Article | None:
         return self._resolve("local")
@@ -138,7 +153,7 @@ class ConflictDialog(QDialog):
         try:
             article = resolve_conflict(self.library, self.article_id, take, author=self.author)
         except DeskappError as error:
-            self.failed.emit(describe(error))
+            self.failed.emit(error_words(error))
             return None
         self.result_article = article
         self.resolved.emit(article)
