@@ -18,7 +18,7 @@ from pathlib import Path
 
 from deskapp.errors import DeskappError, ExportError
 from deskapp.messages import describe
-from deskapp.model import Approval, Article
+from deskapp.model import Approval, Article, PhotoLookup
 from deskapp.pdf.export import (
     _Plan,
     _plan,
@@ -31,7 +31,6 @@ from deskapp.pdf.export import (
 )
 from deskapp.pdf.findings import Finding, refuse_if_blocked
 from deskapp.pdf.options import PrintSettings
-from deskapp.render.tree import PhotoLookup
 from deskapp.text import fold, nfc
 
 Progress = Callable[[int, int], None]

@@ -27,7 +27,7 @@ from deskapp.workspace import current_user
 
 if TYPE_CHECKING:
     from deskapp.render.html import PreviewLook
-    from deskapp.render.tree import PhotoLookup
+    from deskapp.model import PhotoLookup
     from deskapp.store.recovery import Diagnosis
 
 

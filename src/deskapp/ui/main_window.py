@@ -63,7 +63,7 @@ from deskapp.ui.workers import Runner
 from deskapp.workspace import user_presets_dir
 
 if TYPE_CHECKING:
-    from deskapp.render.tree import PhotoLookup
+    from deskapp.model import PhotoLookup
 
 AUTOSAVE_DELAY_MS = 2000
 # A body longer than this (some 30 pages) is shown first and coloured and counted just after

@@ -25,7 +25,7 @@ from deskapp.ui.workers import Runner
 
 if TYPE_CHECKING:
     from deskapp.pdf.screen import ScreenLayout
-    from deskapp.render.tree import PhotoLookup
+    from deskapp.model import PhotoLookup
 
 MIN_DELAY_MS = 120
 MAX_DELAY_MS = 1500

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # Markdown and reportlab load on first use, not with the wind
     from deskapp.pdf.findings import Finding
     from deskapp.pdf.options import PrintSettings
     from deskapp.pdf.presets import Preset
-    from deskapp.render.tree import Photo, PhotoLookup
+    from deskapp.model import Photo, PhotoLookup
 
 DEFAULT_PRESET = "a4-article"
 AssetsFor = Callable[[Article], "PhotoLookup | None"]
