@@ -15,6 +15,7 @@ and change only what differs.
 from __future__ import annotations
 
 import json
+import os
 import re
 import string
 from collections.abc import Iterable, Mapping
@@ -204,6 +205,22 @@ def load_preset(name_or_path: str | Path, extra_dirs: Iterable[str | Path] = ())
         _LOADED.clear()
     _LOADED[key] = (preset, tuple((file, _signature(file)) for file in read))
     return preset
+
+
+def resolve_preset(
+    preset: Preset | str | os.PathLike[str] | None, extra_dirs: Iterable[str | Path] = ()
+) -> Preset:
+    """``preset`` itself, or the preset it names (the default one for None).
+
+    Names go through :func:`load_preset` and so through its cache, which
+    every reader shares: the export, the print preview, copyfit and the
+    preview's look all see an edited preset (or one it extends) at once.
+    """
+    if isinstance(preset, Preset):
+        return preset
+    if preset is None or isinstance(preset, str | os.PathLike):
+        return load_preset(preset or DEFAULT_PRESET, extra_dirs)
+    raise TypeError(f"preset must be a Preset or a name, not {type(preset).__name__}")
 
 
 # Checked presets by file and folders, with the size and time of every file
