@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import math
 import os
-from io import BytesIO
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from io import BytesIO
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle

@@ -185,7 +185,9 @@ def list_presets(extra_dirs: Iterable[str | Path] = ()) -> list[tuple[str, str]]
     return sorted(found.items())
 
 
-def load_preset(name_or_path: str | Path, extra_dirs: Iterable[str | Path] = ()) -> Preset:
+def load_preset(
+    name_or_path: str | os.PathLike[str], extra_dirs: Iterable[str | Path] = ()
+) -> Preset:
     """The preset called ``name_or_path`` (or stored in that ``.json`` file), checked.
 
     Raises :class:`PresetError` with code ``preset_not_found`` when there is
@@ -244,7 +246,9 @@ def _signature(path: Path) -> object:
 
 
 def _locate(
-    name_or_path: str | Path, dirs: list[Path], misses: list[tuple[Path, object]] | None = None
+    name_or_path: str | os.PathLike[str],
+    dirs: list[Path],
+    misses: list[tuple[Path, object]] | None = None,
 ) -> Path:
     """The file of a preset; the places looked at in vain before it go to ``misses``."""
     candidate = Path(name_or_path)

@@ -24,8 +24,8 @@ from deskapp.ui.theme import preview_html
 from deskapp.ui.workers import Runner
 
 if TYPE_CHECKING:
-    from deskapp.pdf.screen import ScreenLayout
     from deskapp.model import PhotoLookup
+    from deskapp.pdf.screen import ScreenLayout
 
 MIN_DELAY_MS = 120
 MAX_DELAY_MS = 1500
