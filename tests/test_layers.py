@@ -41,3 +41,28 @@ def test_resources_are_found_and_licensed():
         for style in ("Regular", "Bold", "Italic", "BoldItalic"):
             assert (fonts / f"{family}-{style}.ttf").stat().st_size > 100_000
     assert Path(resource_path("fonts", "LICENSE-DejaVu.txt")).exists()
+
+
+def test_render_knows_nothing_of_print():
+    """The element tree and its HTML load without reportlab or the print package.
+
+    The print renderer of the tree lives in ``deskapp.pdf``; ``deskapp.store``
+    and ``deskapp.model`` take the photo type from ``model``, not from print.
+    """
+    import deskapp.render
+
+    modules = [info.name for info in pkgutil.walk_packages(deskapp.render.__path__,
+                                                            "deskapp.render.")]
+    assert "deskapp.render.html" in modules
+    modules += ["deskapp.render", "deskapp.store.assets", "deskapp.model"]
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules\n"
+        "             if m.split('.')[0] == 'reportlab' or m.startswith('deskapp.pdf'))\n"
+        "print(bad)\n"
+        "sys.exit(1 if bad else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,10 +1,12 @@
-"""The article and its revisions, as plain data (no database, no Qt)."""
+"""The article, its revisions and its photos, as plain data (no database, no Qt)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any, NamedTuple
 
 from deskapp.text import nfc
 
@@ -159,3 +161,23 @@ class Approval:
     approver: str
     approved_at: str
     note: str = ""
+
+
+class Photo(NamedTuple):
+    """A stored photo as the renderers need it: its bytes and pixel size.
+
+    ``key`` identifies the bytes (the stored SHA-256) so a renderer can
+    cache work done on them, such as the preview's scaled copy.
+    """
+
+    data: bytes
+    width: int
+    height: int
+    caption: str = ""
+    credit: str = ""
+    key: str = ""
+
+
+# name -> the photo, or None when the article has no photo of that name.
+# Renderers take one of these instead of reading the library themselves.
+PhotoLookup = Callable[[str], Any]

@@ -16,7 +16,8 @@ from reportlab import rl_config
 
 from deskapp.errors import MissingGlyphs
 from deskapp.model import Approval, Article
-from deskapp.pdf.export import approval_line, export_pdf, render_pdf
+from deskapp.pdf.export import export_pdf, render_pdf
+from deskapp.pdf.furniture import approval_line
 from deskapp.pdf.options import PrintSettings
 from deskapp.pdf.presets import load_preset
 

@@ -14,14 +14,15 @@ and wrapped at its column width.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from deskapp.model import Article
 
 if TYPE_CHECKING:
-    from deskapp.pdf.presets import Preset
+    from collections.abc import Iterable
+    from pathlib import Path
 
-_HUGE = 1e7
+    from deskapp.pdf.presets import Preset
 
 
 @dataclass(frozen=True)
@@ -94,10 +95,16 @@ class Fit:
         return measured - self.target
 
 
-def measure(article: Article, preset: Preset | str = "a4-article") -> Fit:
-    """Words and printed lines of ``article`` against its own target."""
+def measure(
+    article: Article, preset: Preset | str = "a4-article", extra_dirs: Iterable[str | Path] = ()
+) -> Fit:
+    """Words and printed lines of ``article`` against its own target.
+
+    A preset named here is looked up in ``extra_dirs`` first (a newsroom's
+    own presets), then among the shipped ones.
+    """
     try:
-        lines: int | None = lines_in_layout(article, preset)
+        lines: int | None = lines_in_layout(article, preset, extra_dirs)
     except Exception:  # an unknown or broken preset: words still count
         lines = None
     return Fit(counts(article).words, lines, article.target_words, article.target_lines)
@@ -122,68 +129,19 @@ def describe_fit(fit: Fit, lang: str | None = None) -> str:
     return "vừa đủ" if vi else "on target"
 
 
-def lines_in_layout(article: Article, preset_name: Preset | str = "a4-article") -> int:
+def lines_in_layout(
+    article: Article,
+    preset_name: Preset | str = "a4-article",
+    extra_dirs: Iterable[str | Path] = (),
+) -> int:
     """How many lines the body sets in one column of ``preset_name`` (a name or a Preset).
 
     Paragraphs (also inside lists and quotes) are wrapped at the column
     width with the export's styles; other blocks (tables, rules, photos)
-    count as many lines as their height takes at the body leading.
+    count as many lines as their height takes at the body leading
+    (:func:`deskapp.pdf.layout.lines_in_column`).
     """
-    from deskapp.pdf.export import _layout, _resolve_preset
-    from deskapp.pdf.fonts import register_fonts
-    from deskapp.render.flowables import body_flowables
-    from deskapp.render.tree import parse_markdown
+    from deskapp.pdf.layout import lines_in_column
+    from deskapp.pdf.presets import resolve_preset
 
-    preset = _resolve_preset(preset_name)
-    register_fonts()
-    layout = _layout(preset, False)
-    width = preset.column_width
-    flowables = body_flowables(parse_markdown(article.body), layout.body, width)
-    leading = layout.body.body.leading or layout.body.body.fontSize * 1.2
-    return sum(_lines(f, width, leading) for f in flowables)
-
-
-def _lines(flowable: Any, width: float, leading: float) -> int:
-    from reportlab.platypus import ListFlowable, Paragraph
-    from reportlab.platypus.flowables import DDIndenter
-
-    if isinstance(flowable, Paragraph):
-        flowable.wrap(width, _HUGE)
-        return len(flowable.blPara.lines)
-    if isinstance(flowable, DDIndenter):  # a list item, set in from the bullet
-        inner = width - float(flowable._leftIndent) - float(flowable._rightIndent)
-        return _lines(flowable._flowable, inner, leading)
-    if isinstance(flowable, ListFlowable):  # its items as laid out, with their indents
-        return sum(_lines(item, width, leading) for item in flowable._content)
-    children = _children(flowable)
-    if children:
-        inner = width - float(getattr(flowable, "indent", 0) or 0)
-        return sum(_lines(child, inner, leading) for child in children)
-    _, height = flowable.wrapOn(_scratch_canvas(), width, _HUGE)
-    return round(height / leading) if height > 0 else 0
-
-
-def _scratch_canvas() -> Any:
-    """A canvas to measure on: some flowables need one to wrap; nothing is drawn."""
-    from io import BytesIO
-
-    from reportlab.pdfgen.canvas import Canvas
-
-    return Canvas(BytesIO())
-
-
-def _children(flowable: Any) -> list[Any]:
-    """Flowables nested in a list, a quote or a keep-together group."""
-    from reportlab.platypus import Flowable
-
-    for name in ("_flowables", "_content", "_list", "content"):
-        value = getattr(flowable, name, None)
-        if isinstance(value, list | tuple):
-            return [_unwrapped(v) for v in value]
-        if isinstance(value, Flowable):
-            return [value]
-    return []
-
-
-def _unwrapped(item: Any) -> Any:
-    return item[0] if isinstance(item, tuple) and item else item
+    return lines_in_column(article.body, resolve_preset(preset_name, extra_dirs))

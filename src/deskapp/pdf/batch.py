@@ -18,10 +18,8 @@ from pathlib import Path
 
 from deskapp.errors import DeskappError, ExportError
 from deskapp.messages import describe
-from deskapp.model import Approval, Article
+from deskapp.model import Approval, Article, PhotoLookup
 from deskapp.pdf.export import (
-    _Plan,
-    _plan,
     _prepare,
     _Prepared,
     _reason,
@@ -30,8 +28,8 @@ from deskapp.pdf.export import (
     export_pdf_report,
 )
 from deskapp.pdf.findings import Finding, refuse_if_blocked
+from deskapp.pdf.layout import PagePlan, plan_page
 from deskapp.pdf.options import PrintSettings
-from deskapp.render.tree import PhotoLookup
 from deskapp.text import fold, nfc
 
 Progress = Callable[[int, int], None]
@@ -133,7 +131,7 @@ def export_edition(
         raise ExportError(path=str(target), reason="no articles to export")
     if not target.parent.is_dir():
         raise ExportError(path=str(target), reason=os.strerror(2))
-    plan = _plan(settings.preset, settings.bleed_mm, settings.cmyk)
+    plan = plan_page(settings.preset, settings.bleed_mm, settings.cmyk)
     total = len(articles)
     prepared = []
     for index, article in enumerate(articles):
@@ -185,7 +183,7 @@ def export_each(
     """
     settings = settings or PrintSettings()
     target = Path(folder)
-    plan = _plan(settings.preset, settings.bleed_mm, settings.cmyk)
+    plan = plan_page(settings.preset, settings.bleed_mm, settings.cmyk)
     # The preset is read once for all the articles.
     settings = replace(settings, preset=plan.preset, cmyk=plan.cmyk)
     try:
@@ -239,7 +237,7 @@ def _export_one(article: Article, path: Path, settings: PrintSettings,
 
 
 def _edition_metadata(
-    prepared: list[_Prepared], plan: _Plan, author: str, title: str
+    prepared: list[_Prepared], plan: PagePlan, author: str, title: str
 ) -> dict[str, object]:
     titles = [p.doc.title for p in prepared if p.doc.title]
     return {

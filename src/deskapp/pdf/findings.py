@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from deskapp.errors import MissingGlyphs
 from deskapp.model import Article
-from deskapp.render.flowables import PhotoWarning
+from deskapp.pdf.photos import PhotoWarning
 
 Severity = Literal["error", "warning"]
 # Findings for one character in one field stop here: a pasted page of

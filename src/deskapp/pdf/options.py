@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from deskapp.model import Approval
+    from deskapp.model import Approval, PhotoLookup
     from deskapp.pdf.presets import Preset
-    from deskapp.render.tree import PhotoLookup
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ and change only what differs.
 from __future__ import annotations
 
 import json
+import os
 import re
 import string
 from collections.abc import Iterable, Mapping
@@ -184,7 +185,9 @@ def list_presets(extra_dirs: Iterable[str | Path] = ()) -> list[tuple[str, str]]
     return sorted(found.items())
 
 
-def load_preset(name_or_path: str | Path, extra_dirs: Iterable[str | Path] = ()) -> Preset:
+def load_preset(
+    name_or_path: str | os.PathLike[str], extra_dirs: Iterable[str | Path] = ()
+) -> Preset:
     """The preset called ``name_or_path`` (or stored in that ``.json`` file), checked.
 
     Raises :class:`PresetError` with code ``preset_not_found`` when there is
@@ -197,18 +200,38 @@ def load_preset(name_or_path: str | Path, extra_dirs: Iterable[str | Path] = ())
     cached = _LOADED.get(key)
     if cached is not None and all(_signature(file) == sig for file, sig in cached[1]):
         return cached[0]
-    read: list[Path] = []
+    read: list[tuple[Path, object]] = []
     data = _resolve(path, dirs, seen=(), read=read)
     preset = _build(path.stem, data, path)
     if len(_LOADED) > 64:
         _LOADED.clear()
-    _LOADED[key] = (preset, tuple((file, _signature(file)) for file in read))
+    _LOADED[key] = (preset, tuple(read))
     return preset
 
 
-# Checked presets by file and folders, with the size and time of every file
-# they were read from: the print preview exports on every pause in typing,
-# and a newsroom's edit to a preset still shows at the next export.
+def resolve_preset(
+    preset: Preset | str | os.PathLike[str] | None, extra_dirs: Iterable[str | Path] = ()
+) -> Preset:
+    """``preset`` itself, or the preset it names (the default one for None).
+
+    Names go through :func:`load_preset` and so through its cache, which
+    every reader shares: the export, the print preview, copyfit and the
+    preview's look all see an edited preset (or one it extends) at once.
+    """
+    if isinstance(preset, Preset):
+        return preset
+    if preset is None or isinstance(preset, str | os.PathLike):
+        return load_preset(preset or DEFAULT_PRESET, extra_dirs)
+    raise TypeError(f"preset must be a Preset or a name, not {type(preset).__name__}")
+
+
+# The one cache of checked presets, by file and folders, with the size and
+# time of every file they were read from (the preset's own and each one it
+# extends) and of every place where a preset it extends was looked for in
+# vain (so a newsroom's copy put in front of a shipped parent counts too).
+# The print preview exports on every pause in typing and the preview asks
+# for its look on every render; an edit to any of those files shows in the
+# next export, preview and copyfit count alike, with no restart.
 _LOADED: dict[tuple[str, tuple[str, ...]], tuple[Preset, tuple[tuple[Path, object], ...]]] = {}
 
 
@@ -217,10 +240,17 @@ def _signature(path: Path) -> object:
         stat = path.stat()
     except OSError:
         return None
-    return stat.st_mtime_ns, stat.st_size
+    # The inode too: an editor that saves by renaming a new file in place
+    # changes it even within one tick of the file system's clock.
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino
 
 
-def _locate(name_or_path: str | Path, dirs: list[Path]) -> Path:
+def _locate(
+    name_or_path: str | os.PathLike[str],
+    dirs: list[Path],
+    misses: list[tuple[Path, object]] | None = None,
+) -> Path:
+    """The file of a preset; the places looked at in vain before it go to ``misses``."""
     candidate = Path(name_or_path)
     if isinstance(name_or_path, Path) or candidate.suffix == ".json" or len(candidate.parts) > 1:
         if candidate.is_file():
@@ -230,6 +260,8 @@ def _locate(name_or_path: str | Path, dirs: list[Path]) -> Path:
             path = folder / f"{name_or_path}.json"
             if path.is_file():
                 return path
+            if misses is not None:
+                misses.append((path, None))
     available = ", ".join(name for name, _title in list_presets(dirs[:-1]))
     raise PresetError(code="preset_not_found", name=str(name_or_path), available=available)
 
@@ -247,21 +279,27 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _resolve(
-    path: Path, dirs: list[Path], seen: tuple[str, ...], read: list[Path] | None = None
+    path: Path,
+    dirs: list[Path],
+    seen: tuple[str, ...],
+    read: list[tuple[Path, object]] | None = None,
 ) -> dict[str, Any]:
     """The preset's data with whatever it ``extends`` filled in underneath.
 
-    Every file read is added to ``read``.
+    Every file read is added to ``read`` with its signature taken before
+    the read (an edit landing during it shows next time), and so is every
+    place where a parent was looked for and not found.
     """
     if read is not None:
-        read.append(path)
+        read.append((path, _signature(path)))
     data = _read(path)
     parent = data.pop("extends", None)
     if parent is None:
         return data
     if not isinstance(parent, str) or parent in (*seen, path.stem):
         raise PresetError(name=path.stem, reason=f"extends: cannot extend {parent!r}")
-    base = _resolve(_locate(parent, [path.parent, *dirs]), dirs, (*seen, path.stem), read)
+    base_path = _locate(parent, [path.parent, *dirs], read)
+    base = _resolve(base_path, dirs, (*seen, path.stem), read)
     base.pop("title", None)
     return _merge(base, data)
 

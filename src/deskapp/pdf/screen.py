@@ -10,8 +10,6 @@ view is, and gets back the width to wrap the text at.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from deskapp.pdf.fonts import MONO, SANS, SERIF
 from deskapp.pdf.presets import Preset, load_preset
@@ -75,23 +73,10 @@ def preview_look(preset: Preset, px_per_pt: float, view_px: int) -> ScreenLayout
 
 def preset_look(name: str, extra_dirs: tuple[str, ...], px_per_pt: float,
                 view_px: int) -> ScreenLayout:
-    """:func:`preview_look` for the preset called ``name`` (read once per file change)."""
-    preset = _load(name, extra_dirs, _stamp(name, extra_dirs))
-    return preview_look(preset, px_per_pt, view_px)
+    """:func:`preview_look` for the preset called ``name``.
 
-
-def _stamp(name: str, extra_dirs: tuple[str, ...]) -> float:
-    """When a newsroom's own preset file last changed (0 for the shipped ones)."""
-    stamps = [0.0]
-    for folder in extra_dirs:
-        candidate = Path(folder) / f"{name}.json"
-        try:
-            stamps.append(candidate.stat().st_mtime)
-        except OSError:
-            continue
-    return max(stamps)
-
-
-@lru_cache(maxsize=16)
-def _load(name: str, extra_dirs: tuple[str, ...], _stamp: float) -> Preset:
-    return load_preset(name, extra_dirs=list(extra_dirs))
+    The preset comes from :func:`deskapp.pdf.presets.load_preset`, the one
+    cache the export and copyfit read too, so the preview follows an edit to
+    the preset's file or to any preset it extends exactly when the PDF does.
+    """
+    return preview_look(load_preset(name, extra_dirs), px_per_pt, view_px)

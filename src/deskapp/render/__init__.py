@@ -1,4 +1,8 @@
-"""Rendering: Markdown parsed once into an element tree, drawn as HTML or PDF flowables."""
+"""Rendering: Markdown parsed once into an element tree, and that tree as HTML.
+
+The PDF is the tree's other renderer, in :mod:`deskapp.pdf.flowables`: nothing
+here knows reportlab or the print fonts.
+"""
 
 from deskapp.render.tree import (
     ArticleDocument,

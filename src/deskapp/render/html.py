@@ -29,14 +29,12 @@ from xml.etree.ElementTree import Element
 
 import nh3
 
-from deskapp.model import Article
+from deskapp.model import Article, Photo, PhotoLookup
 from deskapp.render.tree import (
     PULL_CLASS,
     RAW_TAG,
     ArticleDocument,
     MarkdownParser,
-    Photo,
-    PhotoLookup,
     build_document,
     credit_line,
     photo_caption,

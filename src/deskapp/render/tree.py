@@ -24,9 +24,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
 from xml.etree.ElementTree import Element, SubElement
 
 import markdown
@@ -38,7 +36,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, ETX, HTML_PLACEHOLDER_RE, STX
 
-from deskapp.model import Article
+from deskapp.model import Article, Photo, PhotoLookup
 from deskapp.text import nfc
 
 BLOCK_TAGS = frozenset(
@@ -362,26 +360,6 @@ def photo_label(image: Element) -> str:
 
 ASSET_SCHEME = "asset:"
 _REMOTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
-
-
-class Photo(NamedTuple):
-    """A stored photo as the renderers need it: its bytes and pixel size.
-
-    ``key`` identifies the bytes (the stored SHA-256) so a renderer can
-    cache work done on them, such as the preview's scaled copy.
-    """
-
-    data: bytes
-    width: int
-    height: int
-    caption: str = ""
-    credit: str = ""
-    key: str = ""
-
-
-# name -> the photo, or None when the article has no photo of that name.
-# Renderers take one of these instead of reading the library themselves.
-PhotoLookup = Callable[[str], Any]
 
 
 def photo_ref(image: Element) -> str | None:

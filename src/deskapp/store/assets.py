@@ -24,8 +24,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from deskapp.errors import ImportRejected
-from deskapp.model import Article, new_id, now_iso
-from deskapp.render.tree import Photo, PhotoLookup
+from deskapp.model import Article, Photo, PhotoLookup, new_id, now_iso
 from deskapp.store.library import Library
 from deskapp.text import fold, nfc
 

@@ -11,7 +11,7 @@ from deskapp.text import nfc
 
 if TYPE_CHECKING:
     from deskapp.model import Article
-    from deskapp.render.tree import PhotoLookup
+    from deskapp.model import PhotoLookup
     from deskapp.ui.editor.session import ArticleSession
 
 

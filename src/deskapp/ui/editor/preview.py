@@ -24,8 +24,8 @@ from deskapp.ui.shell.theme import preview_html
 from deskapp.ui.shell.workers import Runner
 
 if TYPE_CHECKING:
+    from deskapp.model import PhotoLookup
     from deskapp.pdf.screen import ScreenLayout
-    from deskapp.render.tree import PhotoLookup
 
 MIN_DELAY_MS = 120
 MAX_DELAY_MS = 1500

@@ -21,11 +21,11 @@ from deskapp.model import Article
 from deskapp.store import Library
 
 if TYPE_CHECKING:  # Markdown and reportlab load on first use, not with the window
+    from deskapp.model import Photo, PhotoLookup
     from deskapp.pdf.export import ExportReport
     from deskapp.pdf.findings import Finding
     from deskapp.pdf.options import PrintSettings
     from deskapp.pdf.presets import Preset
-    from deskapp.render.tree import Photo, PhotoLookup
 
 DEFAULT_PRESET = "a4-article"
 AssetsFor = Callable[[Article], "PhotoLookup | None"]

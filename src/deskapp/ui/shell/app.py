@@ -26,8 +26,8 @@ from deskapp.ui.shell.startup import open_for_writing
 from deskapp.workspace import current_user
 
 if TYPE_CHECKING:
+    from deskapp.model import PhotoLookup
     from deskapp.render.html import PreviewLook
-    from deskapp.render.tree import PhotoLookup
     from deskapp.store.recovery import Diagnosis
 
 

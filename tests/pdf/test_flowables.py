@@ -10,14 +10,10 @@ from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import HRFlowable, ListFlowable, Paragraph, Table, XPreformatted
 
+from deskapp.pdf.flowables import body_flowables
 from deskapp.pdf.fonts import MONO, SANS, SERIF, register_fonts
-from deskapp.render.flowables import (
-    GlyphLog,
-    PrintStyles,
-    body_flowables,
-    inline_markup,
-    make_print_styles,
-)
+from deskapp.pdf.markup import GlyphLog, inline_markup
+from deskapp.pdf.styles import PrintStyles, make_print_styles
 from deskapp.render.tree import parse_markdown
 
 BASE14 = {
