@@ -263,10 +263,9 @@ class _Scan:
 
     def _table_row(self, content: str) -> None:
         columns = content.strip().strip("|").count("|") + 1
-        if _TABLE_RULE.match(content.strip()):
-            self.table_rows = max(self.table_rows, 1)
         self.table_columns = max(self.table_columns, columns)
-        self.table_rows += 1
+        if not _TABLE_RULE.match(content.strip()):  # the rule under the header is no row
+            self.table_rows += 1
         if self.table_columns > MAX_TABLE_COLUMNS and self.table_rows > 1:
             _refuse("table_columns", self.where, self.table_columns, MAX_TABLE_COLUMNS)
         if self.table_columns * self.table_rows > MAX_TABLE_CELLS:

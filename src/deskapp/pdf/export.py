@@ -34,6 +34,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -216,6 +217,8 @@ def render_report(article: Article, settings: PrintSettings | None = None) -> Ex
         return ExportReport(data, pages, prepared.findings)
     except DeskappError:
         raise
+    except LayoutError as exc:  # a block wider or taller than any frame of the preset
+        raise ExportError("layout_impossible", path="") from exc
     except Exception as exc:
         raise ExportError(path="", reason=_reason(exc)) from exc
 
