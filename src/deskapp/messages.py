@@ -287,6 +287,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The photo “{name}” is {width} × {height} pixels ({found:,}); Deskapp takes at most "
         "{maximum:,} pixels. Scale it down and insert it again; nothing was changed.",
     ),
+    "limit_photo_pixels_header": (
+        "Ảnh “{name}” có {found:,} điểm ảnh; Deskapp nhận tối đa {maximum:,} điểm ảnh. "
+        "Hãy thu nhỏ ảnh rồi chèn lại; không có gì bị thay đổi.",
+        "The photo “{name}” has {found:,} pixels; Deskapp takes at most {maximum:,}. "
+        "Scale it down and insert it again; nothing was changed.",
+    ),
     "limit_docx_paragraphs": (
         "Tệp Word “{name}” có {found:,} đoạn; Deskapp nhận tối đa {maximum:,}. "
         "Không có gì bị thay đổi.",

@@ -49,7 +49,7 @@ from reportlab.platypus import (
     XPreformatted,
 )
 
-from deskapp.limits import MAX_PHOTO_PIXELS
+from deskapp.limits import open_image
 from deskapp.pdf.fonts import SYMBOLS, covered_runs, face_name
 from deskapp.render.tree import (
     BLOCK_TAGS,
@@ -831,9 +831,7 @@ def _print_image(photo: Photo, placed_width: float, cmyk: bool) -> ImageReader |
     from PIL import Image, ImageOps
 
     try:
-        image = Image.open(BytesIO(photo.data))  # the header only
-        if image.width * image.height > MAX_PHOTO_PIXELS:
-            return None  # a placeholder, never gigabytes (refused when it is stored)
+        image = open_image(photo.data)  # the header only; too many pixels: a placeholder
         dpi = image.width / (placed_width / 72)
         upright = image.getexif().get(0x0112, 1) == 1
         if (image.format == "JPEG" and upright and not cmyk and image.mode in ("RGB", "L")

@@ -25,7 +25,7 @@ from PIL import Image, UnidentifiedImageError
 
 from deskapp import limits
 from deskapp.errors import ImportRejected
-from deskapp.limits import LimitExceeded, check_photo_pixels
+from deskapp.limits import LimitExceeded, open_image
 from deskapp.model import Article, new_id, now_iso
 from deskapp.render.tree import Photo, PhotoLookup
 from deskapp.store.library import Library
@@ -143,8 +143,7 @@ def inspect_image(data: bytes, label: str = "") -> ImageInfo:
         raise ImportRejected("photo_too_large", name=label, size_mb=len(data) / 2**20,
                              limit_mb=MAX_PHOTO_BYTES / 2**20)
     try:
-        with Image.open(BytesIO(data)) as image:  # reads the header only
-            check_photo_pixels(*image.size, name=label)
+        with open_image(data, label) as image:  # the header only, pixels counted
             image.verify()
         with Image.open(BytesIO(data)) as image:
             kind, (width, height) = image.format or "", image.size
