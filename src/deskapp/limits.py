@@ -21,6 +21,7 @@ worst text that passes.
 from __future__ import annotations
 
 import re
+
 from deskapp.errors import DeskappError
 
 # --- Text -------------------------------------------------------------------

@@ -42,11 +42,11 @@ def _stage(name: str, work) -> object:
 
 def main(path: Path) -> None:
     from deskapp.exchange import import_file
+    from deskapp.exchange.docx_export import article_docx
     from deskapp.model import Article
     from deskapp.pdf import render_pdf
     from deskapp.proof import check
     from deskapp.render.html import article_html
-    from deskapp.exchange.docx_export import article_docx
 
     if path.suffix == ".png":
         _photo(path)

@@ -106,7 +106,7 @@ def _docx(path: Path, paragraphs: int) -> None:
 
 
 def _png_bomb(path: Path, side: int) -> None:
-    """A real grey PNG of ``side`` × ``side`` zero pixels: megabytes of pixels, kilobytes of file."""
+    """A real grey PNG, ``side`` × ``side`` zero pixels: megabytes of pixels, kilobytes of file."""
     def chunk(kind: bytes, data: bytes) -> bytes:
         return (struct.pack(">I", len(data)) + kind + data
                 + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))

@@ -415,8 +415,6 @@ _URI_LOCK = threading.Lock()
 
 
 def _scaled_uri(data: bytes) -> str | None:
-    from PIL import Image
-
     try:
         with open_image(data) as image:  # the header only; too many pixels: a placeholder
             image.thumbnail((PREVIEW_PHOTO_WIDTH, PREVIEW_PHOTO_WIDTH * 4))
