@@ -616,19 +616,11 @@ def _fail(text: str) -> None:
 def _cmd_convert(args: argparse.Namespace, _library_path: Path) -> int:
     from deskapp.errors import ImportRejected
     from deskapp.exchange.convert import convert_bytes
-    from deskapp.exchange.decode import MAX_IMPORT_BYTES
+    from deskapp.exchange.decode import read_bounded
     from deskapp.fileio import write_atomically
 
     name = str(args.file)
-    try:
-        size = args.file.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise ImportRejected("file_too_large", name=name, size_mb=size / 2**20,
-                                 limit_mb=MAX_IMPORT_BYTES / 2**20)
-        data = args.file.read_bytes()
-    except OSError as error:
-        raise ImportRejected("file_unreadable", name=name,
-                             reason=error.strerror or str(error)) from error
+    data = read_bounded(args.file, name=name)  # at most what an import reads
     result = convert_bytes(data, name, args.source, args.tone_style)
     if args.output:
         try:

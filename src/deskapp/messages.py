@@ -291,6 +291,100 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Không có bài nào để xuất.",
         "There are no articles to export.",
     ),
+    # Limits (deskapp.limits): what was found, and the most Deskapp takes.
+    "limit_body_chars": (
+        "Phần {where} dài {found:,} ký tự; Deskapp nhận tối đa {maximum:,} ký tự. "
+        "Hãy chia thành nhiều bài; không có gì bị thay đổi.",
+        "The {where} is {found:,} characters long; Deskapp takes at most {maximum:,}. "
+        "Split it into several articles; nothing was changed.",
+    ),
+    "limit_paragraph_chars": (
+        "Phần {where} có một đoạn dài {found:,} ký tự; Deskapp nhận tối đa {maximum:,} ký tự "
+        "mỗi đoạn. Hãy tách đoạn bằng một dòng trống; không có gì bị thay đổi.",
+        "The {where} has a paragraph of {found:,} characters; Deskapp takes at most "
+        "{maximum:,} per paragraph. Separate paragraphs with a blank line; "
+        "nothing was changed.",
+    ),
+    "limit_nesting": (
+        "Phần {where} có danh sách hoặc trích dẫn lồng sâu {found} cấp; Deskapp nhận tối đa "
+        "{maximum} cấp. Không có gì bị thay đổi.",
+        "The {where} has lists or quotations nested {found} levels deep; Deskapp takes at "
+        "most {maximum}. Nothing was changed.",
+    ),
+    "limit_open_brackets": (
+        "Phần {where} có một đoạn mở {found} dấu “{char}” chưa đóng; Deskapp nhận tối đa "
+        "{maximum} dấu mở trong một đoạn. Không có gì bị thay đổi.",
+        "The {where} has a paragraph with {found} “{char}” left open; Deskapp takes at most "
+        "{maximum} open in one paragraph. Nothing was changed.",
+    ),
+    "limit_table_columns": (
+        "Phần {where} có bảng {found} cột; Deskapp nhận tối đa {maximum} cột. "
+        "Không có gì bị thay đổi.",
+        "The {where} has a table of {found} columns; Deskapp takes at most {maximum}. "
+        "Nothing was changed.",
+    ),
+    "limit_table_cells": (
+        "Phần {where} có bảng {found:,} ô; Deskapp nhận tối đa {maximum:,} ô mỗi bảng. "
+        "Không có gì bị thay đổi.",
+        "The {where} has a table of {found:,} cells; Deskapp takes at most {maximum:,} "
+        "per table. Nothing was changed.",
+    ),
+    "limit_links": (
+        "Phần {where} có {found:,} liên kết và ảnh; Deskapp nhận tối đa {maximum:,}. "
+        "Không có gì bị thay đổi.",
+        "The {where} has {found:,} links and images; Deskapp takes at most {maximum:,}. "
+        "Nothing was changed.",
+    ),
+    "limit_footnotes": (
+        "Phần {where} có {found:,} chú thích cuối bài; Deskapp nhận tối đa {maximum:,}. "
+        "Không có gì bị thay đổi.",
+        "The {where} has {found:,} footnotes; Deskapp takes at most {maximum:,}. "
+        "Nothing was changed.",
+    ),
+    "limit_blocks": (
+        "Phần {where} có {found:,} đoạn, tít phụ và đường kẻ; Deskapp nhận tối đa "
+        "{maximum:,}. Không có gì bị thay đổi.",
+        "The {where} has {found:,} paragraphs, headings and rules; Deskapp takes at most "
+        "{maximum:,}. Nothing was changed.",
+    ),
+    "limit_field_chars": (
+        "Phần {where} dài {found:,} ký tự; Deskapp nhận tối đa {maximum:,} ký tự. "
+        "Không có gì bị thay đổi.",
+        "The {where} is {found:,} characters long; Deskapp takes at most {maximum:,}. "
+        "Nothing was changed.",
+    ),
+    "limit_photo_pixels": (
+        "Ảnh “{name}” có {width} × {height} điểm ảnh ({found:,}); Deskapp nhận tối đa "
+        "{maximum:,} điểm ảnh. Hãy thu nhỏ ảnh rồi chèn lại; không có gì bị thay đổi.",
+        "The photo “{name}” is {width} × {height} pixels ({found:,}); Deskapp takes at most "
+        "{maximum:,} pixels. Scale it down and insert it again; nothing was changed.",
+    ),
+    "limit_photo_pixels_header": (
+        "Ảnh “{name}” có {found:,} điểm ảnh; Deskapp nhận tối đa {maximum:,} điểm ảnh. "
+        "Hãy thu nhỏ ảnh rồi chèn lại; không có gì bị thay đổi.",
+        "The photo “{name}” has {found:,} pixels; Deskapp takes at most {maximum:,}. "
+        "Scale it down and insert it again; nothing was changed.",
+    ),
+    "limit_docx_paragraphs": (
+        "Tệp Word “{name}” có {found:,} đoạn; Deskapp nhận tối đa {maximum:,}. "
+        "Không có gì bị thay đổi.",
+        "The Word file “{name}” has {found:,} paragraphs; Deskapp takes at most "
+        "{maximum:,}. Nothing was changed.",
+    ),
+    "limit_docx_xml": (
+        "Văn bản trong tệp Word “{name}” giải nén ra {found_mb:.0f} MB; Deskapp nhận tối đa "
+        "{maximum_mb:.0f} MB. Không có gì bị thay đổi.",
+        "The text of the Word file “{name}” unpacks to {found_mb:.0f} MB; Deskapp takes at "
+        "most {maximum_mb:.0f} MB. Nothing was changed.",
+    ),
+    "layout_impossible": (
+        "Không dàn trang được: một khối trong bài (bảng, danh sách hoặc trích dẫn) quá rộng "
+        "hoặc quá cao so với cột của mẫu trang in. Hãy thu gọn khối đó; không có tệp nào "
+        "bị ghi.",
+        "The page cannot be laid out: a block of the article (a table, a list or a "
+        "quotation) is too wide or too tall for the print preset's column. Make it smaller; "
+        "no file was written.",
+    ),
     "export_cancelled": (
         "Đã huỷ xuất “{path}”; không có tệp nào bị ghi.",
         "Exporting “{path}” was cancelled; no file was written.",

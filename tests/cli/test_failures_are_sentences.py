@@ -145,7 +145,7 @@ def test_an_ambiguous_prefix_lists_the_candidates(library_path):
 # ---- a closed pipe ------------------------------------------------------------------
 def test_a_closed_pipe_ends_quietly(tmp_path, library_path):
     source = tmp_path / "dai.md"
-    source.write_text("---\ntitle: Dai\n---\n" + "Hai  khoang trang. " * 20000,
+    source.write_text("---\ntitle: Dai\n---\n" + ("Hai  khoang trang. " * 50 + "\n\n") * 2000,
                       encoding="utf-8")
     env = {"PATH": "/usr/bin:/bin", "HOME": str(Path.home()), "PYTHONPATH": str(SRC),
            "DESKAPP_LANG": "en"}

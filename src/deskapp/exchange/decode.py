@@ -27,12 +27,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from deskapp.errors import ImportRejected
+from deskapp.limits import MAX_READ_BYTES
 from deskapp.text import nfc
 
-# 20 MiB. A long Vietnamese article is 50-100 kB of UTF-8; a whole book is a
-# few MB. Anything bigger is almost certainly not an article (a log, a dump, a
-# misnamed archive), and reading it would freeze the editor.
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
+# 20 MiB (deskapp.limits.MAX_READ_BYTES). A long Vietnamese article is
+# 50-100 kB of UTF-8; a whole book is a few MB. Anything bigger is almost
+# certainly not an article (a log, a dump, a misnamed archive), and reading it
+# would freeze the editor.
+MAX_IMPORT_BYTES = MAX_READ_BYTES
 
 # 100,000 Vietnamese words (a short book) is about 600,000 characters: words
 # average 4-5 letters plus a space. 2,000,000 characters leaves room for three
@@ -135,18 +137,28 @@ def read_text_file(
     ``file_unreadable`` here, and any code of :func:`decode_text`.
     """
     path = Path(path)
-    name = path.name or str(path)
+    return decode_text(read_bounded(path, limit), path.name or str(path), legacy=legacy)
+
+
+def read_bounded(path: str | os.PathLike[str], limit: int = MAX_IMPORT_BYTES,
+                 name: str | None = None) -> bytes:
+    """The bytes of the file at ``path``, never more than ``limit`` read.
+
+    Raises :class:`ImportRejected` with ``file_too_large`` or ``file_unreadable``.
+    A device or a pipe (``/dev/zero``: size 0, endless) is read one byte past
+    the limit and refused, like a file that grew since it was measured.
+    """
+    path = Path(path)
+    name = name or path.name or str(path)
     try:
         size = path.stat().st_size
         _check_size(size, limit, name)
         with path.open("rb") as stream:
-            # Read one byte past the limit: a special file (st_size 0) or a
-            # file that grew since stat() must not be read without bound.
             data = stream.read(limit + 1)
     except OSError as exc:
         raise ImportRejected("file_unreadable", name=name, reason=_reason(exc)) from exc
     _check_size(max(size, len(data)), limit, name)
-    return decode_text(data, name, legacy=legacy)
+    return data
 
 
 def check_paste(text: str) -> str:

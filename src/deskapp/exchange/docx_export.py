@@ -6,11 +6,18 @@ heading, a list or a table means the same thing in every output. Word's
 built-in styles are used (Title, Heading n, List Bullet/Number, Quote), so the
 recipient's own template decides how it looks. Photos are not stored yet: an
 image becomes its caption in italics ("Ảnh: …"), as in the PDF.
+
+Whatever an article holds, it exports: characters XML 1.0 cannot carry (NUL
+and the other C0 controls but tab and newline, lone surrogates, U+FFFE and
+U+FFFF, which a package or an old file may bring) are left out of the
+document, and the file's properties keep the first 255 characters of a longer
+headline or byline (Word's limit there; the headline itself is printed whole).
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from pathlib import Path
 from xml.etree.ElementTree import Element
@@ -27,6 +34,27 @@ __all__ = ["article_docx", "export_docx"]
 
 _HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
+# What XML 1.0 cannot hold (lxml refuses the whole string): C0 controls but
+# tab, newline and carriage return; lone surrogates; the two non-characters.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Word keeps at most this many characters in a document property.
+_PROPERTY_CHARS = 255
+
+
+def _xml_text(text: str | None) -> str:
+    """``text`` without the characters a Word file cannot carry."""
+    return _NOT_XML.sub("", text or "")
+
+
+def _property(text: str) -> str:
+    """A document property: XML-safe, cut to Word's 255 characters at a space when it can."""
+    text = _xml_text(text)
+    if len(text) <= _PROPERTY_CHARS:
+        return text
+    cut = text[: _PROPERTY_CHARS - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > _PROPERTY_CHARS // 2 else cut).rstrip() + "…"
+
 
 def export_docx(article: Article, path: Path | str) -> Path:
     """Write ``article`` as a ``.docx`` at ``path`` (atomically); return the path."""
@@ -39,21 +67,21 @@ def article_docx(article: Article) -> bytes:
     """The Word document's bytes: headline as Title, lead in bold, body, then credits."""
     parts = build_document(article)
     document = Document()
-    document.core_properties.title = parts.title
-    document.core_properties.author = parts.byline
+    document.core_properties.title = _property(parts.title)
+    document.core_properties.author = _property(parts.byline)
     document.core_properties.language = "vi-VN"
     if parts.title:
-        document.add_paragraph(parts.title, style="Title")
+        document.add_paragraph(_xml_text(parts.title), style="Title")
     if parts.lead:
-        document.add_paragraph().add_run(parts.lead).bold = True
+        document.add_paragraph().add_run(_xml_text(parts.lead)).bold = True
     for block in parts.body:
         _block(document, block)
     if parts.byline:
         byline = document.add_paragraph()
         byline.alignment = 2  # right, as bylines are set in print
-        byline.add_run(parts.byline).bold = True
+        byline.add_run(_xml_text(parts.byline)).bold = True
     if parts.source:
-        document.add_paragraph().add_run(source_line(parts.source)).italic = True
+        document.add_paragraph().add_run(_xml_text(source_line(parts.source))).italic = True
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -66,7 +94,7 @@ def _block(document: DocxDocument, element: Element) -> None:
     elif element.tag in _HEADING_LEVEL:
         _inline(document.add_heading(level=_HEADING_LEVEL[element.tag]), element)
     else:  # anything unforeseen still keeps its words
-        document.add_paragraph("".join(element.itertext()).strip())
+        document.add_paragraph(_xml_text("".join(element.itertext()).strip()))
 
 
 def _paragraph(document: DocxDocument, element: Element, style: str | None = None) -> None:
@@ -97,14 +125,15 @@ def _table(document: DocxDocument, element: Element) -> None:
         return
     table = document.add_table(rows=len(rows), cols=width)
     table.style = "Table Grid"
-    for r, row in enumerate(rows):
-        for c, cell in enumerate(row):
-            paragraph = table.cell(r, c).paragraphs[0]
-            _inline(paragraph, cell, bold=cell.tag == "th")
+    # Row by row: ``table.cell(r, c)`` lays the whole grid out again on each
+    # call, which made a wide table's export take minutes.
+    for row, cells in zip(table.rows, rows, strict=True):
+        for target, cell in zip(row.cells, cells, strict=False):
+            _inline(target.paragraphs[0], cell, bold=cell.tag == "th")
 
 
 def _image(document: DocxDocument, element: Element) -> None:
-    document.add_paragraph().add_run(photo_label(element)).italic = True
+    document.add_paragraph().add_run(_xml_text(photo_label(element))).italic = True
 
 
 def _rule(document: DocxDocument, element: Element) -> None:
@@ -112,12 +141,12 @@ def _rule(document: DocxDocument, element: Element) -> None:
 
 
 def _code(document: DocxDocument, element: Element) -> None:
-    run = document.add_paragraph().add_run("".join(element.itertext()).rstrip("\n"))
+    run = document.add_paragraph().add_run(_xml_text("".join(element.itertext()).rstrip("\n")))
     run.font.name = "Courier New"
 
 
 def _raw(document: DocxDocument, element: Element) -> None:
-    document.add_paragraph(element.text or "")
+    document.add_paragraph(_xml_text(element.text))
 
 
 def _inline(paragraph: Paragraph, element: Element, *, bold: bool = False,
@@ -139,6 +168,7 @@ def _inline(paragraph: Paragraph, element: Element, *, bold: bool = False,
 
 
 def _run(paragraph: Paragraph, text: str | None, bold: bool, italic: bool) -> None:
+    text = _xml_text(text)
     if text:
         run = paragraph.add_run(text.replace("\n", " "))
         run.bold = bold or None

@@ -88,6 +88,41 @@ def _check_file(path: Path) -> None:
         raise ImportRejected("file_corrupt", name=name, reason="unpacks to an unlikely size")
     if broken is not None:
         raise ImportRejected("file_corrupt", name=name, reason=f"“{broken}” is damaged")
+    _check_size_of_text(path)
+
+
+def _check_size_of_text(path: Path) -> None:
+    """Refuse a main text part too big, or with too many paragraphs, before parsing it.
+
+    python-docx builds an object per paragraph (about 0.1 ms each here), and
+    a few kilobytes of zip can hold 200,000 empty ones, so the paragraph
+    marks are counted in the unpacked XML first, reading it in pieces.
+    """
+    from deskapp.limits import MAX_DOCX_PARAGRAPHS, MAX_DOCX_XML_BYTES, LimitExceeded
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            try:
+                info = archive.getinfo("word/document.xml")
+            except KeyError:
+                return  # python-docx finds the part by its relationship, or refuses
+            if info.file_size > MAX_DOCX_XML_BYTES:
+                raise LimitExceeded("limit_docx_xml", name=path.name,
+                                    found_mb=info.file_size / 2**20,
+                                    maximum_mb=MAX_DOCX_XML_BYTES / 2**20)
+            count, tail = 0, b""
+            with archive.open(info) as stream:
+                while chunk := stream.read(1 << 20):
+                    piece = tail + chunk
+                    count += piece.count(b"<w:p>") + piece.count(b"<w:p ")
+                    count -= tail.count(b"<w:p>") + tail.count(b"<w:p ")
+                    tail = piece[-4:]
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise ImportRejected("file_corrupt", name=path.name,
+                             reason="a damaged zip archive") from exc
+    if count > MAX_DOCX_PARAGRAPHS:
+        raise LimitExceeded("limit_docx_paragraphs", name=path.name, found=count,
+                            maximum=MAX_DOCX_PARAGRAPHS)
 
 
 class _Converter:

@@ -78,9 +78,18 @@ def import_file(path: str | os.PathLike[str], *, legacy: LegacyDecoder | None = 
 
     Raises :class:`ImportRejected` with ``file_unsupported`` for other kinds
     of file (before reading them), or any code of
-    :func:`~deskapp.exchange.decode.read_text_file`.
+    :func:`~deskapp.exchange.decode.read_text_file`; and
+    :class:`~deskapp.limits.LimitExceeded` when the result passes a limit of
+    :mod:`deskapp.limits`, so an article that imports also renders and exports.
     """
-    path = Path(path)
+    from deskapp.limits import check_article
+
+    draft = _import_file(Path(path), legacy)
+    check_article(draft)  # what imports also previews, prints and exports
+    return draft
+
+
+def _import_file(path: Path, legacy: LegacyDecoder | None) -> Draft:
     suffix = path.suffix.casefold()
     if suffix in _TEXT_SUFFIXES:
         from deskapp.exchange.webcopy import clean_web_copy
@@ -100,10 +109,13 @@ def import_file(path: str | os.PathLike[str], *, legacy: LegacyDecoder | None = 
 
 
 def draft_from_paste(text: str) -> Draft:
-    """A draft from pasted text: size check, NFC, then web copy cleanup."""
+    """A draft from pasted text: size check, NFC, web copy cleanup, then the limits."""
     from deskapp.exchange.webcopy import clean_web_copy
+    from deskapp.limits import check_article
 
-    return clean_web_copy(check_paste(text))
+    draft = clean_web_copy(check_paste(text))
+    check_article(draft)
+    return draft
 
 
 def parse_markdown_file(text: str) -> Draft:

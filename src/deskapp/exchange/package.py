@@ -457,6 +457,9 @@ def _build(manifest: dict[str, Any], contents: dict[str, bytes], name: str) -> P
     if about["head"] not in ids:
         raise ImportRejected("package_corrupt", name=name,
                              reason="the head revision is not in revisions.json")
+    from deskapp.limits import check_article  # what arrives also renders and exports
+
+    check_article(next(r for r in revisions if r.id == about["head"]))
     comments = _records(_parse_json(contents[COMMENTS], name, COMMENTS), _COMMENT_KEYS,
                         article_id, name, COMMENTS)
     events = _records(_parse_json(contents[STATUS_EVENTS], name, STATUS_EVENTS), _EVENT_KEYS,

@@ -37,6 +37,7 @@ from reportlab.platypus import (
     PageBreak,
     Paragraph,
 )
+from reportlab.platypus.doctemplate import LayoutError
 
 from deskapp.errors import (
     DeskappError,
@@ -148,6 +149,8 @@ def render_report(article: Article, settings: PrintSettings | None = None) -> Ex
         return ExportReport(data, pages, prepared.findings)
     except DeskappError:
         raise
+    except LayoutError as exc:  # a block wider or taller than any frame of the preset
+        raise ExportError("layout_impossible", path="") from exc
     except Exception as exc:
         raise ExportError(path="", reason=_reason(exc)) from exc
 

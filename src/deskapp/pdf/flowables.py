@@ -143,7 +143,7 @@ def _heading(element: Element, context: _Context) -> list[Flowable]:
 
 def _list(element: Element, context: _Context) -> list[Flowable]:
     styles = context.styles
-    indent = styles.body.fontSize * 1.8
+    indent = _indent(styles.body.fontSize * 1.8, context)
     inner = replace(
         context,
         text_style=styles.quote if context.in_quote else styles.item,
@@ -166,6 +166,15 @@ def _list(element: Element, context: _Context) -> list[Flowable]:
     return [ListFlowable(items, style=list_style, spaceAfter=styles.item.spaceAfter)]
 
 
+def _indent(wanted: float, context: _Context) -> float:
+    """An indent that leaves most of the width to the text however deep the nesting.
+
+    Each level takes at most an eighth of what is left, so sixteen levels
+    (deskapp.limits.MAX_NESTING_DEPTH) still leave an eighth of the column.
+    """
+    return min(wanted, context.width / 8)
+
+
 def _list_start(element: Element) -> int:
     start = element.get("start", "1")
     return int(start) if start.isdigit() else 1
@@ -176,7 +185,7 @@ def _blockquote(element: Element, context: _Context) -> list[Flowable]:
     if element.get("class") == PULL_CLASS:
         return _pull_quote(element, context)
     styles = context.styles
-    indent = styles.body.fontSize * 1.2
+    indent = _indent(styles.body.fontSize * 1.2, context)
     quoted = replace(context, text_style=styles.quote, width=context.width - indent, in_quote=True)
     inner = _flow(element, quoted)
     return [
@@ -288,13 +297,20 @@ def _table(element: Element, context: _Context) -> list[Flowable]:
         return []
     columns = max(len(row) for row in rows)
     data = [[_cell(cell, context) for cell in row] + [""] * (columns - len(row)) for row in rows]
+    widths = _column_widths(rows, columns, context)
     table = Table(
         data,
-        colWidths=_column_widths(rows, columns, context),
+        colWidths=widths,
         repeatRows=len(head_rows),
         hAlign="LEFT",
     )
+    # Many columns in a narrow frame: the padding shrinks with the column, so a
+    # cell never has less than half its width for text (deskapp.limits caps
+    # the columns; reportlab refuses a cell whose padding leaves no room).
+    padding = max(0.5, min(6.0, min(widths, default=24.0) / 4))
     commands: list[tuple[object, ...]] = [
+        ("LEFTPADDING", (0, 0), (-1, -1), padding),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
         ("GRID", (0, 0), (-1, -1), 0.5, styles.rule_color),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),

@@ -17,6 +17,7 @@ from typing import Any
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
+from deskapp.limits import open_image
 from deskapp.model import Photo, PhotoLookup
 
 # Below this many pixels per printed inch a photo looks soft on newsprint.
@@ -83,7 +84,7 @@ def _print_image(photo: Photo, placed_width: float, cmyk: bool) -> ImageReader |
     from PIL import Image, ImageOps
 
     try:
-        image = Image.open(BytesIO(photo.data))
+        image = open_image(photo.data)  # the header only; too many pixels: a placeholder
         dpi = image.width / (placed_width / 72)
         upright = image.getexif().get(0x0112, 1) == 1
         if (image.format == "JPEG" and upright and not cmyk and image.mode in ("RGB", "L")

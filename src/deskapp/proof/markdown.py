@@ -16,14 +16,19 @@ import re
 MASK = "\ue000"
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+# Every repeat below is bounded: an opening that never closes ("](" with no
+# ")", a backtick run with no partner) would otherwise be read to the end of
+# the text from each such opening, the square of the text in all. A code
+# span cannot be longer than a paragraph (deskapp.limits), nor a URL or a
+# link target longer than a few thousand characters.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.{1,20000}?)(?<!`)\1(?!`)", re.DOTALL)
 _INLINE_PATTERNS = (
     _CODE_SPAN,
-    re.compile(r"\]\([^)\n]*\)"),  # link and image targets, titles included
+    re.compile(r"\]\([^)\n]{0,4000}\)"),  # link and image targets, titles included
     re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE),  # reference definitions
-    re.compile(r"<(?:https?|ftp|mailto):[^>\s]+>"),  # autolinks
-    re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # raw HTML tags
-    re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]\"“”]+[^\s<>()\[\]\"“”.,;:!?]"),
+    re.compile(r"<(?:https?|ftp|mailto):[^>\s]{1,4000}>"),  # autolinks
+    re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,100}(?:\s[^<>]{0,4000})?/?>"),  # raw HTML tags
+    re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]\"“”]{0,4000}[^\s<>()\[\]\"“”.,;:!?]"),
     re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail addresses
 )
 

@@ -29,6 +29,7 @@ from xml.etree.ElementTree import Element
 
 import nh3
 
+from deskapp.limits import open_image
 from deskapp.model import Article, Photo, PhotoLookup
 from deskapp.render.tree import (
     PULL_CLASS,
@@ -412,10 +413,8 @@ _URI_LOCK = threading.Lock()
 
 
 def _scaled_uri(data: bytes) -> str | None:
-    from PIL import Image
-
     try:
-        with Image.open(BytesIO(data)) as image:
+        with open_image(data) as image:  # the header only; too many pixels: a placeholder
             image.thumbnail((PREVIEW_PHOTO_WIDTH, PREVIEW_PHOTO_WIDTH * 4))
             keep_alpha = image.mode in ("RGBA", "LA") or "transparency" in image.info
             image = image.convert("RGBA" if keep_alpha else "RGB")

@@ -36,6 +36,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, ETX, HTML_PLACEHOLDER_RE, STX
 
+from deskapp.limits import check_markdown, fenced_blocks
 from deskapp.model import Article, Photo, PhotoLookup
 from deskapp.text import nfc
 
@@ -55,10 +56,6 @@ _AMP_ENTITY = re.compile(re.escape(AMP_SUBSTITUTE) + r"(#?[0-9A-Za-z]+;)")
 _ESCAPED_CHAR = re.compile(f"{STX}([0-9]+){ETX}")
 _CODE_PLACEHOLDER = STX + "deskcode:%d" + ETX
 _CODE_PLACEHOLDER_RE = re.compile(f"{STX}deskcode:([0-9]+){ETX}")
-_FENCE = re.compile(
-    r"^(?P<fence>`{3,}|~{3,})[^\n`]*\n(?P<code>.*?)(?<=\n)(?P=fence)[ \t]*$",
-    re.MULTILINE | re.DOTALL,
-)
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto", "ftp", "tel"})
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 
@@ -80,11 +77,18 @@ class _FencedCode(Preprocessor):
         text = "\n".join(lines)
         if "```" not in text and "~~~" not in text:
             return lines
-        return _FENCE.sub(self._stash, text).split("\n")
-
-    def _stash(self, match: re.Match[str]) -> str:
-        self.codes.append(match.group("code"))
-        return "\n\n" + _CODE_PLACEHOLDER % (len(self.codes) - 1) + "\n\n"
+        # One pass over the lines (a regular expression needs the square of
+        # the text's length when many fences never close).
+        out: list[str] = []
+        last = 0
+        for start, end in fenced_blocks(lines):
+            out.extend(lines[last:start])
+            code = "".join(line + "\n" for line in lines[start + 1:end])
+            self.codes.append(code)
+            out.extend(["", "", _CODE_PLACEHOLDER % (len(self.codes) - 1), "", ""])
+            last = end + 1
+        out.extend(lines[last:])
+        return out
 
 
 class _CaptureTree(Treeprocessor):
@@ -306,7 +310,13 @@ class MarkdownParser:
         )
 
     def parse(self, text: str) -> Element:
-        """Return the root element; its children are the block elements."""
+        """Return the root element; its children are the block elements.
+
+        Raises :class:`~deskapp.limits.LimitExceeded` before any parsing when
+        the text passes one of Deskapp's limits (see :mod:`deskapp.limits`).
+        """
+        text = text or ""
+        check_markdown(text)
         self._md.reset()
         self._md.convert(nfc(text or ""))
         capture = self._extension.capture

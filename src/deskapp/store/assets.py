@@ -23,15 +23,16 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from deskapp import limits
 from deskapp.errors import ImportRejected
+from deskapp.limits import LimitExceeded, open_image
 from deskapp.model import Article, Photo, PhotoLookup, new_id, now_iso
 from deskapp.store.library import Library
 from deskapp.text import fold, nfc
 
 MAX_PHOTO_BYTES = 30 * 2**20
-# Far beyond any camera (a 100-megapixel back is 11,600 × 8,700) and well
-# under what would exhaust memory when decoded for the preview or for CMYK.
-MAX_PHOTO_PIXELS = 150_000_000
+# Checked from the header, before decoding (see deskapp.limits).
+MAX_PHOTO_PIXELS = limits.MAX_PHOTO_PIXELS
 # The formats reportlab can place in a PDF (through Pillow) and Qt can show.
 MIME_TYPES = {
     "JPEG": "image/jpeg",
@@ -141,15 +142,12 @@ def inspect_image(data: bytes, label: str = "") -> ImageInfo:
         raise ImportRejected("photo_too_large", name=label, size_mb=len(data) / 2**20,
                              limit_mb=MAX_PHOTO_BYTES / 2**20)
     try:
-        with Image.open(BytesIO(data)) as image:
+        with open_image(data, label) as image:  # the header only, pixels counted
             image.verify()
         with Image.open(BytesIO(data)) as image:
             kind, (width, height) = image.format or "", image.size
-            if width * height > MAX_PHOTO_PIXELS:
-                raise ImportRejected("photo_invalid", name=label,
-                                     reason=f"{width} × {height} pixels is too many")
             image.load()
-    except ImportRejected:
+    except (ImportRejected, LimitExceeded):
         raise
     except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
         raise ImportRejected("photo_invalid", name=label, reason=_why(exc, "not an image")) from exc
