@@ -74,10 +74,7 @@ class DeskCommands(OwnContextTr, QObject):
             return False
         library = session.library
         try:
-            revision = next((r for r in library.revisions(article.id) if r.id == revision_id),
-                            None)
-            if revision is None:
-                raise LookupError(revision_id)
+            revision = library.revision(revision_id)
             if revision.damaged:
                 raise RevisionDamaged(revision)
             content = {k: v for k, v in revision.content.items() if k != "status"}
@@ -90,12 +87,9 @@ class DeskCommands(OwnContextTr, QObject):
                 "so it cannot be restored. Nothing was changed; the other revisions are "
                 "intact."))
             return False
-        except (LookupError, DeskappError, TypeError, ValueError) as error:
-            from deskapp.ui.shell.errors import error_words
-
-            text = error_words(error) if isinstance(error, DeskappError) else str(error)
+        except (DeskappError, TypeError, ValueError) as error:
             session.errors.show(self.tr("This revision cannot be restored: %1")
-                                .replace("%1", text))
+                                .replace("%1", session.errors.words(error)))
             return False
         session.show(saved)
         self._status.showMessage(self.tr("Revision restored"), 4000)

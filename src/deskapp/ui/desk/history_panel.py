@@ -140,7 +140,7 @@ class HistoryPanel(QWidget):
         except (DeskappError, ValueError, KeyError, sqlite3.Error) as error:
             self.revisions = []
             self.caption.setText(self.tr("The history cannot be read: %1")
-                                 .replace("%1", str(error)))
+                                 .replace("%1", error_words(error)))
         self._events = events
         self.list.blockSignals(True)
         try:

@@ -10,8 +10,7 @@ from deskapp.errors import DeskappError
 from deskapp.text import nfc
 
 if TYPE_CHECKING:
-    from deskapp.model import Article
-    from deskapp.model import PhotoLookup
+    from deskapp.model import Article, PhotoLookup
     from deskapp.ui.editor.session import ArticleSession
 
 

@@ -179,7 +179,10 @@ class PreviewPanel(OwnContextTr, QWidget):
         bar.setValue(round(ratio * bar.maximum()))
 
     def _failed(self, error: Exception) -> None:
-        self.browser.setPlainText(f"{type(error).__name__}: {error}")
+        """The preview cannot be drawn (a text past the limits, say): why, in words."""
+        from deskapp.ui.shell.errors import error_words
+
+        self.browser.setPlainText(error_words(error))
         self._finish()
 
     def _finish(self) -> None:

@@ -277,7 +277,7 @@ class FileCommands(OwnContextTr, QObject):
             self.session.errors.show(
                 error if isinstance(error, DeskappError)
                 else self.tr("%1 could not be written: %2")
-                .replace("%1", str(path)).replace("%2", str(error)))
+                .replace("%1", str(path)).replace("%2", self.session.errors.words(error)))
             return False
         self._status.showMessage(self.tr("Exported %1").replace("%1", str(path)), 5000)
         return True

@@ -90,7 +90,8 @@ class HandOff(OwnContextTr, QObject):
         except (DeskappError, OSError) as error:
             self.session.errors.show(
                 error if isinstance(error, DeskappError) else
-                self.tr("The package could not be written: %1").replace("%1", str(error)))
+                self.tr("The package could not be written: %1")
+                .replace("%1", self.session.errors.words(error)))
             return None
         self._status.showMessage(self.tr("Package written: %1").replace("%1", str(written)),
                                  8000)
@@ -118,6 +119,9 @@ class HandOff(OwnContextTr, QObject):
             self.session.errors.show(error)
             return None
         self._status.showMessage(self.outcome_text(result), 10000)
+        if result.refused_approvals:  # an approval no trusted editor signed: not taken
+            session.errors.show("\n\n".join(session.errors.words(refused.error())
+                                              for refused in result.refused_approvals))
         if result.outcome == "diverged":
             self.session.flush()
             self.listChanged.emit()

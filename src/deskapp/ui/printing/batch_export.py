@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskapp.errors import DeskappError, ExportError
-from deskapp.messages import describe
+from deskapp.errors import DeskappError
 from deskapp.model import Approval, Article, Status
 from deskapp.store import Library
 from deskapp.ui.printing.print_options import PhotoSource, PrintOptions, preset_choices
+from deskapp.ui.shell.errors import error_words
 from deskapp.ui.shell.workers import Runner
 
 PRINT_BLEED_MM = 3.0
@@ -215,7 +215,7 @@ class BatchExportDialog(QDialog):
             try:
                 articles.append(self.library.get(article_id))
             except DeskappError as error:
-                self._say(describe(error), error=True)
+                self._say(error_words(error), error=True)
                 return False
         edition = self.as_edition.isChecked()
         options = self.options()
@@ -347,8 +347,7 @@ class BatchExportDialog(QDialog):
         return "\n".join(lines)
 
     def _failure_line(self, error: Exception, titles: dict[str, str]) -> str:
-        text = describe(error) if isinstance(error, DeskappError) else \
-            describe(ExportError(path="", reason=str(error)))
+        text = error_words(error)
         article_id = getattr(error, "data", {}).get("article_id") if isinstance(
             error, DeskappError) else None
         if article_id and article_id in titles:

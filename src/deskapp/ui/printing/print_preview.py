@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskapp.errors import DeskappError
-from deskapp.messages import describe
 from deskapp.ui.printing.print_options import PrintJob, PrintOptions
+from deskapp.ui.shell.errors import error_words
 from deskapp.ui.shell.workers import Coalesced, Runner
 
 # The pause before a new PDF: a base plus a little per thousand characters.
@@ -318,7 +317,7 @@ class PrintPreviewPanel(QWidget):
         self.rendered.emit(len(self._sizes))
 
     def _pdf_failed(self, error: Exception) -> None:
-        text = describe(error) if isinstance(error, DeskappError) else str(error)
+        text = error_words(error)
         self.last_error = text
         self._data_generation = self._generation
         self.status.setText(self.tr("The PDF cannot be made: %1").replace("%1", text))

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskapp.errors import DeskappError
 from deskapp.sync.desk import (
     DeskRow,
     desk_articles,
@@ -185,7 +184,7 @@ class DeskView(QObject):
         """Say why; when the server wants a password, ask for it and ``retry``."""
         from deskapp.ui.sync.sync_panel import needs_password
 
-        text = error_words(error) if isinstance(error, DeskappError) else str(error)
+        text = error_words(error)
         self.note.setText(text)
         if (retry is not None and needs_password(error) and self.window.isVisible()
                 and self.sync_panel.ask_password(text)):

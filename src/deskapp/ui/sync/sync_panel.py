@@ -207,8 +207,9 @@ class SyncPanel(OwnContextTr, QObject):
             else:  # the text waits for the typing to be saved; comments and history need not
                 self._review.comments_changed()
         self.refused = "\n".join(
-            sync_message("server_refused", core_language(), title=r.title, why=r.why)
-            for r in report.refused)
+            [sync_message("server_refused", core_language(), title=r.title, why=r.why)
+             for r in report.refused]
+            + [self.session.errors.words(r.error()) for r in report.approvals_refused])
         self.show_state()
         self.finished.emit(report)
 
@@ -266,7 +267,7 @@ class SyncPanel(OwnContextTr, QObject):
         if isinstance(error, DeskappError):
             return self.session.errors.words(error)
         return self.tr("The sync stopped on an unexpected error: %1").replace(
-            "%1", str(error) or type(error).__name__)
+            "%1", self.session.errors.words(error))
 
     def ask_password(self, why: str) -> bool:
         """Ask for the server password (kept in the keyring, else for this session)."""
