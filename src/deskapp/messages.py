@@ -151,6 +151,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The article package “{name}” was refused as unsafe ({reason}). "
         "The library is unchanged.",
     ),
+    "too_many_revisions": (
+        "“{name}” có {count} phiên bản, quá giới hạn {limit} phiên bản cho một bài. "
+        "Không có gì được ghi; thư viện không bị thay đổi.",
+        "“{name}” holds {count} revisions, over the limit of {limit} for one article. "
+        "Nothing was written; the library is unchanged.",
+    ),
     "package_checksum": (
         "Gói bài “{name}” bị hỏng: phần “{member}” không khớp mã kiểm tra "
         "(có thể tệp bị cắt hoặc bị sửa khi gửi). Thư viện không bị thay đổi.",
