@@ -37,7 +37,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from deskapp.errors import DeskappError
-from deskapp.exchange.merge import MergeResult, apply_package, open_conflict, parents_first
+from deskapp.exchange.merge import (
+    MAX_ARTICLE_REVISIONS,
+    MergeResult,
+    apply_package,
+    open_conflict,
+    parents_first,
+)
 from deskapp.exchange.package import (
     Package,
     PackagePhoto,
@@ -72,11 +78,13 @@ _REVISION_META = ("id", "article_id", "parent_id", "created_at", "author", "kind
 
 @dataclass(frozen=True)
 class Refusal:
-    """An article the server would not take (``why`` is a reason code)."""
+    """An article the server would not take, or (``pulled``) one skipped when pulling
+    because its rows on the server are damaged (``why`` is a reason code)."""
 
     article_id: str
     title: str
     why: str
+    pulled: bool = False
 
 
 @dataclass
@@ -201,7 +209,10 @@ def _fetch(library: Library, conn: Any, cursor: int, carry: bool) -> tuple[list[
         missing = [m["id"] for m in metas if m["id"] not in known]
         contents: dict[str, dict[str, Any]] = {}
         if missing:
-            cur.execute(f"SELECT id, {', '.join(CONTENT_FIELDS)} FROM deskapp.revisions "
+            # tags is text up to schema 3 and jsonb from 4: read it as text from either
+            columns = ", ".join("tags::text AS tags" if k == "tags" else k
+                                for k in CONTENT_FIELDS)
+            cur.execute(f"SELECT id, {columns} FROM deskapp.revisions "
                         "WHERE id = ANY(%s)", [missing])
             contents = {row["id"]: row for row in cur.fetchall()}
         cur.execute(f"SELECT {_quoted(_COMMENT_COLUMNS)} FROM deskapp.comments "
@@ -248,13 +259,24 @@ def _fetch(library: Library, conn: Any, cursor: int, carry: bool) -> tuple[list[
 
 
 def _apply(library: Library, item: _Incoming, report: SyncReport, unsaved: set[str]) -> None:
+    """Merge one pulled article; one whose rows are damaged is skipped and named.
+
+    Whatever a row on the server holds (written by hand, or before the server
+    checked rows), it costs only its own article: the rest of the batch goes
+    on, and the skip is reported with the reason.
+    """
     aid = item.article["id"]
     try:
+        if len(item.revisions) > MAX_ARTICLE_REVISIONS:
+            raise _Damaged("too_many_revisions")
         package = _package(library, item)
         result = apply_package(library, package, unsaved_article_ids=unsaved)
-    except DeskappError:
+    except (DeskappError, ValueError, TypeError, KeyError) as exc:
         title = item.article.get("title") or ""
-        report.refused.append(Refusal(aid, str(title), "damaged"))
+        why = exc.why if isinstance(exc, _Damaged) else (
+            "too_many_revisions" if getattr(exc, "code", "") == "too_many_revisions"
+            else "damaged")
+        report.refused.append(Refusal(aid, str(title), why, pulled=True))
         return
     report.outcomes[result.outcome] += 1
     if result.outcome != "nothing_new":
@@ -282,11 +304,23 @@ def _apply(library: Library, item: _Incoming, report: SyncReport, unsaved: set[s
         [aid, item.article["head_id"], item.article["seq"]])
 
 
+class _Damaged(DeskappError):
+    """A pulled article whose rows on the server cannot be merged (``why``: a reason code)."""
+
+    code = "server_row_damaged"
+
+    def __init__(self, why: str) -> None:
+        super().__init__(why=why)
+        self.why = why
+
+
 def _package(library: Library, item: _Incoming) -> Package:
     """The server's copy of one article as a package, checked like one from a USB stick."""
     article = item.article
     aid = article["id"]
     name = f"server:{aid}"
+    if article["head_id"] not in {row["id"] for row in item.revisions}:
+        raise _Damaged("damaged_head")
     local = {r.id: r for r in library.revisions(aid)} if _exists(library, aid) else {}
     revisions: list[Revision] = []
     for row in item.revisions:
@@ -294,11 +328,20 @@ def _package(library: Library, item: _Incoming) -> Package:
             revisions.append(local[row["id"]])
             continue
         content = {k: row[k] for k in CONTENT_FIELDS}
-        content["tags"] = json.loads(content["tags"] or "[]")
+        try:
+            content["tags"] = json.loads(content["tags"]) if content["tags"] else None
+        except ValueError:
+            content["tags"] = None
+        if not isinstance(content["tags"], list):
+            raise _Damaged("damaged_tags")
         record = {k: row[k] for k in ("id", "parent_id", "created_at", "author", "kind",
                                       "content_hash")}
         record["content"] = content
-        revisions.append(check_revision(record, aid, name))
+        try:
+            revisions.append(check_revision(record, aid, name))
+        except DeskappError as exc:
+            hash_failed = "content hash" in str(exc.data.get("reason", ""))
+            raise _Damaged("damaged_hash" if hash_failed else "damaged") from exc
     comments = check_records([dict(c) for c in item.comments], "comments", aid, name)
     events = check_records([dict(e) for e in item.events], "status_events", aid, name)
     resolutions = check_resolutions([dict(r) for r in item.resolutions], aid, name)
@@ -367,6 +410,9 @@ def _push_batch(library: Library, conn: Any, ids: Sequence[str], report: SyncRep
                     sent.append(_send(conn, item, cursor))
             except psycopg.errors.InsufficientPrivilege as exc:
                 refused.append(Refusal(item.article_id, item.title, _refusal_reason(exc)))
+            except (psycopg.errors.IntegrityError, psycopg.errors.DataError):
+                # a row the server's checks refuse (schema 4): only this article waits
+                refused.append(Refusal(item.article_id, item.title, "row_invalid"))
         step("push:sent")
     step("push:committed")
     with library.transaction():
