@@ -648,6 +648,8 @@ def _cmd_sync(args: argparse.Namespace, library_path: Path) -> int:
     for result in report.conflicts:
         print(sync_message("sync_conflict", id=result.article_id,
                            title=result.title or untitled))
+    for old, new, title in report.rekeyed:
+        _fail(sync_message("article_rekeyed", title=title or untitled, old=old, new=new))
     for refusal in report.refused:
         _fail(refusal_message(refusal, untitled=untitled))
     print(sync_message("sync_done", pushed=report.pushed, pulled=report.pulled))

@@ -98,6 +98,8 @@ class SyncReport:
     refused: list[Refusal] = field(default_factory=list)
     cursor: int = 0
     updated_ids: set[str] = field(default_factory=set)
+    # (old id, new id, title): articles whose id the server had for someone else
+    rekeyed: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def sync(library: Library, conn: Any, *, server: str = "",
@@ -122,7 +124,7 @@ def sync(library: Library, conn: Any, *, server: str = "",
         _adopt_server(library, server_id)
         for _round in range(ROUNDS):
             _pull(library, conn, report, set(unsaved_article_ids), step, carry)
-            if not _push(library, conn, report, step, carry):
+            if not _push(library, conn, report, step, carry, set(unsaved_article_ids)):
                 break
         library.set_setting(LAST_SYNC_SETTING, now_iso())
     except psycopg.OperationalError as exc:
@@ -384,18 +386,18 @@ class _Sent:
 
 
 def _push(library: Library, conn: Any, report: SyncReport, step: Checkpoint,
-          carry: bool) -> bool:
+          carry: bool, unsaved: Collection[str] = ()) -> bool:
     """Send everything new here; return whether a head swap was lost (pull again)."""
     lost = False
     dirty = _dirty_articles(library, carry)
     for start in range(0, len(dirty), PUSH_BATCH):
         lost |= _push_batch(library, conn, dirty[start:start + PUSH_BATCH], report, step,
-                            carry)
+                            carry, unsaved)
     return lost
 
 
 def _push_batch(library: Library, conn: Any, ids: Sequence[str], report: SyncReport,
-                step: Checkpoint, carry: bool) -> bool:
+                step: Checkpoint, carry: bool, unsaved: Collection[str] = ()) -> bool:
     import psycopg
 
     seal_revisions(library, list(ids))
@@ -410,6 +412,8 @@ def _push_batch(library: Library, conn: Any, ids: Sequence[str], report: SyncRep
                     sent.append(_send(conn, item, cursor))
             except psycopg.errors.InsufficientPrivilege as exc:
                 refused.append(Refusal(item.article_id, item.title, _refusal_reason(exc)))
+            except _NotVisible:
+                refused.append(Refusal(item.article_id, item.title, "not_owner"))
             except (psycopg.errors.IntegrityError, psycopg.errors.DataError):
                 # a row the server's checks refuse (schema 4): only this article waits
                 refused.append(Refusal(item.article_id, item.title, "row_invalid"))
@@ -419,9 +423,40 @@ def _push_batch(library: Library, conn: Any, ids: Sequence[str], report: SyncRep
         for done in sent:
             _record_sent(library, done)
     step("push:recorded")
+    refused = _rekey_taken(library, refused, report, unsaved)
     report.refused.extend(refused)
     report.pushed += sum(1 for s in sent if _carried_something(s))
-    return any(s.swapped is False for s in sent)
+    # a re-keyed article goes up under its new id in the next round
+    return any(s.swapped is False for s in sent) or any(
+        r[0] in ids for r in report.rekeyed)
+
+
+def _rekey_taken(library: Library, refused: list[Refusal], report: SyncReport,
+                 unsaved: Collection[str]) -> list[Refusal]:
+    """Re-key the articles whose id the server holds for someone else; the rest stay refused.
+
+    Only an article this library never had on the server is re-keyed: its
+    id was taken before its first push, so nothing of it is anyone else's.
+    """
+    from deskapp.sync.rekey import rekey_article
+    from deskapp.workspace import current_user
+
+    kept = []
+    for refusal in refused:
+        known = library.db.execute(
+            "SELECT server_head FROM sync_articles WHERE article_id = ?",
+            [refusal.article_id]).fetchone()
+        if (refusal.why != "id_taken" or (known is not None and known[0] is not None)
+                or refusal.article_id in unsaved):  # never under an editor's feet
+            kept.append(refusal)
+            continue
+        new = rekey_article(library, refusal.article_id, author=current_user(library))
+        report.rekeyed.append((refusal.article_id, new, refusal.title))
+    return kept
+
+
+class _NotVisible(Exception):
+    """The article's row is on the server but not ours to see (another person's)."""
 
 
 def _carried_something(sent: _Sent) -> bool:
@@ -544,6 +579,8 @@ def _send(conn: Any, item: _Outgoing, cursor: int) -> _Sent:
         if final is None:
             cur.execute("SELECT seq, head_id FROM deskapp.articles WHERE id = %s", [aid])
             final = cur.fetchone()
+        if final is None:  # someone else's article, hidden from us: every row was known
+            raise _NotVisible(aid)
         seq, server_head = final
     # Skipping this article at the next pull is safe only if nothing of anyone else's
     # came before our change unseen (its number was below our cursor).

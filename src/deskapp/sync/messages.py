@@ -101,6 +101,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "begins with the text of a revision of article {other} (by {owner}): its id may "
         "have been taken over",
     ),
+    "rekey_note": (
+        "Bài này trước mang mã {old}; mã đó trên máy chủ đã thuộc về người khác nên bài "
+        "được gửi với mã mới, giữ nguyên lịch sử",
+        "This article had the id {old}; that id belongs to someone else on the server, so "
+        "it was sent under a new id with its history",
+    ),
     "lock_held": (
         "“{holder}” đang sửa bài này (từ {since}). Nhận quyền sửa sẽ khiến người đó "
         "bị trùng bản khi đồng bộ.",
