@@ -110,7 +110,7 @@ def damaged_server(older_server):
 
 
 def test_one_bad_article_never_blocks_the_others(damaged_server):
-    newsroom, ids, good_id = damaged_server
+    newsroom, _ids, good_id = damaged_server
     editor = newsroom.person("editor")
     first = editor.sync()
     assert len(first.refused) == 3

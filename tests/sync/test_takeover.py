@@ -96,7 +96,7 @@ def test_a_colleague_pushing_the_authors_own_package_first(newsroom, laptops, tm
 
 
 def test_a_revision_id_of_another_article_is_refused_not_skipped(newsroom, laptops):
-    author, colleague, editor, article_id = laptops
+    author, colleague, _editor, article_id = laptops
     author.sync()
     [first, *_] = author.library.revisions(article_id)
     with colleague.connect() as conn:
@@ -115,7 +115,7 @@ def test_a_revision_id_of_another_article_is_refused_not_skipped(newsroom, lapto
 
 def test_an_article_first_pushed_by_an_editor_is_not_rekeyed(laptops, tmp_path):
     """The desk holding an article from a USB stick is not a takeover (see Limits)."""
-    author, colleague, editor, article_id = laptops
+    author, _colleague, editor, article_id = laptops
     path = write_package(author.library, article_id, tmp_path / "a.deskpkg",
                          sender=author.name, role="reporter")
     import_package(editor.library, path)
