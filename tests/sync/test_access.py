@@ -195,7 +195,8 @@ def test_rows_may_not_name_another_sign_in(newsroom, reporter, editor, draft):
                         _revision_row(article_id, parent, "draft", editor.name)) \
             == "deskapp:not_yourself"
         assert _refused(conn, "INSERT INTO deskapp.comments (id, article_id, body, author, "
-                        "start, \"end\") VALUES (%s, %s, 'x', %s, 0, 0)", [new_id(), article_id, editor.name]) \
+                        "start, \"end\") VALUES (%s, %s, 'x', %s, 0, 0)",
+                        [new_id(), article_id, editor.name]) \
             == "deskapp:not_yourself"
         # a name that is nobody's sign-in (the profile's "Nguyễn Lan") is the person's own
         conn.execute("INSERT INTO deskapp.comments (id, article_id, body, author, start, "
