@@ -140,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     srv_cmds = srv.add_subparsers(dest="server_command", metavar="ACTION", required=True)
     setup = srv_cmds.add_parser("setup", help="create or upgrade Deskapp's schema and roles")
     setup.add_argument("url", metavar="ADMIN_URL")
+    check = srv_cmds.add_parser("check", help="list the articles on the server whose rows "
+                                "are damaged (a sync skips them) or whose id may be taken")
+    check.add_argument("url", metavar="ADMIN_URL")
     user = srv_cmds.add_parser("add-user", help="create a sign-in for one reporter or editor "
                                "(the password is asked for)")
     user.add_argument("url", metavar="ADMIN_URL")
@@ -700,7 +703,7 @@ def _cmd_status(args: argparse.Namespace, library_path: Path) -> int:
 
 def _cmd_sync(args: argparse.Namespace, library_path: Path) -> int:
     from deskapp.sync import SyncError, SyncTarget, load_target, run_sync, save_target
-    from deskapp.sync.messages import sync_message
+    from deskapp.sync.messages import refusal_message, sync_message
     from deskapp.sync.target import forget_password, keyring_available, store_password
 
     library = _open(library_path)
@@ -736,9 +739,10 @@ def _cmd_sync(args: argparse.Namespace, library_path: Path) -> int:
     for result in report.conflicts:
         print(sync_message("sync_conflict", id=result.article_id,
                            title=result.title or untitled))
+    for old, new, title in report.rekeyed:
+        _fail(sync_message("article_rekeyed", title=title or untitled, old=old, new=new))
     for refusal in report.refused:
-        _fail(sync_message("server_refused", title=refusal.title or untitled,
-                           why=refusal.why))
+        _fail(refusal_message(refusal, untitled=untitled))
     for refused in report.approvals_refused:
         _fail(describe(refused.error()))
     print(sync_message("sync_done", pushed=report.pushed, pulled=report.pulled))
@@ -767,6 +771,8 @@ def _cmd_server(args: argparse.Namespace, _library_path: Path) -> int:
         if args.server_command == "setup":
             ran = setup_server(conn, target.server)
             print(f"{target.server}: schema {ran} migration(s) applied")
+        elif args.server_command == "check":
+            return _server_check(conn, target.server)
         else:
             if user_exists(conn, args.name):
                 raise SyncError("user_exists", name=args.name)
@@ -806,6 +812,21 @@ def _cmd_keys(args: argparse.Namespace, library_path: Path) -> int:
     finally:
         library.close()
     return 0
+
+
+def _server_check(conn: object, server: str) -> int:
+    from deskapp.sync.audit import check_articles
+    from deskapp.sync.messages import problem_words, sync_message
+
+    bad = check_articles(conn, server)
+    if not bad:
+        print(sync_message("server_check_clean", server=server))
+        return 0
+    for article in bad:
+        words = "; ".join(problem_words(code) for code in article.problems)
+        print(f"{article.article_id}\t{article.owner}\t{article.title}\t{words}")
+    _fail(sync_message("server_check_found", server=server, count=len(bad)))
+    return EXIT_FAILURE
 
 
 def _article_or_file(library: Library, ref: str) -> Article:

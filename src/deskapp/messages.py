@@ -207,6 +207,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The article package “{name}” was refused as unsafe ({reason}). "
         "The library is unchanged.",
     ),
+    "too_many_revisions": (
+        "“{name}” có {count} phiên bản, quá giới hạn {limit} phiên bản cho một bài. "
+        "Không có gì được ghi; thư viện không bị thay đổi.",
+        "“{name}” holds {count} revisions, over the limit of {limit} for one article. "
+        "Nothing was written; the library is unchanged.",
+    ),
     "package_checksum": (
         "Gói bài “{name}” bị hỏng: phần “{member}” không khớp mã kiểm tra "
         "(có thể tệp bị cắt hoặc bị sửa khi gửi). Thư viện không bị thay đổi.",
@@ -465,6 +471,10 @@ APPROVAL_REASONS: dict[str, tuple[str, str]] = {
     "no_approval": ("bài mang trạng thái đã duyệt nhưng không có lời duyệt nào của biên tập "
                     "viên cho nội dung này",
                     "it is marked approved but no editor's approval covers this text"),
+    "rekeyed": ("bài phải nhận mã mới vì mã cũ trên máy chủ đã thuộc về người khác, mà chữ "
+                "ký duyệt gắn với mã cũ",
+                "the article had to take a new id because its old one belongs to someone "
+                "else on the server, and the signature covers the old id"),
 }
 
 

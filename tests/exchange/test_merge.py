@@ -142,15 +142,17 @@ def test_new_comments_arrive_without_content_change(pair, tmp_path):
     assert [c.body for c in list_comments(reporter, article_id)] == ["Giờ nào?"]
 
 
-def test_same_content_rebuilt_elsewhere_matches_by_hash(tmp_path):
+def test_the_same_text_made_on_both_sides_is_two_revisions(tmp_path):
     one = Library.open(tmp_path / "one.sqlite")
     article = one.create(Article(title="A", body="x"), author="PV")
     two = Library.open(tmp_path / "two.sqlite")
     _send(one, two, article.id, tmp_path / "1.deskpkg")
     before = two.db["revisions"].count
-    # the same edit made on both machines: not a conflict
+    # the same edit made on both machines: identity decides, not text, so both are kept
+    # and the receiver chooses (the comparison shows no difference)
     _edit(one, article.id, "y", "PV")
     _edit(two, article.id, "y", "PV")
     result = _send(one, two, article.id, tmp_path / "2.deskpkg")
-    assert result.outcome == "nothing_new"
-    assert two.db["revisions"].count == before + 1
+    assert result.outcome == "diverged"
+    assert two.db["revisions"].count == before + 2
+    assert two.get(article.id).body == "y"

@@ -96,7 +96,8 @@ def test_reporter_cannot_push_to_someone_elses_article(newsroom, reporter, edito
                             article.content_hash(), article.content())
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute(
-                "INSERT INTO deskapp.comments (id, article_id, body) VALUES (%s, %s, 'x')",
+                "INSERT INTO deskapp.comments (id, article_id, body, start, \"end\") "
+                "VALUES (%s, %s, 'x', 0, 0)",
                 [revision.id, article.id])
 
 
@@ -193,12 +194,13 @@ def test_rows_may_not_name_another_sign_in(newsroom, reporter, editor, draft):
         assert _refused(conn, _INSERT_REVISION,
                         _revision_row(article_id, parent, "draft", editor.name)) \
             == "deskapp:not_yourself"
-        assert _refused(conn, "INSERT INTO deskapp.comments (id, article_id, body, author) "
-                        "VALUES (%s, %s, 'x', %s)", [new_id(), article_id, editor.name]) \
+        assert _refused(conn, "INSERT INTO deskapp.comments (id, article_id, body, author, "
+                        "start, \"end\") VALUES (%s, %s, 'x', %s, 0, 0)",
+                        [new_id(), article_id, editor.name]) \
             == "deskapp:not_yourself"
         # a name that is nobody's sign-in (the profile's "Nguyễn Lan") is the person's own
-        conn.execute("INSERT INTO deskapp.comments (id, article_id, body, author) "
-                     "VALUES (%s, %s, 'x', 'Nguyễn Lan')", [new_id(), article_id])
+        conn.execute("INSERT INTO deskapp.comments (id, article_id, body, author, start, "
+                     "\"end\") VALUES (%s, %s, 'x', 'Nguyễn Lan', 0, 0)", [new_id(), article_id])
         conn.execute(_INSERT_REVISION, _revision_row(article_id, parent, "draft", reporter.name))
 
 
@@ -257,7 +259,10 @@ def test_helper_functions_are_not_public(newsroom, reporter, submitted):
         callable_ = {r[0] for r in conn.execute(
             "SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
             "WHERE n.nspname = 'deskapp' AND has_function_privilege(p.oid, 'EXECUTE')")}
-    assert callable_ == {"is_editor", "can_see"}  # the row-level security policies' own
+    # the row-level security policies' own, and (schema 5) the pure functions the CHECK
+    # constraints call as the person inserting
+    assert callable_ == {"is_editor", "can_see", "is_id", "is_tags", "is_text",
+                         "content_hash"}
     with newsroom.admin() as conn:
         public = conn.execute(
             "SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace, "

@@ -218,18 +218,21 @@ def test_pulls_racing_with_pushes_miss_nothing(newsroom, editor):
         person.library.close()
 
 
-def test_an_article_damaged_on_the_server_is_named_when_refused(reporter, editor):
-    """Rows written by hand in psql that fail the package checks stay out, by headline."""
+def test_a_row_failing_the_package_checks_is_refused_by_the_server(reporter, editor):
+    """Rows written by hand in psql that a library would refuse never reach the server."""
+    import psycopg
+
     with reporter.connect() as conn:
         conn.execute("INSERT INTO deskapp.articles (id, created_at) VALUES ('bai-tay', "
                      "'2026-01-01T00:00:00+00:00')")
-        conn.execute(
-            "INSERT INTO deskapp.revisions (id, article_id, created_at, kind, content_hash, "
-            "title, lead, body, byline, source, section, tags, status) VALUES ('ban-tay', "
-            "'bai-tay', '2026-01-01T00:00:00+00:00', 'create', 'không-phải-mã-băm', "
-            "'Bài gõ tay', '', 'thân', '', '', 'Thời sự', '[]', 'draft')")
-        conn.execute("UPDATE deskapp.articles SET head_id = 'ban-tay' WHERE id = 'bai-tay'")
+        with pytest.raises(psycopg.errors.CheckViolation) as caught:
+            conn.execute(
+                "INSERT INTO deskapp.revisions (id, article_id, created_at, kind, "
+                "content_hash, title, lead, body, byline, source, section, tags, status) "
+                "VALUES ('ban-tay', 'bai-tay', '2026-01-01T00:00:00+00:00', 'create', "
+                "'không-phải-mã-băm', 'Bài gõ tay', '', 'thân', '', '', 'Thời sự', '[]', "
+                "'draft')")
+    assert caught.value.diag.constraint_name == "revisions_hash"
     report = editor.sync()
-    assert [(r.article_id, r.title, r.why) for r in report.refused] == [
-        ("bai-tay", "Bài gõ tay", "damaged")]
+    assert not report.refused
     assert "bai-tay" not in {a.id for a in editor.library.list()}

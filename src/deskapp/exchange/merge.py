@@ -1,8 +1,12 @@
 """Bringing a package into the library without losing anyone's work.
 
 An article is the same article on every machine (its id); a revision is the
-same revision when it has the same id, or the same content hash on the same
-parent (a lineage rebuilt elsewhere). With that, a package is one of:
+same revision only when it has the same id, and then it must carry the same
+author and content hash as the copy here (a package that reuses a known id
+for other text is refused). Text alone never makes two revisions the same: a
+lineage rebuilt elsewhere from known text (new ids, the same texts) shares no
+revision with the one here, so it arrives as a conflict, never as a
+fast-forward over the text here. With that, a package is one of:
 
 * **created**: the article is new here; it arrives with its whole lineage,
   comments and status events, ids, authors and times as they were made;
@@ -20,7 +24,10 @@ An article open in an editor with unsaved changes (``unsaved_article_ids``)
 is never fast-forwarded under the editor's feet: it gets the diverged
 treatment. Everything one import writes happens in one transaction.
 
-Ancestry follows ``parent_id`` only (a revision has one parent). Resolving
+Ancestry follows ``parent_id`` only (a revision has one parent). Every step is
+linear in the number of revisions (dictionaries and sets, one walk each), and
+an article may hold at most :data:`MAX_ARTICLE_REVISIONS` revisions: a package
+or pull that would take it past that is refused before anything is written. Resolving
 towards the incoming side, or with merged text, makes the resolution a child
 of the conflict revision, so the sender's next package sees its own head as
 an ancestor and fast-forwards; resolving for the local side keeps the local
@@ -41,6 +48,7 @@ from deskapp.store import Library
 
 __all__ = [
     "CONFLICT_KIND",
+    "MAX_ARTICLE_REVISIONS",
     "RESOLVE_KIND",
     "MergeError",
     "MergeResult",
@@ -52,6 +60,9 @@ __all__ = [
 
 CONFLICT_KIND = "import-conflict"
 RESOLVE_KIND = "resolve"
+# The most revisions one article may hold here after a merge (autosaves coalesce per
+# minute, so this is months of writing); past it an import or pull is refused.
+MAX_ARTICLE_REVISIONS = 25_000
 
 Outcome = Literal["created", "updated", "nothing_new", "diverged"]
 
@@ -87,11 +98,14 @@ class _Local:
     head: str | None
     parents: dict[str, str | None]
     hashes: dict[str, str]
+    authors: dict[str, str]
 
     def ancestors(self, revision_id: str | None) -> list[str]:
         chain: list[str] = []
-        while revision_id is not None and revision_id not in chain:
+        seen: set[str] = set()
+        while revision_id is not None and revision_id not in seen:
             chain.append(revision_id)
+            seen.add(revision_id)
             revision_id = self.parents.get(revision_id)
         return chain
 
@@ -212,17 +226,21 @@ def _insert_photos(library: Library, package: Package) -> None:
 def _check_foreign_ids(library: Library, package: Package) -> None:
     """A revision id that belongs to another article here means a forged or broken package."""
     ids = [r.id for r in package.revisions]
-    marks = ", ".join("?" * len(ids))
-    clash = library.db.execute(
-        f"SELECT COUNT(*) FROM revisions WHERE id IN ({marks}) AND article_id != ?",
-        [*ids, package.article_id],
-    ).fetchone()[0]
+    clash = 0
+    for start in range(0, len(ids), 500):  # under SQLite's limit on bound values
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" * len(chunk))
+        clash += library.db.execute(
+            f"SELECT COUNT(*) FROM revisions WHERE id IN ({marks}) AND article_id != ?",
+            [*chunk, package.article_id],
+        ).fetchone()[0]
     if clash:
         raise ImportRejected("package_corrupt", name=package.name,
                              reason="its revisions belong to another article here")
 
 
 def _create(library: Library, package: Package) -> MergeResult:
+    _check_size(package, len(package.revisions))
     article = package.article()
     article.updated_at = now_iso()
     library.insert_article(article)
@@ -235,12 +253,13 @@ def _create(library: Library, package: Package) -> MergeResult:
 def _merge(library: Library, package: Package, unsaved: bool) -> MergeResult:
     local = _local(library, package.article_id)
     mapping = _match(package, local)
+    _check_size(package, len(local.parents) + len(package.revisions) - len(mapping))
     title = library.get(package.article_id).title
     if package.head_id in mapping:
         return MergeResult("nothing_new", package.article_id, title, local.head,
                            package.head_id, mapping[package.head_id])
     lineage = [mapping.get(r.id) for r in package.lineage()]
-    if local.head in lineage and not unsaved:
+    if local.head is not None and local.head in set(lineage) and not unsaved:
         added = _insert_unknown(library, package, mapping, conflict=False)
         article = library.get(package.article_id).with_content(**package.head.content)
         article = library.set_head(article, package.head_id)
@@ -254,31 +273,39 @@ def _merge(library: Library, package: Package, unsaved: bool) -> MergeResult:
 
 
 def _local(library: Library, article_id: str) -> _Local:
-    rows = list(library.db.query(
-        "SELECT id, parent_id, content_hash FROM revisions WHERE article_id = ?", [article_id]))
+    rows = library.db.execute(
+        "SELECT id, parent_id, content_hash, author FROM revisions WHERE article_id = ?",
+        [article_id]).fetchall()
     head = library.db.execute("SELECT revision_id FROM articles WHERE id = ?",
                               [article_id]).fetchone()[0]
-    return _Local(head, {r["id"]: r["parent_id"] for r in rows},
-                  {r["id"]: r["content_hash"] for r in rows})
+    return _Local(head, {r[0]: r[1] for r in rows}, {r[0]: r[2] for r in rows},
+                  {r[0]: r[3] or "" for r in rows})
 
 
 def _match(package: Package, local: _Local) -> dict[str, str]:
-    """Package revision id → local revision id, by id, else by content hash on a matched parent."""
-    by_parent_hash: dict[tuple[str | None, str], str] = {}
-    for revision_id, parent in local.parents.items():
-        by_parent_hash.setdefault((parent, local.hashes[revision_id]), revision_id)
+    """Package revision id → local revision id: the revisions known here, by identity.
+
+    A known id must come with the author and content hash it has here; one
+    that does not is another revision wearing a known id, and the package is
+    refused. Unknown ids are new, whatever their text.
+    """
     mapping: dict[str, str] = {}
-    for revision in parents_first(package.revisions):
-        if revision.id in local.parents:
-            mapping[revision.id] = revision.id
+    for revision in package.revisions:
+        if revision.id not in local.parents:
             continue
-        parent = mapping.get(revision.parent_id) if revision.parent_id else None
-        if revision.parent_id and parent is None:
-            continue
-        found = by_parent_hash.get((parent, revision.content_hash))
-        if found is not None:
-            mapping[revision.id] = found
+        if (local.hashes[revision.id] != revision.content_hash
+                or local.authors[revision.id] != (revision.author or "")):
+            raise ImportRejected("package_corrupt", name=package.name,
+                                 reason=f"revision {revision.id} differs from the copy here")
+        mapping[revision.id] = revision.id
     return mapping
+
+
+def _check_size(package: Package, total: int) -> None:
+    """Refuse a merge that would leave the article with more revisions than the limit."""
+    if total > MAX_ARTICLE_REVISIONS:
+        raise ImportRejected("too_many_revisions", name=package.name, count=total,
+                             limit=MAX_ARTICLE_REVISIONS)
 
 
 def _insert_unknown(library: Library, package: Package, mapping: Mapping[str, str], *,
@@ -302,9 +329,11 @@ def parents_first(revisions: list[Revision]) -> list[Revision]:
     placed: set[str] = set()
     for revision in revisions:
         chain: list[Revision] = []
+        walked: set[str] = set()
         current: Revision | None = revision
-        while current is not None and current.id not in placed and current not in chain:
+        while current is not None and current.id not in placed and current.id not in walked:
             chain.append(current)
+            walked.add(current.id)
             current = by_id.get(current.parent_id or "")
         for item in reversed(chain):
             placed.add(item.id)

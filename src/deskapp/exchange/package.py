@@ -69,6 +69,9 @@ MAX_PACKAGE_BYTES = 200 * 2**20
 MAX_MEMBER_BYTES = 50 * 2**20
 MAX_TOTAL_BYTES = 300 * 2**20
 MAX_MEMBERS = 1000
+# The most revisions one package may carry: checking each costs a hash of its text, so a
+# package of 40,000 tiny revisions is refused as soon as revisions.json is parsed.
+MAX_PACKAGE_REVISIONS = 10_000
 # Text and JSON compress well, but not a thousand times; a member past this
 # ratio (and big enough to matter) is a decompression bomb.
 MAX_RATIO = 100
@@ -154,9 +157,11 @@ class Package:
         """The head and its ancestors, newest first, following ``parent_id``."""
         by_id = {r.id: r for r in self.revisions}
         chain: list[Revision] = []
+        seen: set[str] = set()
         current: Revision | None = self.head
-        while current is not None and current not in chain:
+        while current is not None and current.id not in seen:
             chain.append(current)
+            seen.add(current.id)
             current = by_id.get(current.parent_id or "")
         return chain
 
@@ -173,6 +178,10 @@ def write_package(library: Library, article_id: str, path: Path | str, *,
     """
     path = Path(path)
     article = library.get(article_id)
+    count = library.db["revisions"].count_where("article_id = ?", [article_id])
+    if count > MAX_PACKAGE_REVISIONS:  # the receiver would refuse it
+        raise ImportRejected("too_many_revisions", name=path.name, count=count,
+                             limit=MAX_PACKAGE_REVISIONS)
     seal_revisions(library, [article_id])
     members = {
         ARTICLE: article_markdown(article).encode("utf-8"),
@@ -504,14 +513,18 @@ def _revisions(records: Any, article_id: str, name: str) -> list[Revision]:
     if not isinstance(records, list) or not records:
         raise ImportRejected("package_corrupt", name=name,
                              reason="revisions.json holds no revisions")
+    if len(records) > MAX_PACKAGE_REVISIONS:  # before a single record is checked
+        raise ImportRejected("too_many_revisions", name=name, count=len(records),
+                             limit=MAX_PACKAGE_REVISIONS)
     revisions: list[Revision] = []
+    known: set[str] = set()
     for record in records:
         revision = _revision(record, article_id, name)
-        if any(r.id == revision.id for r in revisions):
+        if revision.id in known:
             raise ImportRejected("package_corrupt", name=name,
                                  reason=f"revision {revision.id} appears twice")
         revisions.append(revision)
-    known = {r.id for r in revisions}
+        known.add(revision.id)
     for revision in revisions:
         if revision.parent_id is not None and revision.parent_id not in known:
             raise ImportRejected("package_corrupt", name=name,

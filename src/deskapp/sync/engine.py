@@ -37,7 +37,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from deskapp.errors import DeskappError
-from deskapp.exchange.merge import MergeResult, apply_package, open_conflict, parents_first
+from deskapp.exchange.merge import (
+    MAX_ARTICLE_REVISIONS,
+    MergeResult,
+    apply_package,
+    open_conflict,
+    parents_first,
+)
 from deskapp.exchange.package import (
     Package,
     PackagePhoto,
@@ -74,11 +80,13 @@ _REVISION_META = ("id", "article_id", "parent_id", "created_at", "author", "kind
 
 @dataclass(frozen=True)
 class Refusal:
-    """An article the server would not take (``why`` is a reason code)."""
+    """An article the server would not take, or (``pulled``) one skipped when pulling
+    because its rows on the server are damaged (``why`` is a reason code)."""
 
     article_id: str
     title: str
     why: str
+    pulled: bool = False
 
 
 @dataclass
@@ -94,6 +102,8 @@ class SyncReport:
     approvals_refused: list[Any] = field(default_factory=list)
     cursor: int = 0
     updated_ids: set[str] = field(default_factory=set)
+    # (old id, new id, title): articles whose id the server had for someone else
+    rekeyed: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def sync(library: Library, conn: Any, *, server: str = "",
@@ -122,7 +132,8 @@ def sync(library: Library, conn: Any, *, server: str = "",
             exchange_keys(library, conn)
         for _round in range(ROUNDS):
             _pull(library, conn, report, set(unsaved_article_ids), step, carry, signed)
-            if not _push(library, conn, report, step, carry, signed):
+            if not _push(library, conn, report, step, carry, signed,
+                         set(unsaved_article_ids)):
                 break
         library.set_setting(LAST_SYNC_SETTING, now_iso())
     except psycopg.OperationalError as exc:
@@ -209,7 +220,10 @@ def _fetch(library: Library, conn: Any, cursor: int, carry: bool,
         missing = [m["id"] for m in metas if m["id"] not in known]
         contents: dict[str, dict[str, Any]] = {}
         if missing:
-            cur.execute(f"SELECT id, {', '.join(CONTENT_FIELDS)} FROM deskapp.revisions "
+            # tags is text up to schema 4 and jsonb from 5: read it as text from either
+            columns = ", ".join("tags::text AS tags" if k == "tags" else k
+                                for k in CONTENT_FIELDS)
+            cur.execute(f"SELECT id, {columns} FROM deskapp.revisions "
                         "WHERE id = ANY(%s)", [missing])
             contents = {row["id"]: row for row in cur.fetchall()}
         cur.execute(f"SELECT {_quoted(_COMMENT_COLUMNS)} FROM deskapp.comments "
@@ -258,16 +272,27 @@ def _fetch(library: Library, conn: Any, cursor: int, carry: bool,
 
 def _apply(library: Library, item: _Incoming, report: SyncReport, unsaved: set[str],
            signed: bool = False) -> None:
+    """Merge one pulled article; one whose rows are damaged is skipped and named.
+
+    Whatever a row on the server holds (written by hand, or before the server
+    checked rows), it costs only its own article: the rest of the batch goes
+    on, and the skip is reported with the reason.
+    """
     aid = item.article["id"]
     try:
+        if len(item.revisions) > MAX_ARTICLE_REVISIONS:
+            raise _Damaged("too_many_revisions")
         package = _package(library, item)
         # A server older than version 4 carries no signatures: what it holds stays as it
         # is (approvals from it print no "Duyệt" line) rather than bouncing between desks.
         result = apply_package(library, package, unsaved_article_ids=unsaved,
                                verify_approvals=signed)
-    except DeskappError:
+    except (DeskappError, ValueError, TypeError, KeyError) as exc:
         title = item.article.get("title") or ""
-        report.refused.append(Refusal(aid, str(title), "damaged"))
+        why = exc.why if isinstance(exc, _Damaged) else (
+            "too_many_revisions" if getattr(exc, "code", "") == "too_many_revisions"
+            else "damaged")
+        report.refused.append(Refusal(aid, str(title), why, pulled=True))
         return
     report.approvals_refused.extend(result.refused_approvals)
     report.outcomes[result.outcome] += 1
@@ -296,11 +321,23 @@ def _apply(library: Library, item: _Incoming, report: SyncReport, unsaved: set[s
         [aid, item.article["head_id"], item.article["seq"]])
 
 
+class _Damaged(DeskappError):
+    """A pulled article whose rows on the server cannot be merged (``why``: a reason code)."""
+
+    code = "server_row_damaged"
+
+    def __init__(self, why: str) -> None:
+        super().__init__(why=why)
+        self.why = why
+
+
 def _package(library: Library, item: _Incoming) -> Package:
     """The server's copy of one article as a package, checked like one from a USB stick."""
     article = item.article
     aid = article["id"]
     name = f"server:{aid}"
+    if article["head_id"] not in {row["id"] for row in item.revisions}:
+        raise _Damaged("damaged_head")
     local = {r.id: r for r in library.revisions(aid)} if _exists(library, aid) else {}
     revisions: list[Revision] = []
     for row in item.revisions:
@@ -308,11 +345,20 @@ def _package(library: Library, item: _Incoming) -> Package:
             revisions.append(local[row["id"]])
             continue
         content = {k: row[k] for k in CONTENT_FIELDS}
-        content["tags"] = json.loads(content["tags"] or "[]")
+        try:
+            content["tags"] = json.loads(content["tags"]) if content["tags"] else None
+        except ValueError:
+            content["tags"] = None
+        if not isinstance(content["tags"], list):
+            raise _Damaged("damaged_tags")
         record = {k: row[k] for k in ("id", "parent_id", "created_at", "author", "kind",
                                       "content_hash")}
         record["content"] = content
-        revisions.append(check_revision(record, aid, name))
+        try:
+            revisions.append(check_revision(record, aid, name))
+        except DeskappError as exc:
+            hash_failed = "content hash" in str(exc.data.get("reason", ""))
+            raise _Damaged("damaged_hash" if hash_failed else "damaged") from exc
     comments = check_records([dict(c) for c in item.comments], "comments", aid, name)
     events = check_records([dict(e) for e in item.events], "status_events", aid, name)
     resolutions = check_resolutions([dict(r) for r in item.resolutions], aid, name)
@@ -357,18 +403,19 @@ class _Sent:
 
 
 def _push(library: Library, conn: Any, report: SyncReport, step: Checkpoint,
-          carry: bool, signed: bool = False) -> bool:
+          carry: bool, signed: bool = False, unsaved: Collection[str] = ()) -> bool:
     """Send everything new here; return whether a head swap was lost (pull again)."""
     lost = False
     dirty = _dirty_articles(library, carry)
     for start in range(0, len(dirty), PUSH_BATCH):
         lost |= _push_batch(library, conn, dirty[start:start + PUSH_BATCH], report, step,
-                            carry, signed)
+                            carry, signed, unsaved)
     return lost
 
 
 def _push_batch(library: Library, conn: Any, ids: Sequence[str], report: SyncReport,
-                step: Checkpoint, carry: bool, signed: bool = False) -> bool:
+                step: Checkpoint, carry: bool, signed: bool = False,
+                unsaved: Collection[str] = ()) -> bool:
     import psycopg
 
     seal_revisions(library, list(ids))
@@ -383,17 +430,57 @@ def _push_batch(library: Library, conn: Any, ids: Sequence[str], report: SyncRep
                     sent.append(_send(conn, item, cursor, signed))
             except psycopg.errors.InsufficientPrivilege as exc:
                 refused.append(Refusal(item.article_id, item.title, _refusal_reason(exc)))
+            except _NotVisible:
+                refused.append(Refusal(item.article_id, item.title, "not_owner"))
+            except (psycopg.errors.IntegrityError, psycopg.errors.DataError):
+                # a row the server's checks refuse (schema 5): only this article waits
+                refused.append(Refusal(item.article_id, item.title, "row_invalid"))
         step("push:sent")
     step("push:committed")
     with library.transaction():
         for done in sent:
             _record_sent(library, done)
     step("push:recorded")
+    refused = _rekey_taken(library, refused, report, unsaved)
     report.refused.extend(refused)
     report.refused.extend(Refusal(s.item.article_id, s.item.title, "approval_unsigned")
                           for s in sent if s.item.held)
     report.pushed += sum(1 for s in sent if _carried_something(s))
-    return any(s.swapped is False for s in sent)
+    # a re-keyed article goes up under its new id in the next round
+    return any(s.swapped is False for s in sent) or any(
+        r[0] in ids for r in report.rekeyed)
+
+
+def _rekey_taken(library: Library, refused: list[Refusal], report: SyncReport,
+                 unsaved: Collection[str]) -> list[Refusal]:
+    """Re-key the articles whose id the server holds for someone else; the rest stay refused.
+
+    Only an article this library never had on the server is re-keyed: its
+    id was taken before its first push, so nothing of it is anyone else's.
+    """
+    from deskapp.sync.rekey import rekey_article
+    from deskapp.workspace import current_user
+
+    kept = []
+    for refusal in refused:
+        known = library.db.execute(
+            "SELECT server_head FROM sync_articles WHERE article_id = ?",
+            [refusal.article_id]).fetchone()
+        if (refusal.why != "id_taken" or (known is not None and known[0] is not None)
+                or refusal.article_id in unsaved):  # never under an editor's feet
+            kept.append(refusal)
+            continue
+        done = rekey_article(library, refusal.article_id, author=current_user(library))
+        report.rekeyed.append((refusal.article_id, done.new_id, refusal.title))
+        if done.refused is not None:
+            report.approvals_refused.append(done.refused)
+        with library.transaction():  # their signature covers the old ids: they never travel
+            _mark_sent(library, "event", done.stale_approvals)
+    return kept
+
+
+class _NotVisible(Exception):
+    """The article's row is on the server but not ours to see (another person's)."""
 
 
 def _carried_something(sent: _Sent) -> bool:
@@ -528,6 +615,8 @@ def _send(conn: Any, item: _Outgoing, cursor: int, signed: bool = False) -> _Sen
         if final is None:
             cur.execute("SELECT seq, head_id FROM deskapp.articles WHERE id = %s", [aid])
             final = cur.fetchone()
+        if final is None:  # someone else's article, hidden from us: every row was known
+            raise _NotVisible(aid)
         seq, server_head = final
     # Skipping this article at the next pull is safe only if nothing of anyone else's
     # came before our change unseen (its number was below our cursor).

@@ -78,6 +78,42 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Máy chủ báo lỗi: {reason}. Bài trên máy vẫn nguyên.",
         "The server reported an error: {reason}. The work on this computer is untouched.",
     ),
+    "pull_skipped": (
+        "Bỏ qua bài “{title}” ({id}) khi nhận từ máy chủ: {why}. Các bài khác vẫn được "
+        "đồng bộ; hãy báo bộ phận kỹ thuật (deskapp server check).",
+        "Skipped “{title}” ({id}) while receiving from the server: {why}. The other "
+        "articles were synced; tell IT (deskapp server check).",
+    ),
+    "article_rekeyed": (
+        "Bài “{title}” được gửi với mã mới {new} vì mã cũ {old} trên máy chủ đã thuộc về "
+        "người khác. Lịch sử bài được giữ nguyên; ban biên tập được báo bằng một ý kiến "
+        "trên bài.",
+        "“{title}” was sent under a new id {new} because its old id {old} belongs to "
+        "someone else on the server. Its history is kept; the desk is told in a comment on "
+        "the article.",
+    ),
+    "server_check_clean": (
+        "Máy chủ {server}: không có bài nào bị hỏng.",
+        "Server {server}: no damaged articles.",
+    ),
+    "server_check_found": (
+        "Máy chủ {server}: {count} bài có vấn đề (đồng bộ sẽ bỏ qua các bài hỏng, "
+        "các bài khác vẫn đi bình thường).",
+        "Server {server}: {count} article(s) with problems (a sync skips the damaged ones; "
+        "the others go through as usual).",
+    ),
+    "same_text": (
+        "mở đầu bằng đúng nội dung một phiên bản của bài {other} (của {owner}): có thể "
+        "mã bài đã bị người khác chiếm",
+        "begins with the text of a revision of article {other} (by {owner}): its id may "
+        "have been taken over",
+    ),
+    "rekey_note": (
+        "Bài này trước mang mã {old}; mã đó trên máy chủ đã thuộc về người khác nên bài "
+        "được gửi với mã mới, giữ nguyên lịch sử",
+        "This article had the id {old}; that id belongs to someone else on the server, so "
+        "it was sent under a new id with its history",
+    ),
     "lock_held": (
         "“{holder}” đang sửa bài này (từ {since}). Nhận quyền sửa sẽ khiến người đó "
         "bị trùng bản khi đồng bộ.",
@@ -165,6 +201,30 @@ REASONS: dict[str, tuple[str, str]] = {
                        "another editor's sign-in has published a key for this name"),
     "head_unknown": ("phiên bản không có trên máy chủ", "the revision is not on the server"),
     "damaged": ("dữ liệu trên máy chủ bị hỏng", "its data on the server is damaged"),
+    "damaged_tags": (
+        "một phiên bản trên máy chủ có phần từ khoá (tags) không đọc được",
+        "a revision on the server has tags that cannot be read",
+    ),
+    "damaged_hash": (
+        "một phiên bản trên máy chủ không khớp mã kiểm tra nội dung của nó",
+        "a revision on the server does not match its content hash",
+    ),
+    "damaged_head": (
+        "phiên bản mới nhất của bài không có trên máy chủ",
+        "the article's latest revision is missing on the server",
+    ),
+    "too_many_revisions": (
+        "bài có nhiều phiên bản hơn giới hạn cho một bài",
+        "the article holds more revisions than the limit for one article",
+    ),
+    "row_invalid": (
+        "máy chủ thấy một bản ghi của bài không hợp lệ (sai kiểu, sai mã kiểm tra hoặc quá dài)",
+        "the server found one of its rows invalid (wrong type, wrong checksum or too long)",
+    ),
+    "id_taken": (
+        "mã bài trên máy chủ đã thuộc về người khác",
+        "the article's id on the server belongs to someone else",
+    ),
 }
 
 
@@ -177,6 +237,23 @@ def sync_message(code: str, lang: str | None = None, **data: Any) -> str:
     if isinstance(reason, str) and reason in REASONS:
         data["why"] = REASONS[reason][0 if lang == "vi" else 1]
     return (vi if lang == "vi" else en).format_map(_Lenient(data))
+
+
+def refusal_message(refusal: Any, lang: str | None = None, untitled: str = "") -> str:
+    """The sentence for one :class:`~deskapp.sync.engine.Refusal` (pushed or pulled)."""
+    code = "pull_skipped" if getattr(refusal, "pulled", False) else "server_refused"
+    return sync_message(code, lang, title=refusal.title or untitled, why=refusal.why,
+                        id=refusal.article_id)
+
+
+def problem_words(code: str, lang: str | None = None) -> str:
+    """The words for one problem ``deskapp server check`` found (a reason code)."""
+    lang = lang or language()
+    if code.startswith("same_text:"):
+        _, other, owner = code.split(":", 2)
+        return sync_message("same_text", lang, other=other, owner=owner)
+    vi, en = REASONS.get(code, (code, code))
+    return vi if lang == "vi" else en
 
 
 def describe(error: Exception, lang: str | None = None) -> str:
