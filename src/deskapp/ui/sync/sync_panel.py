@@ -267,7 +267,7 @@ class SyncPanel(OwnContextTr, QObject):
         if isinstance(error, DeskappError):
             return self.session.errors.words(error)
         return self.tr("The sync stopped on an unexpected error: %1").replace(
-            "%1", self.session.errors.words(error))
+            "%1", str(error).strip() or self.session.errors.words(error))
 
     def ask_password(self, why: str) -> bool:
         """Ask for the server password (kept in the keyring, else for this session)."""
