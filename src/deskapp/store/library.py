@@ -392,15 +392,22 @@ class Library:
         self.revision_reads += len(rows)
         return [_revision_from_row(r) for r in rows]
 
-    def revision_infos(self, article_id: str) -> list[RevisionInfo]:
+    def revision_infos(self, article_id: str, *, since: str | None = None
+                       ) -> list[RevisionInfo]:
         """The article's revisions without their text, oldest first (as :meth:`revisions`).
 
         Neither the text is read nor its hash checked: whether a revision is
-        damaged shows when :meth:`revision` loads it.
+        damaged shows when :meth:`revision` loads it. With ``since`` (a
+        revision id), only that revision and those stored after it: what a
+        list already showing the history needs after a save.
         """
+        where, values = "article_id = ?", [article_id]
+        if since is not None:
+            where += " AND rowid >= (SELECT rowid FROM revisions WHERE id = ?)"
+            values.append(since)
         rows = self.conn.execute(
-            f"SELECT {', '.join(_REVISION_META)} FROM revisions WHERE article_id = ? "
-            "ORDER BY created_at, rowid", [article_id]).fetchall()
+            f"SELECT {', '.join(_REVISION_META)} FROM revisions WHERE {where} "
+            "ORDER BY created_at, rowid", values).fetchall()
         return [RevisionInfo(id=r[0], article_id=r[1], parent_id=r[2], created_at=r[3],
                              author=r[4] or "", kind=r[5], content_hash=r[6],
                              status=r[7] or "draft") for r in rows]

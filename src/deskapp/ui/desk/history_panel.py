@@ -126,8 +126,15 @@ class HistoryPanel(QWidget):
         self._show_diff({}, "")
 
     # ---- the list ----------------------------------------------------------------
-    def show_article(self, article_id: str | None) -> None:
-        """List the revisions of ``article_id``, newest first (keeps the choice if it can)."""
+    def show_article(self, article_id: str | None, *, appended: bool = False) -> None:
+        """List the revisions of ``article_id``, newest first (keeps the choice if it can).
+
+        ``appended``: the open article was just saved here, so only its newest
+        revisions are read and put on top (a save costs the same however long
+        the history); anything else reads the list again.
+        """
+        if appended and article_id == self.article_id and self._take_new():
+            return
         chosen = {r.id for r in self.selected()}
         if article_id != self.article_id:
             self.damaged = set()
@@ -155,6 +162,42 @@ class HistoryPanel(QWidget):
         finally:
             self.list.blockSignals(False)
         self._selection_changed()
+
+    def _take_new(self) -> bool:
+        """Put the revisions saved since the list was read on top; False if it cannot."""
+        if not self.revisions or self.article_id is None:
+            return False
+        last = self.revisions[-1]
+        try:
+            tail = self.library.revision_infos(self.article_id, since=last.id)
+            if any(info.kind == "status" for info in tail):
+                self._events = {e.revision_id: e
+                                for e in status_events(self.library, self.article_id)}
+        except (DeskappError, ValueError, KeyError, sqlite3.Error):
+            return False
+        if not tail or tail[0].id != last.id or self.list.topLevelItemCount() != len(
+                self.revisions):
+            return False
+        self.revisions[-1] = tail[0]  # an autosave may have been written again in place
+        self.list.blockSignals(True)  # the choice stays as it is
+        try:
+            self._item(0, tail[0])
+            for info in tail[1:]:
+                self.revisions.append(info)
+                self.list.insertTopLevelItem(0, QTreeWidgetItem())
+                self._item(0, info)
+        finally:
+            self.list.blockSignals(False)
+        if any(r.id == last.id for r in self.selected()):
+            self._selection_changed()  # the revision compared changed
+        return True
+
+    def _item(self, row: int, revision: RevisionInfo) -> None:
+        item = self.list.topLevelItem(row)
+        item.setText(0, local_time(revision.created_at))
+        item.setText(1, revision.author or "—")
+        item.setData(0, REVISION_ROLE, revision.id)
+        self._mark(item, revision)
 
     def _mark(self, item: QTreeWidgetItem, revision: RevisionInfo) -> None:
         """"Saved", "Returned: reason", "⚠ damaged"… in the list's last column."""

@@ -138,17 +138,19 @@ class ReviewDocks:
             self._comments.refresh()
         self.history_changed()
 
-    def history_changed(self) -> None:
-        """The open article's history grew (or another article is open).
+    def history_changed(self, *, appended: bool = False) -> None:
+        """The open article's history changed (or another article is open).
 
-        Read again only while the History dock is on screen; otherwise when it
+        ``appended``: a save here added (or rewrote) its newest revision. Read
+        again only while the History dock is on screen; otherwise when it
         comes back (a save never reads the history behind a hidden dock).
         """
         if self._history is None:
             return
         if self.history_dock.isVisible():
+            self._history.show_article(self._editor.article_id,
+                                       appended=appended and not self._history_stale)
             self._history_stale = False
-            self._history.show_article(self._editor.article_id)
         else:
             self._history_stale = True
 

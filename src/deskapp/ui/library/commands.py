@@ -57,6 +57,7 @@ class LibraryCommands(OwnContextTr, QObject):
         panel.statusFilterChanged.connect(lambda _s: self.refresh())
         panel.fetchFailed.connect(self._fetch_failed)
         session.saved.connect(lambda saved, _shown, _kind: self.show_saved(saved))
+        session.opened.connect(self.show_article)
         self._trash_mode_changed(False, refresh=False)
 
     def _counts(self) -> dict[str, int]:

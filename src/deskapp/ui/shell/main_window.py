@@ -166,7 +166,6 @@ class MainWindow(OwnContextTr, QMainWindow):
         self.status_info.set_saved(True, visible=article is not None)
         if not later:
             self.status_info.count_now()
-        self.library_commands.show_article(article, list_changed)
         if article is None:
             self.preview.clear()
         if self._settled:
@@ -180,7 +179,7 @@ class MainWindow(OwnContextTr, QMainWindow):
     def _article_saved(self, saved: Article, shown: object, _kind: str) -> None:
         if str(saved.status) != str(shown):
             self.desk.update()  # the banner says why (an approved text edited: back in review)
-        self.review.history_changed()
+        self.review.history_changed(appended=True)
 
     def _modified_changed(self, modified: bool) -> None:
         self.setWindowModified(modified)
