@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# The newsroom server's fixtures (a throw-away PostgreSQL cluster) for tests/sync and tests/ui/sync.
+pytest_plugins = ["newsroom_fixtures"]
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DESKAPP_LANG", "en")
 

@@ -6,11 +6,11 @@ import getpass
 
 import keyring
 import pytest
-from test_target_and_desk import MemoryKeyring
 
 from deskapp.cli import main
 from deskapp.model import Article
 from deskapp.store import Library
+from newsroom_fixtures import MemoryKeyring
 from pg_cluster import PASSWORD
 
 

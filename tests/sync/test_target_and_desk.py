@@ -7,7 +7,6 @@ import sys
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from deskapp.desk import transition
@@ -16,26 +15,8 @@ from deskapp.store import Library
 from deskapp.sync import LockHeld, SyncError, SyncTarget, load_target, run_sync, save_target
 from deskapp.sync.desk import desk_articles, lock_of, release_lock, reporters, sections, take_lock
 from deskapp.sync.target import keyring_available, stored_password
+from newsroom_fixtures import MemoryKeyring
 from pg_cluster import PASSWORD
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives in a dict, like the OS one without the OS."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.items.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.items[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.items.pop((service, username), None)
 
 
 @pytest.fixture

@@ -1,4 +1,8 @@
-"""A real PostgreSQL server for the sync tests: one cluster per session, a database per test."""
+"""A real PostgreSQL server for the sync tests: one cluster per session, a database per test.
+
+Loaded for every test folder by the root conftest (``pytest_plugins``), so the sync
+tests and the sync window's tests (tests/ui/sync) share one cluster.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
+from keyring.backend import KeyringBackend
 
 from deskapp.store import Library
 from deskapp.sync import SyncReport, SyncTarget, run_sync, server
@@ -107,3 +112,22 @@ def editor(newsroom: Newsroom) -> Iterator[Person]:
     person = newsroom.person("editor")
     yield person
     person.library.close()
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that lives in a dict, like the OS one without the OS."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.items.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.items[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.items.pop((service, username), None)

@@ -8,13 +8,13 @@ import keyring
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
-from test_target_and_desk import MemoryKeyring
 
 from deskapp.desk import transition
 from deskapp.render.html import article_html
 from deskapp.sync import LockHeld, load_target
 from deskapp.sync.desk import lock_of, take_lock
 from deskapp.ui.shell.main_window import MainWindow
+from newsroom_fixtures import MemoryKeyring
 from pg_cluster import PASSWORD
 from qt_helpers import type_text
 
