@@ -28,8 +28,8 @@ LEAD = ("Ban chỉ đạo xây dựng và thực hiện quy chế dân chủ ở
 
 
 def main() -> int:
+    from deskapp.ui.common.i18n import Translation
     from deskapp.ui.shell.app import application, render_html
-    from deskapp.ui.shell.i18n import Translation
     from deskapp.ui.shell.main_window import MainWindow
     from deskapp.workspace import open_library
 

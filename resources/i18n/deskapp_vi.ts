@@ -320,6 +320,10 @@
         <translation>(chưa có tít)</translation>
     </message>
     <message>
+        <source>Comparing…</source>
+        <translation>Đang so sánh…</translation>
+    </message>
+    <message>
         <source>Mine (this computer)</source>
         <translation>Bản của tôi (máy này)</translation>
     </message>
@@ -1084,6 +1088,10 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message>
         <source>What the editor changed</source>
         <translation>Những gì biên tập viên đã sửa</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Đang so sánh…</translation>
     </message>
     <message>
         <source>Headline</source>

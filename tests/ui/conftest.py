@@ -49,7 +49,7 @@ def _isolated_qsettings(tmp_path, monkeypatch):
 def _english_afterwards():
     """A test that switches the window to Vietnamese (Settings does it at once) leaves English."""
     yield
-    from deskapp.ui.shell.i18n import Translation
+    from deskapp.ui.common.i18n import Translation
 
     translation = Translation.for_app()
     if translation.language != "en":

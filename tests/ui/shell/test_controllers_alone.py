@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QMainWindow, QStatusBar
 
 from deskapp.model import Article
 from deskapp.store import Library
+from deskapp.ui.common.errors import ErrorPresenter
+from deskapp.ui.common.workers import Runner
 from deskapp.ui.editor.editor import EditorPanel
 from deskapp.ui.editor.session import ArticleSession
 from deskapp.ui.exchange.files import FileCommands
@@ -16,9 +18,7 @@ from deskapp.ui.exchange.hand_off import HandOff
 from deskapp.ui.library.commands import LibraryCommands
 from deskapp.ui.library.library_panel import LibraryPanel
 from deskapp.ui.safety.backups import BackupCommands
-from deskapp.ui.shell.errors import ErrorPresenter
 from deskapp.ui.shell.profile import Profile
-from deskapp.ui.shell.workers import Runner
 from deskapp.workspace import open_library
 from qt_helpers import type_text
 

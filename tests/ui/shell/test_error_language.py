@@ -18,8 +18,8 @@ from deskapp.messages import words
 from deskapp.model import Article
 from deskapp.render.html import article_html
 from deskapp.sync.errors import SyncError
+from deskapp.ui.common.i18n import Translation
 from deskapp.ui.desk.desk_labels import status_text
-from deskapp.ui.shell.i18n import Translation
 from deskapp.ui.shell.main_window import MainWindow
 
 FAMILIES = {

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QSpinBox
 
-from deskapp.ui.shell.i18n import Translation
+from deskapp.ui.common.i18n import Translation
 from deskapp.ui.shell.main_window import MainWindow
 from qt_helpers import type_text
 

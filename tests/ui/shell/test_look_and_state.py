@@ -5,8 +5,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from deskapp.render.html import article_html
+from deskapp.ui.common.i18n import Translation, plural, resolve_language, system_language
 from deskapp.ui.editor.scroll_sync import anchors, source_blocks
-from deskapp.ui.shell.i18n import Translation, plural, resolve_language, system_language
 from deskapp.ui.shell.main_window import MainWindow
 
 

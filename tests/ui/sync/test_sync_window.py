@@ -185,7 +185,7 @@ def test_sync_now_asks_for_a_missing_password(qtbot, reporter):
 
 @pytest.mark.parametrize("language", ["en", "vi"])
 def test_sync_text_is_never_cut_off(qtbot, reporter, tmp_path, language):
-    from deskapp.ui.shell.i18n import Translation
+    from deskapp.ui.common.i18n import Translation
 
     translation = Translation()
     assert translation.install(language) == (language == "vi")
@@ -377,7 +377,7 @@ def test_desk_view_password_cancelled_says_why(qtbot, editor):
 
 
 def test_vietnamese_status_bar_and_menu(qtbot, reporter, tmp_path):
-    from deskapp.ui.shell.i18n import Translation
+    from deskapp.ui.common.i18n import Translation
 
     translation = Translation()
     assert translation.install("vi")

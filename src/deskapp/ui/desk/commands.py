@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject
 from deskapp.desk import save_edit
 from deskapp.errors import DeskappError
 from deskapp.model import RevisionKind
-from deskapp.ui.shell.i18n import OwnContextTr
-from deskapp.ui.shell.shortcuts import command
+from deskapp.ui.common.i18n import OwnContextTr
+from deskapp.ui.common.shortcuts import command
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget, QStatusBar

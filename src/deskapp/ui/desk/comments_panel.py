@@ -40,12 +40,12 @@ from deskapp.desk.comments import (
 from deskapp.errors import DeskappError, LibraryError
 from deskapp.model import Article
 from deskapp.store import Library
+from deskapp.ui.common.errors import error_words
+from deskapp.ui.common.i18n import plural
+from deskapp.ui.common.time_format import local_time
+from deskapp.ui.common.workers import Coalesced
 from deskapp.ui.editor.decorations import comment_format
 from deskapp.ui.editor.editor import EditorPanel
-from deskapp.ui.shell.errors import error_words
-from deskapp.ui.shell.i18n import plural
-from deskapp.ui.shell.time_format import local_time
-from deskapp.ui.shell.workers import Coalesced
 
 COMMENT_ROLE = Qt.ItemDataRole.UserRole
 REANCHOR_DELAY_MS = 600

@@ -14,9 +14,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from deskapp.model import Article
+from deskapp.ui.common.i18n import OwnContextTr
+from deskapp.ui.common.workers import Coalesced
 from deskapp.ui.editor.editor import EditorPanel
-from deskapp.ui.shell.i18n import OwnContextTr
-from deskapp.ui.shell.workers import Coalesced
 
 COPYFIT_DELAY_MS = 900
 

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QWidget
 from deskapp.desk import Action, DeskError, allowed_actions, last_event, transition
 from deskapp.errors import DeskappError
 from deskapp.model import Article
+from deskapp.ui.common.i18n import OwnContextTr
+from deskapp.ui.common.shortcuts import keys, make_action
+from deskapp.ui.common.time_format import local_time
 from deskapp.ui.desk.desk_labels import status_text
-from deskapp.ui.shell.i18n import OwnContextTr
-from deskapp.ui.shell.shortcuts import keys, make_action
-from deskapp.ui.shell.time_format import local_time
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStatusBar

@@ -41,10 +41,10 @@ from deskapp.desk.workflow import StatusEvent, status_events
 from deskapp.errors import DeskappError
 from deskapp.model import Revision, RevisionInfo
 from deskapp.store import Library
+from deskapp.ui.common.errors import error_words
+from deskapp.ui.common.time_format import local_time
+from deskapp.ui.common.workers import Coalesced
 from deskapp.ui.desk.desk_labels import action_text, kind_text
-from deskapp.ui.shell.errors import error_words
-from deskapp.ui.shell.time_format import local_time
-from deskapp.ui.shell.workers import Coalesced
 
 REVISION_ROLE = Qt.ItemDataRole.UserRole
 

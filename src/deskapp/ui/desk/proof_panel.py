@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from deskapp.model import Article
 from deskapp.proof import Finding, apply_fix, apply_fixes, check, describe_finding, rule_name
 from deskapp.proof.findings import FIELDS
+from deskapp.ui.common.i18n import core_language, plural
+from deskapp.ui.common.workers import Coalesced
 from deskapp.ui.editor.decorations import finding_format
 from deskapp.ui.editor.editor import EditorPanel
-from deskapp.ui.shell.i18n import core_language, plural
-from deskapp.ui.shell.workers import Coalesced
 
 PROOF_DELAY_MS = 800
 FINDING_ROLE = Qt.ItemDataRole.UserRole

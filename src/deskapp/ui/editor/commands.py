@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
-from deskapp.ui.shell.i18n import OwnContextTr, plural
-from deskapp.ui.shell.shortcuts import command
+from deskapp.ui.common.i18n import OwnContextTr, plural
+from deskapp.ui.common.shortcuts import command
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStatusBar, QWidget

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from deskapp.model import Article
+from deskapp.ui.common.i18n import OwnContextTr
 from deskapp.ui.editor.decorations import Decorations, to_qt, utf16_offsets
 from deskapp.ui.editor.legacy_paste import LegacyPasteBar
 from deskapp.ui.editor.markdown_edit import MarkdownEdit
 from deskapp.ui.editor.text_edit import NfcLineEdit, NfcPlainTextEdit, VietnameseTyping
-from deskapp.ui.shell.i18n import OwnContextTr
 
 if TYPE_CHECKING:
     from deskapp.ui.editor.find_replace import FindReplaceBar

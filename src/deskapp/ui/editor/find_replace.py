@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from deskapp.text import fold
+from deskapp.ui.common.i18n import plural
+from deskapp.ui.common.shortcuts import keys
 from deskapp.ui.editor.decorations import Decorations, to_qt, utf16_offsets
 from deskapp.ui.editor.text_edit import NfcLineEdit, VietnameseTyping
-from deskapp.ui.shell.i18n import plural
-from deskapp.ui.shell.shortcuts import keys
 
 _FOLDED: dict[str, str] = {}
 

@@ -12,8 +12,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QWidget
 
-from deskapp.ui.shell.i18n import OwnContextTr
-from deskapp.ui.shell.shortcuts import keys, make_action
+from deskapp.ui.common.i18n import OwnContextTr
+from deskapp.ui.common.shortcuts import keys, make_action
 
 PHOTO_CAPTION = "chú thích"
 PHOTO_FILE = "ảnh.jpg"

@@ -17,11 +17,11 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 
 from deskapp.model import Article
+from deskapp.ui.common.fonts import load_bundled_fonts
+from deskapp.ui.common.i18n import OwnContextTr
+from deskapp.ui.common.theme import preview_html
+from deskapp.ui.common.workers import Runner
 from deskapp.ui.editor.preview_links import LinkGuard, SafeBrowser
-from deskapp.ui.shell.fonts import load_bundled_fonts
-from deskapp.ui.shell.i18n import OwnContextTr
-from deskapp.ui.shell.theme import preview_html
-from deskapp.ui.shell.workers import Runner
 
 if TYPE_CHECKING:
     from deskapp.model import PhotoLookup
@@ -180,7 +180,7 @@ class PreviewPanel(OwnContextTr, QWidget):
 
     def _failed(self, error: Exception) -> None:
         """The preview cannot be drawn (a text past the limits, say): why, in words."""
-        from deskapp.ui.shell.errors import error_words
+        from deskapp.ui.common.errors import error_words
 
         self.browser.setPlainText(error_words(error))
         self._finish()

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QPlainTextEdit, QScrollBar, QTextBrowser
 
 from deskapp.text import fold
-from deskapp.ui.shell.i18n import OwnContextTr
+from deskapp.ui.common.i18n import OwnContextTr
 
 SIGNATURE = 14
 LOOKAHEAD = 80

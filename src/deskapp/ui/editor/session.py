@@ -19,11 +19,11 @@ from deskapp.desk import save_edit
 from deskapp.errors import DeskappError
 from deskapp.model import Article, RevisionKind
 from deskapp.store import Library
-from deskapp.ui.shell.i18n import OwnContextTr
+from deskapp.ui.common.i18n import OwnContextTr
 
 if TYPE_CHECKING:
+    from deskapp.ui.common.errors import ErrorPresenter
     from deskapp.ui.editor.editor import EditorPanel
-    from deskapp.ui.shell.errors import ErrorPresenter
     from deskapp.ui.shell.profile import Profile
 
 AUTOSAVE_DELAY_MS = 2000

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deskapp.ui.common.i18n import OwnContextTr
+from deskapp.ui.common.shortcuts import keys, make_action
 from deskapp.ui.editor.text_edit import NfcLineEdit, VietnameseTyping
-from deskapp.ui.shell.i18n import OwnContextTr
-from deskapp.ui.shell.shortcuts import keys, make_action
 
 METHODS = ("telex", "vni")
 

@@ -27,10 +27,10 @@ from deskapp.errors import DeskappError
 from deskapp.exchange.merge import open_conflict, resolve_conflict
 from deskapp.model import Article
 from deskapp.store import Library
+from deskapp.ui.common.errors import error_words
+from deskapp.ui.common.workers import Runner
 from deskapp.ui.editor.markdown_edit import MarkdownEdit
 from deskapp.ui.editor.preview_links import SafeBrowser
-from deskapp.ui.shell.errors import error_words
-from deskapp.ui.shell.workers import Runner
 
 
 class ConflictDialog(QDialog):

@@ -22,18 +22,18 @@ from deskapp.errors import DeskappError
 from deskapp.fileio import write_atomically
 from deskapp.model import Article
 from deskapp.store import Library
+from deskapp.ui.common.i18n import OwnContextTr, plural
+from deskapp.ui.common.shortcuts import command
 from deskapp.ui.exchange.hand_off import safe_file_name
-from deskapp.ui.shell.i18n import OwnContextTr, plural
-from deskapp.ui.shell.shortcuts import command
 from deskapp.workspace import ImportOutcome, import_into, import_many, is_package
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QProgressDialog, QStatusBar, QWidget
 
     from deskapp.text.legacy import Detection
+    from deskapp.ui.common.workers import Runner
     from deskapp.ui.editor.session import ArticleSession
     from deskapp.ui.exchange.hand_off import HandOff
-    from deskapp.ui.shell.workers import Runner
 
 
 def importable() -> str:

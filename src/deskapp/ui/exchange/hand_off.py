@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 
 from deskapp.errors import DeskappError
-from deskapp.ui.shell.i18n import OwnContextTr
-from deskapp.ui.shell.shortcuts import command
+from deskapp.ui.common.i18n import OwnContextTr
+from deskapp.ui.common.shortcuts import command
 from deskapp.workspace import import_package
 
 if TYPE_CHECKING:

@@ -17,8 +17,8 @@ from deskapp.desk import counts_by_status
 from deskapp.errors import DeskappError
 from deskapp.store import ArticleSummary
 from deskapp.store.library import Cursor, Page
-from deskapp.ui.shell.i18n import OwnContextTr
-from deskapp.ui.shell.shortcuts import command
+from deskapp.ui.common.i18n import OwnContextTr
+from deskapp.ui.common.shortcuts import command
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStatusBar

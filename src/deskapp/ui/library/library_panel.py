@@ -44,9 +44,9 @@ from deskapp.errors import DeskappError
 from deskapp.store import ArticleSummary
 from deskapp.store.keys import title_order_key
 from deskapp.store.library import Cursor, Page
+from deskapp.ui.common.i18n import OwnContextTr
+from deskapp.ui.common.time_format import local_time
 from deskapp.ui.desk.desk_labels import status_text
-from deskapp.ui.shell.i18n import OwnContextTr
-from deskapp.ui.shell.time_format import local_time
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPainter, QTextDocument

@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
 from deskapp.errors import DeskappError
 from deskapp.model import Approval, Article, Status
 from deskapp.store import Library
+from deskapp.ui.common.errors import error_words
+from deskapp.ui.common.workers import Runner
 from deskapp.ui.printing.print_options import PhotoSource, PrintOptions, preset_choices
-from deskapp.ui.shell.errors import error_words
-from deskapp.ui.shell.workers import Runner
 
 PRINT_BLEED_MM = 3.0
 

@@ -16,14 +16,15 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow
 
 from deskapp.errors import DeskappError
-from deskapp.ui.shell.i18n import OwnContextTr
-from deskapp.ui.shell.shortcuts import command
+from deskapp.ui.common.i18n import OwnContextTr
+from deskapp.ui.common.shortcuts import command
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QStatusBar
 
     from deskapp.pdf.findings import Finding
+    from deskapp.ui.common.workers import Runner
     from deskapp.ui.desk.copyfit_info import CopyfitInfo
     from deskapp.ui.editor.preview import PreviewPanel
     from deskapp.ui.editor.session import ArticleSession
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from deskapp.ui.printing.preflight_panel import PreflightPanel
     from deskapp.ui.printing.print_options import PrintJob, PrintOptions
     from deskapp.ui.printing.print_preview import PrintPreviewPanel
-    from deskapp.ui.shell.workers import Runner
 
 DEFAULT_PRESET = "a4-article"
 

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deskapp.ui.common.errors import error_words
+from deskapp.ui.common.workers import Coalesced, Runner
 from deskapp.ui.printing.print_options import PrintJob, PrintOptions
-from deskapp.ui.shell.errors import error_words
-from deskapp.ui.shell.workers import Coalesced, Runner
 
 # The pause before a new PDF: a base plus a little per thousand characters.
 BASE_DELAY_MS = 700

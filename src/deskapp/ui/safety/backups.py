@@ -17,16 +17,16 @@ from PySide6.QtGui import QAction
 from deskapp.errors import DeskappError, LibraryError
 from deskapp.model import Article, RevisionKind
 from deskapp.store import Library
+from deskapp.ui.common.i18n import OwnContextTr
 from deskapp.ui.safety.library_checkup import DAMAGED
-from deskapp.ui.shell.i18n import OwnContextTr
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
     from PySide6.QtWidgets import QMenu, QStatusBar, QWidget
 
     from deskapp.store.backup import BackupInfo
+    from deskapp.ui.common.workers import Runner
     from deskapp.ui.editor.session import ArticleSession
-    from deskapp.ui.shell.workers import Runner
 
 ChooseBackup = Callable[[list["BackupInfo"]], "BackupInfo | None"]
 

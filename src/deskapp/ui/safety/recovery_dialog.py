@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from deskapp.ui.shell.i18n import plural
-from deskapp.ui.shell.time_format import local_time
+from deskapp.ui.common.i18n import plural
+from deskapp.ui.common.time_format import local_time
 
 if TYPE_CHECKING:
     from deskapp.store.backup import BackupInfo

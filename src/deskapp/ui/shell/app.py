@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QApplication
 from deskapp import __version__
 from deskapp.model import Article
 from deskapp.store import default_library_path
+from deskapp.ui.common.fonts import SCREEN_FACES, load_bundled_fonts
+from deskapp.ui.common.i18n import Translation, resolve_language
 from deskapp.ui.safety.library_checkup import LibraryCheckup
 from deskapp.ui.safety.recovery_dialog import Choice, library_to_open, reason_text
-from deskapp.ui.shell.fonts import SCREEN_FACES, load_bundled_fonts
-from deskapp.ui.shell.i18n import Translation, resolve_language
 from deskapp.ui.shell.main_window import MainWindow
 from deskapp.ui.shell.platform_check import XCB_PACKAGES, missing_display_library
 from deskapp.ui.shell.profile import ProfileDialog

@@ -20,6 +20,9 @@ from deskapp.model import Article
 from deskapp.store import Library
 from deskapp.store.library import import_writer
 from deskapp.store.lock import WriterLock
+from deskapp.ui.common.errors import ErrorPresenter
+from deskapp.ui.common.i18n import OwnContextTr
+from deskapp.ui.common.workers import Runner
 from deskapp.ui.desk.commands import DeskCommands
 from deskapp.ui.desk.copyfit_info import CopyfitInfo
 from deskapp.ui.desk.desk_actions import DeskActions
@@ -39,14 +42,11 @@ from deskapp.ui.library.library_panel import LibraryPanel
 from deskapp.ui.printing.commands import PrintCommands
 from deskapp.ui.safety.backups import BackupCommands
 from deskapp.ui.shell import window_state
-from deskapp.ui.shell.errors import ErrorPresenter
-from deskapp.ui.shell.i18n import OwnContextTr
 from deskapp.ui.shell.menus import build_menus
 from deskapp.ui.shell.preferences import Preferences
 from deskapp.ui.shell.profile import AskProfile
 from deskapp.ui.shell.status_info import ArticleStatus
 from deskapp.ui.shell.view_actions import ViewActions
-from deskapp.ui.shell.workers import Runner
 from deskapp.ui.sync.sync_panel import SyncPanel
 from deskapp.workspace import user_presets_dir
 

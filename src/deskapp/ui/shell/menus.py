@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
-from deskapp.ui.shell.shortcuts import command
+from deskapp.ui.common.shortcuts import command
 
 if TYPE_CHECKING:
     from deskapp.ui.shell.main_window import MainWindow

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from deskapp.ui.shell.i18n import OwnContextTr, Translation, resolve_language
+from deskapp.ui.common.i18n import OwnContextTr, Translation, resolve_language
+from deskapp.ui.common.theme import ThemeManager
 from deskapp.ui.shell.profile import AskProfile, Profile, load_profile, needs_profile, save_profile
-from deskapp.ui.shell.theme import ThemeManager
 
 if TYPE_CHECKING:
     from deskapp.ui.editor.session import ArticleSession

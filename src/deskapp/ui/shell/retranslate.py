@@ -1,7 +1,7 @@
 """Change the window's language while it is open.
 
 Every text the window shows went through ``tr()``. The application's
-:class:`~deskapp.ui.shell.i18n.RecordingTranslator` remembers, for each text it
+:class:`~deskapp.ui.common.i18n.RecordingTranslator` remembers, for each text it
 saw shown, the context and English source it came from; after the new
 language's translators are installed, :func:`retranslate_tree` walks the
 window's actions and widgets and asks Qt again for every text it finds in
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskapp.ui.shell.i18n import RecordingTranslator
+from deskapp.ui.common.i18n import RecordingTranslator
 
 Source = tuple[str, str, str | None]  # context, English source, disambiguation
 

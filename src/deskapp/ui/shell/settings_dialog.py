@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskapp.ui.shell.i18n import LANGUAGES
+from deskapp.ui.common.i18n import LANGUAGES
+from deskapp.ui.common.theme import THEMES
 from deskapp.ui.shell.profile import Profile, ProfileFields
-from deskapp.ui.shell.theme import THEMES
 
 
 class SettingsDialog(QDialog):

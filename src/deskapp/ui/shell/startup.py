@@ -18,8 +18,8 @@ from deskapp.errors import DeskappError
 from deskapp.messages import describe, message
 from deskapp.store import Library
 from deskapp.store.lock import WriterLock, acquire_writer_lock, lock_owner
+from deskapp.ui.common.i18n import core_language
 from deskapp.ui.safety.recovery_dialog import Choose, recover
-from deskapp.ui.shell.i18n import core_language
 from deskapp.workspace import open_library
 
 MAX_ATTEMPTS = 5

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
-from deskapp.ui.shell.i18n import OwnContextTr, plural
+from deskapp.ui.common.i18n import OwnContextTr, plural
 
 # Counting a book-length body takes a few milliseconds: wait for a pause in the typing.
 COUNT_DELAY_MS = 250

@@ -6,10 +6,10 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QSplitter, QWidget
 
+from deskapp.ui.common.i18n import OwnContextTr
+from deskapp.ui.common.shortcuts import keys, make_action
 from deskapp.ui.editor.editor import EditorPanel
 from deskapp.ui.library.library_panel import LibraryPanel
-from deskapp.ui.shell.i18n import OwnContextTr
-from deskapp.ui.shell.shortcuts import keys, make_action
 
 
 class ViewActions(OwnContextTr, QObject):

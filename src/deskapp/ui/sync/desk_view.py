@@ -39,15 +39,15 @@ from deskapp.sync.desk import (
 )
 from deskapp.sync.errors import LockHeld, SyncError
 from deskapp.sync.target import connect, load_target
+from deskapp.ui.common.errors import error_words
+from deskapp.ui.common.shortcuts import make_action
 from deskapp.ui.desk.desk_labels import status_text
-from deskapp.ui.shell.errors import error_words
-from deskapp.ui.shell.shortcuts import make_action
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
+    from deskapp.ui.common.workers import Runner
     from deskapp.ui.editor.session import ArticleSession
-    from deskapp.ui.shell.workers import Runner
     from deskapp.ui.sync.sync_panel import SyncPanel
 
 

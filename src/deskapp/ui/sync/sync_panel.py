@@ -38,17 +38,17 @@ from deskapp.sync.target import (
     save_target,
     store_password,
 )
-from deskapp.ui.shell.i18n import OwnContextTr, core_language, plural
-from deskapp.ui.shell.shortcuts import keys, make_action
+from deskapp.ui.common.i18n import OwnContextTr, core_language, plural
+from deskapp.ui.common.shortcuts import keys, make_action
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
     from deskapp.sync.engine import SyncReport
+    from deskapp.ui.common.workers import Runner
     from deskapp.ui.desk.review_docks import ReviewDocks
     from deskapp.ui.editor.session import ArticleSession
     from deskapp.ui.exchange.hand_off import HandOff
-    from deskapp.ui.shell.workers import Runner
     from deskapp.ui.sync.desk_view import DeskView
 
 BACKGROUND_INTERVAL_MS = 5 * 60 * 1000

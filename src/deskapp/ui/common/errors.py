@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from deskapp.errors import DeskappError
 from deskapp.messages import words
-from deskapp.ui.shell.i18n import OwnContextTr, core_language
+from deskapp.ui.common.i18n import OwnContextTr, core_language
 
 T = TypeVar("T")
 
