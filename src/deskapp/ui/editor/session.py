@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -24,10 +24,19 @@ from deskapp.ui.common.i18n import OwnContextTr
 if TYPE_CHECKING:
     from deskapp.ui.common.errors import ErrorPresenter
     from deskapp.ui.editor.editor import EditorPanel
-    from deskapp.ui.shell.profile import Profile
 
 AUTOSAVE_DELAY_MS = 2000
 INDEX_DELAY_MS = 1500
+
+
+class Who(Protocol):
+    """Who is at the keyboard, as revisions record it."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def role(self) -> str: ...
 
 
 class ArticleSession(OwnContextTr, QObject):
@@ -40,7 +49,7 @@ class ArticleSession(OwnContextTr, QObject):
     libraryChanged = Signal(object)  # another library file is now open (after a restore)
     notice = Signal(str, int)  # a short status-bar message and how long to show it
 
-    def __init__(self, library: Library, editor: EditorPanel, profile: Callable[[], Profile],
+    def __init__(self, library: Library, editor: EditorPanel, profile: Callable[[], Who],
                  errors: ErrorPresenter, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
