@@ -298,6 +298,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "There are no articles to export.",
     ),
     # Limits (deskapp.limits): what was found, and the most Deskapp takes.
+    "limit_render_time": (
+        "Bản xem trước dừng lại sau {maximum} giây: bài quá dài hoặc quá phức tạp để vẽ lại "
+        "trong lúc gõ. Bài vẫn được lưu và vẫn xuất PDF được; không có gì bị mất.",
+        "The preview stopped after {maximum} seconds: the article is too long or too complex "
+        "to draw again while you type. It is still saved and still exports to PDF; "
+        "nothing was lost.",
+    ),
     "limit_body_chars": (
         "Phần {where} dài {found:,} ký tự; Deskapp nhận tối đa {maximum:,} ký tự. "
         "Hãy chia thành nhiều bài; không có gì bị thay đổi.",

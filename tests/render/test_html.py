@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from html.parser import HTMLParser
 
+import pytest
+
 from deskapp.model import Article
 from deskapp.render.html import NO_TITLE, article_html, body_html
 from deskapp.render.tree import build_document, parse_markdown
@@ -231,3 +233,17 @@ def test_empty_article_is_still_a_document():
     tags = parsed(html).tags
     assert [name for name, _ in tags].count("h1") == 1
     assert "byline" not in html.split("</style>")[1]
+
+
+def test_a_render_past_its_budget_stops_with_a_sentence():
+    from deskapp.limits import LimitExceeded
+    from deskapp.messages import words
+
+    article = Article(title="Dài", body="\n\n".join(f"Đoạn {n}." for n in range(50)))
+    assert "Đoạn 49." in article_html(article, budget_s=30.0)
+    with pytest.raises(LimitExceeded) as refused:
+        article_html(article, budget_s=0.0)
+    assert refused.value.code == "limit_render_time"
+    sentence = words(refused.value, "en")
+    assert sentence.startswith("The preview stopped after 0") and "nothing was lost" in sentence
+    assert "Bản xem trước dừng lại" in words(refused.value, "vi")

@@ -20,6 +20,7 @@ import base64
 import hashlib
 import re
 import threading
+import time
 from collections import OrderedDict
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -88,6 +89,8 @@ _PHOTO_WIDTH: ContextVar[int] = ContextVar("preview_photo_width", default=PREVIE
 # The lookup of the render in progress; a context variable keeps renders on
 # different worker threads apart without passing it through every handler.
 _PHOTOS: ContextVar[PhotoLookup | None] = ContextVar("photos", default=None)
+# (when the render must stop, its budget in seconds) for a render that has one
+_DEADLINE: ContextVar[tuple[float, float] | None] = ContextVar("deadline", default=None)
 
 # What the author's own HTML may keep in the preview; everything else is stripped.
 RAW_TAGS = frozenset({"b", "i", "em", "strong", "u", "sub", "sup", "br", "a", "span"})
@@ -182,8 +185,13 @@ def article_html(
     parser: MarkdownParser | None = None,
     assets: PhotoLookup | None = None,
     look: PreviewLook | None = None,
+    budget_s: float | None = None,
 ) -> str:
     """A complete HTML document for the preview: headline, lead, body, credits.
+
+    With ``budget_s`` a render that runs longer stops between two blocks with
+    ``LimitExceeded("limit_render_time")`` (the parse before it is linear
+    within :mod:`deskapp.limits`): a preview worker never runs on unbounded.
 
     A preview that renders again and again passes its own ``parser`` so the
     Markdown machinery is built once (one parser per thread). ``assets``
@@ -193,7 +201,16 @@ def article_html(
     :func:`deskapp.pdf.screen.preview_look`); without it the preview has its
     own reading style.
     """
-    doc = _as_document(doc_or_article, parser)
+    token = _DEADLINE.set(None if budget_s is None
+                          else (time.monotonic() + budget_s, budget_s))
+    try:
+        return _article_html(_as_document(doc_or_article, parser), assets, look)
+    finally:
+        _DEADLINE.reset(token)
+
+
+def _article_html(doc: ArticleDocument, assets: PhotoLookup | None,
+                  look: PreviewLook | None) -> str:
     # Qt keeps the first rule for ``body``, so a preset's replaces the default one.
     style = STYLE_SHEET if look is None else STYLE_SHEET.replace(_BODY_RULE, "") + look.css()
     parts = [
@@ -262,7 +279,13 @@ def _lines(text: str) -> str:
 def _blocks(element: Element) -> str:
     """Children of a container of blocks (the root, a quote): an image here stands alone."""
     parts = []
+    deadline = _DEADLINE.get()
     for child in element:
+        if deadline is not None and time.monotonic() > deadline[0]:
+            from deskapp.limits import LimitExceeded
+
+            raise LimitExceeded("limit_render_time", found=deadline[1], maximum=deadline[1],
+                                where="body")
         parts.append(_block_image(child) if child.tag == "img" else _element(child))
         parts.append(_text(child.tail))
     return "".join(parts)

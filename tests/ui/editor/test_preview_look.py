@@ -10,6 +10,7 @@ from deskapp.model import Article
 from deskapp.pdf.presets import load_preset
 from deskapp.render.html import article_html
 from deskapp.store.assets import add_photo
+from deskapp.ui.shell.app import render_html
 from deskapp.ui.shell.main_window import MainWindow
 
 
@@ -101,3 +102,24 @@ def _blocks(document: QTextDocument):
     while block.isValid():
         yield block
         block = block.next()
+
+
+def test_a_preview_past_its_budget_says_so_in_words(qtbot, library, monkeypatch):
+    import deskapp.ui.editor.preview as preview_module
+
+    monkeypatch.setattr(preview_module, "RENDER_BUDGET_S", 0.0)
+    article = library.create(Article(title="Dài", body="Một.\n\nHai.\n\nBa."))
+    window = MainWindow(library, user="Tester", render_html=render_html)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.session.open(article.id)
+        qtbot.waitUntil(lambda: "preview stopped" in window.preview.browser.toPlainText(),
+                        timeout=5000)
+        text = window.preview.browser.toPlainText()
+        assert "LimitExceeded" not in text and "limit_render_time" not in text
+        assert window.editor.body.toPlainText() == "Một.\n\nHai.\n\nBa."  # nothing lost
+    finally:
+        window.close()
+        window.runner.wait()
+        window.preview._runner.wait()

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 MIN_DELAY_MS = 120
 MAX_DELAY_MS = 1500
+# A render that runs past this stops with a sentence (deskapp.render.html: budget_s).
+RENDER_BUDGET_S = 5.0
 
 
 def render_delay(chars: int) -> int:
@@ -129,7 +131,8 @@ class PreviewPanel(OwnContextTr, QWidget):
         def job() -> tuple[str, ScreenLayout | None]:
             layout = _screen_layout(preset, px_per_pt, view_px)
             look = layout.look if layout is not None else None
-            return render(article, assets=assets, look=look), layout
+            return render(article, assets=assets, look=look,
+                          budget_s=RENDER_BUDGET_S), layout
 
         self._runner.start(job, self._show, self._failed)
 

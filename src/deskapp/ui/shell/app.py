@@ -44,11 +44,11 @@ def application() -> QApplication:
 
 
 def render_html(article: Article, *, assets: PhotoLookup | None = None,
-                look: PreviewLook | None = None) -> str:
+                look: PreviewLook | None = None, budget_s: float | None = None) -> str:
     """The preview's HTML; the Markdown machinery loads on the first (background) render."""
     from deskapp.render.html import article_html
 
-    return article_html(article, assets=assets, look=look)
+    return article_html(article, assets=assets, look=look, budget_s=budget_s)
 
 
 # Hidden switch for installers' smoke tests and start-up benchmarks: with

@@ -209,7 +209,9 @@ class SyncPanel(OwnContextTr, QObject):
         self.refused = "\n".join(
             [sync_message("server_refused", core_language(), title=r.title, why=r.why)
              for r in report.refused]
-            + [self.session.errors.words(r.error()) for r in report.approvals_refused])
+            + [self.session.errors.words(r.error()) for r in report.approvals_refused]
+            + [sync_message("article_rekeyed", core_language(), title=title or "?", old=old,
+                            new=new) for old, new, title in report.rekeyed])
         self.show_state()
         self.finished.emit(report)
 
