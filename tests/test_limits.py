@@ -53,3 +53,22 @@ def test_every_limit_has_a_sentence_in_both_languages_naming_the_figures() -> No
     vi = describe(LimitExceeded("limit_nesting", where="body", found=412,
                                 maximum=limits.MAX_NESTING_DEPTH), "vi")
     assert vi.startswith("Phần thân bài có danh sách hoặc trích dẫn lồng sâu 412 cấp")
+
+
+def test_a_revision_is_checked_by_its_content() -> None:
+    """Packages and syncs check the head revision, whose fields live in ``content``."""
+    from deskapp.model import Article, Revision
+
+    deep = Article(title="Lồng", body="> " * 40 + "chữ")
+    revision = Revision(id="r1", article_id=deep.id, parent_id=None, created_at="2026",
+                        author="PV", kind="save", content_hash=deep.content_hash(),
+                        content=deep.content())
+    with pytest.raises(LimitExceeded) as refused:
+        limits.check_article(revision)
+    assert refused.value.code == "limit_nesting"
+    long_title = Article(title="T" * 100_000, body="ngắn")
+    with pytest.raises(LimitExceeded):
+        limits.check_article(Revision(id="r2", article_id=long_title.id, parent_id=None,
+                                      created_at="2026", author="PV", kind="save",
+                                      content_hash=long_title.content_hash(),
+                                      content=long_title.content()))

@@ -313,12 +313,17 @@ def check_fields(*, title: str = "", lead: str = "", byline: str = "", source: s
 
 
 def check_article(article: object) -> None:
-    """:func:`check_fields` and :func:`check_markdown` on an article (or a draft)."""
-    check_fields(title=getattr(article, "title", "") or "", lead=getattr(article, "lead", "") or "",
-                 byline=getattr(article, "byline", "") or "",
-                 source=getattr(article, "source", "") or "",
-                 section=getattr(article, "section", "") or "")
-    check_markdown(getattr(article, "body", "") or "")
+    """:func:`check_fields` and :func:`check_markdown` on an article, a draft or a revision
+    (whose fields are in its ``content``)."""
+    content = getattr(article, "content", None)
+
+    def field(name: str) -> str:
+        value = content.get(name) if isinstance(content, dict) else getattr(article, name, "")
+        return str(value or "")
+
+    check_fields(title=field("title"), lead=field("lead"), byline=field("byline"),
+                 source=field("source"), section=field("section"))
+    check_markdown(field("body"))
 
 
 def open_image(data: bytes, name: str = "") -> object:

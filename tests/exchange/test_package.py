@@ -237,3 +237,20 @@ def test_package_writes_atomically_over_an_old_file(desk, tmp_path):
     again = write_package(library, article.id, path, sender="x", role="reporter")
     assert again == path and path.read_bytes() != before
     assert not list(tmp_path.glob(".*.part"))
+
+
+def test_a_package_whose_head_passes_the_limits_is_refused_untouched(tmp_path):
+    """What a package brings must render and print: its head is held to deskapp.limits."""
+    from deskapp.limits import LimitExceeded
+
+    sender = Library.open(tmp_path / "sender.sqlite")
+    article = sender.create(Article(title="Lồng sâu", body="> " * 40 + "chữ"), author="PV")
+    path = write_package(sender, article.id, tmp_path / "sau.deskpkg", sender="PV",
+                         role="reporter")
+    receiver = Library.open(tmp_path / "receiver.sqlite")
+    before = _counts(receiver)
+    with pytest.raises(LimitExceeded) as refused:
+        import_package(receiver, path)
+    assert refused.value.code == "limit_nesting"
+    assert "40" in describe(refused.value, "en") and "16" in describe(refused.value, "en")
+    assert _counts(receiver) == before

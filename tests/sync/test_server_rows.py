@@ -196,3 +196,16 @@ def test_status_events_signature_columns_are_held_to_their_size(newsroom, report
                 conn.execute(insert, [new_id(), article.id, head, now_iso(), reporter.name,
                                       key_id, signature])
             assert caught.value.diag.constraint_name == "status_events_valid"
+
+
+def test_an_article_past_the_limits_is_skipped_and_named(newsroom, reporter, editor):
+    """What arrives by sync is held to the limits a package is (it must render and print)."""
+    good = reporter.library.create(Article(title="Bài tốt", body="x"), author=reporter.name)
+    reporter.sync()
+    nested = "\n".join("  " * depth + "- mục" for depth in range(40))  # lists 40 deep
+    with reporter.connect() as conn:
+        deep = _bad_article(conn, "Lồng quá sâu", body=nested)
+    report = editor.sync()
+    assert [(r.article_id, r.why) for r in report.refused] == [(deep, "over_limits")]
+    assert good.id in {a.id for a in editor.library.list()}
+    assert "limits" in refusal_message(report.refused[0], "en")

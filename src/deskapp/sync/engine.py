@@ -359,6 +359,12 @@ def _package(library: Library, item: _Incoming) -> Package:
         except DeskappError as exc:
             hash_failed = "content hash" in str(exc.data.get("reason", ""))
             raise _Damaged("damaged_hash" if hash_failed else "damaged") from exc
+    from deskapp.limits import LimitExceeded, check_article
+
+    try:  # what arrives also renders and exports (as from a package)
+        check_article(next(r for r in revisions if r.id == article["head_id"]))
+    except LimitExceeded as exc:
+        raise _Damaged("over_limits") from exc
     comments = check_records([dict(c) for c in item.comments], "comments", aid, name)
     events = check_records([dict(e) for e in item.events], "status_events", aid, name)
     resolutions = check_resolutions([dict(r) for r in item.resolutions], aid, name)

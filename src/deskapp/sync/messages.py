@@ -213,6 +213,12 @@ REASONS: dict[str, tuple[str, str]] = {
         "phiên bản mới nhất của bài không có trên máy chủ",
         "the article's latest revision is missing on the server",
     ),
+    "over_limits": (
+        "bài vượt quá giới hạn Deskapp nhận (độ dài, số cấp lồng, số cột…), nên không vẽ và "
+        "không in được",
+        "the article passes the limits Deskapp takes (length, nesting, columns…), so it "
+        "could not be drawn or printed",
+    ),
     "too_many_revisions": (
         "bài có nhiều phiên bản hơn giới hạn cho một bài",
         "the article holds more revisions than the limit for one article",
