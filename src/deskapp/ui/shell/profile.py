@@ -133,6 +133,7 @@ class ProfileDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.fields)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
         self._update()
 
     def answer(self) -> FirstRun:
