@@ -1462,6 +1462,26 @@ Chuyển sang Unicode rồi nhập bài?</translation>
         <source>Your name is recorded on every revision, comment and change of status. The role decides what the Article menu offers: reporters submit, editors take, return and approve.</source>
         <translation>Tên bạn được ghi trên mỗi phiên bản, nhận xét và lần đổi trạng thái. Vai trò quyết định trình đơn Bài có những gì: phóng viên nộp bài; biên tập viên nhận, trả hoặc duyệt bài.</translation>
     </message>
+    <message>
+        <source>Off (use the system input method)</source>
+        <translation>Tắt (dùng bộ gõ của hệ thống)</translation>
+    </message>
+    <message>
+        <source>Telex</source>
+        <translation>Telex</translation>
+    </message>
+    <message>
+        <source>VNI</source>
+        <translation>VNI</translation>
+    </message>
+    <message>
+        <source>&amp;Language / Ngôn ngữ</source>
+        <translation>&amp;Ngôn ngữ / Language</translation>
+    </message>
+    <message>
+        <source>Vietnamese &amp;typing</source>
+        <translation>Bộ &amp;gõ tiếng Việt</translation>
+    </message>
 </context>
 <context>
     <name>ProfileFields</name>
@@ -1507,6 +1527,10 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message>
         <source>Suggested: %1</source>
         <translation>Gợi ý: %1</translation>
+    </message>
+    <message>
+        <source>Proofing starts when the article has some text.</source>
+        <translation>Soát lỗi bắt đầu khi bài đã có chữ.</translation>
     </message>
     <message>
         <source>Not checked yet</source>

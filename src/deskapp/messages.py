@@ -128,6 +128,24 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The library “{path}” stayed busy with another program's write for too long "
         "(waited 10 seconds). Nothing was changed; try again.",
     ),
+    "no_display": (
+        "Không tìm thấy màn hình để mở cửa sổ Deskapp (chưa có DISPLAY hay WAYLAND_DISPLAY, "
+        "chẳng hạn khi đăng nhập qua SSH). Các lệnh không cần cửa sổ vẫn chạy được, ví dụ "
+        "“deskapp export bai.md -o bai.pdf” hay “deskapp list”; xem mọi lệnh bằng "
+        "“deskapp --help”.",
+        "No display was found to open the Deskapp window (neither DISPLAY nor "
+        "WAYLAND_DISPLAY is set, as over SSH). The commands that need no window still work, "
+        "for example “deskapp export article.md -o article.pdf” or “deskapp list”; see every "
+        "command with “deskapp --help”.",
+    ),
+    "display_library_missing": (
+        "Không mở được cửa sổ: thiếu thư viện hệ thống {library}. Trên Debian hoặc Ubuntu: "
+        "sudo apt install {packages}. Các lệnh không cần cửa sổ (deskapp import/list/export) "
+        "vẫn chạy được; xem mọi lệnh bằng “deskapp --help”.",
+        "Cannot open the window: the system library {library} is missing. On Debian or "
+        "Ubuntu: sudo apt install {packages}. The commands that need no window (deskapp "
+        "import/list/export) still work; see every command with “deskapp --help”.",
+    ),
     "log_set_aside": (
         "Bên cạnh thư viện “{path}” có một tệp nhật ký ghi (-wal) không thuộc về nó; "
         "tệp đó đã được đổi tên thành “{moved_to}” và không được ghi vào thư viện.",

@@ -1,4 +1,8 @@
-"""The article a new library starts with: a short tour of Deskapp, in Vietnamese."""
+"""The article a new library starts with: a short tour of Deskapp.
+
+Written in Vietnamese (the newsroom's default) and in English; the window
+asks for the one in its interface language.
+"""
 
 from __future__ import annotations
 
@@ -42,9 +46,63 @@ Bài xóa nhầm nằm trong **thùng rác** và có thể khôi phục bất c�
 """
 
 
-def welcome_article() -> Article:
+WELCOME_BODY_EN = """\
+Deskapp helps reporters write even without a network, and helps the desk review, \
+edit and publish print-ready **PDF** with every Vietnamese mark in place.
+
+## Writing
+
+- Type the **headline**, the **lead**, byline, source and section in the fields above.
+- Write the body in Markdown: `**bold**`, `*italic*`, `## Subheading`, lists, \
+quotes, tables.
+- The preview on the right follows every word you type.
+
+> Everything is saved to the library on this computer a few seconds after you stop \
+typing. A sudden power cut loses nothing.
+
+## Importing from a web page
+
+Choose **File → Import** or drop a `.txt` file on the window. Deskapp takes the source \
+from the top, the byline from the bottom, and drops leftover comments and double spaces.
+
+## Printing
+
+**File → Export PDF** (Ctrl+E) makes an A4 PDF with its fonts embedded: \
+capitals with two marks such as ẤP BẮC, TIỀN GIANG, BỖNG, NGỮ and words such as đặc, \
+ngẫm, kỹ all come out right.
+
+| To do | Shortcut |
+| --- | --- |
+| New article | Ctrl+N |
+| Save | Ctrl+S |
+| Import | Ctrl+Shift+I |
+| Export PDF | Ctrl+E |
+| Move to the trash | Delete |
+
+---
+
+An article deleted by mistake waits in the **trash** and can be restored at any time.
+"""
+
+# Every title the welcome has had in each language: how an untouched welcome is recognised.
+WELCOME_TITLES = {"vi": "Chào mừng đến với Deskapp", "en": "Welcome to Deskapp"}
+
+
+def welcome_article(language: str = "vi") -> Article:
+    """The welcome article in ``language`` ("vi" or "en"; Vietnamese for anything else)."""
+    if language == "en":
+        return Article(
+            title=WELCOME_TITLES["en"],
+            lead="A newsroom on a laptop: write, save, preview and print Vietnamese news "
+                 "articles.",
+            body=WELCOME_BODY_EN,
+            byline="The Deskapp team",
+            source="",
+            section="Guide",
+            tags=["guide"],
+        )
     return Article(
-        title="Chào mừng đến với Deskapp",
+        title=WELCOME_TITLES["vi"],
         lead="Tòa soạn trên máy tính xách tay: viết, lưu, xem trước và in bài báo tiếng Việt.",
         body=WELCOME_BODY,
         byline="Nhóm Deskapp",

@@ -28,10 +28,12 @@ def user_presets_dir() -> Path:
     return default_library_path().parent / "presets"
 
 
-def open_library(path: Path | str, *, check: bool = True, daily_backup: bool = True) -> Library:
+def open_library(path: Path | str, *, check: bool = True, daily_backup: bool = True,
+                 language: str = "vi") -> Library:
     """Open the library at ``path``; a new library starts with the welcome article.
 
-    The window passes ``check=False, daily_backup=False`` and runs both in the
+    The welcome is written in ``language`` (the window passes its own). The
+    window passes ``check=False, daily_backup=False`` and runs both in the
     background once it is on screen (:mod:`deskapp.ui.safety.library_checkup`): on
     a library of a gigabyte or more each takes seconds.
     """
@@ -41,11 +43,39 @@ def open_library(path: Path | str, *, check: bool = True, daily_backup: bool = T
     if library.is_empty() and library.get_setting("welcomed") is None:
         from deskapp.welcome import welcome_article
 
-        library.create(welcome_article(), author="Deskapp")
+        library.create(welcome_article(language), author="Deskapp")
         library.set_setting("welcomed", "1")
     if daily_backup:
         _daily_backup(library)
     return library
+
+
+def welcome_in(library: Library, language: str) -> str | None:
+    """Rewrite the welcome article in ``language`` if nobody has touched it yet.
+
+    The first-run question offers the window's language after the library
+    was made; an untouched welcome (its only revision the one Deskapp
+    created) in the other language is replaced by a new one. Returns the id
+    of the welcome in ``language``, or None when there is none to show.
+    """
+    from deskapp.welcome import WELCOME_TITLES, welcome_article
+
+    wanted = welcome_article(language)
+    rows = library.conn.execute(
+        "SELECT a.id, a.title FROM articles a JOIN revisions r ON r.id = a.revision_id "
+        "WHERE a.deleted_at IS NULL AND r.author = 'Deskapp' AND r.kind = 'create' "
+        "AND r.parent_id IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM comments c WHERE c.article_id = a.id) "
+        "AND NOT EXISTS (SELECT 1 FROM status_events e WHERE e.article_id = a.id)").fetchall()
+    for article_id, title in rows:
+        if title == wanted.title:
+            return str(article_id)
+        if title in WELCOME_TITLES.values():
+            new = library.create(wanted, author="Deskapp")
+            library.trash(article_id)
+            library.purge(article_id)
+            return new.id
+    return None
 
 
 def _daily_backup(library: Library) -> None:

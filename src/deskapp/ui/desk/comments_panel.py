@@ -17,7 +17,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -234,6 +233,8 @@ class CommentsPanel(QWidget):
 
     def _ask_body(self, quote: str) -> str | None:
         short = quote if len(quote) <= 120 else quote[:119] + "…"
-        text, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Add a comment"), self.tr("Comment on “%1”:").replace("%1", short))
-        return text.strip() or None if ok else None
+        from deskapp.ui.editor.text_dialog import TextDialog
+
+        return TextDialog.ask(self, self.tr("Add a comment"),
+                              self.tr("Comment on “%1”:").replace("%1", short),
+                              self.editor.typing)

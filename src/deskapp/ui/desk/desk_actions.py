@@ -163,15 +163,13 @@ class DeskActions(OwnContextTr, QObject):
 
     # ---- questions -------------------------------------------------------------
     def _ask_reason(self, prompt: str) -> str | None:
-        return _ask(self.host, self.tr("Return to the reporter"), prompt)
+        return self._ask(self.tr("Return to the reporter"), prompt)
 
     def _ask_override(self, message: str) -> str | None:
         prompt = message + "\n\n" + self.tr("Approve anyway? Write why (kept in the history):")
-        return _ask(self.host, self.tr("Approve anyway"), prompt)
+        return self._ask(self.tr("Approve anyway"), prompt)
 
+    def _ask(self, title: str, prompt: str) -> str | None:
+        from deskapp.ui.editor.text_dialog import TextDialog
 
-def _ask(parent: QWidget, title: str, prompt: str) -> str | None:
-    from PySide6.QtWidgets import QInputDialog
-
-    text, ok = QInputDialog.getMultiLineText(parent, title, prompt)
-    return text.strip() or None if ok else None
+        return TextDialog.ask(self.host, title, prompt, self.session.editor.typing)

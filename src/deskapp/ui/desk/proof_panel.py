@@ -91,6 +91,10 @@ class ProofPanel(QWidget):
             self._checked_text = None
             self._show([])
             return
+        if not _has_text(snapshot):  # a new article: "missing headline" helps nobody yet
+            self._checked_text = snapshot
+            self._show([], waiting=True)
+            return
         style = self.tone_style()
 
         def done(findings: object) -> None:
@@ -155,7 +159,7 @@ class ProofPanel(QWidget):
                 and all(getattr(snapshot, n) == getattr(checked, n) for n in FIELDS))
 
     # ---- showing -------------------------------------------------------------
-    def _show(self, findings: list[Finding]) -> None:
+    def _show(self, findings: list[Finding], *, waiting: bool = False) -> None:
         self.findings = findings
         self.list.clear()
         lang = core_language()
@@ -166,7 +170,9 @@ class ProofPanel(QWidget):
             item.setData(FINDING_ROLE, finding)
             if finding.fix is not None:
                 item.setToolTip(self.tr("Suggested: %1").replace("%1", finding.fix or "∅"))
-        if self._checked_text is None and not findings:
+        if waiting:
+            self.summary.setText(self.tr("Proofing starts when the article has some text."))
+        elif self._checked_text is None and not findings:
             self.summary.setText(self.tr("Not checked yet"))
         elif findings:
             self.summary.setText(plural(self.tr("%n finding(s)", "", len(findings)),
@@ -195,3 +201,8 @@ class ProofPanel(QWidget):
         finding = item.data(FINDING_ROLE) if item else None
         self.fix_button.setEnabled(finding is not None and finding.fix is not None)
         self.fix_all_button.setEnabled(any(f.fix is not None for f in self.findings))
+
+
+def _has_text(article: Article) -> bool:
+    """Something written: a headline, a lead or a body (a byline alone is the profile's)."""
+    return any(getattr(article, name).strip() for name in ("title", "lead", "body"))

@@ -112,7 +112,9 @@ class ArticleSession(OwnContextTr, QObject):
     def new(self) -> Article | None:
         if not self.flush():
             return None
-        article = self.errors.guard(lambda: self.library.create(Article(), author=self.user))
+        # The byline is the writer's name from the profile, to change when a desk signs it.
+        article = self.errors.guard(lambda: self.library.create(
+            Article(byline=self.user), author=self.user))
         if article is not None:
             self.show(article)
             self.editor.title.setFocus()

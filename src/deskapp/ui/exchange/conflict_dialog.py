@@ -31,6 +31,7 @@ from deskapp.ui.common.errors import error_words
 from deskapp.ui.common.workers import Runner
 from deskapp.ui.editor.markdown_edit import MarkdownEdit
 from deskapp.ui.editor.preview_links import SafeBrowser
+from deskapp.ui.editor.text_edit import VietnameseTyping
 
 
 class ConflictDialog(QDialog):
@@ -41,7 +42,7 @@ class ConflictDialog(QDialog):
     compared = Signal()  # both sides are shown with their differences marked
 
     def __init__(self, library: Library, article_id: str, author: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, typing: VietnameseTyping | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.article_id = article_id
@@ -71,7 +72,7 @@ class ConflictDialog(QDialog):
             column.addWidget(QLabel(f"<b>{title}</b>", box))
             column.addWidget(view)
             compare.addWidget(box)
-        self.merge_editor = MarkdownEdit(self)
+        self.merge_editor = MarkdownEdit(self, typing)
         self.merge_editor.setPlainText(str(self.incoming.get("body", local.body)))
         self.pages = QStackedWidget(self)
         self.pages.addWidget(compare)

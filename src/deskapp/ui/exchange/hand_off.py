@@ -154,7 +154,8 @@ class HandOff(OwnContextTr, QObject):
 
         if open_conflict(self.session.library, article_id) is None:
             return None
-        dialog = ConflictDialog(self.session.library, article_id, self.session.user, self.host)
+        dialog = ConflictDialog(self.session.library, article_id, self.session.user, self.host,
+                                self.session.editor.typing)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.resolved.connect(lambda article: self._conflict_resolved(article))
         dialog.failed.connect(self.session.errors.show)

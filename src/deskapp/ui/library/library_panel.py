@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -47,6 +46,7 @@ from deskapp.store.library import Cursor, Page
 from deskapp.ui.common.i18n import OwnContextTr
 from deskapp.ui.common.time_format import local_time
 from deskapp.ui.desk.desk_labels import status_text
+from deskapp.ui.editor.text_edit import NfcLineEdit, VietnameseTyping
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPainter, QTextDocument
@@ -287,7 +287,7 @@ class LibraryPanel(OwnContextTr, QWidget):
         self.status_filter.setToolTip(self.tr("Show only the articles in one status"))
         self._counts: dict[str, int] | None = None
         self.set_counts({})
-        self.filter = QLineEdit(self)
+        self.filter = NfcLineEdit(self)  # typed like the article: see share_typing
         self.filter.setObjectName("libraryFilter")
         self.filter.setPlaceholderText(self.tr("Search (accents optional)…"))
         self.filter.setClearButtonEnabled(True)
@@ -482,6 +482,10 @@ class LibraryPanel(OwnContextTr, QWidget):
         model = self.tree.selectionModel()
         model.select(selection, flags.ClearAndSelect)
         model.setCurrentIndex(self.model.index(row, 0), flags.NoUpdate)
+
+    def share_typing(self, typing: VietnameseTyping) -> None:
+        """Search with the window's Telex/VNI, as the article is typed."""
+        self.filter.typing = typing
 
     def retranslate(self) -> None:
         """The list's own texts (headers, statuses, times) in the language now installed."""

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -40,6 +39,7 @@ from deskapp.model import Approval, Article, Status
 from deskapp.store import Library
 from deskapp.ui.common.errors import error_words
 from deskapp.ui.common.workers import Runner
+from deskapp.ui.editor.text_edit import NfcLineEdit, VietnameseTyping
 from deskapp.ui.printing.print_options import PhotoSource, PrintOptions, preset_choices
 
 PRINT_BLEED_MM = 3.0
@@ -70,7 +70,8 @@ class BatchExportDialog(QDialog):
     finished_run = Signal(object)
 
     def __init__(self, library: Library, selected: list[str], author: str,
-                 options: PrintOptions, parent: QWidget | None = None) -> None:
+                 options: PrintOptions, parent: QWidget | None = None,
+                 typing: VietnameseTyping | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export several articles"))
         self.library = library
@@ -100,7 +101,7 @@ class BatchExportDialog(QDialog):
         self.preset.addItem(options.preset, options.preset)
         self.for_print = QCheckBox(self.tr("3 mm bleed, CMYK"), self)
         self.for_print.setChecked(options.bleed_mm > 0 or options.cmyk)
-        self.output = QLineEdit(self)
+        self.output = NfcLineEdit(self, typing)  # a folder or file name may be Vietnamese
         self.output.setObjectName("batchOutput")
         self.browse = QPushButton(self.tr("Choose…"), self)
         self.browse.clicked.connect(self._browse)
@@ -367,12 +368,12 @@ class BatchExportDialog(QDialog):
 
 def open_batch_export(parent: QWidget, library: Library, selected: list[str], author: str,
                       options: PrintOptions,
-                      on_finished: Callable[[BatchOutcome], None] | None = None
-                      ) -> BatchExportDialog:
+                      on_finished: Callable[[BatchOutcome], None] | None = None,
+                      typing: VietnameseTyping | None = None) -> BatchExportDialog:
     """Show the dialog without blocking the window."""
     from PySide6.QtCore import Qt
 
-    dialog = BatchExportDialog(library, selected, author, options, parent)
+    dialog = BatchExportDialog(library, selected, author, options, parent, typing)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if on_finished is not None:
         dialog.finished_run.connect(on_finished)

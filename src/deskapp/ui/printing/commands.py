@@ -335,7 +335,8 @@ class PrintCommands(OwnContextTr, QObject):
         if not self.session.flush():
             return None
         return open_batch_export(self.host, self.session.library, self._selected(),
-                                 self.session.user, self.print_options(), self._batch_finished)
+                                 self.session.user, self.print_options(), self._batch_finished,
+                                 self.editor.typing)
 
     def _batch_finished(self, outcome: BatchOutcome) -> None:
         """Record the export of each approved article written as its own PDF (as the CLI does)."""

@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from deskapp import __version__
+from deskapp.messages import message
 from deskapp.model import Article
 from deskapp.store import default_library_path
 from deskapp.ui.common.fonts import SCREEN_FACES, load_bundled_fonts
@@ -20,7 +21,7 @@ from deskapp.ui.common.i18n import Translation, resolve_language
 from deskapp.ui.safety.library_checkup import LibraryCheckup
 from deskapp.ui.safety.recovery_dialog import Choice, library_to_open, reason_text
 from deskapp.ui.shell.main_window import MainWindow
-from deskapp.ui.shell.platform_check import XCB_PACKAGES, missing_display_library
+from deskapp.ui.shell.platform_check import XCB_PACKAGES, missing_display_library, no_display
 from deskapp.ui.shell.profile import ProfileDialog
 from deskapp.ui.shell.startup import open_for_writing
 from deskapp.workspace import current_user
@@ -90,14 +91,13 @@ def run(library_path: Path, open_files: Sequence[Path | str] = ()) -> int:
     window is brought to the front (and given ``open_files``) and this start
     exits. A library that cannot be opened goes through the recovery dialog.
     """
+    if no_display():  # before Qt, which would abort with a hint about xcb-cursor0
+        print(f"deskapp: {message('no_display')}", file=sys.stderr)
+        return 1
     missing = missing_display_library()
     if missing:
-        print(
-            f"deskapp: cannot open the window: the system library {missing} is missing.\n"
-            f"  On Debian or Ubuntu: sudo apt install {XCB_PACKAGES}\n"
-            "  The command line (deskapp import/list/export) works without it.",
-            file=sys.stderr,
-        )
+        text = message("display_library_missing", library=missing, packages=XCB_PACKAGES)
+        print(f"deskapp: {text}", file=sys.stderr)
         return 1
     app = application()
     translation = Translation.for_app()

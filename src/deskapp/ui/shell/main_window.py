@@ -97,6 +97,7 @@ class MainWindow(OwnContextTr, QMainWindow):
     def _build_parts(self) -> None:
         session, bar = self.session, self.statusBar()
         self.typing_controls = TypingControls(self.editor.typing, self)
+        self.library_panel.share_typing(self.editor.typing)
         self.preferences.keep_typing_choices(self.typing_controls)
         self.status_info = ArticleStatus(self.editor.lead, self.editor.body, self)
         self.desk = DeskActions(self, session, bar)

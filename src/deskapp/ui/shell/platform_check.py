@@ -1,6 +1,11 @@
-"""Say which system library is missing before Qt aborts the process.
+"""Say why the window cannot open before Qt aborts the process.
 
-On Linux, Qt's xcb platform plugin needs a handful of X11 libraries that a
+On Linux and the BSDs the window needs a display: with neither ``DISPLAY``
+nor ``WAYLAND_DISPLAY`` (a session over SSH, a server) Qt's xcb plugin
+prints a hint about ``xcb-cursor0`` and aborts. :func:`no_display` sees it
+first, so Deskapp can point to the commands that need no window.
+
+Qt's xcb platform plugin also needs a handful of X11 libraries that a
 minimal desktop install may lack; Qt then prints a cryptic message and
 aborts. Loading the plugin first with ctypes tells exactly which library is
 missing, so Deskapp can say so in a sentence.
@@ -18,6 +23,26 @@ XCB_PACKAGES = (
     "libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 "
     "libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0"
 )
+
+
+# Qt platforms that show windows on a display server; any other (offscreen, vnc, eglfs…)
+# needs none.
+_DISPLAY_PLATFORMS = ("xcb", "wayland", "wayland-egl", "wayland-brcm")
+
+
+def no_display() -> bool:
+    """True when the window has nowhere to appear: no X11 or Wayland display to reach."""
+    if sys.platform.startswith(("win", "darwin", "cygwin")):
+        return False
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return False
+    wanted = [name.split(":", 1)[0].strip()
+              for name in os.environ.get("QT_QPA_PLATFORM", "").split(";") if name.strip()]
+    if any(name not in _DISPLAY_PLATFORMS for name in wanted):
+        return False  # offscreen, vnc, eglfs or a fallback like "xcb;offscreen"
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    # Qt's Wayland plugin falls back to the default socket when WAYLAND_DISPLAY is unset.
+    return not (runtime and Path(runtime, "wayland-0").exists())
 
 
 def missing_display_library() -> str | None:

@@ -14,7 +14,14 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from deskapp.ui.common.i18n import OwnContextTr, Translation, resolve_language
 from deskapp.ui.common.theme import ThemeManager
-from deskapp.ui.shell.profile import AskProfile, Profile, load_profile, needs_profile, save_profile
+from deskapp.ui.shell.profile import (
+    AskProfile,
+    FirstRun,
+    Profile,
+    load_profile,
+    needs_profile,
+    save_profile,
+)
 
 if TYPE_CHECKING:
     from deskapp.ui.editor.session import ArticleSession
@@ -36,14 +43,25 @@ class Preferences(OwnContextTr, QObject):
         self.session = session
         library = session.library
         self.profile = load_profile(library, user)
+        self.label = QLabel(host)
+        self.label.setObjectName("profileLabel")
+        self.themes = ThemeManager.for_app(QApplication.instance())  # type: ignore[arg-type]
         if ask_profile is not None and needs_profile(library):
             asked = ask_profile(host)
             if asked is not None and asked.name:
                 session.errors.guard(lambda: save_profile(library, asked))
-                self.profile = asked
-        self.label = QLabel(host)
-        self.label.setObjectName("profileLabel")
-        self.themes = ThemeManager.for_app(QApplication.instance())  # type: ignore[arg-type]
+                self.profile = Profile(asked.name, asked.role)
+            if isinstance(asked, FirstRun):
+                self._first_run(asked)
+
+    def _first_run(self, answer: FirstRun) -> None:
+        """Keep the language and typing chosen at the first start; the welcome follows."""
+        from deskapp.workspace import welcome_in
+
+        self._set("ui_language", answer.language)
+        self._set("typing_method", answer.typing or "")
+        self.session.errors.guard(lambda: welcome_in(self.session.library, answer.language))
+        self.set_language(answer.language)
 
     def _set(self, key: str, value: str) -> None:
         self.session.errors.guard(lambda: self.session.library.set_setting(key, value))
@@ -63,7 +81,8 @@ class Preferences(OwnContextTr, QObject):
         from deskapp.ui.shell.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.session.setting("ui_language", "system"), self.themes.mode,
-                                self.host, profile=self.profile)
+                                self.host, profile=self.profile,
+                                typing=self.session.editor.typing)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def accepted() -> None:

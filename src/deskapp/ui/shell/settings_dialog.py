@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from deskapp.ui.common.i18n import LANGUAGES
 from deskapp.ui.common.theme import THEMES
+from deskapp.ui.editor.text_edit import VietnameseTyping
 from deskapp.ui.shell.profile import Profile, ProfileFields
 
 
@@ -19,7 +20,8 @@ class SettingsDialog(QDialog):
     """Pick "ui_language" and "ui_theme"; read them back with :meth:`values`."""
 
     def __init__(self, language: str, theme: str, parent: QWidget | None = None,
-                 profile: Profile | None = None) -> None:
+                 profile: Profile | None = None,
+                 typing: VietnameseTyping | None = None) -> None:
         from PySide6.QtWidgets import QDialogButtonBox
 
         super().__init__(parent)
@@ -43,7 +45,8 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        self.profile_fields = ProfileFields(profile or Profile("", "reporter"), self)
+        self.profile_fields = ProfileFields(profile or Profile("", "reporter"), self,
+                                            typing)
         layout = QVBoxLayout(self)
         layout.addWidget(self.profile_fields)
         layout.addLayout(form)

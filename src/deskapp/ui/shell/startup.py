@@ -55,7 +55,8 @@ def open_for_writing(path: Path, *, choose: Choose, inform: Callable[[str], None
         try:
             # Reading every page and the daily backup wait for the window
             # (deskapp.ui.safety.library_checkup): on a big library they take seconds.
-            library = open_library(path, check=False, daily_backup=False)
+            library = open_library(path, check=False, daily_backup=False,
+                                   language=core_language())
         except DeskappError as error:
             if error.code == "disk_full":  # not damage: no recovery to offer
                 if lock is not None:

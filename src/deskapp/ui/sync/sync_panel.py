@@ -392,6 +392,7 @@ class ServerDialog(QDialog):
         self.setWindowTitle(self.tr("Newsroom server"))
         form = QFormLayout(self)
         target = load_target(library)
+        # A machine's address and a secret: typed as they are, never composed by Telex/VNI.
         self.url = QLineEdit(target.url if target else "", self)
         self.url.setPlaceholderText("postgresql://ten@may-chu/toasoan")
         self.url.setMinimumWidth(380)
