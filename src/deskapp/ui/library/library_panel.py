@@ -613,9 +613,12 @@ def elide_runs(runs: list[Run], metrics: Callable[[bool], QFontMetrics],
                 low = middle
             else:
                 high = middle - 1
-        if low:
-            shown.append((text[:low].rstrip(), match))
+        shown.append((text[:low], match))
         break
+    while shown and not shown[-1][0].rstrip():  # no space before the "…"
+        shown.pop()
+    if shown:
+        shown[-1] = (shown[-1][0].rstrip(), shown[-1][1])
     return [*shown, (ELLIPSIS, False)]
 
 
