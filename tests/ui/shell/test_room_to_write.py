@@ -129,6 +129,7 @@ def test_focus_mode_leaves_the_text_and_the_status_line_and_restores_all(qtbot, 
     assert not any(dock.isVisible() for dock in window_docks(win))
     assert not any(bar.isVisible() for bar in toolbars(win))
     assert win.statusBar().isVisible() and win.editor.body.isVisible()
+    assert win.editor.title.isVisible() and not win.editor.byline.isVisible()
     qtbot.waitUntil(lambda: full_lines(win.editor.body) > lines_before, timeout=3000)  # bars'
 
     view.focus_mode.trigger()
@@ -138,6 +139,7 @@ def test_focus_mode_leaves_the_text_and_the_status_line_and_restores_all(qtbot, 
     qtbot.waitUntil(lambda: {d.objectName() for d in window_docks(win)
                              if not d.visibleRegion().isEmpty()} == front_before, timeout=3000)
     assert all(bar.isVisible() for bar in toolbars(win))
+    assert win.editor.byline.isVisible() and win.editor.preset.isVisible()
     win.close()
 
 

@@ -104,7 +104,8 @@ class MainWindow(OwnContextTr, QMainWindow):
         self.preferences.keep_typing_choices(self.typing_controls)
         self.status_info = ArticleStatus(self.editor.lead, self.editor.body, self)
         self.desk = DeskActions(self, session, bar)
-        self.review = ReviewDocks(self, self.side, session.library, self.editor, lambda: session.user,
+        self.review = ReviewDocks(self, self.side, session.library, self.editor,
+                                  lambda: session.user,
                                   lambda: session.setting("tone_style") or None,
                                   on_restore=lambda rid: self.desk_commands.restore_revision(rid),
                                   on_error=self.errors.show)
@@ -155,7 +156,8 @@ class MainWindow(OwnContextTr, QMainWindow):
         self.settled.connect(self.printing.list_presets)
         prefs.languageChanged.connect(self._write_texts_again)
         prefs.profileChanged.connect(lambda _p: self.desk.update())
-        prefs.profileChanged.connect(lambda p: self.errors.guard(lambda: self.layouts.switch(p.role)))
+        prefs.profileChanged.connect(
+            lambda p: self.errors.guard(lambda: self.layouts.switch(p.role)))
         prefs.darkChanged.connect(self.editor.body.set_dark)
         prefs.darkChanged.connect(self.preview.set_dark)
         prefs.apply_theme(session.setting("ui_theme", "system"))

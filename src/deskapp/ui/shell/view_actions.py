@@ -78,8 +78,9 @@ class ViewActions(OwnContextTr, QObject):
     def set_focus_mode(self, on: bool) -> None:
         """Only the text and the status line, or everything again as it was.
 
-        Focus mode hides the library, the preview, every dock and the
-        toolbars that are shown; leaving it shows again exactly those.
+        Focus mode hides the library, the preview, every dock, the toolbars
+        that are shown and the credits under the lead (headline, lead and body
+        stay); leaving it shows again exactly those.
         """
         if on == self.in_focus_mode():
             return
@@ -96,7 +97,9 @@ class ViewActions(OwnContextTr, QObject):
                            and not dock.visibleRegion().isEmpty()]
             for widget in self._hidden:
                 widget.hide()
+            self.editor.show_credits(False)
         else:
+            self.editor.show_credits(True)
             for widget in self._hidden or ():
                 widget.show()
             for dock in self._front:
