@@ -97,9 +97,8 @@ def main() -> None:
         window.resize(1366, 768)
         window.show()
         window.session.open(article_id)
-        window.review.history_dock.show()
-        window.review.history_dock.raise_()
-        window.review.comments_dock.show()
+        window.review.comments_dock.show()  # a tab behind History in the side area
+        window.review.open(window.review.history_dock)
         history = window.review.history
         infos = library.revision_infos(article_id)
         history.choose(infos[len(infos) // 2].id)

@@ -11,6 +11,11 @@ import pytest
 pytest_plugins = ["newsroom_fixtures"]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    # Qt's offscreen screen is 800×800 unless told otherwise; the window fits the screen it
+    # opens on, so the tests give it a desktop's 1920×1080 (smaller screens are tested too).
+    os.environ["QT_QPA_PLATFORM"] = (
+        f"offscreen:configfile={Path(__file__).with_name('offscreen_screen.json')}")
 os.environ.setdefault("DESKAPP_LANG", "en")
 
 ROOT = Path(__file__).resolve().parent.parent

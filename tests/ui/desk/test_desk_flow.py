@@ -172,7 +172,9 @@ def test_submit_take_comment_return_resubmit_approve_export(qtbot, desk, library
     assert events[-1].user == EDITOR.name
     assert list_comments(library, article_id)[0].body == "Ghi rõ ngày họp."
 
-    # History: revisions listed; the editor's change shows in the diff.
+    # History: revisions listed; the editor's change shows in the diff. (Each role keeps
+    # its own side panels: the editor opens History, which the reporter had opened.)
+    window.review.open(window.review.history_dock)
     history = window.review.history
     assert history.list.topLevelItemCount() == len(library.revisions(article_id))
     # Since the resubmission answered a return, the editor sees the reporter's answer.

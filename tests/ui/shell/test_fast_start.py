@@ -17,13 +17,19 @@ def test_preview_copyfit_and_desk_panels_fill_after_the_first_paint(qtbot, libra
     assert not win.preview.last_html
     with qtbot.waitSignal(win.settled, timeout=5000):
         win.show()
-    assert win.review._proof is not None  # the docks on screen are filled
-    assert win.review._history is not None
-    assert win.review._comments is None  # its tab is behind Proofing
+    # A first start opens no side panel, so none is built.
+    assert not any(dock.isVisible() for dock in win.review.docks())
+    assert win.review._proof is None and win.review._history is None
     qtbot.waitUntil(lambda: bool(win.preview.last_html), timeout=5000)
     qtbot.waitUntil(lambda: win.copyfit.fit is not None, timeout=10000)
+    win.desk_commands.act_proof.trigger()  # F7 opens Proofing and builds it
+    assert win.review.proof_dock.isVisible() and win.review._proof is not None
+    win.review.history_dock.toggleViewAction().trigger()  # a tab beside it
+    qtbot.waitUntil(lambda: win.review._history is not None, timeout=3000)
     assert win.review.history.list.topLevelItemCount() >= 1
-    win.review.comments_dock.raise_()  # showing the tab builds the panel
+    assert win.review._comments is None
+    win.review.comments_dock.show()  # showing the tab builds the panel
+    win.review.comments_dock.raise_()
     qtbot.waitUntil(lambda: win.review._comments is not None, timeout=3000)
     assert win.review.comments_dock.widget().widget() is win.review.comments
     win.close()
@@ -34,6 +40,7 @@ def test_the_dock_layout_is_restored_and_a_closed_dock_is_not_built(qtbot, libra
     qtbot.addWidget(first)
     with qtbot.waitSignal(first.settled, timeout=5000):
         first.show()
+    first.desk_commands.act_proof.trigger()
     first.review.history_dock.close()
     first.close()
 

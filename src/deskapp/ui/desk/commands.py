@@ -41,7 +41,8 @@ class DeskCommands(OwnContextTr, QObject):
         self.act_editor_changes = command(self.tr("What the &editor changed"), self,
                                           lambda: self.show_review("editor"))
         self.act_proof = command(self.tr("&Check the article now"), self,
-                                 lambda: self._show_dock(review.proof_dock, review.proof.run),
+                                 lambda: self._show_dock(review.proof_dock,
+                                                         lambda: review.proof.run()),
                                  "F7")
         session.editor.targetChanged.connect(lambda _t: self.store_target())
 
@@ -49,10 +50,8 @@ class DeskCommands(OwnContextTr, QObject):
         return (self.act_comment, self.act_changes_since, self.act_editor_changes,
                 self.act_proof)
 
-    @staticmethod
-    def _show_dock(dock: QDockWidget, then: Callable[[], object]) -> None:
-        dock.show()
-        dock.raise_()
+    def _show_dock(self, dock: QDockWidget, then: Callable[[], object]) -> None:
+        self.review.open(dock)
         then()
 
     def add_comment(self) -> None:
@@ -62,8 +61,7 @@ class DeskCommands(OwnContextTr, QObject):
         """Show "what changed since submission" or "what the editor changed"."""
         if not self.session.flush():
             return False
-        self.review.history_dock.show()
-        self.review.history_dock.raise_()
+        self.review.open(self.review.history_dock)
         return self.review.history.show_review(kind)
 
     def restore_revision(self, revision_id: str) -> bool:

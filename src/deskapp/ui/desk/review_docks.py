@@ -1,11 +1,11 @@
-"""The desk's side panels as dock widgets: proofing, comments and history."""
+"""The desk's panels as dock widgets in the side area: proofing, comments and history."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QDockWidget,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from deskapp.store import Library
+from deskapp.ui.common.side_area import SideArea
 from deskapp.ui.editor.editor import EditorPanel
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from deskapp.ui.desk.history_panel import HistoryPanel
     from deskapp.ui.desk.proof_panel import ProofPanel
 
-# Lists and diff views may shrink this far so a small window still fits the docks.
+# Lists and diff views may shrink this far so a low window still fits a dock.
 MIN_LIST_HEIGHT = 24
 
 
@@ -38,16 +39,18 @@ _TITLES = (QCoreApplication.translate("ReviewDocks", "Proofing"),
 
 
 class ReviewDocks:
-    """Docks the panels under the editor and preview; each panel is built when first needed.
+    """Docks the panels in the window's side area; each panel is built when first needed.
 
-    The docks themselves (and so the window's layout) exist from the start. A
+    The docks themselves (and so the window's layout) exist from the start,
+    hidden until asked for (:meth:`open`). A
     panel, and the proofing engine or diff code behind it, is built by
     :meth:`settle` once the window has been painted (for the docks then
     visible), when its dock is first shown, or when the window first asks for it.
     """
 
-    def __init__(self, window: QMainWindow, library: Library, editor: EditorPanel,
-                 author: Callable[[], str], tone_style: Callable[[], str | None], *,
+    def __init__(self, window: QMainWindow, side: SideArea, library: Library,
+                 editor: EditorPanel, author: Callable[[], str],
+                 tone_style: Callable[[], str | None], *,
                  on_restore: Callable[[str], object], on_error: Callable[[str], object]) -> None:
         self._window = window
         self._library = library
@@ -64,15 +67,9 @@ class ReviewDocks:
         self.proof_dock = _dock(window, _t("Proofing"), "proofDock")
         self.comments_dock = _dock(window, _t("Comments"), "commentsDock")
         self.history_dock = _dock(window, _t("History"), "historyDock")
-        area = Qt.DockWidgetArea.BottomDockWidgetArea
-        window.addDockWidget(area, self.history_dock)
-        window.addDockWidget(area, self.proof_dock)
-        window.splitDockWidget(self.history_dock, self.proof_dock, Qt.Orientation.Horizontal)
-        window.tabifyDockWidget(self.proof_dock, self.comments_dock)
-        self.proof_dock.raise_()
-        window.resizeDocks([self.history_dock, self.proof_dock], [760, 520],
-                           Qt.Orientation.Horizontal)
-        window.resizeDocks([self.history_dock], [300], Qt.Orientation.Vertical)
+        self.side = side
+        for dock in self.docks():
+            side.add(dock)
         for dock, build in ((self.proof_dock, lambda: self.proof),
                             (self.comments_dock, lambda: self.comments),
                             (self.history_dock, lambda: self.history)):
@@ -166,6 +163,10 @@ class ReviewDocks:
 
     def docks(self) -> list[QDockWidget]:
         return [self.proof_dock, self.comments_dock, self.history_dock]
+
+    def open(self, dock: QDockWidget) -> None:
+        """Show ``dock`` as the side area's front tab."""
+        self.side.show(dock)
 
     def wait(self) -> None:
         if self._proof is not None:

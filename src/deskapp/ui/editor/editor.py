@@ -128,6 +128,7 @@ class EditorPanel(OwnContextTr, QWidget):
         self.decorations = {"lead": Decorations(self.lead), "body": Decorations(self.body)}
         self._find_bar: FindReplaceBar | None = None
         self._layout = layout  # the find bar goes last, when it is first opened
+        self._form = form
 
         for line in (self.title, self.byline, self.source, self.section):
             line.textChanged.connect(self._edited)
@@ -301,6 +302,11 @@ class EditorPanel(OwnContextTr, QWidget):
         """Turn the built-in Vietnamese typing on ("telex", "vni") or off (None)."""
         self.typing.method = method
         self.typing.style = style
+
+    def show_credits(self, on: bool) -> None:
+        """Show or hide the credits and length rows (focus mode keeps the text alone)."""
+        for row in range(self._form.rowCount()):
+            self._form.setRowVisible(row, on)
 
     def ask_for_headline(self) -> None:
         self.headline_hint.setVisible(True)

@@ -49,13 +49,19 @@ from deskapp.ui.desk.desk_labels import status_text
 from deskapp.ui.editor.text_edit import NfcLineEdit, VietnameseTyping
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QPainter, QTextDocument
+    from PySide6.QtGui import QFont, QFontMetrics, QPainter, QResizeEvent
 
     from deskapp.store.search import SearchHit
 
 STATUSES = ("draft", "submitted", "in_review", "returned", "approved", "exported")
 ID_ROLE = Qt.ItemDataRole.UserRole
-HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1  # a search hit in full, as rich text (its tooltip)
+LINES_ROLE = Qt.ItemDataRole.UserRole + 2  # a search hit's two lines, as runs to draw
+ELLIPSIS = "…"
+# The headline column keeps room for about this many characters; past that the
+# Changed column, then the Status column, give way (their words are in the tooltip).
+HEADLINE_CHARS = 14
+MATCH_BACKGROUND = "#fff0a8"
 # Typing in the search box waits this long before asking the library.
 SEARCH_DELAY_MS = 150
 CONFLICT_MARK = "⚠"
@@ -173,8 +179,10 @@ class LibraryModel(QAbstractTableModel):
             return self._time(index.row(), row)
         if role == ID_ROLE:
             return row.id
-        if role == HTML_ROLE and column == 0 and _is_hit(row):
+        if role in (HTML_ROLE, Qt.ItemDataRole.ToolTipRole) and column == 0 and _is_hit(row):
             return _row_html(self._title(row), row)
+        if role == LINES_ROLE and column == 0 and _is_hit(row):
+            return _hit_lines(self._title(row), row)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return row.title or None
         return None
@@ -228,7 +236,7 @@ class LibraryModel(QAbstractTableModel):
         return [row.id for row in self._rows]
 
     def has_html(self) -> bool:
-        """Whether the rows are search hits (two lines, drawn as HTML)."""
+        """Whether the rows are search hits (two lines: the headline and an excerpt)."""
         return bool(self._rows) and _is_hit(self._rows[0])
 
     # ---- internals ----------------------------------------------------------------
@@ -298,10 +306,12 @@ class LibraryPanel(OwnContextTr, QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setItemsExpandable(False)
         self.tree.setAllColumnsShowFocus(True)
+        # Every row of a list is as high as the others, whatever the width: a search
+        # hit is two elided lines (headline, excerpt), any other row one.
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setItemDelegateForColumn(0, _RichTextDelegate(self.tree))
+        self.tree.setItemDelegateForColumn(0, HitDelegate(self.tree))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -309,6 +319,7 @@ class LibraryPanel(OwnContextTr, QWidget):
         # measure each row loaded, on every page.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self._column_widths = (0, 0)
         self._size_columns()
         top = QHBoxLayout()
         top.addWidget(self.mode, 1)
@@ -460,7 +471,6 @@ class LibraryPanel(OwnContextTr, QWidget):
         self._restoring = True
         try:
             if fill() or self.current_id() != select_id:
-                self.tree.setUniformRowHeights(not self.model.has_html())
                 self._select(select_id, selected if select_id in selected else [])
                 self.tree.verticalScrollBar().setValue(scroll)
         finally:
@@ -496,9 +506,31 @@ class LibraryPanel(OwnContextTr, QWidget):
         metrics = self.tree.fontMetrics()
         status_width = max(metrics.horizontalAdvance(status_text(s)) for s in STATUSES)
         time_width = metrics.horizontalAdvance(local_time("2024-12-31T23:59:00+00:00"))
+        self._column_widths = (status_width + 24, time_width + 24)
         header = self.tree.header()
-        header.resizeSection(1, status_width + 24)
-        header.resizeSection(2, time_width + 24)
+        for column, width in enumerate(self._column_widths, start=1):
+            if not header.isSectionHidden(column):
+                header.resizeSection(column, width)
+        self._fit_columns()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Keep the headline readable: in a narrow list, Changed and then Status give way."""
+        tree = self.tree
+        room = tree.width() - 2 * tree.frameWidth()
+        if tree.verticalScrollBar().isVisible():
+            room -= tree.verticalScrollBar().width()
+        headline = tree.fontMetrics().averageCharWidth() * HEADLINE_CHARS
+        status, changed = self._column_widths
+        header = tree.header()
+        header.setSectionHidden(2, room < headline + status + changed)
+        header.setSectionHidden(1, room < headline + status)
+        for column, width in ((1, status), (2, changed)):
+            if not header.isSectionHidden(column) and header.sectionSize(column) == 0:
+                header.resizeSection(column, width)
 
     def _open_first(self) -> None:
         if self._search_timer.isActive():  # Enter before the search ran: run it now
@@ -534,81 +566,158 @@ def _title_order(row: Row) -> tuple[Any, ...]:
 
 
 def _row_html(title: str, row: Row) -> str:
-    """Headline, and for a search hit the excerpt with its matches in bold."""
+    """Headline, and for a search hit the whole excerpt with its matches in bold."""
     import html
 
     text = f"<b>{html.escape(title)}</b>" if _is_hit(row) else html.escape(title)
     if _is_hit(row) and row.snippet:
         marked = html.escape(row.marked("\x01", "\x02"))
-        marked = marked.replace("\x01", "<b style='background:#fff0a8'>").replace("\x02", "</b>")
-        text += f"<br><span style='color:#555555'>{marked}</span>"
+        marked = marked.replace("\x01", f"<b style='background:{MATCH_BACKGROUND}'>")
+        text += "<br>" + marked.replace("\x02", "</b>")
     return text
 
 
-class _RichTextDelegate(QStyledItemDelegate):
-    """Draws search hits as small HTML (excerpts with highlights); plain rows as usual.
+Run: TypeAlias = tuple[str, bool]  # a piece of a line, and whether it is a match
 
-    Plain rows take the stock path: one line, elided, uniform height, which is
-    what lets the list scroll through thousands of rows without laying out a
-    text document for each.
+
+def _hit_lines(title: str, row: Row) -> tuple[str, list[Run]]:
+    """A search hit's headline and its excerpt as runs (matches marked)."""
+    import re
+
+    runs: list[Run] = []
+    last = 0
+    for start, end in row.highlights:
+        runs += [(row.snippet[last:start], False), (row.snippet[start:end], True)]
+        last = end
+    runs.append((row.snippet[last:], False))
+    return title, [(re.sub(r"\s+", " ", text), match) for text, match in runs if text]
+
+
+def elide_runs(runs: list[Run], metrics: Callable[[bool], QFontMetrics],
+               width: int) -> list[Run]:
+    """``runs`` cut to fit ``width`` pixels, closed by "…" when something was cut.
+
+    ``metrics(match)`` measures a run (matches are drawn bold).
     """
+    if sum(metrics(match).horizontalAdvance(text) for text, match in runs) <= width:
+        return runs
+    room = width - metrics(False).horizontalAdvance(ELLIPSIS)
+    shown: list[Run] = []
+    for text, match in runs:
+        advance = metrics(match).horizontalAdvance
+        wide = advance(text)
+        if wide <= room:
+            shown.append((text, match))
+            room -= wide
+            continue
+        low, high = 0, len(text)  # the longest prefix that fits
+        while low < high:
+            middle = (low + high + 1) // 2
+            if advance(text[:middle]) <= room:
+                low = middle
+            else:
+                high = middle - 1
+        shown.append((text[:low], match))
+        break
+    while shown and not shown[-1][0].rstrip():  # no space before the "…"
+        shown.pop()
+    if shown:
+        shown[-1] = (shown[-1][0].rstrip(), shown[-1][1])
+    return [*shown, (ELLIPSIS, False)]
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Draws a search hit as two elided lines: the headline in bold, the excerpt below.
+
+    Matches in the excerpt are bold on a light yellow. Both lines end in "…"
+    where the column is too narrow, never wrap, and the row's height does not
+    depend on the column's width, so every row keeps the same height whatever
+    the window's arrangement. Other rows take the stock path: one line, elided.
+    """
+
+    PAD = 2
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        if index.data(HTML_ROLE) is None:
+        if index.data(LINES_ROLE) is None:
             super().paint(painter, option, index)
             return
         # Loaded with the first search hit drawn: a plain list never needs them.
-        from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette
+        from PySide6.QtGui import QColor, QPalette
         from PySide6.QtWidgets import QStyle
 
         options = QStyleOptionViewItem(option)
         self.initStyleOption(options, index)
-        document = self._document(options, index)
         options.text = ""
         style = options.widget.style() if options.widget else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter,
                               options.widget)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        if options.state & QStyle.StateFlag.State_Selected:
-            context.palette.setColor(QPalette.ColorRole.Text,
-                                     options.palette.color(QPalette.ColorRole.HighlightedText))
+        selected = bool(options.state & QStyle.StateFlag.State_Selected)
+        palette = options.palette
+        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected
+                                    else QPalette.ColorRole.Text)
+        excerpt_colour = text_colour if selected else palette.color(
+            QPalette.ColorRole.PlaceholderText)
+        fonts = self._fonts(options)
+        line = self._line_height(options)
+        rect = options.rect.adjusted(self.PAD + 2, self.PAD, -self.PAD, -self.PAD)
+        title, excerpt = self.shown(options, index)
         painter.save()
-        painter.translate(options.rect.topLeft())
-        painter.setClipRect(options.rect.translated(-options.rect.topLeft()))
-        document.documentLayout().draw(painter, context)
+        painter.setClipRect(options.rect)
+        for number, (runs, colour) in enumerate(((title, text_colour),
+                                                 (excerpt, excerpt_colour))):
+            top = rect.top() + number * line
+            x = rect.left()
+            for text, match in runs:
+                bold = match or number == 0
+                painter.setFont(fonts[bold])
+                metrics = painter.fontMetrics()
+                width = metrics.horizontalAdvance(text)
+                baseline = top + line - metrics.descent() - 1
+                if match and number == 1:
+                    painter.fillRect(x, top + 1, width, line - 1, QColor(MATCH_BACKGROUND))
+                    painter.setPen(QColor("#000000"))
+                else:
+                    painter.setPen(colour)
+                painter.drawText(x, baseline, text)
+                x += width
         painter.restore()
+
+    def shown(self, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> tuple[list[Run], list[Run]]:
+        """The two lines as drawn in ``option.rect``: headline runs and excerpt runs."""
+        title, excerpt = index.data(LINES_ROLE)
+        fonts = self._fonts(option)
+        width = option.rect.width() - 2 * self.PAD - 2
+        from PySide6.QtGui import QFontMetrics
+
+        bold, plain = QFontMetrics(fonts[True]), QFontMetrics(fonts[False])
+        return (elide_runs([(title, True)], lambda _m: bold, width),
+                elide_runs(excerpt, lambda match: bold if match else plain, width))
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
-        if index.data(HTML_ROLE) is None:
+        hint = super().sizeHint(option, index)
+        if index.data(LINES_ROLE) is None:
             # Room above the line for capitals with two marks (Ấ, Ắ, Ể): the
             # font's ascent alone clips them in a tight row.
-            hint = super().sizeHint(option, index)
             return QSize(hint.width(), hint.height() + option.fontMetrics.height() // 2)
-        options = QStyleOptionViewItem(option)
-        self.initStyleOption(options, index)
-        document = self._document(options, index)
-        return QSize(int(document.idealWidth()), int(document.size().height()))
+        return QSize(hint.width(), 2 * self._line_height(option) + 2 * self.PAD)
 
-    def _document(self, options: QStyleOptionViewItem,
-                  index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
-        import html
+    @staticmethod
+    def _line_height(option: QStyleOptionViewItem) -> int:
+        """A line with room for capitals with two marks above the ascent."""
+        metrics = option.fontMetrics
+        return metrics.height() + metrics.height() // 4
 
-        from PySide6.QtGui import QTextDocument
+    @staticmethod
+    def _fonts(option: QStyleOptionViewItem) -> dict[bool, QFont]:
+        from PySide6.QtGui import QFont
 
-        document = QTextDocument()
-        document.setDefaultFont(options.font)
-        document.setDocumentMargin(2)
-        document.setHtml(index.data(HTML_ROLE) or html.escape(options.text))
-        width = options.rect.width()
-        view = self.parent()
-        if width <= 0 and isinstance(view, QTreeView):  # sizing: wrap at the column's width
-            width = view.columnWidth(index.column())
-        width = width if width > 0 else 300
-        document.setTextWidth(width)
-        return document
+        bold = QFont(option.font)
+        bold.setBold(True)
+        return {False: QFont(option.font), True: bold}
 
 
 def _header_text(section: int) -> str | None:

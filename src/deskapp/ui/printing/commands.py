@@ -1,7 +1,8 @@
 """The print commands: Export PDF, the print preview, preflight, batch export, photos, presets.
 
 The print preview and preflight docks are built the first time they are
-shown, so a window that never prints pays nothing for them at start-up.
+shown, so a window that never prints pays nothing for them at start-up; they
+share the window's side area with the desk's panels, as tabs.
 Export, preflight and the preset list run on a worker thread.
 """
 
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QStatusBar
 
     from deskapp.pdf.findings import Finding
+    from deskapp.ui.common.side_area import SideArea
     from deskapp.ui.common.workers import Runner
     from deskapp.ui.desk.copyfit_info import CopyfitInfo
     from deskapp.ui.editor.preview import PreviewPanel
@@ -50,8 +52,7 @@ class PrintCommands(OwnContextTr, QObject):
 
     def __init__(self, host: QMainWindow, session: ArticleSession, runner: Runner,
                  status_bar: QStatusBar, copyfit: CopyfitInfo, preview: PreviewPanel,
-                 selected: Callable[[], list[str]], photo: QAction,
-                 proof_dock: Callable[[], QDockWidget | None]) -> None:
+                 selected: Callable[[], list[str]], photo: QAction, side: SideArea) -> None:
         super().__init__(host)
         self.host = host
         self.session = session
@@ -61,7 +62,7 @@ class PrintCommands(OwnContextTr, QObject):
         self.copyfit = copyfit
         self.preview = preview
         self._selected = selected
-        self._proof_dock = proof_dock
+        self._side = side
         self.act_export = command(self.tr("&Export PDF…"), host, self.export_dialog, "Ctrl+E")
         self.act_print_preview = command(self.tr("&Print preview"), host, lambda: None,
                                          "Ctrl+Alt+P")
@@ -177,18 +178,17 @@ class PrintCommands(OwnContextTr, QObject):
             panel = PrintPreviewPanel(self.print_job, self.print_options,
                                       self.set_print_options, self.host)
             dock = self._dock(self.tr("Print preview"), "printPreviewDock", panel,
-                              Qt.DockWidgetArea.RightDockWidgetArea, floatable=True)
+                              floatable=True)
             dock.visibilityChanged.connect(self._print_preview_visible)
-            self.host.resizeDocks([dock], [520], Qt.Orientation.Horizontal)
             self.print_preview, self.print_preview_dock = panel, dock
-        self.print_preview_dock.show()
-        self.print_preview_dock.raise_()
+        self._side.show(self.print_preview_dock)
         if not self.act_print_preview.isChecked():
             self.act_print_preview.setChecked(True)
         return self.print_preview
 
-    def _dock(self, title: str, name: str, panel: QObject, area: Qt.DockWidgetArea, *,
+    def _dock(self, title: str, name: str, panel: QObject, *,
               floatable: bool = False) -> QDockWidget:
+        """A dock for ``panel`` in the side area, tabbed with the desk's panels (hidden)."""
         dock = QDockWidget(title, self.host)
         dock.setObjectName(name)
         dock.setWidget(panel)  # type: ignore[arg-type]
@@ -197,7 +197,7 @@ class PrintCommands(OwnContextTr, QObject):
         if floatable:
             features |= QDockWidget.DockWidgetFeature.DockWidgetFloatable
         dock.setFeatures(features)
-        self.host.addDockWidget(area, dock)
+        self._side.add(dock)
         return dock
 
     def _print_preview_visible(self, visible: bool) -> None:
@@ -254,16 +254,11 @@ class PrintCommands(OwnContextTr, QObject):
             from deskapp.ui.printing.preflight_panel import PreflightPanel
 
             panel = PreflightPanel(self.editor, self.host)
-            dock = self._dock(self.tr("Print check"), "preflightDock", panel,
-                              Qt.DockWidgetArea.BottomDockWidgetArea)
-            proof = self._proof_dock()
-            if proof is not None:
-                self.host.tabifyDockWidget(proof, dock)
+            dock = self._dock(self.tr("Print check"), "preflightDock", panel)
             self.preflight, self.preflight_dock = panel, dock
         assert self.preflight is not None
         self.preflight.show_findings(findings, stopped=stopped)
-        self.preflight_dock.show()
-        self.preflight_dock.raise_()
+        self._side.show(self.preflight_dock)
         summary = self.preflight.summary.text()
         self._status.showMessage(summary, 8000)
         return summary

@@ -22,6 +22,7 @@ from deskapp.store.library import import_writer
 from deskapp.store.lock import WriterLock
 from deskapp.ui.common.errors import ErrorPresenter
 from deskapp.ui.common.i18n import OwnContextTr
+from deskapp.ui.common.side_area import SideArea
 from deskapp.ui.common.workers import Runner
 from deskapp.ui.desk.commands import DeskCommands
 from deskapp.ui.desk.copyfit_info import CopyfitInfo
@@ -83,12 +84,15 @@ class MainWindow(OwnContextTr, QMainWindow):
         self.splitter.setSizes([380, 520, 520])
         self.setCentralWidget(self.splitter)
         self.setAcceptDrops(True)
-        self.resize(1440, 880)
+        self.side = SideArea(self)  # the desk's and the print panels, tabbed beside the text
         self._build_parts()
         build_menus(self)
         self._wire()
         self.library_commands.refresh()
         window_state.restore_geometry(library, self, self.splitter)
+        self.layouts = window_state.RoleLayouts(
+            self, self.side, lambda: self.session.library, self.preferences.profile.role,
+            lambda: self.view_actions.set_focus_mode(False))
         self.editor.body.set_zoom(window_state.zoom_steps(library))
         self.library_commands.open_first(window_state.last_article(library))
         self._update_title()
@@ -101,7 +105,8 @@ class MainWindow(OwnContextTr, QMainWindow):
         self.preferences.keep_typing_choices(self.typing_controls)
         self.status_info = ArticleStatus(self.editor.lead, self.editor.body, self)
         self.desk = DeskActions(self, session, bar)
-        self.review = ReviewDocks(self, session.library, self.editor, lambda: session.user,
+        self.review = ReviewDocks(self, self.side, session.library, self.editor,
+                                  lambda: session.user,
                                   lambda: session.setting("tone_style") or None,
                                   on_restore=lambda rid: self.desk_commands.restore_revision(rid),
                                   on_error=self.errors.show)
@@ -117,7 +122,7 @@ class MainWindow(OwnContextTr, QMainWindow):
         self.desk_commands = DeskCommands(session, self.review, bar, self)
         self.printing = PrintCommands(self, session, self.runner, bar, self.copyfit,
                                       self.preview, self.library_panel.selected_ids,
-                                      self.format_actions.photo, lambda: self.review.proof_dock)
+                                      self.format_actions.photo, self.side)
         self.backups = BackupCommands(self, session, self.runner, bar, quiesce=self._quiesce,
                                       open_first=self.library_commands.open_first)
         self.text_commands = TextCommands(self, self.editor, bar)
@@ -152,6 +157,8 @@ class MainWindow(OwnContextTr, QMainWindow):
         self.settled.connect(self.printing.list_presets)
         prefs.languageChanged.connect(self._write_texts_again)
         prefs.profileChanged.connect(lambda _p: self.desk.update())
+        prefs.profileChanged.connect(
+            lambda p: self.errors.guard(lambda: self.layouts.switch(p.role)))
         prefs.darkChanged.connect(self.editor.body.set_dark)
         prefs.darkChanged.connect(self.preview.set_dark)
         prefs.apply_theme(session.setting("ui_theme", "system"))
@@ -236,6 +243,7 @@ class MainWindow(OwnContextTr, QMainWindow):
                 event.ignore()
                 return
         self.sync_panel.window_closing()
+        self.errors.guard(self.layouts.save)
         self.errors.guard(lambda: window_state.save_state(
             self.session.library, self, self.view_actions.normal_sizes(),
             self.session.article_id, self.editor.body.zoom_steps))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QSplitter, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QToolBar, QWidget
 
 from deskapp.ui.common.i18n import OwnContextTr
 from deskapp.ui.common.shortcuts import keys, make_action
@@ -17,14 +17,17 @@ class ViewActions(OwnContextTr, QObject):
 
     focusModeChanged = Signal(bool)
 
-    def __init__(self, window: QWidget, splitter: QSplitter, library: LibraryPanel,
+    def __init__(self, window: QMainWindow, splitter: QSplitter, library: LibraryPanel,
                  editor: EditorPanel, preview: QWidget) -> None:
         super().__init__(window)
+        self.window = window
         self.splitter = splitter
         self.library = library
         self.editor = editor
         self.preview = preview
         self._sizes: list[int] = []
+        self._hidden: list[QWidget] | None = None  # what focus mode hid, to show again
+        self._front: list[QDockWidget] = []
 
         def action(text: str, slot: object, *shortcuts: QKeySequence | str) -> QAction:
             act = make_action(text, window)
@@ -70,18 +73,40 @@ class ViewActions(OwnContextTr, QObject):
         self.set_focus_mode(not self.in_focus_mode())
 
     def in_focus_mode(self) -> bool:
-        return self.library.isHidden() and self.preview.isHidden()
+        return self._hidden is not None
 
     def set_focus_mode(self, on: bool) -> None:
-        """Only the editor (library and preview hidden), or everything again."""
+        """Only the text and the status line, or everything again as it was.
+
+        Focus mode hides the library, the preview, every dock, the toolbars
+        that are shown and the credits under the lead (headline, lead and body
+        stay); leaving it shows again exactly those.
+        """
         if on == self.in_focus_mode():
             return
         if on:
             self._sizes = self.splitter.sizes()
-        self.library.setVisible(not on)
-        self.preview.setVisible(not on)
-        if not on and self._sizes:
-            self.splitter.setSizes(self._sizes)
+            window = self.window
+            bars = [bar for bar in window.findChildren(QToolBar) if bar.parent() is window]
+            docks = [dock for dock in window.findChildren(QDockWidget)
+                     if dock.parent() is window]
+            self._hidden = [widget for widget in (self.library, self.preview, *docks, *bars)
+                            if not widget.isHidden()]
+            # The front tab of each group of tabbed docks, to bring to the front again.
+            self._front = [dock for dock in docks if dock.isVisible()
+                           and not dock.visibleRegion().isEmpty()]
+            for widget in self._hidden:
+                widget.hide()
+            self.editor.show_credits(False)
+        else:
+            self.editor.show_credits(True)
+            for widget in self._hidden or ():
+                widget.show()
+            for dock in self._front:
+                dock.raise_()
+            self._hidden, self._front = None, []
+            if self._sizes:
+                self.splitter.setSizes(self._sizes)
         self.focus_mode.setChecked(on)
         if on:
             self.editor.body.setFocus()
