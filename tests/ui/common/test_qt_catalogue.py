@@ -178,6 +178,23 @@ def test_scroll_bar_and_spin_box_menus_are_vietnamese(qtbot, translation):
     assert {"&Chọn tất cả", "&Tăng", "&Giảm"} <= set(spin_menu)
 
 
+def test_the_file_dialog_names_a_folder_s_kind_in_vietnamese(qtbot, translation, tmp_path):
+    (tmp_path / "ảnh").mkdir()
+    translation.install("vi")
+    dialog = _file_dialog(QFileDialog.AcceptMode.AcceptOpen, tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    view = dialog.findChild(QAbstractItemView, "treeView")
+    model = view.model()
+
+    def kind() -> str:
+        root = view.rootIndex()
+        return model.index(0, 2, root).data() if model.rowCount(root) else ""
+
+    qtbot.waitUntil(lambda: kind() != "", timeout=5000)  # the folder is read on a thread
+    assert kind() == "Thư mục"
+
+
 def test_qt_s_own_dialogs_on_linux_in_vietnamese_only(translation):
     attribute = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
     translation.install("vi")
