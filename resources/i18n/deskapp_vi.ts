@@ -147,7 +147,7 @@
     </message>
     <message>
         <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>Close</source>
@@ -191,7 +191,7 @@
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation>Đang huỷ…</translation>
+        <translation>Đang hủy…</translation>
     </message>
     <message>
         <source>Nothing was written.</source>
@@ -199,7 +199,7 @@
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation>Đã huỷ.</translation>
+        <translation>Đã hủy.</translation>
     </message>
     <message>
         <source>Done, with failures.</source>
@@ -211,7 +211,7 @@
     </message>
     <message>
         <source>Cancelled: the edition PDF was not written.</source>
-        <translation>Đã huỷ: tệp PDF của số báo không được ghi.</translation>
+        <translation>Đã hủy: tệp PDF của số báo không được ghi.</translation>
     </message>
     <message>
         <source>Written: %1 (%2 pages, %3 articles)</source>
@@ -231,7 +231,7 @@
     </message>
     <message>
         <source>Cancelled: the other articles were not exported.</source>
-        <translation>Đã huỷ: các bài còn lại không được xuất.</translation>
+        <translation>Đã hủy: các bài còn lại không được xuất.</translation>
     </message>
     <message>
         <source>%1 photo warning(s): open the article and use File → Check for print to see them.</source>
@@ -779,7 +779,7 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>Import</source>
@@ -795,7 +795,7 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation>đã huỷ</translation>
+        <translation>đã hủy</translation>
     </message>
     <message>
         <source>These files were not imported:</source>
@@ -960,7 +960,7 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     </message>
     <message>
         <source>Send to &amp;desk / Send back…</source>
-        <translation>Gửi &amp;toà soạn / Gửi trả…</translation>
+        <translation>Gửi &amp;tòa soạn / Gửi trả…</translation>
     </message>
     <message>
         <source>Compare &amp;two versions…</source>
@@ -1657,7 +1657,7 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <name>ServerDialog</name>
     <message>
         <source>Newsroom server</source>
-        <translation>Máy chủ toà soạn</translation>
+        <translation>Máy chủ tòa soạn</translation>
     </message>
     <message>
         <source>Server address:</source>
@@ -1669,11 +1669,11 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     </message>
     <message>
         <source>The password is kept in the system keyring.</source>
-        <translation>Mật khẩu được cất trong kho khoá của hệ điều hành.</translation>
+        <translation>Mật khẩu được cất trong kho khóa của hệ điều hành.</translation>
     </message>
     <message>
         <source>This computer has no keyring: the password is kept only until Deskapp closes.</source>
-        <translation>Máy này không có kho khoá: mật khẩu chỉ được giữ đến khi đóng Deskapp.</translation>
+        <translation>Máy này không có kho khóa: mật khẩu chỉ được giữ đến khi đóng Deskapp.</translation>
     </message>
 </context>
 <context>
@@ -1730,11 +1730,11 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     </message>
     <message>
         <source>Newsroom &amp;server…</source>
-        <translation>&amp;Máy chủ toà soạn…</translation>
+        <translation>&amp;Máy chủ tòa soạn…</translation>
     </message>
     <message>
         <source>&amp;Newsroom</source>
-        <translation>&amp;Toà soạn</translation>
+        <translation>&amp;Tòa soạn</translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -1746,7 +1746,7 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     </message>
     <message>
         <source>Newsroom server</source>
-        <translation>Máy chủ toà soạn</translation>
+        <translation>Máy chủ tòa soạn</translation>
     </message>
     <message>
         <source>Password for %1:</source>
@@ -1758,7 +1758,7 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     </message>
     <message>
         <source>Newsroom server: %1</source>
-        <translation>Máy chủ toà soạn: %1</translation>
+        <translation>Máy chủ tòa soạn: %1</translation>
     </message>
     <message>
         <source>%1 — the server refused some changes</source>
@@ -1799,7 +1799,7 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     </message>
     <message>
         <source>Apply the newsroom &amp;tone style to this article</source>
-        <translation>Áp kiểu bỏ &amp;dấu của toà soạn cho bài này</translation>
+        <translation>Áp kiểu bỏ &amp;dấu của tòa soạn cho bài này</translation>
     </message>
     <message>
         <source>Typing &amp;diagnostics…</source>

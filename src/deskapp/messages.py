@@ -47,7 +47,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Import a .txt or .md file.",
     ),
     "file_not_utf8": (
-        "Tệp “{name}” không được mã hoá UTF-8 (byte lạ ở vị trí {position}). "
+        "Tệp “{name}” không được mã hóa UTF-8 (byte lạ ở vị trí {position}). "
         "Hãy lưu lại tệp dưới dạng UTF-8 rồi nhập lại; không có gì bị thay đổi.",
         "The file “{name}” is not UTF-8 text (unexpected byte at position {position}). "
         "Save it as UTF-8 and import it again; nothing was changed.",
@@ -271,13 +271,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "goes back to the desk to be approved again.",
     ),
     "keys_file_invalid": (
-        "“{name}” không phải tệp khoá biên tập viên của Deskapp dùng được (định dạng sai, "
-        "hoặc mã khoá không khớp với khoá). Không có khoá nào được cài.",
+        "“{name}” không phải tệp khóa biên tập viên của Deskapp dùng được (định dạng sai, "
+        "hoặc mã khóa không khớp với khóa). Không có khóa nào được cài.",
         "“{name}” is not a usable Deskapp editor keys file (wrong format, or a key id "
         "that does not match its key). No key was installed.",
     ),
     "keys_installed": (
-        "Đã tin cậy {added} khoá mới ({count} khoá trong tệp).",
+        "Đã tin cậy {added} khóa mới ({count} khóa trong tệp).",
         "{added} new key(s) trusted ({count} in the file).",
     ),
     "conflict_not_found": (
@@ -417,7 +417,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "no file was written.",
     ),
     "export_cancelled": (
-        "Đã huỷ xuất “{path}”; không có tệp nào bị ghi.",
+        "Đã hủy xuất “{path}”; không có tệp nào bị ghi.",
         "Exporting “{path}” was cancelled; no file was written.",
     ),
 }
@@ -485,8 +485,8 @@ def message(code: str, lang: str | None = None, **data: Any) -> str:
 APPROVAL_REASONS: dict[str, tuple[str, str]] = {
     "unsigned": ("lời duyệt không có chữ ký của biên tập viên",
                  "it carries no editor's signature"),
-    "unknown_key": ("máy này chưa có khoá của biên tập viên đã ký (nhờ IT cài khoá, hoặc "
-                    "đồng bộ với máy chủ toà soạn)",
+    "unknown_key": ("máy này chưa có khóa của biên tập viên đã ký (nhờ IT cài khóa, hoặc "
+                    "đồng bộ với máy chủ tòa soạn)",
                     "this computer does not have the signing editor's key (ask IT to install "
                     "it, or sync with the newsroom server)"),
     "wrong_name": ("chữ ký thuộc về một biên tập viên khác với người được ghi tên",

@@ -51,7 +51,7 @@ def test_unreachable_in_vietnamese(tmp_path, capsys, monkeypatch):
     code = main(["--library", str(path), "sync", "--url", "postgresql://pv@127.0.0.1:1/tin"])
     assert code == 1
     err = capsys.readouterr().err
-    assert "Không kết nối được máy chủ toà soạn 127.0.0.1:1/tin" in err
+    assert "Không kết nối được máy chủ tòa soạn 127.0.0.1:1/tin" in err
     assert "Bài trên máy vẫn nguyên" in err
 
 

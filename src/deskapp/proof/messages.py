@@ -52,7 +52,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The word “{word}” is repeated.",
     ),
     "boilerplate": (
-        "Đoạn “{text}” là phần thừa của trang web (bình luận, chia sẻ…), nên xoá.",
+        "Đoạn “{text}” là phần thừa của trang web (bình luận, chia sẻ…), nên xóa.",
         "The paragraph “{text}” is left over from the web page (comments, sharing…); "
         "delete it.",
     ),

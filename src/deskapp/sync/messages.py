@@ -8,7 +8,7 @@ from deskapp.messages import language
 
 CATALOG: dict[str, tuple[str, str]] = {
     "sync_not_configured": (
-        "Chưa đặt máy chủ toà soạn. Hãy ghi địa chỉ, ví dụ "
+        "Chưa đặt máy chủ tòa soạn. Hãy ghi địa chỉ, ví dụ "
         "deskapp sync --url postgresql://ten@may-chu/toasoan",
         "No newsroom server is set. Give its address, e.g. "
         "deskapp sync --url postgresql://name@server/newsroom",
@@ -25,7 +25,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "computer is untouched.",
     ),
     "sync_unreachable": (
-        "Không kết nối được máy chủ toà soạn {server} ({reason}). Bài trên máy vẫn nguyên; "
+        "Không kết nối được máy chủ tòa soạn {server} ({reason}). Bài trên máy vẫn nguyên; "
         "Deskapp sẽ thử lại khi có mạng.",
         "Cannot reach the newsroom server {server} ({reason}). The work on this computer is "
         "untouched; Deskapp will try again when the network is back.",
@@ -141,11 +141,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the server's version is stored as a conflict revision to compare and choose",
     ),
     "sync_password_stored": (
-        "Mật khẩu được cất trong kho khoá của hệ điều hành.",
+        "Mật khẩu được cất trong kho khóa của hệ điều hành.",
         "The password is kept in the system keyring.",
     ),
     "sync_no_keyring": (
-        "Máy này không có kho khoá: mật khẩu không được lưu, lần sau sẽ hỏi lại.",
+        "Máy này không có kho khóa: mật khẩu không được lưu, lần sau sẽ hỏi lại.",
         "This computer has no keyring: the password is not saved and will be asked again.",
     ),
 }
@@ -189,20 +189,20 @@ REASONS: dict[str, tuple[str, str]] = {
         "a comment resolution has no time or is too long",
     ),
     "approval_unsigned": (
-        "lời duyệt không có chữ ký của một biên tập viên mà máy chủ biết (khoá chưa được "
-        "công bố, hoặc tên không khớp với khoá); bài cần được duyệt lại",
+        "lời duyệt không có chữ ký của một biên tập viên mà máy chủ biết (khóa chưa được "
+        "công bố, hoặc tên không khớp với khóa); bài cần được duyệt lại",
         "the approval is not signed by an editor the server knows (the key is not published, "
         "or the name does not match the key); the article must be approved again",
     ),
-    "key_not_editor": ("chỉ biên tập viên mới công bố được khoá duyệt bài",
+    "key_not_editor": ("chỉ biên tập viên mới công bố được khóa duyệt bài",
                        "only editors may publish an approval key"),
-    "key_malformed": ("khoá duyệt bài bị hỏng", "the approval key is malformed"),
-    "key_name_taken": ("tên này đã có khoá của một tài khoản biên tập khác",
+    "key_malformed": ("khóa duyệt bài bị hỏng", "the approval key is malformed"),
+    "key_name_taken": ("tên này đã có khóa của một tài khoản biên tập khác",
                        "another editor's sign-in has published a key for this name"),
     "head_unknown": ("phiên bản không có trên máy chủ", "the revision is not on the server"),
     "damaged": ("dữ liệu trên máy chủ bị hỏng", "its data on the server is damaged"),
     "damaged_tags": (
-        "một phiên bản trên máy chủ có phần từ khoá (tags) không đọc được",
+        "một phiên bản trên máy chủ có phần từ khóa (tags) không đọc được",
         "a revision on the server has tags that cannot be read",
     ),
     "damaged_hash": (

@@ -218,7 +218,7 @@ def test_sync_text_is_never_cut_off(qtbot, reporter, tmp_path, language):
             assert width >= advance
             assert right < bar_width
         if language == "vi":
-            assert blocker.args[0].startswith("Không kết nối được máy chủ toà soạn")
+            assert blocker.args[0].startswith("Không kết nối được máy chủ tòa soạn")
         win.grab().save(str(tmp_path / f"window-{language}.png"))
         _close(win)
     finally:
@@ -388,7 +388,7 @@ def test_vietnamese_status_bar_and_menu(qtbot, reporter, tmp_path):
         reporter.library.set_setting("sync_last", (now - timedelta(minutes=2)).isoformat())
         panel.show_state()
         assert panel.label.text() == "Đã đồng bộ 2 phút trước"
-        assert panel.menu.title() == "&Toà soạn"
+        assert panel.menu.title() == "&Tòa soạn"
         assert panel.act_sync.text() == "Đồng &bộ ngay"
         qtbot.waitUntil(lambda: panel.label.geometry().right() <= win.statusBar().width())
         qtbot.wait(50)
@@ -491,7 +491,7 @@ def test_switching_language_rewrites_the_sync_text(qtbot, reporter):
         win.preferences.set_language("vi")
         qtbot.waitUntil(lambda: win.sync_panel.label.text() == "Đã đồng bộ 3 phút trước",
                         timeout=3000)
-        assert win.sync_panel.menu.title() == "&Toà soạn"
+        assert win.sync_panel.menu.title() == "&Tòa soạn"
         win.preferences.set_language("en")
         qtbot.waitUntil(lambda: win.sync_panel.label.text() == "Synced 3 minutes ago",
                         timeout=3000)

@@ -133,6 +133,7 @@ class Translation:
         record = self.recorder.record
         if language != "vi":
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+            use_own_dialogs(language)
             self.recorder = RecordingTranslator(None, record)
             if app is not None:
                 app.installTranslator(self.recorder)
@@ -142,14 +143,37 @@ class Translation:
         ours = QTranslator()
         loaded = ours.load(str(resource_path("i18n", "deskapp_vi.qm")))
         self.recorder = RecordingTranslator(ours if loaded else None, record)
-        qt_own = QTranslator()
-        qt_loaded = qt_own.load(QLocale(QLocale.Language.Vietnamese), "qtbase", "_",
-                                QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-        for translator, ok in ((qt_own, qt_loaded), (self.recorder, True)):
+        # Qt ships no Vietnamese catalogue for its own parts (buttons, file dialogs,
+        # context menus): ours (qt_vi.qm) is asked first, Qt's would fill the rest if a
+        # later Qt brought one. The last translator installed is asked first.
+        qt_shipped = QTranslator()
+        shipped = qt_shipped.load(QLocale(QLocale.Language.Vietnamese), "qtbase", "_",
+                                  QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+        qt_ours = QTranslator()
+        qt_loaded = qt_ours.load(str(resource_path("i18n", "qt_vi.qm")))
+        for translator, ok in ((qt_shipped, shipped), (qt_ours, qt_loaded),
+                               (self.recorder, True)):
             if ok and app is not None:
                 app.installTranslator(translator)
                 self._translators.append(translator)
+        use_own_dialogs(language)
         return loaded
+
+
+def use_own_dialogs(language: str, platform: str = sys.platform) -> bool:
+    """Whether Qt's own dialogs replace the desktop's: for Vietnamese on Linux.
+
+    A native file dialog speaks the desktop's language, not the window's, and
+    Linux desktops are often set up in English; Qt's own dialog is translated
+    by ``qt_vi.qm``. On Windows and macOS the native dialogs stay: people
+    expect them there, and they follow a Vietnamese system.
+    """
+    from PySide6.QtCore import Qt
+
+    own = language == "vi" and platform.startswith("linux")
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, own)
+    return own
 
 
 def plural(text: str, count: int) -> str:

@@ -501,6 +501,8 @@ class LibraryPanel(OwnContextTr, QWidget):
         """The list's own texts (headers, statuses, times) in the language now installed."""
         self.model.retranslate()
         self._size_columns()
+        counts, self._counts = self._counts, None  # the same counts, written in new words
+        self.set_counts(counts or {})
 
     def _size_columns(self) -> None:
         metrics = self.tree.fontMetrics()

@@ -105,13 +105,14 @@ class Preferences(OwnContextTr, QObject):
 
     def set_language(self, language: str) -> None:
         """Show the window in ``language`` ("vi" or "en") now, keeping everything open."""
-        from deskapp.ui.shell.retranslate import retranslate_tree
+        from deskapp.ui.shell.retranslate import fit_combos, retranslate_tree
 
         translation = Translation.for_app()
         translation.install(language)
         retranslate_tree(self.host, translation.recorder)
         self.show_profile()
         self.languageChanged.emit()
+        fit_combos(self.host)  # after the window has written its own texts again too
 
     def set_profile(self, profile: Profile) -> None:
         """Store a changed name or role; the Article menu follows the role at once."""

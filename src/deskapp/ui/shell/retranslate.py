@@ -46,6 +46,24 @@ def retranslate_tree(root: QWidget, recorder: RecordingTranslator) -> int:
     return changer.changed
 
 
+def fit_combos(root: QWidget) -> None:
+    """Let every combo box under ``root`` take the width its texts now need.
+
+    A combo box measures its items once, when first shown, and keeps that
+    size when they are renamed: a longer translation was cut ("Gộp một bả").
+    Setting its size policy again drops the kept measure; its layout then
+    asks anew.
+    """
+    for combo in root.findChildren(QComboBox):
+        policy = combo.sizeAdjustPolicy()
+        other = (QComboBox.SizeAdjustPolicy.AdjustToContents
+                 if policy != QComboBox.SizeAdjustPolicy.AdjustToContents
+                 else QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow)
+        combo.setSizeAdjustPolicy(other)
+        combo.setSizeAdjustPolicy(policy)
+        combo.updateGeometry()
+
+
 class _Changer:
     def __init__(self, recorder: RecordingTranslator) -> None:
         self.recorder = recorder
@@ -58,16 +76,30 @@ class _Changer:
         sources = self.recorder.sources(text)
         contexts = _contexts(obj)
         if not sources:
+            head, paren, tail = text.rpartition(" (")
+            if paren and tail.endswith(")"):
+                # A tooltip with its shortcut after it, "Bold (Ctrl+B)", written either
+                # way: tr("Bold") + " (…)" or tr("… (%1)") with %1 filled. The shortcut is
+                # in portable form, the same in every language.
+                if self.recorder.sources(head):
+                    again = self.again(obj, head)
+                    return None if again is None else again + paren + tail
+                if self.recorder.sources(template := f"{head} (%1)"):
+                    again = self.again(obj, template)
+                    return None if again is None else again.replace("%1", tail[:-1])
             # Shown before anything was recorded: an English source text of one of the
             # classes that built ``obj``, if any translates it.
-            for context in sorted(contexts):
+            for context in sorted(contexts, key=contexts.__getitem__):
                 translated = QCoreApplication.translate(context, text)
                 if translated != text:
                     return translated
             return None
         # tr() tries the classes of an object one by one, so a text is recorded under each:
         # the first that the installed language translates wins, else the English source.
-        ordered = sorted(sources, key=lambda source: source[0] not in contexts)
+        # The nearest class comes first: "&Sửa" is the window's "&Edit" menu but the
+        # proofing panel's "&Fix" button, and both classes are among the button's.
+        far = len(contexts) + 1
+        ordered = sorted(sources, key=lambda source: contexts.get(source[0], far))
         for context, english, disambiguation in ordered:
             translated = QCoreApplication.translate(context, english, disambiguation)
             if translated != english:
@@ -127,13 +159,17 @@ class _Changer:
                 obj.updateGeometry()
 
 
-def _contexts(obj: QObject) -> set[str]:
-    """Class names ``tr()`` may have used for a text of ``obj``: its own and its parents'."""
-    names: set[str] = set()
+def _contexts(obj: QObject) -> dict[str, int]:
+    """Class names ``tr()`` may have used for a text of ``obj`` (its own and its parents'),
+    each with how far up it was found: 0 for ``obj``'s own classes."""
+    names: dict[str, int] = {}
     current: QObject | None = obj
+    depth = 0
     while current is not None:
-        names.update(_class_names(type(current).__mro__))
+        for name in _class_names(type(current).__mro__):
+            names.setdefault(name, depth)
         current = current.parent()
+        depth += 1
     return names
 
 
