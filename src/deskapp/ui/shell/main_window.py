@@ -28,6 +28,7 @@ from deskapp.ui.desk.copyfit_info import CopyfitInfo
 from deskapp.ui.desk.desk_actions import DeskActions
 from deskapp.ui.desk.review_docks import ReviewDocks
 from deskapp.ui.editor.commands import TextCommands
+from deskapp.ui.editor.edit_actions import EditActions
 from deskapp.ui.editor.editor import EditorPanel
 from deskapp.ui.editor.format_toolbar import FormatActions
 from deskapp.ui.editor.photos import StoredPhotos
@@ -120,6 +121,7 @@ class MainWindow(OwnContextTr, QMainWindow):
         self.backups = BackupCommands(self, session, self.runner, bar, quiesce=self._quiesce,
                                       open_first=self.library_commands.open_first)
         self.text_commands = TextCommands(self, self.editor, bar)
+        self.edit_actions = EditActions(self)
         self.sync_panel = SyncPanel(self, session, self.runner, self.review, self.hand_off,
                                     self.library_commands.refresh)
         for label in (self.desk.badge, self.status_info.words, self.copyfit.label,
