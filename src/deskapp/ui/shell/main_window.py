@@ -38,6 +38,7 @@ from deskapp.ui.editor.session import ArticleSession
 from deskapp.ui.editor.typing_panel import TypingControls
 from deskapp.ui.exchange.files import FileCommands
 from deskapp.ui.exchange.hand_off import HandOff
+from deskapp.ui.help.commands import HelpCommands
 from deskapp.ui.library.commands import LibraryCommands
 from deskapp.ui.library.library_panel import LibraryPanel
 from deskapp.ui.printing.commands import PrintCommands
@@ -47,6 +48,7 @@ from deskapp.ui.shell.menus import build_menus
 from deskapp.ui.shell.preferences import Preferences
 from deskapp.ui.shell.profile import AskProfile
 from deskapp.ui.shell.status_info import ArticleStatus
+from deskapp.ui.shell.toolbar_icons import set_icons
 from deskapp.ui.shell.view_actions import ViewActions
 from deskapp.ui.sync.sync_panel import SyncPanel
 from deskapp.workspace import user_presets_dir
@@ -122,6 +124,7 @@ class MainWindow(OwnContextTr, QMainWindow):
                                       open_first=self.library_commands.open_first)
         self.text_commands = TextCommands(self, self.editor, bar)
         self.edit_actions = EditActions(self)
+        self.help = HelpCommands(self)
         self.sync_panel = SyncPanel(self, session, self.runner, self.review, self.hand_off,
                                     self.library_commands.refresh)
         for label in (self.desk.badge, self.status_info.words, self.copyfit.label,
@@ -151,6 +154,7 @@ class MainWindow(OwnContextTr, QMainWindow):
         self.format_actions.photo_handler = self.printing.insert_photo_dialog
         self.preview.rendered.connect(self.scroll_sync.preview_rendered)
         self.settled.connect(self.printing.list_presets)
+        self.settled.connect(lambda: set_icons(self))
         prefs.languageChanged.connect(self._write_texts_again)
         prefs.profileChanged.connect(lambda _p: self.desk.update())
         prefs.darkChanged.connect(self.editor.body.set_dark)

@@ -85,4 +85,4 @@ def build_menus(w: MainWindow) -> None:
     bar.addMenu(w.sync_panel.menu)
     toolbar.addAction(w.sync_panel.act_sync)
     help_menu = bar.addMenu(translate("MainWindow", "&Help"))
-    help_menu.addAction(text.act_diagnostics)
+    _add(help_menu, (w.help.act_manual, None, text.act_diagnostics, None, w.help.act_about))
