@@ -48,12 +48,18 @@ class EditActions(OwnContextTr, QObject):
         self.paste = action(self.tr("&Paste"), keys.Paste, "paste")
         self.select_all = action(self.tr("Select &all"), keys.SelectAll, "selectAll")
         self.all = [self.undo, self.redo, self.cut, self.copy, self.paste, self.select_all]
+        self._watching_clipboard = False
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
-            app.clipboard().dataChanged.connect(self._clipboard_changed)
-            self._clipboard_changed()
             self._focus_changed(None, app.focusWidget())
+
+    def watch_clipboard(self) -> None:
+        """Follow the clipboard from now on (after the first paint: QClipboard costs it)."""
+        if not self._watching_clipboard:
+            self._watching_clipboard = True
+            QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
+            self._clipboard_changed()
 
     # ---- following the focus ----------------------------------------------------------
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -121,6 +127,7 @@ class EditActions(OwnContextTr, QObject):
         return self.field
 
     def _run(self, method: str) -> None:
+        self.watch_clipboard()
         field = self._live_field()
         if field is None:
             return

@@ -22,7 +22,6 @@ from deskapp.errors import DeskappError
 from deskapp.fileio import write_atomically
 from deskapp.model import Article
 from deskapp.store import Library
-from deskapp.ui.common import file_dialogs
 from deskapp.ui.common.i18n import OwnContextTr, plural
 from deskapp.ui.common.shortcuts import command
 from deskapp.ui.exchange.hand_off import safe_file_name
@@ -99,6 +98,8 @@ class FileCommands(OwnContextTr, QObject):
             self.import_paths(others)
 
     def import_dialog(self) -> None:
+        from deskapp.ui.common import file_dialogs
+
         paths = file_dialogs.open_files(self.host, self.tr("Import articles"), "import",
                                         self.tr("Articles and packages") + f" ({importable()})")
         if paths:
@@ -239,6 +240,8 @@ class FileCommands(OwnContextTr, QObject):
 
     def _export_dialog(self, title: str, suffix: str, kind: str,
                        write: Callable[[Path], bool]) -> None:
+        from deskapp.ui.common import file_dialogs
+
         snapshot = self.editor.snapshot()
         if snapshot is None:
             return

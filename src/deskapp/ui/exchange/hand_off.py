@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 
 from deskapp.errors import DeskappError
-from deskapp.ui.common import file_dialogs
 from deskapp.ui.common.i18n import OwnContextTr
 from deskapp.ui.common.shortcuts import command
 from deskapp.workspace import import_package
@@ -27,7 +26,7 @@ if TYPE_CHECKING:
     from deskapp.ui.editor.session import ArticleSession
     from deskapp.ui.exchange.conflict_dialog import ConflictDialog
 
-FOLDER_KEY = file_dialogs.settings_key("package")
+FOLDER_KEY = "packages/folder"  # the kind "package" of common.file_dialogs
 
 
 def safe_file_name(title: str) -> str:
@@ -57,6 +56,7 @@ class HandOff(OwnContextTr, QObject):
 
     def send_package_dialog(self) -> Path | None:
         from deskapp.exchange.package import PACKAGE_SUFFIX
+        from deskapp.ui.common import file_dialogs
 
         if not self.session.flush():
             return None
@@ -91,6 +91,7 @@ class HandOff(OwnContextTr, QObject):
 
     def open_package_dialog(self) -> None:
         from deskapp.exchange.package import PACKAGE_SUFFIX
+        from deskapp.ui.common import file_dialogs
 
         path = file_dialogs.open_file(self.host, self.tr("Open a package"), "package",
                                       self.tr("Deskapp package") + f" (*{PACKAGE_SUFFIX})")

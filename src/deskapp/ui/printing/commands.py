@@ -16,7 +16,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow
 
 from deskapp.errors import DeskappError
-from deskapp.ui.common import file_dialogs
 from deskapp.ui.common.i18n import OwnContextTr
 from deskapp.ui.common.shortcuts import command
 
@@ -108,6 +107,7 @@ class PrintCommands(OwnContextTr, QObject):
 
     # ---- export -----------------------------------------------------------------------
     def export_dialog(self) -> None:
+        from deskapp.ui.common import file_dialogs
         from deskapp.ui.exchange.hand_off import safe_file_name
 
         snapshot = self.editor.snapshot()
@@ -281,6 +281,7 @@ class PrintCommands(OwnContextTr, QObject):
     # ---- photos -----------------------------------------------------------------------
     def insert_photo_dialog(self) -> None:
         """Choose an image file, give it a caption and credit, store it, reference it."""
+        from deskapp.ui.common import file_dialogs
         from deskapp.ui.editor.photo_insert import IMAGE_PATTERNS
 
         if self.editor.article_id is None:

@@ -48,7 +48,6 @@ from deskapp.ui.shell.menus import build_menus
 from deskapp.ui.shell.preferences import Preferences
 from deskapp.ui.shell.profile import AskProfile
 from deskapp.ui.shell.status_info import ArticleStatus
-from deskapp.ui.shell.toolbar_icons import set_icons
 from deskapp.ui.shell.view_actions import ViewActions
 from deskapp.ui.sync.sync_panel import SyncPanel
 from deskapp.workspace import user_presets_dir
@@ -154,7 +153,6 @@ class MainWindow(OwnContextTr, QMainWindow):
         self.format_actions.photo_handler = self.printing.insert_photo_dialog
         self.preview.rendered.connect(self.scroll_sync.preview_rendered)
         self.settled.connect(self.printing.list_presets)
-        self.settled.connect(lambda: set_icons(self))
         prefs.languageChanged.connect(self._write_texts_again)
         prefs.profileChanged.connect(lambda _p: self.desk.update())
         prefs.darkChanged.connect(self.editor.body.set_dark)
@@ -272,6 +270,10 @@ class MainWindow(OwnContextTr, QMainWindow):
         # The store's writing half (sqlite-utils) is imported off the UI thread, before the
         # first save needs it; the first paint read the library without it.
         self.runner.start(import_writer, lambda _: None, lambda _: None)
+        from deskapp.ui.shell.toolbar_icons import set_icons  # QIcon and QtSvg: after the paint
+
+        set_icons(self)
+        self.edit_actions.watch_clipboard()
         self.settled.emit()
 
     def is_settled(self) -> bool:
