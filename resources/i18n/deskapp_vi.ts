@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Deskapp</source>
+        <translation>Giới thiệu Deskapp</translation>
+    </message>
+    <message>
+        <source>An editorial workstation for Vietnamese newsrooms: write, review and print articles, offline.</source>
+        <translation>Phần mềm biên tập cho tòa soạn Việt Nam: viết, duyệt và in bài, không cần mạng.</translation>
+    </message>
+    <message>
+        <source>Fonts and icons shipped with Deskapp</source>
+        <translation>Phông chữ và biểu tượng đi kèm Deskapp</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>Thư viện phần mềm</translation>
+    </message>
+    <message>
+        <source>Licence texts</source>
+        <translation>Toàn văn giấy phép</translation>
+    </message>
+    <message>
+        <source>Qt and PySide6 are used as shared libraries under the GNU Lesser General Public License version 3; you may replace them with versions of your own.</source>
+        <translation>Qt và PySide6 được dùng dưới dạng thư viện liên kết động theo Giấy phép Công cộng Hạn chế GNU (LGPL) phiên bản 3; bạn có thể thay chúng bằng phiên bản của riêng mình.</translation>
+    </message>
+</context>
+<context>
     <name>ArticleSession</name>
     <message>
         <source>Not saved: the library is damaged (File → Backups → Restore a backup…)</source>
@@ -656,6 +683,33 @@
     </message>
 </context>
 <context>
+    <name>EditActions</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>H&amp;oàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Là&amp;m lại</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Cắt</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>Ché&amp;p</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>Dá&amp;n</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>Chọn &amp;tất cả</translation>
+    </message>
+</context>
+<context>
     <name>EditorPanel</name>
     <message>
         <source>Headline (tít) — required before export</source>
@@ -1016,6 +1070,17 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     </message>
 </context>
 <context>
+    <name>HelpCommands</name>
+    <message>
+        <source>User &amp;manual</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>&amp;About Deskapp</source>
+        <translation>&amp;Giới thiệu Deskapp</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <source>When</source>
@@ -1279,6 +1344,13 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message>
         <source>(no headline)</source>
         <translation>(chưa có tít)</translation>
+    </message>
+</context>
+<context>
+    <name>ManualWindow</name>
+    <message>
+        <source>Deskapp user manual</source>
+        <translation>Hướng dẫn sử dụng Deskapp</translation>
     </message>
 </context>
 <context>

@@ -98,14 +98,12 @@ class FileCommands(OwnContextTr, QObject):
             self.import_paths(others)
 
     def import_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from deskapp.ui.common import file_dialogs
 
-        paths, _ = QFileDialog.getOpenFileNames(
-            self.host, self.tr("Import articles"), "",
-            self.tr("Articles and packages") + f" ({importable()})"
-        )
+        paths = file_dialogs.open_files(self.host, self.tr("Import articles"), "import",
+                                        self.tr("Articles and packages") + f" ({importable()})")
         if paths:
-            self.open_files([Path(p) for p in paths])
+            self.open_files(paths)
 
     def import_paths(self, paths: Iterable[Path]) -> list[Article]:
         if not self.session.flush():
@@ -242,17 +240,16 @@ class FileCommands(OwnContextTr, QObject):
 
     def _export_dialog(self, title: str, suffix: str, kind: str,
                        write: Callable[[Path], bool]) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from deskapp.ui.common import file_dialogs
 
         snapshot = self.editor.snapshot()
         if snapshot is None:
             return
-        suggested = safe_file_name(snapshot.title) + suffix
-        path, _ = QFileDialog.getSaveFileName(self.host, title, suggested, f"{kind} (*{suffix})")
-        if path:
-            if not path.endswith(suffix):
-                path += suffix
-            write(Path(path))
+        path = file_dialogs.save_file(self.host, title, "document",
+                                      safe_file_name(snapshot.title) + suffix,
+                                      f"{kind} (*{suffix})", suffix)
+        if path is not None:
+            write(path)
 
     def export_word_to(self, path: Path) -> bool:
         from deskapp.exchange.docx_export import export_docx  # python-docx loads on first use

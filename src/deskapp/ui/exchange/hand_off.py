@@ -2,8 +2,8 @@
 
 Pending typing is saved before a package is written; an article open with
 unsaved changes is never updated under the editor (the merge keeps both
-versions). The folder packages were last written to is remembered in the
-user's Qt settings (``packages/folder``).
+versions). The folder packages were last written to or read from is remembered
+(``common.file_dialogs``, kind ``package``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from deskapp.errors import DeskappError
 from deskapp.ui.common.i18n import OwnContextTr
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from deskapp.ui.editor.session import ArticleSession
     from deskapp.ui.exchange.conflict_dialog import ConflictDialog
 
-FOLDER_KEY = "packages/folder"
+FOLDER_KEY = "packages/folder"  # the kind "package" of common.file_dialogs
 
 
 def safe_file_name(title: str) -> str:
@@ -55,27 +55,19 @@ class HandOff(OwnContextTr, QObject):
 
 
     def send_package_dialog(self) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
-
         from deskapp.exchange.package import PACKAGE_SUFFIX
+        from deskapp.ui.common import file_dialogs
 
         if not self.session.flush():
             return None
         snapshot = self.session.editor.snapshot()
         if snapshot is None:
             return None
-        settings = QSettings("Deskapp", "Deskapp")
-        folder = str(settings.value(FOLDER_KEY, "") or "")
-        suggested = str(Path(folder) / (safe_file_name(snapshot.title) + PACKAGE_SUFFIX))
-        path, _ = QFileDialog.getSaveFileName(
-            self.host, self.tr("Send the article"), suggested,
-            self.tr("Deskapp package") + f" (*{PACKAGE_SUFFIX})")
-        if not path:
-            return None
-        if not path.endswith(PACKAGE_SUFFIX):
-            path += PACKAGE_SUFFIX
-        settings.setValue(FOLDER_KEY, str(Path(path).parent))
-        return self.send_package_to(Path(path))
+        path = file_dialogs.save_file(
+            self.host, self.tr("Send the article"), "package",
+            safe_file_name(snapshot.title) + PACKAGE_SUFFIX,
+            self.tr("Deskapp package") + f" (*{PACKAGE_SUFFIX})", PACKAGE_SUFFIX)
+        return None if path is None else self.send_package_to(path)
 
     def send_package_to(self, path: Path) -> Path | None:
         """Write the open article, its history and comments to one package file."""
@@ -98,16 +90,13 @@ class HandOff(OwnContextTr, QObject):
         return written
 
     def open_package_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         from deskapp.exchange.package import PACKAGE_SUFFIX
+        from deskapp.ui.common import file_dialogs
 
-        path, _ = QFileDialog.getOpenFileName(
-            self.host, self.tr("Open a package"),
-            str(QSettings("Deskapp", "Deskapp").value(FOLDER_KEY, "") or ""),
-            self.tr("Deskapp package") + f" (*{PACKAGE_SUFFIX})")
-        if path:
-            self.open_package(Path(path))
+        path = file_dialogs.open_file(self.host, self.tr("Open a package"), "package",
+                                      self.tr("Deskapp package") + f" (*{PACKAGE_SUFFIX})")
+        if path is not None:
+            self.open_package(path)
 
     def open_package(self, path: Path) -> MergeResult | None:
         """Merge a package into the library and say what happened."""

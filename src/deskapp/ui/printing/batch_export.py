@@ -16,13 +16,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 from deskapp.errors import DeskappError
 from deskapp.model import Approval, Article, Status
 from deskapp.store import Library
+from deskapp.ui.common import file_dialogs
 from deskapp.ui.common.errors import error_words
 from deskapp.ui.common.workers import Runner
 from deskapp.ui.editor.text_edit import NfcLineEdit, VietnameseTyping
@@ -178,8 +178,7 @@ class BatchExportDialog(QDialog):
         self.preset.setCurrentIndex(self.preset.findData(current))
 
     def _suggest_output(self) -> None:
-        folder = Path(QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        folder = file_dialogs.start_folder("pdf")
         text = self.output.text().strip()
         if text:
             folder = Path(text).parent if Path(text).suffix.lower() == ".pdf" else Path(text)
@@ -190,15 +189,16 @@ class BatchExportDialog(QDialog):
             self.output.setText(str(folder / f"bai-{stamp}"))
 
     def _browse(self) -> None:
-        current = self.output.text().strip()
+        current = self.output.text().strip() or None
         if self.as_edition.isChecked():
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Edition PDF"), current,
-                                                  "PDF (*.pdf)")
+            path = file_dialogs.save_file(self, self.tr("Edition PDF"), "pdf",
+                                          f"an-pham-{date.today().isoformat()}.pdf",
+                                          "PDF (*.pdf)", ".pdf", start=current)
         else:
-            path = QFileDialog.getExistingDirectory(self, self.tr("Folder for the PDFs"),
-                                                    current)
-        if path:
-            self.output.setText(path)
+            path = file_dialogs.choose_folder(self, self.tr("Folder for the PDFs"), "pdf",
+                                              start=current)
+        if path is not None:
+            self.output.setText(str(path))
 
     # ---- running -----------------------------------------------------------------------
     def start(self) -> bool:

@@ -108,8 +108,7 @@ class PrintCommands(OwnContextTr, QObject):
 
     # ---- export -----------------------------------------------------------------------
     def export_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
+        from deskapp.ui.common import file_dialogs
         from deskapp.ui.exchange.hand_off import safe_file_name
 
         snapshot = self.editor.snapshot()
@@ -119,11 +118,11 @@ class PrintCommands(OwnContextTr, QObject):
             self.editor.ask_for_headline()
             self.session.errors.show(self.tr("Give the article a headline before exporting it."))
             return
-        suggested = safe_file_name(snapshot.title) + ".pdf"
-        path, _ = QFileDialog.getSaveFileName(self.host, self.tr("Export PDF"), suggested,
-                                              "PDF (*.pdf)")
-        if path:
-            self.export_to(Path(path))
+        path = file_dialogs.save_file(self.host, self.tr("Export PDF"), "pdf",
+                                      safe_file_name(snapshot.title) + ".pdf", "PDF (*.pdf)",
+                                      ".pdf")
+        if path is not None:
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         """Write the open article to ``path`` in the background.
@@ -277,16 +276,15 @@ class PrintCommands(OwnContextTr, QObject):
     # ---- photos -----------------------------------------------------------------------
     def insert_photo_dialog(self) -> None:
         """Choose an image file, give it a caption and credit, store it, reference it."""
-        from PySide6.QtWidgets import QFileDialog
-
+        from deskapp.ui.common import file_dialogs
         from deskapp.ui.editor.photo_insert import IMAGE_PATTERNS
 
         if self.editor.article_id is None:
             return
-        path, _ = QFileDialog.getOpenFileName(
-            self.host, self.tr("Insert photo"), "", self.tr("Images") + f" ({IMAGE_PATTERNS})")
-        if path:
-            self.insert_photo_file(Path(path))
+        path = file_dialogs.open_file(self.host, self.tr("Insert photo"), "photo",
+                                      self.tr("Images") + f" ({IMAGE_PATTERNS})")
+        if path is not None:
+            self.insert_photo_file(path)
 
     def insert_photo_file(self, path: Path) -> bool:
         """Check ``path``, ask for caption and credit, then store and insert it."""

@@ -183,12 +183,12 @@ class BackupCommands(OwnContextTr, QObject):
         return self.open_url(QUrl.fromLocalFile(str(folder)))
 
     def export_library_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from deskapp.ui.common import file_dialogs
 
-        folder = QFileDialog.getExistingDirectory(self.host,
-                                                  self.tr("Export the library to a folder"))
-        if folder:
-            self.export_library_to(Path(folder))
+        folder = file_dialogs.choose_folder(self.host, self.tr("Export the library to a folder"),
+                                            "library")
+        if folder is not None:
+            self.export_library_to(folder)
 
     def export_library_to(self, folder: Path) -> None:
         """Every article as a Markdown file (photos beside them), in the background."""

@@ -29,6 +29,7 @@ from deskapp.ui.desk.copyfit_info import CopyfitInfo
 from deskapp.ui.desk.desk_actions import DeskActions
 from deskapp.ui.desk.review_docks import ReviewDocks
 from deskapp.ui.editor.commands import TextCommands
+from deskapp.ui.editor.edit_actions import EditActions
 from deskapp.ui.editor.editor import EditorPanel
 from deskapp.ui.editor.format_toolbar import FormatActions
 from deskapp.ui.editor.photos import StoredPhotos
@@ -38,6 +39,7 @@ from deskapp.ui.editor.session import ArticleSession
 from deskapp.ui.editor.typing_panel import TypingControls
 from deskapp.ui.exchange.files import FileCommands
 from deskapp.ui.exchange.hand_off import HandOff
+from deskapp.ui.help.commands import HelpCommands
 from deskapp.ui.library.commands import LibraryCommands
 from deskapp.ui.library.library_panel import LibraryPanel
 from deskapp.ui.printing.commands import PrintCommands
@@ -126,6 +128,8 @@ class MainWindow(OwnContextTr, QMainWindow):
         self.backups = BackupCommands(self, session, self.runner, bar, quiesce=self._quiesce,
                                       open_first=self.library_commands.open_first)
         self.text_commands = TextCommands(self, self.editor, bar)
+        self.edit_actions = EditActions(self)
+        self.help = HelpCommands(self)
         self.sync_panel = SyncPanel(self, session, self.runner, self.review, self.hand_off,
                                     self.library_commands.refresh)
         for label in (self.desk.badge, self.status_info.words, self.copyfit.label,
@@ -275,6 +279,10 @@ class MainWindow(OwnContextTr, QMainWindow):
         # The store's writing half (sqlite-utils) is imported off the UI thread, before the
         # first save needs it; the first paint read the library without it.
         self.runner.start(import_writer, lambda _: None, lambda _: None)
+        from deskapp.ui.shell.toolbar_icons import set_icons  # QIcon and QtSvg: after the paint
+
+        set_icons(self)
+        self.edit_actions.watch_clipboard()
         self.settled.emit()
 
     def is_settled(self) -> bool:

@@ -51,8 +51,10 @@ def build_menus(w: MainWindow) -> None:
     _add(file_menu, (None, w.act_quit))
 
     edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
-    _add(edit_menu, (lib.act_trash, lib.act_restore, None, text.act_paste_plain, None,
-                     text.act_tone_style, None))
+    edit = w.edit_actions
+    _add(edit_menu, (edit.undo, edit.redo, None, edit.cut, edit.copy, edit.paste,
+                     text.act_paste_plain, None, edit.select_all, None, lib.act_trash,
+                     lib.act_restore, None, text.act_tone_style, None))
     view_menu = bar.addMenu(translate("MainWindow", "&View"))
     _add(view_menu, (lib.act_show_trash, None))
     w.view_actions.fill_menus(edit_menu, view_menu)
@@ -83,4 +85,4 @@ def build_menus(w: MainWindow) -> None:
     bar.addMenu(w.sync_panel.menu)
     toolbar.addAction(w.sync_panel.act_sync)
     help_menu = bar.addMenu(translate("MainWindow", "&Help"))
-    help_menu.addAction(text.act_diagnostics)
+    _add(help_menu, (w.help.act_manual, None, text.act_diagnostics, None, w.help.act_about))

@@ -1,0 +1,1 @@
+"""Help: the user manual and About Deskapp."""
