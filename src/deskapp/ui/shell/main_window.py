@@ -151,6 +151,7 @@ class MainWindow(OwnContextTr, QMainWindow):
         self.settled.connect(self.printing.list_presets)
         prefs.languageChanged.connect(self._write_texts_again)
         prefs.profileChanged.connect(lambda _p: self.desk.update())
+        prefs.defaultPresetChanged.connect(lambda _name: self.printing.preset_changed())
         prefs.darkChanged.connect(self.editor.body.set_dark)
         prefs.darkChanged.connect(self.preview.set_dark)
         prefs.apply_theme(session.setting("ui_theme", "system"))
