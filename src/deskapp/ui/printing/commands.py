@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QStatusBar
 
+    from deskapp.model import Article
     from deskapp.pdf.findings import Finding
     from deskapp.ui.common.workers import Runner
     from deskapp.ui.desk.copyfit_info import CopyfitInfo
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
     from deskapp.ui.printing.print_preview import PrintPreviewPanel
 
 DEFAULT_PRESET = "a4-article"
+# The answers to "this article has open comments": export it anyway, or look at them.
+EXPORT_ANYWAY = "export"
+LOOK_FIRST = "look"
 
 
 class PrintCommands(OwnContextTr, QObject):
@@ -62,6 +66,9 @@ class PrintCommands(OwnContextTr, QObject):
         self.preview = preview
         self._selected = selected
         self._proof_dock = proof_dock
+        # Questions and where "look at them" leads; tests and the window replace them.
+        self.ask_open_comments: Callable[[str], str | None] = self._ask_open_comments
+        self.show_comments: Callable[[], object] = lambda: None
         self.act_export = command(self.tr("&Export PDF…"), host, self.export_dialog, "Ctrl+E")
         self.act_print_preview = command(self.tr("&Print preview"), host, lambda: None,
                                          "Ctrl+Alt+P")
@@ -141,11 +148,48 @@ class PrintCommands(OwnContextTr, QObject):
             self.editor.ask_for_headline()
             self.session.errors.show(self.tr("Give the article a headline before exporting it."))
             return
+        if not self.open_comments_seen(snapshot):
+            return
         suggested = safe_file_name(snapshot.title) + ".pdf"
         path, _ = QFileDialog.getSaveFileName(self.host, self.tr("Export PDF"), suggested,
                                               "PDF (*.pdf)")
         if path:
             self.export_to(Path(path))
+
+    def open_comments_seen(self, article: Article) -> bool:
+        """True to go on exporting: no open comment, or the editor exports anyway.
+
+        With open (unresolved) comments, says how many and offers to look at
+        them first (the Comments panel opens; nothing is exported).
+        """
+        from deskapp.desk.comments import list_comments
+        from deskapp.ui.common.i18n import plural
+
+        try:
+            count = len(list_comments(self.session.library, article.id, include_resolved=False))
+        except DeskappError:
+            count = 0
+        if not count:
+            return True
+        found = plural(self.tr("%n open comment(s)", "", count), count)
+        choice = self.ask_open_comments(
+            self.tr("“%1” still has %2.\n\nExport it anyway, or look at them first?")
+            .replace("%1", article.title.strip()).replace("%2", found))
+        if choice == LOOK_FIRST:
+            self.show_comments()
+        return choice == EXPORT_ANYWAY
+
+    def _ask_open_comments(self, message: str) -> str | None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export PDF"), message,
+                          QMessageBox.StandardButton.Cancel, self.host)
+        export = box.addButton(self.tr("&Export anyway"), QMessageBox.ButtonRole.AcceptRole)
+        look = box.addButton(self.tr("&Look at them"), QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(look)
+        box.exec()
+        clicked = box.clickedButton()
+        return EXPORT_ANYWAY if clicked is export else LOOK_FIRST if clicked is look else None
 
     def export_to(self, path: Path) -> None:
         """Write the open article to ``path`` in the background.

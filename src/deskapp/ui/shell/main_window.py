@@ -99,11 +99,11 @@ class MainWindow(OwnContextTr, QMainWindow):
         self.typing_controls = TypingControls(self.editor.typing, self)
         self.preferences.keep_typing_choices(self.typing_controls)
         self.status_info = ArticleStatus(self.editor.lead, self.editor.body, self)
-        self.desk = DeskActions(self, session, bar)
         self.review = ReviewDocks(self, session.library, self.editor, lambda: session.user,
                                   lambda: session.setting("tone_style") or None,
                                   on_restore=lambda rid: self.desk_commands.restore_revision(rid),
                                   on_error=self.errors.show)
+        self.desk = DeskActions(self, session, bar, self.review)
         self.copyfit = CopyfitInfo(self.editor, lambda: self.printing.preset(), self)
         self.format_actions = FormatActions(self.editor.body, self)
         self.view_actions = ViewActions(self, self.splitter, self.library_panel, self.editor,
@@ -147,6 +147,7 @@ class MainWindow(OwnContextTr, QMainWindow):
         self.hand_off.listChanged.connect(self._show_library)
         self.files.listChanged.connect(self._show_library)
         self.format_actions.photo_handler = self.printing.insert_photo_dialog
+        self.printing.show_comments = self.desk_commands.show_comments
         self.preview.rendered.connect(self.scroll_sync.preview_rendered)
         self.settled.connect(self.printing.list_presets)
         prefs.languageChanged.connect(self._write_texts_again)
@@ -221,6 +222,7 @@ class MainWindow(OwnContextTr, QMainWindow):
         """Wait for every worker that reads the library (before it is closed or replaced)."""
         self.runner.wait()
         self.review.wait()
+        self.desk.wait()
         self.preview.shutdown()
         self.copyfit.wait()
 
