@@ -497,8 +497,58 @@
         <translation>%1 đã sửa bài (%2) sau khi bài được duyệt: bài quay lại khâu biên tập và cần được duyệt lại trước khi bản PDF ghi tên người duyệt.</translation>
     </message>
     <message>
-        <source>Why is the article going back to the reporter?</source>
-        <translation>Vì sao trả bài cho phóng viên?</translation>
+        <source>(no headline)</source>
+        <translation>(chưa có tít)</translation>
+    </message>
+    <message>
+        <source>Approve “%1” for print?
+
+Its status becomes Approved; the change is kept in the history.</source>
+        <translation>Duyệt bài “%1” để in?
+
+Bài chuyển sang trạng thái Đã duyệt; lần đổi này được ghi vào lịch sử.</translation>
+    </message>
+    <message>
+        <source>Return “%1” to the reporter?
+
+Write why (the reporter sees it and the history keeps it). Cancel changes nothing.</source>
+        <translation>Trả bài “%1” cho phóng viên?
+
+Ghi lý do (phóng viên sẽ đọc, lịch sử lưu lại). Bấm Hủy thì không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Checking the article before submitting…</source>
+        <translation>Đang soát bài trước khi nộp…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proofing finding(s)</source>
+        <translation>
+            <numerusform>%Ln lỗi soát bài</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” still has %2.
+
+Submit it anyway, or fix them first?</source>
+        <translation>Bài “%1” vẫn còn %2.
+
+Vẫn nộp, hay sửa trước?</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Duyệt bài</translation>
+    </message>
+    <message>
+        <source>Submit to the desk</source>
+        <translation>Nộp bài</translation>
+    </message>
+    <message>
+        <source>&amp;Submit anyway</source>
+        <translation>&amp;Vẫn nộp</translation>
+    </message>
+    <message>
+        <source>&amp;Fix first</source>
+        <translation>&amp;Sửa trước</translation>
     </message>
     <message>
         <source>Return to the reporter</source>
@@ -748,10 +798,6 @@
         <translation>Tính độ dài theo chữ, hoặc theo số dòng in ở độ rộng cột của khổ in</translation>
     </message>
     <message>
-        <source>Print preset: its column width sets the line count, and File → Export PDF uses it</source>
-        <translation>Khổ in: độ rộng cột quyết định số dòng, và Tệp → Xuất PDF dùng khổ này</translation>
-    </message>
-    <message>
         <source>in</source>
         <translation>khổ</translation>
     </message>
@@ -762,6 +808,10 @@
     <message>
         <source>Byline</source>
         <translation>Bút danh</translation>
+    </message>
+    <message>
+        <source>This article&apos;s print preset: its column width sets the line count, and File → Export PDF uses it. Other articles keep their own.</source>
+        <translation>Khổ in của riêng bài này: độ rộng cột quyết định số dòng, và Tệp → Xuất PDF dùng khổ này. Các bài khác giữ khổ in của mình.</translation>
     </message>
     <message>
         <source>Source</source>
@@ -1444,6 +1494,28 @@ Chuyển sang Unicode rồi nhập bài?</translation>
         <source>Export PDF</source>
         <translation>Xuất PDF</translation>
     </message>
+    <message numerus="yes">
+        <source>%n open comment(s)</source>
+        <translation>
+            <numerusform>%Ln nhận xét chưa xử lý</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” still has %2.
+
+Export it anyway, or look at them first?</source>
+        <translation>Bài “%1” vẫn còn %2.
+
+Vẫn xuất, hay xem nhận xét trước?</translation>
+    </message>
+    <message>
+        <source>&amp;Export anyway</source>
+        <translation>&amp;Vẫn xuất</translation>
+    </message>
+    <message>
+        <source>&amp;Look at them</source>
+        <translation>&amp;Xem nhận xét</translation>
+    </message>
     <message>
         <source>Exporting…</source>
         <translation>Đang xuất PDF…</translation>
@@ -1504,8 +1576,8 @@ Chuyển sang Unicode rồi nhập bài?</translation>
         <translation>Cho trang vừa khít chiều ngang</translation>
     </message>
     <message>
-        <source>Print preset, used by Export too</source>
-        <translation>Khổ in, dùng cả khi xuất PDF</translation>
+        <source>This article&apos;s print preset, used by Export too; other articles keep their own</source>
+        <translation>Khổ in của riêng bài này, Xuất PDF cũng dùng; các bài khác giữ khổ in của mình</translation>
     </message>
     <message>
         <source>3 mm bleed, CMYK</source>
@@ -1767,12 +1839,20 @@ Chuyển sang Unicode rồi nhập bài?</translation>
         <translation>Tối</translation>
     </message>
     <message>
+        <source>The print preset a new article takes. Each article keeps the preset chosen for it in the print preview; changing this one changes no article that has its own.</source>
+        <translation>Khổ in mà bài mới nhận. Mỗi bài giữ khổ in đã chọn cho nó trong phần xem bản in; đổi mục này không đổi bài nào đã có khổ in riêng.</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
         <source>&amp;Colours</source>
         <translation>&amp;Màu giao diện</translation>
+    </message>
+    <message>
+        <source>&amp;Print preset for new articles</source>
+        <translation>&amp;Khổ in cho bài mới</translation>
     </message>
 </context>
 <context>

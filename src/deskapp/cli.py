@@ -80,8 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
                           "pages numbered through")
     exp.add_argument("--format", choices=["pdf", "md", "docx"],
                      help="default: from the output's suffix (.md, .docx), else pdf")
-    exp.add_argument("--preset", default="a4-article", metavar="NAME",
-                     help="print preset (see: deskapp presets); default a4-article")
+    exp.add_argument("--preset", metavar="NAME",
+                     help="print preset (see: deskapp presets); default: a library "
+                          "article's own preset, the library's default for several, "
+                          "a4-article for a file")
     exp.add_argument("--bleed", type=_bleed_mm, default=0.0, metavar="MM",
                      help="bleed in millimetres, with crop marks (e.g. 3)")
     exp.add_argument("--cmyk", action="store_true",
@@ -102,8 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--tone-style", choices=["old", "new"],
                      help="the newsroom's tone placement (default: the library setting)")
     chk.add_argument("--preset", metavar="NAME",
-                     help="print preset for the length in lines (default: the library "
-                          "setting, else a4-article)")
+                     help="print preset for the length in lines (default: the article's "
+                          "own, else the library's default, else a4-article)")
 
     st = commands.add_parser("status", help="move an article through the desk: "
                              "submit, take, return, approve, export")
@@ -466,12 +468,19 @@ def _export_articles(library: Library, args: argparse.Namespace) -> list[Article
     return articles
 
 
-def _print_settings(args: argparse.Namespace, **more: Any) -> PrintSettings:
-    """The preset, bleed and colours asked for on the command line, with ``more`` besides."""
-    from deskapp.pdf import PrintSettings, load_preset
-    from deskapp.workspace import user_presets_dir
+def _print_settings(args: argparse.Namespace, preset_name: str | None = None,
+                    **more: Any) -> PrintSettings:
+    """The preset, bleed and colours asked for on the command line, with ``more`` besides.
 
-    preset = load_preset(args.preset, extra_dirs=[user_presets_dir()])
+    ``--preset`` wins over ``preset_name`` (the article's or the library's).
+    """
+    from deskapp.pdf import PrintSettings, load_preset
+    from deskapp.workspace import DEFAULT_PRESET, user_presets_dir
+
+    preset_name = args.preset or preset_name
+
+    preset = load_preset(preset_name or args.preset or DEFAULT_PRESET,
+                         extra_dirs=[user_presets_dir()])
     return PrintSettings(preset=preset, bleed_mm=args.bleed, cmyk=args.cmyk, **more)
 
 
@@ -485,6 +494,7 @@ def _export_single(library: Library, article: Article, args: argparse.Namespace,
     from deskapp.desk import approval_for
     from deskapp.pdf import export_pdf_report
     from deskapp.store.assets import photo_lookup
+    from deskapp.workspace import article_preset
 
     kind = args.format or _format_from_suffix(args.output)
     if kind != "pdf":
@@ -492,8 +502,8 @@ def _export_single(library: Library, article: Article, args: argparse.Namespace,
         print(args.output)
         return 0
     approval = approval_for(library, article.id)
-    settings = _print_settings(args, author=author, assets=photo_lookup(library, article.id),
-                               approval=approval)
+    settings = _print_settings(args, article_preset(library, article), author=author,
+                               assets=photo_lookup(library, article.id), approval=approval)
     report = export_pdf_report(article, args.output, settings)
     _print_warnings(report.warnings)
     print(args.output)
@@ -534,6 +544,7 @@ def _export_batch(library: Library, articles: list[Article], args: argparse.Name
     from deskapp.desk import approval_for
     from deskapp.pdf import export_each, export_edition
     from deskapp.store.assets import library_photos
+    from deskapp.workspace import default_preset
 
     if (args.format or "pdf") != "pdf":
         _fail("export: several articles are exported to PDF only")
@@ -541,7 +552,7 @@ def _export_batch(library: Library, articles: list[Article], args: argparse.Name
     if not articles:
         _fail(message("export_nothing"))
         return EXIT_FAILURE
-    settings = _print_settings(args, author=author)
+    settings = _print_settings(args, default_preset(library), author=author)
     assets = library_photos(library)
     if args.edition:
         edition = export_edition(articles, args.output, settings, assets=assets)
@@ -647,7 +658,7 @@ def _cmd_check(args: argparse.Namespace, library_path: Path) -> int:
     try:
         article = _article_or_file(library, args.ref)
         style = args.tone_style or library.get_setting("tone_style")
-        preset_name = args.preset or library.get_setting("pdf_preset") or "a4-article"
+        preset_name = args.preset or _library_preset(library, article)
     finally:
         library.close()
     findings = check(article, tone_style=style if style in ("old", "new") else None)
@@ -663,6 +674,13 @@ def _cmd_check(args: argparse.Namespace, library_path: Path) -> int:
         if article.target_words or article.target_lines:
             print(_length_line(article, preset_name))
     return EXIT_FAILURE if findings else 0
+
+
+def _library_preset(library: Library, article: Article) -> str:
+    """The article's own print preset (a file: the library's default for its section)."""
+    from deskapp.workspace import article_preset
+
+    return article_preset(library, article)
 
 
 def _length_line(article: Article, preset_name: str) -> str:

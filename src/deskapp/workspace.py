@@ -28,6 +28,55 @@ def user_presets_dir() -> Path:
     return default_library_path().parent / "presets"
 
 
+# The print preset of an article nobody chose one for, when the library names none.
+DEFAULT_PRESET = "a4-article"
+
+
+def section_presets(library: Library) -> dict[str, str]:
+    """The newsroom's default preset per section (setting ``section_presets``, a JSON object).
+
+    Keys are matched without regard to case or surrounding spaces; a setting
+    that is not a JSON object of names counts as none.
+    """
+    import json
+
+    from deskapp.text import nfc
+
+    text = library.get_setting("section_presets") or ""
+    try:
+        data = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {_section_key(nfc(str(key))): str(value) for key, value in data.items()
+            if isinstance(value, str) and value.strip()}
+
+
+def _section_key(section: str) -> str:
+    return " ".join(section.split()).casefold()
+
+
+def default_preset(library: Library, section: str = "") -> str:
+    """The preset an article of ``section`` takes until one is chosen for it.
+
+    The section's default when the newsroom set one, else the library's
+    default for new articles (setting ``pdf_preset``), else ``a4-article``.
+    """
+    if section.strip():
+        from deskapp.text import nfc
+
+        found = section_presets(library).get(_section_key(nfc(section)))
+        if found:
+            return found
+    return library.get_setting("pdf_preset") or DEFAULT_PRESET
+
+
+def article_preset(library: Library, article: Article) -> str:
+    """The print preset ``article`` prints with: its own, else its section's or the library's."""
+    return library.article_preset(article.id) or default_preset(library, article.section)
+
+
 def open_library(path: Path | str, *, check: bool = True, daily_backup: bool = True,
                  language: str = "vi") -> Library:
     """Open the library at ``path``; a new library starts with the welcome article.

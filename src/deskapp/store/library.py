@@ -560,6 +560,22 @@ class Library:
                 self.db["articles"].update(article.id, {"target_words": wanted[0],
                                                         "target_lines": wanted[1]})
 
+    def article_preset(self, article_id: str) -> str | None:
+        """The print preset chosen for this article, or None (it follows the defaults).
+
+        Kept in the article's row, not in a revision: choosing one changes no
+        text, no history and no other article.
+        """
+        row = self.conn.execute("SELECT print_preset FROM articles WHERE id = ?",
+                                [article_id]).fetchone()
+        return row[0] if row is not None and row[0] else None
+
+    def set_article_preset(self, article_id: str, name: str | None) -> None:
+        """Print this article with the preset ``name`` (None: follow the defaults again)."""
+        with self._writing():
+            self.db.execute("UPDATE articles SET print_preset = ? WHERE id = ?",
+                            [name or None, article_id])
+
     def trash(self, article_id: str) -> None:
         self._set_deleted(article_id, now_iso())
 

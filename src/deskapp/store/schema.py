@@ -351,6 +351,23 @@ def _approval_signatures(db: Database) -> None:
     db.execute("CREATE INDEX trusted_keys_name ON trusted_keys (name)")
 
 
+@migrations(name="0012_article_print_preset")
+def _article_print_preset(db: Database) -> None:
+    """Each article's own print preset, kept in its row like the length target.
+
+    ``articles.print_preset`` names the preset the article prints with; NULL
+    means none was chosen for it yet, and it follows its section's default
+    (the ``section_presets`` setting) or the library's (``pdf_preset``, the
+    default for new articles). It is not part of a revision, a package or a
+    sync. Articles already in the library keep printing as they did: each is
+    given the library-wide preset it used until now, when one was set.
+    """
+    db.execute("ALTER TABLE articles ADD COLUMN print_preset TEXT")
+    row = db.execute("SELECT value FROM settings WHERE key = 'pdf_preset'").fetchone()
+    if row is not None and row[0]:
+        db.execute("UPDATE articles SET print_preset = ?", [row[0]])
+
+
 if len(migrations._migrations) != SCHEMA_VERSION:  # keys.SCHEMA_VERSION was not bumped
     raise RuntimeError(f"{len(migrations._migrations)} migrations, SCHEMA_VERSION {SCHEMA_VERSION}")
 

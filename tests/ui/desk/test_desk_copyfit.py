@@ -83,7 +83,8 @@ def test_the_chosen_preset_sets_the_line_count(qtbot, library):
         narrow = copyfit.lines_in_layout(article, "newspaper-3col")
         qtbot.waitUntil(lambda: win.copyfit.fit is not None and win.copyfit.fit.lines == narrow,
                         timeout=10000)
-        assert library.get_setting("pdf_preset") == "newspaper-3col"
+        assert library.article_preset(article.id) == "newspaper-3col"
+        assert library.get_setting("pdf_preset") is None  # no other article follows it
         assert f"+{narrow - 10} lines" in win.copyfit.label.text()
         win.copyfit.label.grab().save("/tmp/desk-copyfit-label.png")
     finally:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from deskapp.desk import Action, status_events
 from deskapp.desk.comments import list_comments
 from deskapp.render.html import article_html
+from deskapp.ui.desk.desk_actions import SUBMIT_ANYWAY
 from deskapp.ui.shell.main_window import MainWindow
 from deskapp.ui.shell.profile import Profile, ProfileDialog
 from qt_helpers import type_text
@@ -42,7 +43,15 @@ def status(window: MainWindow) -> str:
 
 
 def visible_actions(window: MainWindow) -> set[str]:
-    return {str(a) for a, item in window.desk.actions.items() if item.isVisible()}
+    """The status actions the user can take now; the others stay in place, disabled."""
+    assert all(item.isVisible() for item in window.desk.actions.values())
+    return {str(a) for a, item in window.desk.actions.items() if item.isEnabled()}
+
+
+def take(qtbot, window: MainWindow, action: Action) -> None:
+    """Choose ``action`` in the Article menu and wait for the change (a submit checks first)."""
+    with qtbot.waitSignal(window.desk.statusChanged, timeout=5000):
+        window.desk.actions[action].trigger()
 
 
 def wait_proofed(qtbot, window: MainWindow) -> None:
@@ -88,9 +97,14 @@ def test_submit_take_comment_return_resubmit_approve_export(qtbot, desk, library
     article_id = write_article(window)
     assert visible_actions(window) == {"submit"}
 
-    # The reporter submits: pending typing is saved first.
-    window.desk.actions[Action.SUBMIT].trigger()
+    # The reporter submits: pending typing is saved first; the qui/quy finding is named
+    # and the reporter submits anyway.
+    told: list[str] = []
+    window.desk.ask_findings = lambda message: told.append(message) or SUBMIT_ANYWAY
+    take(qtbot, window, Action.SUBMIT)
     assert status(window) == "submitted"
+    assert len(told) == 1 and "still has 1 proofing finding." in told[0]
+    assert "“Hội nghị quy chế dân chủ”" in told[0]
     assert library.get(article_id).body.endswith("báo cáo kết quả.")
     assert window.library_panel.status_filter.itemText(
         window.library_panel.status_filter.findData("submitted")) == "Submitted (1)"
@@ -118,9 +132,11 @@ def test_submit_take_comment_return_resubmit_approve_export(qtbot, desk, library
     window.editor.body.setTextCursor(cursor)
     type_text(window.editor.body, " Biên tập viên bổ sung.")
 
-    window.desk.ask_reason = lambda prompt: "Thiếu ngày họp."
+    prompts: list[str] = []
+    window.desk.ask_reason = lambda prompt: prompts.append(prompt) or "Thiếu ngày họp."
     window.desk.actions[Action.RETURN].trigger()
     assert status(window) == "returned"
+    assert "Return “Hội nghị quy chế dân chủ” to the reporter?" in prompts[0]
 
     # The reporter sees why, fixes the text and resubmits.
     window.preferences.set_profile(REPORTER)
@@ -136,8 +152,8 @@ def test_submit_take_comment_return_resubmit_approve_export(qtbot, desk, library
     cursor.setPosition(0)
     window.editor.body.setTextCursor(cursor)
     type_text(window.editor.body, "Ngày 5/3, ")
-    window.desk.actions[Action.SUBMIT].trigger()
-    assert status(window) == "submitted"
+    take(qtbot, window, Action.SUBMIT)
+    assert status(window) == "submitted" and len(told) == 2
     with qtbot.waitSignal(window.review.comments.refreshed, timeout=5000):
         window.review.comments.refresh()
     assert window.review.comments.entries[0][1].status == "moved"
@@ -150,12 +166,16 @@ def test_submit_take_comment_return_resubmit_approve_export(qtbot, desk, library
         notes.append(message)
         return None
 
+    questions: list[str] = []
+    window.desk.ask_confirm = lambda question: questions.append(question) or True
     window.desk.ask_override = decline
     window.desk.actions[Action.APPROVE].trigger()
     assert status(window) == "submitted" and notes
+    assert "Approve “Hội nghị quy chế dân chủ” for print?" in questions[0]
     window.desk.ask_override = lambda message: "Giữ nguyên theo trích dẫn."
     window.desk.actions[Action.APPROVE].trigger()
     assert status(window) == "approved"
+    assert len(questions) == 2  # asked once for each choice of Approve
     assert status_events(library, article_id)[-1].note == "Giữ nguyên theo trích dẫn."
 
     # Export records the "export" step; the PDF says who approved it (metadata and footer).
@@ -195,7 +215,8 @@ def test_submit_take_comment_return_resubmit_approve_export(qtbot, desk, library
 def test_status_filter_lists_one_status(qtbot, desk):
     window = desk
     write_article(window)
-    window.desk.actions[Action.SUBMIT].trigger()
+    window.desk.ask_findings = lambda message: SUBMIT_ANYWAY
+    take(qtbot, window, Action.SUBMIT)
     window.act_new.trigger()
     panel = window.library_panel
     panel.show_status("submitted")

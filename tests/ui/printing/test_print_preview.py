@@ -110,11 +110,13 @@ def test_preset_choice_is_shared_with_export(qtbot, window, library, article):
     portrait = panel.page_view.pixmap().height() / panel.page_view.pixmap().width()
     with qtbot.waitSignal(panel.rendered, timeout=20000):
         panel.preset_box.setCurrentIndex(panel.preset_box.findData("a5-booklet"))
-    assert load_options(library).preset == "a5-booklet"
+    assert load_options(library, article).preset == "a5-booklet"
+    assert library.article_preset(article.id) == "a5-booklet"  # the article's, not the library's
+    assert library.get_setting("pdf_preset") is None
     assert window.editor.preset_name() == "a5-booklet"  # the choice beside the length target
     with qtbot.waitSignal(panel.rendered, timeout=20000):
         panel.for_print.setChecked(True)
-    options = load_options(library)
+    options = load_options(library, article)
     assert (options.bleed_mm, options.cmyk) == (3.0, True)
     with PDFIUM_LOCK:
         document = pdfium.PdfDocument(panel.pdf_bytes())

@@ -54,6 +54,10 @@ class DeskCommands(OwnContextTr, QObject):
         self.review.open(dock)
         then()
 
+    def show_comments(self) -> None:
+        """Open the Comments panel on the open article's comments."""
+        self._show_dock(self.review.comments_dock, self.review.comments.refresh)
+
     def add_comment(self) -> None:
         self._show_dock(self.review.comments_dock, self.review.comments.add_from_selection)
 

@@ -111,6 +111,12 @@ class ProofPanel(QWidget):
     def is_busy(self) -> bool:
         return self.job.is_busy()
 
+    def current_count(self) -> int | None:
+        """How many findings the text in the editor has now; None when not checked as it is."""
+        if self.is_busy() or not self._is_current():
+            return None
+        return len(self.findings)
+
     def wait(self) -> None:
         self.job.wait()
 

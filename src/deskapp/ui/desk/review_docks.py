@@ -110,6 +110,10 @@ class ReviewDocks:
             self._history.show_article(self._editor.article_id)
         return self._history
 
+    def latest_findings(self) -> int | None:
+        """The proofing panel's count for the text as it is now (None: not checked so)."""
+        return self._proof.current_count() if self._proof is not None else None
+
     def settle(self) -> None:
         """Build the panels whose docks are on screen (after the window's first paint)."""
         self._settled = True

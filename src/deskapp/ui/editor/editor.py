@@ -96,8 +96,9 @@ class EditorPanel(OwnContextTr, QWidget):
                                             "at the column width of the print preset"))
         self.preset = QComboBox(self)
         self.preset.setObjectName("printPreset")
-        self.preset.setToolTip(self.tr("Print preset: its column width sets the line count, "
-                                       "and File → Export PDF uses it"))
+        self.preset.setToolTip(self.tr("This article's print preset: its column width sets "
+                                       "the line count, and File → Export PDF uses it. "
+                                       "Other articles keep their own."))
         self.desk_banner = QLabel(self)
         self.desk_banner.setObjectName("deskBanner")
         self.desk_banner.setWordWrap(True)

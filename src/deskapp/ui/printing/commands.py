@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QStatusBar
 
+    from deskapp.model import Article
     from deskapp.pdf.findings import Finding
     from deskapp.ui.common.side_area import SideArea
     from deskapp.ui.common.workers import Runner
@@ -36,6 +37,9 @@ if TYPE_CHECKING:
     from deskapp.ui.printing.print_preview import PrintPreviewPanel
 
 DEFAULT_PRESET = "a4-article"
+# The answers to "this article has open comments": export it anyway, or look at them.
+EXPORT_ANYWAY = "export"
+LOOK_FIRST = "look"
 
 
 class PrintCommands(OwnContextTr, QObject):
@@ -63,6 +67,9 @@ class PrintCommands(OwnContextTr, QObject):
         self.preview = preview
         self._selected = selected
         self._side = side
+        # Questions and where "look at them" leads; tests and the window replace them.
+        self.ask_open_comments: Callable[[str], str | None] = self._ask_open_comments
+        self.show_comments: Callable[[], object] = lambda: None
         self.act_export = command(self.tr("&Export PDF…"), host, self.export_dialog, "Ctrl+E")
         self.act_print_preview = command(self.tr("&Print preview"), host, lambda: None,
                                          "Ctrl+Alt+P")
@@ -82,7 +89,18 @@ class PrintCommands(OwnContextTr, QObject):
 
     # ---- the preset -------------------------------------------------------------------
     def preset(self) -> str:
-        return self.session.setting("pdf_preset", DEFAULT_PRESET)
+        """The open article's print preset (nothing open: the library's default)."""
+        import sqlite3
+
+        from deskapp.workspace import article_preset, default_preset
+
+        library, article = self.session.library, self.editor.article
+        try:
+            if article is None:
+                return default_preset(library)
+            return article_preset(library, article)
+        except sqlite3.Error:  # the library is closing
+            return DEFAULT_PRESET
 
     def list_presets(self) -> None:
         """Offer the presets beside the length target (read on a worker: it loads reportlab)."""
@@ -99,8 +117,20 @@ class PrintCommands(OwnContextTr, QObject):
                           lambda _error: None)
 
     def choose_preset(self, name: str) -> None:
-        """Keep the chosen print preset; line counts, the preview and the next export follow."""
-        self.session.errors.guard(lambda: self.session.library.set_setting("pdf_preset", name))
+        """Print the open article (and no other) with ``name``.
+
+        Its line count, the preview, the print preview and its next export follow.
+        """
+        article = self.editor.article
+        if article is None:
+            return
+        self.session.errors.guard(
+            lambda: self.session.library.set_article_preset(article.id, name))
+        self.preset_changed()
+
+    def preset_changed(self) -> None:
+        """The open article's preset may have changed (chosen, or a new default followed)."""
+        self._show_preset(self.preset())
         self.copyfit.job.request()
         self.preview.restyle()
         if self.print_preview is not None:
@@ -118,11 +148,48 @@ class PrintCommands(OwnContextTr, QObject):
             self.editor.ask_for_headline()
             self.session.errors.show(self.tr("Give the article a headline before exporting it."))
             return
+        if not self.open_comments_seen(snapshot):
+            return
         path = file_dialogs.save_file(self.host, self.tr("Export PDF"), "pdf",
                                       safe_file_name(snapshot.title) + ".pdf", "PDF (*.pdf)",
                                       ".pdf")
         if path is not None:
             self.export_to(path)
+
+    def open_comments_seen(self, article: Article) -> bool:
+        """True to go on exporting: no open comment, or the editor exports anyway.
+
+        With open (unresolved) comments, says how many and offers to look at
+        them first (the Comments panel opens; nothing is exported).
+        """
+        from deskapp.desk.comments import list_comments
+        from deskapp.ui.common.i18n import plural
+
+        try:
+            count = len(list_comments(self.session.library, article.id, include_resolved=False))
+        except DeskappError:
+            count = 0
+        if not count:
+            return True
+        found = plural(self.tr("%n open comment(s)", "", count), count)
+        choice = self.ask_open_comments(
+            self.tr("“%1” still has %2.\n\nExport it anyway, or look at them first?")
+            .replace("%1", article.title.strip()).replace("%2", found))
+        if choice == LOOK_FIRST:
+            self.show_comments()
+        return choice == EXPORT_ANYWAY
+
+    def _ask_open_comments(self, message: str) -> str | None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export PDF"), message,
+                          QMessageBox.StandardButton.Cancel, self.host)
+        export = box.addButton(self.tr("&Export anyway"), QMessageBox.ButtonRole.AcceptRole)
+        look = box.addButton(self.tr("&Look at them"), QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(look)
+        box.exec()
+        clicked = box.clickedButton()
+        return EXPORT_ANYWAY if clicked is export else LOOK_FIRST if clicked is look else None
 
     def export_to(self, path: Path) -> None:
         """Write the open article to ``path`` in the background.
@@ -214,33 +281,44 @@ class PrintCommands(OwnContextTr, QObject):
         return PrintJob(self.session.library, snapshot, self.session.user)
 
     def print_options(self) -> PrintOptions:
+        """How the open article prints: its own preset, the library's bleed and colours."""
         from deskapp.ui.printing.print_options import load_options
 
-        return load_options(self.session.library)
+        return load_options(self.session.library, self.editor.article)
 
     def set_print_options(self, options: PrintOptions) -> None:
         from deskapp.ui.printing.print_options import save_options
 
-        self.session.errors.guard(lambda: save_options(self.session.library, options))
-        box = self.editor.preset  # the same choice beside the length target
-        index = box.findData(options.preset)
-        if index >= 0 and index != box.currentIndex():
+        article_id = self.editor.article_id
+        self.session.errors.guard(
+            lambda: save_options(self.session.library, options, article_id))
+        self._show_preset(options.preset)
+        self.copyfit.job.request()
+        self.preview.restyle()
+
+    def _show_preset(self, name: str) -> None:
+        """Show ``name`` in the editor's preset box (the same choice), sending no signal."""
+        box = self.editor.preset
+        index = box.findData(name)
+        if index < 0:
+            box.blockSignals(True)
+            box.addItem(name, name)
+            box.blockSignals(False)
+            index = box.count() - 1
+        if index != box.currentIndex():
             box.blockSignals(True)
             box.setCurrentIndex(index)
             box.blockSignals(False)
-        self.copyfit.job.request()
-        self.preview.restyle()
 
     def _text_changed(self) -> None:
         if self.print_preview is not None:
             self.print_preview.request(self.editor.body.document().characterCount())
 
     def _article_changed(self) -> None:
-        """Another article is open (or none)."""
-        if self.print_preview is not None and self.print_preview.isVisible():
-            self.print_preview.refresh_now()
-        elif self.print_preview is not None:
-            self.print_preview.request()
+        """Another article is open (or none): show its preset, make its print preview."""
+        self._show_preset(self.preset())
+        if self.print_preview is not None:
+            self.print_preview.options_changed()  # its preset, then a new PDF
 
     def shutdown(self) -> None:
         if self.print_preview is not None:
@@ -324,12 +402,14 @@ class PrintCommands(OwnContextTr, QObject):
     def batch_export_dialog(self) -> BatchExportDialog | None:
         """The articles selected in the library (or all approved) as one edition or many PDFs."""
         from deskapp.ui.printing.batch_export import open_batch_export
+        from deskapp.ui.printing.print_options import load_options
 
         if not self.session.flush():
             return None
+        # The batch starts from the library's default preset, not the open article's.
         return open_batch_export(self.host, self.session.library, self._selected(),
-                                 self.session.user, self.print_options(), self._batch_finished,
-                                 self.editor.typing)
+                                 self.session.user, load_options(self.session.library),
+                                 self._batch_finished, self.editor.typing)
 
     def _batch_finished(self, outcome: BatchOutcome) -> None:
         """Record the export of each approved article written as its own PDF (as the CLI does)."""

@@ -2,10 +2,13 @@
 
 Export, print preview, preflight and batch export all take their options
 from here, so the preview shows the very PDF that File → Export writes.
-The choices live in the library's settings (``pdf_preset``,
-``pdf_bleed_mm``, ``pdf_cmyk``). Photos are read on the worker thread
-through a connection of its own (an SQLite connection belongs to the thread
-that opened it); a library without a file is read up front instead.
+The preset is the article's own (``Library.article_preset``; an article
+nobody chose one for follows its section's default or the library's
+``pdf_preset``, see :func:`deskapp.workspace.article_preset`); bleed and
+CMYK are the library's settings (``pdf_bleed_mm``, ``pdf_cmyk``). Photos are
+read on the worker thread through a connection of its own (an SQLite
+connection belongs to the thread that opened it); a library without a file is
+read up front instead.
 """
 
 from __future__ import annotations
@@ -54,10 +57,16 @@ class PrintOptions:
                              **more)
 
 
-def load_options(library: Library) -> PrintOptions:
-    """The library's print choices; anything unreadable falls back to the default."""
+def load_options(library: Library, article: Article | None = None) -> PrintOptions:
+    """How ``article`` prints (its own preset; without one, the library's default).
+
+    Anything unreadable falls back to the default.
+    """
+    from deskapp.workspace import article_preset, default_preset
+
     try:
-        preset = library.get_setting("pdf_preset") or DEFAULT_PRESET
+        preset = (article_preset(library, article) if article is not None
+                  else default_preset(library))
         bleed_text = library.get_setting("pdf_bleed_mm") or "0"
         cmyk = (library.get_setting("pdf_cmyk") or "") == "1"
     except sqlite3.Error:  # the library is closing
@@ -69,8 +78,10 @@ def load_options(library: Library) -> PrintOptions:
     return PrintOptions(preset, bleed, cmyk)
 
 
-def save_options(library: Library, options: PrintOptions) -> None:
-    library.set_setting("pdf_preset", options.preset)
+def save_options(library: Library, options: PrintOptions, article_id: str | None) -> None:
+    """Keep the preset for the article ``article_id`` only; bleed and CMYK for the library."""
+    if article_id is not None:
+        library.set_article_preset(article_id, options.preset)
     library.set_setting("pdf_bleed_mm", f"{options.bleed_mm:g}")
     library.set_setting("pdf_cmyk", "1" if options.cmyk else "0")
 
@@ -136,7 +147,7 @@ class PrintJob:
 
         self.article = article
         self.author = author
-        self.options = options or load_options(library)
+        self.options = options or load_options(library, article)
         self.approval = approval_for(library, article.id)
         self.photos = PhotoSource(library, [article.id])
 

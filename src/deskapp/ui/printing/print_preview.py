@@ -141,7 +141,8 @@ class PrintPreviewPanel(QWidget):
         self.zoom_label.setObjectName("printZoomLabel")
         self.preset_box = QComboBox(self)
         self.preset_box.setObjectName("printPreviewPreset")
-        self.preset_box.setToolTip(self.tr("Print preset, used by Export too"))
+        self.preset_box.setToolTip(self.tr("This article's print preset, used by Export too; "
+                                           "other articles keep their own"))
         self.for_print = QCheckBox(self.tr("3 mm bleed, CMYK"), self)
         self.for_print.setToolTip(self.tr("For the printer: crop marks in a 3 mm bleed, "
                                           "colours in CMYK, text in pure black"))

@@ -106,12 +106,12 @@ class MainWindow(OwnContextTr, QMainWindow):
         self.library_panel.share_typing(self.editor.typing)
         self.preferences.keep_typing_choices(self.typing_controls)
         self.status_info = ArticleStatus(self.editor.lead, self.editor.body, self)
-        self.desk = DeskActions(self, session, bar)
         self.review = ReviewDocks(self, self.side, session.library, self.editor,
                                   lambda: session.user,
                                   lambda: session.setting("tone_style") or None,
                                   on_restore=lambda rid: self.desk_commands.restore_revision(rid),
                                   on_error=self.errors.show)
+        self.desk = DeskActions(self, session, bar, self.review)
         self.copyfit = CopyfitInfo(self.editor, lambda: self.printing.preset(), self)
         self.format_actions = FormatActions(self.editor.body, self)
         self.view_actions = ViewActions(self, self.splitter, self.library_panel, self.editor,
@@ -157,12 +157,14 @@ class MainWindow(OwnContextTr, QMainWindow):
         self.hand_off.listChanged.connect(self._show_library)
         self.files.listChanged.connect(self._show_library)
         self.format_actions.photo_handler = self.printing.insert_photo_dialog
+        self.printing.show_comments = self.desk_commands.show_comments
         self.preview.rendered.connect(self.scroll_sync.preview_rendered)
         self.settled.connect(self.printing.list_presets)
         prefs.languageChanged.connect(self._write_texts_again)
         prefs.profileChanged.connect(lambda _p: self.desk.update())
         prefs.profileChanged.connect(
             lambda p: self.errors.guard(lambda: self.layouts.switch(p.role)))
+        prefs.defaultPresetChanged.connect(lambda _name: self.printing.preset_changed())
         prefs.darkChanged.connect(self.editor.body.set_dark)
         prefs.darkChanged.connect(self.preview.set_dark)
         prefs.apply_theme(session.setting("ui_theme", "system"))
@@ -232,6 +234,7 @@ class MainWindow(OwnContextTr, QMainWindow):
         """Wait for every worker that reads the library (before it is closed or replaced)."""
         self.runner.wait()
         self.review.wait()
+        self.desk.wait()
         self.preview.shutdown()
         self.copyfit.wait()
 

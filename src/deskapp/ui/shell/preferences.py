@@ -35,6 +35,7 @@ class Preferences(OwnContextTr, QObject):
     languageChanged = Signal()
     darkChanged = Signal(bool)
     profileChanged = Signal(object)
+    defaultPresetChanged = Signal(str)  # the print preset new articles take
 
     def __init__(self, host: QWidget, session: ArticleSession, user: str,
                  ask_profile: AskProfile | None = None) -> None:
@@ -80,15 +81,23 @@ class Preferences(OwnContextTr, QObject):
     def show_settings(self) -> SettingsDialog:
         from deskapp.ui.shell.settings_dialog import SettingsDialog
 
+        box = self.session.editor.preset  # the presets the window already listed
+        presets = [(str(box.itemData(i)), box.itemText(i)) for i in range(box.count())]
+        default = self.session.setting("pdf_preset") or "a4-article"
         dialog = SettingsDialog(self.session.setting("ui_language", "system"), self.themes.mode,
                                 self.host, profile=self.profile,
-                                typing=self.session.editor.typing)
+                                typing=self.session.editor.typing, presets=presets,
+                                default_preset=default)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def accepted() -> None:
             language, theme = dialog.values()
             self.apply_settings(language, theme)
             self.set_profile(dialog.profile())
+            chosen = dialog.default_preset()
+            if chosen and chosen != default:
+                self._set("pdf_preset", chosen)
+                self.defaultPresetChanged.emit(chosen)
 
         dialog.accepted.connect(accepted)
         dialog.open()

@@ -1,4 +1,4 @@
-"""Settings: who you are (name, role), the window's language and its colours."""
+"""Settings: who you are (name, role), the window's language and colours, the print default."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ class SettingsDialog(QDialog):
 
     def __init__(self, language: str, theme: str, parent: QWidget | None = None,
                  profile: Profile | None = None,
-                 typing: VietnameseTyping | None = None) -> None:
+                 typing: VietnameseTyping | None = None,
+                 presets: list[tuple[str, str]] | None = None,
+                 default_preset: str = "") -> None:
         from PySide6.QtWidgets import QDialogButtonBox
 
         super().__init__(parent)
@@ -38,9 +40,20 @@ class SettingsDialog(QDialog):
                                        self.tr("Dark")), strict=True):
             self.theme.addItem(text, code)
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))
+        self.preset = QComboBox(self)
+        self.preset.setObjectName("defaultPresetChoice")
+        self.preset.setToolTip(self.tr("The print preset a new article takes. Each article "
+                                       "keeps the preset chosen for it in the print preview; "
+                                       "changing this one changes no article that has its own."))
+        for name, title in presets or []:
+            self.preset.addItem(title or name, name)
+        if default_preset and self.preset.findData(default_preset) < 0:
+            self.preset.addItem(default_preset, default_preset)
+        self.preset.setCurrentIndex(max(0, self.preset.findData(default_preset)))
         form = QFormLayout()
         form.addRow(self.tr("&Language"), self.language)
         form.addRow(self.tr("&Colours"), self.theme)
+        form.addRow(self.tr("&Print preset for new articles"), self.preset)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -54,6 +67,10 @@ class SettingsDialog(QDialog):
 
     def profile(self) -> Profile:
         return self.profile_fields.profile()
+
+    def default_preset(self) -> str:
+        """The print preset chosen for new articles ("" when none was offered)."""
+        return str(self.preset.currentData() or "")
 
     def values(self) -> tuple[str, str]:
         return str(self.language.currentData()), str(self.theme.currentData())
