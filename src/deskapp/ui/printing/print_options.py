@@ -5,9 +5,10 @@ from here, so the preview shows the very PDF that File → Export writes.
 The preset is the article's own (``Library.article_preset``; an article
 nobody chose one for follows its section's default or the library's
 ``pdf_preset``, see :func:`deskapp.workspace.article_preset`); bleed and
-CMYK are the library's settings (``pdf_bleed_mm``, ``pdf_cmyk``). Photos are read on the worker thread
-through a connection of its own (an SQLite connection belongs to the thread
-that opened it); a library without a file is read up front instead.
+CMYK are the library's settings (``pdf_bleed_mm``, ``pdf_cmyk``). Photos are
+read on the worker thread through a connection of its own (an SQLite
+connection belongs to the thread that opened it); a library without a file is
+read up front instead.
 """
 
 from __future__ import annotations
