@@ -798,8 +798,8 @@ Vẫn nộp, hay sửa trước?</translation>
         <translation>Tính độ dài theo chữ, hoặc theo số dòng in ở độ rộng cột của khổ in</translation>
     </message>
     <message>
-        <source>in</source>
-        <translation>khổ</translation>
+        <source>Print preset</source>
+        <translation>Khổ in</translation>
     </message>
     <message>
         <source>Length</source>

@@ -81,6 +81,8 @@ class HistoryPanel(QWidget):
         self.mode.setObjectName("diffMode")
         self.mode.addItem(self.tr("Inline"), "inline")
         self.mode.addItem(self.tr("Side by side"), "side")
+        # As wide as its longest word in the language shown, also after a live switch.
+        self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.restore_button = QPushButton(self.tr("&Restore this revision"), self)
         self.restore_button.setObjectName("restoreRevision")
         self.caption = QLabel(self)

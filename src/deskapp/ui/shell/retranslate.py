@@ -61,6 +61,9 @@ def fit_combos(root: QWidget) -> None:
                  else QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow)
         combo.setSizeAdjustPolicy(other)
         combo.setSizeAdjustPolicy(policy)
+        if policy == QComboBox.SizeAdjustPolicy.AdjustToContents:
+            # its layout may have squeezed it to the old words' width: never below the new
+            combo.setMinimumWidth(combo.sizeHint().width())
         combo.updateGeometry()
 
 
