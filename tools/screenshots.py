@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Pictures of the real window for the README (offscreen, on a temporary library).
 
-Imports the newsroom sample, gives it a headline and writes
-``docs/screenshot-editor.png``, ``docs/screenshot-dark.png``,
+Imports the newsroom sample, gives it a headline and writes, in the layout a new
+user gets (no panel open until asked for), at 1366×768 (a reporter's laptop)
+``docs/screenshot-editor.png``, at 1920×1080 ``docs/screenshot-editor-1920.png``
+and ``docs/screenshot-dark-1920.png``, and at 1366×768 ``docs/screenshot-dark.png``,
 ``docs/screenshot-search.png``, ``docs/screenshot-print-preview.png`` (with a
 stored photo) and ``docs/screenshot-review.png`` (what changed since the
 article was submitted).
@@ -41,7 +43,7 @@ def main() -> int:
         os.environ["DESKAPP_LIBRARY"] = str(Path(tmp) / "default.sqlite")
         library = open_library(Path(tmp) / "library.sqlite")
         window = MainWindow(library, user="Phóng viên", render_html=render_html)
-        window.resize(1500, 900)
+        window.resize(1366, 768)
         window.show()
         window.files.import_paths([SAMPLE])
         window.editor.title.setText(HEADLINE)
@@ -61,11 +63,16 @@ def main() -> int:
         window.statusBar().clearMessage()
         settle()
         window.grab().save(str(docs / "screenshot-editor.png"))
-
         window.preferences.apply_theme("dark")
         settle()
         window.grab().save(str(docs / "screenshot-dark.png"))
+        window.resize(1920, 1080)
+        settle()
+        window.grab().save(str(docs / "screenshot-dark-1920.png"))
         window.preferences.apply_theme("light")
+        settle()
+        window.grab().save(str(docs / "screenshot-editor-1920.png"))
+        window.resize(1366, 768)
 
         window.library_panel.filter.setText("quy che dan chu")
         window.view_actions.replace.trigger()
@@ -126,8 +133,6 @@ def print_preview(app, window, library, docs: Path, settle) -> None:
 
 def review(app, window, library, docs: Path, settle) -> None:
     """What changed since the reporter submitted: the history dock with a real diff."""
-    from PySide6.QtCore import Qt
-
     from deskapp.desk import transition
 
     article_id = window.editor.article_id
@@ -146,7 +151,6 @@ def review(app, window, library, docs: Path, settle) -> None:
     window.session.save()
     window.desk_commands.show_review("submit")
     window.review.history_dock.raise_()
-    window.resizeDocks([window.review.history_dock], [360], Qt.Orientation.Vertical)
     window.statusBar().clearMessage()
     settle(1.0)
     window.grab().save(str(docs / "screenshot-review.png"))

@@ -75,8 +75,8 @@ def test_settings_are_stored_and_restored_in_a_new_window(qtbot, library):
         first.session.new()
         opened = first.editor.article_id
         first.editor.body.zoom(3)
-        first.resize(760, 560)
-        first.splitter.setSizes([150, 330, 250])
+        first.resize(1000, 600)  # wide enough that no pane sits at its minimum width
+        first.splitter.setSizes([200, 450, 330])
         sizes = first.splitter.sizes()
         first.close()
 
@@ -86,7 +86,7 @@ def test_settings_are_stored_and_restored_in_a_new_window(qtbot, library):
         assert second.preferences.themes.mode == "dark"
         assert second.editor.article_id == opened
         assert second.editor.body.zoom_steps == 3
-        assert (second.width(), second.height()) == (760, 560)
+        assert (second.width(), second.height()) == (1000, 600)
         assert second.splitter.sizes() == sizes
         dialog = second.preferences.show_settings()
         assert dialog.values() == ("vi", "dark")

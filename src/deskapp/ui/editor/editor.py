@@ -110,6 +110,8 @@ class EditorPanel(OwnContextTr, QWidget):
         # source side by side, section and length, then the print preset the whole width
         # (its names are long: "A4 – bài viết (mặc định)").
         form = QFormLayout()
+        for line, least in ((self.byline, 120), (self.source, 90), (self.section, 110)):
+            line.setMinimumWidth(least)  # a narrow column squeezes the body, not the credits
         credits = QHBoxLayout()
         credits.addWidget(self.byline, 3)
         self.source_label = QLabel(self.tr("Source"), self)
