@@ -13,7 +13,7 @@ from deskapp.ui.common import file_dialogs
 
 def documents() -> Path:
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
+    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 class FakeDialogs:
@@ -131,3 +131,14 @@ def test_the_batch_export_suggests_the_pdf_folder_and_browses_from_it(
     assert dialog.output.text() == str(chosen)
     assert file_dialogs.start_folder("pdf") == chosen
     dialog.close()
+
+
+def test_a_documents_folder_never_made_falls_back_to_home(monkeypatch, tmp_path):
+    from deskapp.ui.common import file_dialogs
+
+    missing = tmp_path / "Documents"
+    monkeypatch.setattr(QStandardPaths, "writableLocation",
+                        staticmethod(lambda _kind: str(missing)))
+    assert file_dialogs.documents_folder() == Path.home()
+    missing.mkdir()
+    assert file_dialogs.documents_folder() == missing

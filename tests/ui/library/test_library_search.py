@@ -39,3 +39,17 @@ def test_sort_by_headline_in_vietnamese_order(qtbot, window, library):
     model = window.library_panel.model
     titles = [model.index(i, 0).data() for i in range(model.rowCount())]
     assert titles == ["An Giang", "Ăn Tết", "Chào mừng đến với Deskapp", "Dung Quất", "Đà Lạt"]
+
+
+def test_a_new_article_during_a_search_shows_in_the_list(qtbot, window, library):
+    from deskapp.model import Article
+
+    library.create(Article(title="Quy chế dân chủ", body="Hội nghị."), author="PV")
+    window.library_commands.refresh()
+    window.library_panel.filter.setText("quy che")
+    qtbot.waitUntil(lambda: len(window.library_panel.ids()) == 1, timeout=3000)
+    window.act_new.trigger()
+    new_id = window.session.article_id
+    assert window.library_panel.query() == ""
+    assert new_id in window.library_panel.ids()
+    assert window.library_panel.current_id() == new_id

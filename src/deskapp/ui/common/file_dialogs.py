@@ -35,7 +35,8 @@ def documents_folder() -> Path:
     from PySide6.QtCore import QStandardPaths
 
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
+    # A desktop may name a documents folder that was never made: the home folder then.
+    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 def start_folder(kind: str) -> Path:

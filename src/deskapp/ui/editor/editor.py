@@ -59,7 +59,8 @@ class EditorPanel(OwnContextTr, QWidget):
         self.lead.setObjectName("lead")
         self.lead.setPlaceholderText(self.tr("Lead (sapo)"))
         self.lead.setTabChangesFocus(True)
-        self.lead.setFixedHeight(self.lead.fontMetrics().lineSpacing() * 4 + 12)
+        # Three lines of lead in view (a longer lead scrolls): the body keeps the room.
+        self.lead.setFixedHeight(self.lead.fontMetrics().lineSpacing() * 3 + 12)
         self.byline = NfcLineEdit(self, self.typing)
         self.byline.setObjectName("byline")
         self.source = NfcLineEdit(self, self.typing)

@@ -111,6 +111,15 @@ class LibraryCommands(OwnContextTr, QObject):
         if ids:
             session.open(ids[0])
 
+    def new_article(self) -> Article | None:
+        """A new article, shown in the list: a search or the trash that would hide it ends."""
+        if not self.session.flush():
+            return None
+        if self.panel.query():
+            self.panel.filter.clear()
+        self.panel.show_trash(False)
+        return self.session.new()
+
     def _fetch_failed(self, error: object) -> None:
         if isinstance(error, DeskappError):  # a closing library needs no message
             self.session.errors.show(error)

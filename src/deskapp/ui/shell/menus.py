@@ -30,7 +30,7 @@ def build_menus(w: MainWindow) -> None:
     """File, Edit, View, Format, Typing, Article, Newsroom and Help; the two toolbars."""
     bar = w.menuBar()
     translate = QCoreApplication.translate
-    w.act_new = command(translate("MainWindow", "&New article"), w, w.session.new,
+    w.act_new = command(translate("MainWindow", "&New article"), w, w.library_commands.new_article,
                         QKeySequence.StandardKey.New)
     w.act_save = command(translate("MainWindow", "&Save"), w, w.session.save,
                          QKeySequence.StandardKey.Save)
