@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
@@ -18,7 +16,6 @@ from deskapp.ui.shell.main_window import MainWindow
 from deskapp.ui.shell.profile import Profile, ProfileDialog
 from qt_helpers import type_text
 
-SAMPLE = Path("/work/shared/samples/kontum-quy-che-dan-chu.raw.txt")
 REPORTER = Profile("Nguyễn Văn A", "reporter")
 EDITOR = Profile("Trần Thị B", "editor")
 
@@ -240,10 +237,9 @@ def test_restore_makes_a_new_revision(qtbot, desk, library):
     assert not window.editor.body.toPlainText().endswith("Thêm câu.")
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="sample article not available")
-def test_proofing_panel_lists_and_fixes_the_sample(qtbot, desk):
+def test_proofing_panel_lists_and_fixes_the_sample(qtbot, desk, sample_path):
     window = desk
-    window.files.import_paths([SAMPLE])
+    window.files.import_paths([sample_path])
     wait_proofed(qtbot, window)
     panel = window.review.proof
     rules = [f.rule for f in panel.findings]
