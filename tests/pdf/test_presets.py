@@ -465,3 +465,14 @@ def test_the_preset_words_are_preflighted_too(tmp_path: Path):
     assert caught.value.data["where"] == "header"
     assert "đầu trang" in describe(caught.value, "vi")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_preset_titles_follow_the_language_asked_for():
+    from deskapp.pdf.presets import list_presets
+
+    vietnamese = dict(list_presets())
+    english = dict(list_presets(lang="en"))
+    assert vietnamese["a4-article"] == "A4 – bài viết (mặc định)"
+    assert english["a4-article"] == "A4 – article (default)"
+    assert set(vietnamese) == set(english)
+    assert all(english[name] != vietnamese[name] for name in english)

@@ -166,11 +166,14 @@ def preset_dirs(extra_dirs: Iterable[str | Path] = ()) -> list[Path]:
     return [Path(folder) for folder in extra_dirs] + [resource_path("presets")]
 
 
-def list_presets(extra_dirs: Iterable[str | Path] = ()) -> list[tuple[str, str]]:
+def list_presets(extra_dirs: Iterable[str | Path] = (),
+                 lang: str | None = None) -> list[tuple[str, str]]:
     """(name, title) of every preset found, sorted by name.
 
-    A file that cannot be read is still listed (under its name), so a
-    newsroom sees its preset and gets the reason when it picks it.
+    The title is the one for ``lang`` when the file has it (``"title_en"``),
+    else its ``"title"`` (Vietnamese). A file that cannot be read is still
+    listed (under its name), so a newsroom sees its preset and gets the
+    reason when it picks it.
     """
     found: dict[str, str] = {}
     for folder in preset_dirs(extra_dirs):
@@ -178,7 +181,9 @@ def list_presets(extra_dirs: Iterable[str | Path] = ()) -> list[tuple[str, str]]
             if path.stem in found or not _NAME.match(path.stem):
                 continue
             try:
-                title = _read(path).get("title")
+                data = _read(path)
+                title = (data.get(f"title_{lang}") if lang and lang != "vi" else None) \
+                    or data.get("title")
             except PresetError:
                 title = None
             found[path.stem] = title if isinstance(title, str) and title.strip() else path.stem
@@ -300,7 +305,8 @@ def _resolve(
         raise PresetError(name=path.stem, reason=f"extends: cannot extend {parent!r}")
     base_path = _locate(parent, [path.parent, *dirs], read)
     base = _resolve(base_path, dirs, (*seen, path.stem), read)
-    base.pop("title", None)
+    for key in [key for key in base if key == "title" or key.startswith("title_")]:
+        base.pop(key)
     return _merge(base, data)
 
 

@@ -104,14 +104,15 @@ class PrintCommands(OwnContextTr, QObject):
 
     def list_presets(self) -> None:
         """Offer the presets beside the length target (read on a worker: it loads reportlab)."""
+        from deskapp.ui.common.i18n import core_language
         from deskapp.workspace import user_presets_dir
 
-        folder = user_presets_dir()
+        folder, language = user_presets_dir(), core_language()
 
         def read() -> list[tuple[str, str]]:
             from deskapp.pdf.presets import list_presets
 
-            return list_presets(extra_dirs=[folder])
+            return list_presets(extra_dirs=[folder], lang=language)
 
         self.runner.start(read, lambda presets: self.editor.set_presets(presets, self.preset()),
                           lambda _error: None)

@@ -89,9 +89,10 @@ def save_options(library: Library, options: PrintOptions, article_id: str | None
 def preset_choices() -> list[tuple[str, str]]:
     """(name, title) of every preset the window can offer."""
     from deskapp.pdf import list_presets
+    from deskapp.ui.common.i18n import core_language
     from deskapp.workspace import user_presets_dir
 
-    return list_presets(extra_dirs=[user_presets_dir()])
+    return list_presets(extra_dirs=[user_presets_dir()], lang=core_language())
 
 
 class PhotoSource:

@@ -366,8 +366,7 @@ class PrintPreviewPanel(QWidget):
         try:
             self.preset_box.clear()
             for name, title in choices:
-                self.preset_box.addItem(f"{title} ({name})" if title and title != name
-                                        else name, name)
+                self.preset_box.addItem(title or name, name)
             if self.preset_box.findData(current) < 0:
                 self.preset_box.addItem(current, current)
             self.preset_box.setCurrentIndex(self.preset_box.findData(current))

@@ -161,6 +161,7 @@ class MainWindow(OwnContextTr, QMainWindow):
         self.preview.rendered.connect(self.scroll_sync.preview_rendered)
         self.settled.connect(self.printing.list_presets)
         prefs.languageChanged.connect(self._write_texts_again)
+        prefs.languageChanged.connect(self.printing.list_presets)  # their titles' language
         prefs.profileChanged.connect(lambda _p: self.desk.update())
         prefs.profileChanged.connect(
             lambda p: self.errors.guard(lambda: self.layouts.switch(p.role)))
