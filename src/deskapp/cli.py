@@ -606,10 +606,11 @@ def _export_document(article: Article, output: Path, kind: str) -> None:
 
 
 def _cmd_presets(args: argparse.Namespace, _library_path: Path) -> int:
+    from deskapp.messages import language
     from deskapp.pdf import list_presets
     from deskapp.workspace import user_presets_dir
 
-    for name, title in list_presets(extra_dirs=[user_presets_dir()]):
+    for name, title in list_presets(extra_dirs=[user_presets_dir()], lang=language()):
         print(f"{name}\t{title}")
     return 0
 
