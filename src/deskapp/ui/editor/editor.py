@@ -128,7 +128,10 @@ class EditorPanel(OwnContextTr, QWidget):
         form.addRow(self.tr("Section"), length)
         self.preset_label = QLabel(self.tr("Print preset"), self)
         form.addRow(self.preset_label, self.preset)
+        form.setVerticalSpacing(4)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)  # every pixel of height goes to the body
+        layout.setSpacing(4)
         layout.addWidget(self.desk_banner)
         layout.addWidget(self.title)
         layout.addWidget(self.headline_hint)
