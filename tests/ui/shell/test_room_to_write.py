@@ -53,10 +53,8 @@ def toolbars(win: MainWindow) -> list[QToolBar]:
 
 
 @pytest.mark.parametrize("role", ["reporter", "editor"])
-@pytest.mark.parametrize("size", [LAPTOP, (1366, 700)], ids=["1366x768", "laptop-screen"])
-def test_a_first_start_on_a_laptop_shows_twenty_lines(qtbot, library, role, size):
-    """1366×700: what a 768-pixel laptop screen leaves a window after its panel and title."""
-    win = start(qtbot, library, role, size)
+def test_a_first_start_on_a_laptop_shows_twenty_lines(qtbot, library, role):
+    win = start(qtbot, library, role)
     assert not any(dock.isVisible() for dock in window_docks(win))
     assert full_lines(win.editor.body) >= 20
     win.close()

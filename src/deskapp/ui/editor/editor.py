@@ -59,8 +59,6 @@ class EditorPanel(OwnContextTr, QWidget):
         self.lead.setObjectName("lead")
         self.lead.setPlaceholderText(self.tr("Lead (sapo)"))
         self.lead.setTabChangesFocus(True)
-        # Three lines of lead in view (a longer lead scrolls): the body keeps the room.
-        self.lead.setFixedHeight(self.lead.fontMetrics().lineSpacing() * 3 + 12)
         self.byline = NfcLineEdit(self, self.typing)
         self.byline.setObjectName("byline")
         self.source = NfcLineEdit(self, self.typing)
@@ -75,6 +73,10 @@ class EditorPanel(OwnContextTr, QWidget):
         body_font.setPointSizeF(11)
         self.body.setFont(body_font)
         self.lead.setFont(body_font)
+        # Three lines of lead in view (a longer lead scrolls): the body keeps the room.
+        self.lead.setFixedHeight(round(self.lead.fontMetrics().lineSpacing() * 3
+                                       + 2 * self.lead.document().documentMargin()
+                                       + 2 * self.lead.frameWidth()) + 2)
 
         self.legacy_bar = LegacyPasteBar(self.body, self)
         self.body.pasted.connect(self.legacy_bar.check)
@@ -128,10 +130,10 @@ class EditorPanel(OwnContextTr, QWidget):
         form.addRow(self.tr("Section"), length)
         self.preset_label = QLabel(self.tr("Print preset"), self)
         form.addRow(self.preset_label, self.preset)
-        form.setVerticalSpacing(4)
+        form.setVerticalSpacing(2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)  # every pixel of height goes to the body
-        layout.setSpacing(4)
+        layout.setSpacing(3)
         layout.addWidget(self.desk_banner)
         layout.addWidget(self.title)
         layout.addWidget(self.headline_hint)
