@@ -156,10 +156,8 @@ class HistoryPanel(QWidget):
         try:
             self.list.clear()
             for revision in reversed(self.revisions):
-                item = QTreeWidgetItem([local_time(revision.created_at),
-                                        revision.author or "—", ""])
-                item.setData(0, REVISION_ROLE, revision.id)
-                self._mark(item, revision)
+                item = QTreeWidgetItem()
+                self._fill(item, revision)
                 self.list.addTopLevelItem(item)
                 item.setSelected(revision.id in chosen)
         finally:
@@ -184,19 +182,20 @@ class HistoryPanel(QWidget):
         self.revisions[-1] = tail[0]  # an autosave may have been written again in place
         self.list.blockSignals(True)  # the choice stays as it is
         try:
-            self._item(0, tail[0])
+            self._fill(self.list.topLevelItem(0), tail[0])
             for info in tail[1:]:
                 self.revisions.append(info)
-                self.list.insertTopLevelItem(0, QTreeWidgetItem())
-                self._item(0, info)
+                item = QTreeWidgetItem()
+                self._fill(item, info)
+                self.list.insertTopLevelItem(0, item)
         finally:
             self.list.blockSignals(False)
         if any(r.id == last.id for r in self.selected()):
             self._selection_changed()  # the revision compared changed
         return True
 
-    def _item(self, row: int, revision: RevisionInfo) -> None:
-        item = self.list.topLevelItem(row)
+    def _fill(self, item: QTreeWidgetItem, revision: RevisionInfo) -> None:
+        """One row of the list: when, who, what (the full list and a save's rows alike)."""
         item.setText(0, local_time(revision.created_at))
         item.setText(1, revision.author or "—")
         item.setData(0, REVISION_ROLE, revision.id)
