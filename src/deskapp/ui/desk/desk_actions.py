@@ -255,8 +255,7 @@ class DeskActions(OwnContextTr, QObject):
         """Open the proofing panel on the open article's findings."""
         if self.review is None:
             return
-        self.review.proof_dock.show()
-        self.review.proof_dock.raise_()
+        self.review.open(self.review.proof_dock)  # the side area's front tab, as F7 does
         self.review.proof.run()
 
     def wait(self) -> None:
