@@ -15,9 +15,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from deskapp.errors import DeskappError
-from deskapp.messages import describe, message
+from deskapp.messages import message
 from deskapp.store import Library
 from deskapp.store.lock import WriterLock, acquire_writer_lock, lock_owner
+from deskapp.ui.common.errors import error_words
 from deskapp.ui.common.i18n import core_language
 from deskapp.ui.safety.recovery_dialog import Choose, recover
 from deskapp.workspace import open_library
@@ -61,7 +62,7 @@ def open_for_writing(path: Path, *, choose: Choose, inform: Callable[[str], None
             if error.code == "disk_full":  # not damage: no recovery to offer
                 if lock is not None:
                     lock.release()
-                inform(describe(error, core_language()))
+                inform(error_words(error))
                 return None
         else:
             if library.log_set_aside is not None:
@@ -71,7 +72,7 @@ def open_for_writing(path: Path, *, choose: Choose, inform: Callable[[str], None
         try:
             chosen = recover(path, choose)
         except DeskappError as error:
-            inform(describe(error, core_language()))
+            inform(error_words(error))
             chosen = None
         finally:
             if lock is not None:
