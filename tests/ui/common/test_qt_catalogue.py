@@ -196,7 +196,10 @@ def test_the_file_dialog_names_a_folder_s_kind_in_vietnamese(qtbot, translation,
 
 
 def test_qt_s_own_dialogs_on_linux_in_vietnamese_only(translation):
+    from deskapp.ui.common.theme import ThemeManager
+
     attribute = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
+    ThemeManager.for_app(QApplication.instance()).apply("system")  # no theme chosen
     translation.install("vi")
     assert QApplication.testAttribute(attribute) == sys.platform.startswith("linux")
     translation.install("en")
@@ -207,6 +210,8 @@ def test_qt_s_own_dialogs_on_linux_in_vietnamese_only(translation):
     assert not use_own_dialogs("vi", "darwin")
     assert not use_own_dialogs("en", "linux")
     assert not QApplication.testAttribute(attribute)
+    assert use_own_dialogs("en", "linux", theme_chosen=True)
+    assert not use_own_dialogs("en", "win32", theme_chosen=True)
 
 
 def test_the_catalogue_has_every_text_qt_uses_in_its_contexts():

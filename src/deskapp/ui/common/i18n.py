@@ -160,18 +160,26 @@ class Translation:
         return loaded
 
 
-def use_own_dialogs(language: str, platform: str = sys.platform) -> bool:
-    """Whether Qt's own dialogs replace the desktop's: for Vietnamese on Linux.
+def use_own_dialogs(language: str, platform: str = sys.platform,
+                    theme_chosen: bool | None = None) -> bool:
+    """Whether Qt's own dialogs replace the desktop's: on Linux, for Vietnamese or a chosen theme.
 
-    A native file dialog speaks the desktop's language, not the window's, and
-    Linux desktops are often set up in English; Qt's own dialog is translated
-    by ``qt_vi.qm``. On Windows and macOS the native dialogs stay: people
-    expect them there, and they follow a Vietnamese system.
+    A native file dialog speaks the desktop's language and wears the desktop's
+    colours, not the window's: Linux desktops are often set up in English and
+    light. Qt's own dialog is translated by ``qt_vi.qm`` and follows the theme
+    chosen in Settings. On Windows and macOS the native dialogs stay: people
+    expect them there, and they follow a Vietnamese system. ``theme_chosen``
+    (light or dark picked in Settings rather than following the system) is read
+    from the application's theme manager when not given.
     """
     from PySide6.QtCore import Qt
 
-    own = language == "vi" and platform.startswith("linux")
-    if QCoreApplication.instance() is not None:
+    app = QCoreApplication.instance()
+    if theme_chosen is None:
+        themes = getattr(app, "deskapp_themes", None)
+        theme_chosen = themes is not None and themes.mode != "system"
+    own = platform.startswith("linux") and (language == "vi" or theme_chosen)
+    if app is not None:
         QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, own)
     return own
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import weakref
+
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from deskapp.ui.common.i18n import Translation, use_own_dialogs
 
 THEMES = ("system", "light", "dark")
 
@@ -22,6 +27,49 @@ _DARK_PREVIEW = {
     "#ececec": "#34373b",
     "#f0f0f0": "#303236",
 }
+
+
+# Tones for notices and short status words, each as (light, dark) style sheet declarations:
+# a banner made for paper (light red, light yellow) under a dark palette's light text
+# would be unreadable, so every tone has a dark twin.
+TONES = {
+    "error": ("background: #fdecea; color: #8a1c1c;", "background: #4a2422; color: #ffb4aa;"),
+    "notice": ("background: #fff4d6; color: #3d3000; border: 1px solid #e0b84c;",
+               "background: #3f3618; color: #f2e3b3; border: 1px solid #8a7430;"),
+    "error-text": ("color: #8a1c1c;", "color: #ff8f80;"),
+    "warning-text": ("color: #a15c00;", "color: #f0b060;"),
+    "ok-text": ("color: #1b7a1b;", "color: #86d886;"),
+    "plain": ("", ""),
+}
+_TONE = "deskappTone"
+# The toned widgets, so a switch repaints them without walking every widget (which would
+# also build a Python class for each kind of widget alive, costing the start).
+_TONED: weakref.WeakSet[QWidget] = weakref.WeakSet()
+
+
+def window_is_dark() -> bool:
+    """Whether the application's palette is dark now (whatever made it so)."""
+    return QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def set_tone(widget: QWidget, tone: str, extra: str = "", selector: str = "") -> None:
+    """Colour ``widget`` in ``tone`` for the current theme; a theme switch repaints it.
+
+    ``extra`` adds declarations of the widget's own (padding, radius); ``selector``
+    (for example ``#legacyPasteBar``) keeps the colours from reaching its children.
+    """
+    widget.setProperty(_TONE, (tone, extra, selector))
+    _TONED.add(widget)
+    light, dark = TONES[tone]
+    body = " ".join(part for part in ((dark if window_is_dark() else light), extra) if part)
+    widget.setStyleSheet(f"{selector} {{ {body} }}" if selector and body else body)
+
+
+def retone() -> None:
+    """Repaint every toned widget in the theme now in use (after a live switch)."""
+    for widget in list(_TONED):
+        if shiboken6.isValid(widget):
+            set_tone(widget, *widget.property(_TONE))
 
 
 def system_is_dark() -> bool:
@@ -68,6 +116,7 @@ class ThemeManager:
         # style object at start would build Qt's style enums for nothing: ~6 ms).
         self._native_style: str | None = None
         self._native_palette = QPalette(app.palette())
+        self._menu_palette_set = False
 
     @classmethod
     def for_app(cls, app: QApplication) -> ThemeManager:
@@ -92,6 +141,9 @@ class ThemeManager:
         else:
             self._use_style("Fusion")
             self._use_palette(self.app.style().standardPalette())
+        self._use_menu_palette(dark)
+        retone()
+        use_own_dialogs(Translation.for_app().language)
         return dark
 
     def _use_style(self, name: str) -> None:
@@ -101,6 +153,23 @@ class ThemeManager:
         # the better part of 10 ms at each start, for nothing.
         if self.app.style().name().lower() != name.lower():
             self.app.setStyle(name)
+
+    def _use_menu_palette(self, dark: bool) -> None:
+        """Menus in the dark theme get a lighter base, so an unticked box can be seen.
+
+        Fusion fills a menu's tick boxes with the base colour and outlines them a
+        shade darker than the window: on the dark palette's near-black base the
+        empty boxes of View and Typing all but vanished.
+        """
+        if dark:
+            menus = dark_palette()
+            menus.setColor(QPalette.ColorRole.Base, QColor("#3c3f43"))
+        elif not self._menu_palette_set:
+            return
+        else:
+            menus = QApplication.palette()
+        self.app.setPalette(menus, "QMenu")
+        self._menu_palette_set = True
 
     def _use_palette(self, palette: QPalette) -> None:
         if self.app.palette() != palette:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from deskapp.model import Article
 from deskapp.ui.common.i18n import OwnContextTr
+from deskapp.ui.common.theme import set_tone
 from deskapp.ui.editor.decorations import Decorations, to_qt, utf16_offsets
 from deskapp.ui.editor.legacy_paste import LegacyPasteBar
 from deskapp.ui.editor.markdown_edit import MarkdownEdit
@@ -54,7 +55,7 @@ class EditorPanel(OwnContextTr, QWidget):
             self.tr("This article has no headline yet: type one above."), self
         )
         self.headline_hint.setObjectName("headlineHint")
-        self.headline_hint.setStyleSheet("color: #a15c00;")
+        set_tone(self.headline_hint, "warning-text")
         self.lead = NfcPlainTextEdit(self, self.typing)
         self.lead.setObjectName("lead")
         self.lead.setPlaceholderText(self.tr("Lead (sapo)"))
@@ -105,8 +106,7 @@ class EditorPanel(OwnContextTr, QWidget):
         self.desk_banner = QLabel(self)
         self.desk_banner.setObjectName("deskBanner")
         self.desk_banner.setWordWrap(True)
-        self.desk_banner.setStyleSheet(
-            "background: #fdecea; color: #8a1c1c; padding: 6px; border-radius: 4px;")
+        set_tone(self.desk_banner, "error", "padding: 6px; border-radius: 4px;")
         self.desk_banner.hide()
 
         # Three rows of credits, so the body keeps its lines on a laptop screen: byline and
@@ -152,7 +152,9 @@ class EditorPanel(OwnContextTr, QWidget):
         for edit in (self.lead, self.body):
             edit.textChanged.connect(self._edited)
             edit.pasteRejected.connect(self.pasteRejected)
-        self.title.textChanged.connect(self._update_hint)
+        # The hint hides when the headline is left, not at its first letter: hiding it
+        # mid-word would pull the whole form up a line under the reporter's eyes.
+        self.title.editingFinished.connect(self._update_hint)
         self.target.valueChanged.connect(lambda _v: self._target_edited())
         self.target_unit.currentIndexChanged.connect(lambda _i: self._unit_changed())
         self.preset.currentIndexChanged.connect(self._preset_chosen)
@@ -199,7 +201,10 @@ class EditorPanel(OwnContextTr, QWidget):
             self.lead_legacy_bar.hide()
         finally:
             self._loading = False
-        self._update_hint()
+        # An article that arrived with text but no headline (an import, a paste) asks for
+        # one; a new empty article has the field's own placeholder and needs no more.
+        self.headline_hint.setVisible(bool(a.body.strip() or a.lead.strip())
+                                      and not a.title.strip())
 
     def snapshot(self) -> Article | None:
         """The article as currently edited (NFC), or None when nothing is open."""
@@ -370,7 +375,9 @@ class EditorPanel(OwnContextTr, QWidget):
             self.targetChanged.emit(value)
 
     def _update_hint(self) -> None:
-        self.headline_hint.setVisible(self._article is not None and not self.title.text().strip())
+        """Hide the hint once a headline has been typed and left (it never appears here)."""
+        if self.title.text().strip():
+            self.headline_hint.hide()
 
 
 

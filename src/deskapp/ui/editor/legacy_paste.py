@@ -13,6 +13,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
+from deskapp.ui.common.theme import set_tone
+
 if TYPE_CHECKING:
     from deskapp.text.legacy import Detection
 
@@ -40,7 +42,7 @@ class LegacyPasteBar(QFrame):
         if self._built:
             return
         self._built = True
-        self.setStyleSheet("#legacyPasteBar { background: #fff4d6; border: 1px solid #e0b84c; }")
+        set_tone(self, "notice", selector="#legacyPasteBar")
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.convert_button = QPushButton(self.tr("Convert"), self)

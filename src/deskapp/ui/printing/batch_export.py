@@ -38,6 +38,7 @@ from deskapp.model import Approval, Article, Status
 from deskapp.store import Library
 from deskapp.ui.common import file_dialogs
 from deskapp.ui.common.errors import error_words
+from deskapp.ui.common.theme import set_tone
 from deskapp.ui.common.workers import Runner
 from deskapp.ui.editor.text_edit import NfcLineEdit, VietnameseTyping
 from deskapp.ui.printing.print_options import PhotoSource, PrintOptions, preset_choices
@@ -303,7 +304,7 @@ class BatchExportDialog(QDialog):
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: #8a1c1c;" if error else "")
+        set_tone(self.status, "error-text" if error else "plain")
 
     # ---- words ---------------------------------------------------------------------------
     def _headline(self, outcome: BatchOutcome) -> str:

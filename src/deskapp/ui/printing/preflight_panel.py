@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from deskapp.messages import FIELD_NAMES, language
 from deskapp.pdf.findings import Finding
+from deskapp.ui.common.theme import set_tone
 from deskapp.ui.editor.editor import EditorPanel
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
@@ -80,14 +81,14 @@ class PreflightPanel(QWidget):
         if not findings:
             self.summary.setText(self.tr("Ready to print: every character has a glyph and "
                                          "every photo is in place."))
-            self.summary.setStyleSheet("color: #1b7a1b;")
+            set_tone(self.summary, "ok-text")
         else:
             text = self.tr("%1 error(s) that stop the export, %2 warning(s).") \
                 .replace("%1", str(errors)).replace("%2", str(warnings))
             if stopped:
                 text = self.tr("The PDF was not written.") + " " + text
             self.summary.setText(text + " " + self.tr("Click an entry to go to it."))
-            self.summary.setStyleSheet("color: #8a1c1c;" if errors else "color: #8a5a00;")
+            set_tone(self.summary, "error-text" if errors else "warning-text")
         lang = language()
         style = self.style()
         icons = {True: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),

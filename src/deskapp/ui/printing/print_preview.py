@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from deskapp.ui.common.errors import error_words
+from deskapp.ui.common.theme import set_tone
 from deskapp.ui.common.workers import Coalesced, Runner
 from deskapp.ui.printing.print_options import PrintJob, PrintOptions
 
@@ -322,7 +323,7 @@ class PrintPreviewPanel(QWidget):
         self.last_error = text
         self._data_generation = self._generation
         self.status.setText(self.tr("The PDF cannot be made: %1").replace("%1", text))
-        self.status.setStyleSheet("background: #fdecea; color: #8a1c1c; padding: 4px;")
+        set_tone(self.status, "error", "padding: 4px;")
         self.status.show()
         self.failed.emit(text)
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from deskapp.ui.common.i18n import OwnContextTr, plural
+from deskapp.ui.common.theme import set_tone
 
 # Counting a book-length body takes a few milliseconds: wait for a pause in the typing.
 COUNT_DELAY_MS = 250
@@ -47,4 +48,7 @@ class ArticleStatus(OwnContextTr, QObject):
         self.is_saved = saved
         self.saved.setVisible(visible)
         self.saved.setText(self.tr("Saved") if saved else self.tr("Not saved"))
-        self.saved.setStyleSheet("" if saved else "color: #b35c00; font-weight: bold;")
+        if saved:
+            set_tone(self.saved, "plain")
+        else:
+            set_tone(self.saved, "warning-text", "font-weight: bold;")
