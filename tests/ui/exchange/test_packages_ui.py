@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData
 
 from deskapp.exchange.package import read_package
 from deskapp.render.html import article_html
-from deskapp.ui.library.library_panel import CONFLICT_MARK
+from deskapp.ui.library.library_model import CONFLICT_MARK
 from deskapp.ui.shell.main_window import MainWindow
 from deskapp.workspace import open_library
 

@@ -6,7 +6,8 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from deskapp.model import Article
-from deskapp.ui.library.library_panel import ELLIPSIS, HEADLINE_CHARS, elide_runs
+from deskapp.ui.library.library_panel import HEADLINE_CHARS
+from deskapp.ui.library.library_rows import ELLIPSIS, elide_runs
 
 HEADLINE = "Kon Tum tổng kết năm năm thực hiện quy chế dân chủ ở cơ sở và phong trào thi đua"
 BODY = ("Hội nghị dân vận ở Kon Tum bàn về quy chế dân chủ ở cơ sở, về việc lấy ý kiến "

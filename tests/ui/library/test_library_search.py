@@ -1,5 +1,5 @@
 from deskapp.model import Article
-from deskapp.ui.library.library_panel import HTML_ROLE
+from deskapp.ui.library.library_rows import HTML_ROLE
 
 
 def add(library, title, body="Nội dung."):
