@@ -170,3 +170,32 @@ def test_a_first_start_fits_the_screen(qtbot, library, monkeypatch):
     window_state.fit_screen(win)
     assert win.width() == 1366
     assert win.height() <= laptop.height() - window_state.FRAME_ALLOWANCE
+
+
+@pytest.mark.parametrize("size", [LAPTOP, (1920, 1080)])
+def test_a_panel_takes_its_room_from_the_preview_and_library_not_the_text(qtbot, library,
+                                                                          size):
+    win = start(qtbot, library, "editor", size)
+    editor_before = win.editor.width()
+    library_before, _, preview_before = win.splitter.sizes()
+    win.desk_commands.act_proof.trigger()  # through the menu's action, as a person does
+    dock = win.review.proof_dock
+    qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty(), timeout=3000)
+    qtbot.waitUntil(lambda: win.splitter.sizes()[2] < preview_before, timeout=3000)
+    qtbot.wait(50)
+    assert win.editor.width() >= editor_before - 4
+    library_after, _, preview_after = win.splitter.sizes()
+    assert preview_after < preview_before and library_after <= library_before
+    # A second panel joins the first as a tab: nothing moves again.
+    sizes = win.splitter.sizes()
+    win.desk_commands.act_comment.trigger()
+    qtbot.wait(100)
+    assert win.splitter.sizes() == sizes
+    # Closed, the text and its neighbours share the width as before; open again, the same.
+    win.side.hide_all()
+    qtbot.wait(100)
+    win.desk_commands.act_proof.trigger()
+    qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty(), timeout=3000)
+    qtbot.wait(100)
+    assert win.editor.width() >= editor_before - 4
+    win.close()

@@ -10,19 +10,28 @@ height, and the text would shrink to a few lines on a laptop screen.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget
 
 SIDES = Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.LeftDockWidgetArea
-# The side area's width when first opened: a third of the window, within these bounds.
-MIN_WIDTH, MAX_WIDTH = 360, 560
+# The side area's width when first opened: a quarter of the window, within these bounds
+# (on a 1366-pixel laptop the panel's room then comes from the preview and the library).
+MIN_WIDTH, MAX_WIDTH = 340, 520
+# What is left of the text's neighbours when the side area makes room beside the editor.
+KEEP_PREVIEW, KEEP_LIBRARY = 260, 200
 
 
 class SideArea:
     """Places docks in the shared side area and shows them when asked for."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow,
+                 make_room: Callable[[], None] | None = None) -> None:
         self._window = window
+        # Called when the side area opens from closed, so its room comes from the
+        # editor's neighbours and not from the text (see :func:`room_beside`).
+        self._make_room = make_room
         self._docks: list[QDockWidget] = []
         self._sized = False
         window.setTabPosition(SIDES, QTabWidget.TabPosition.North)  # tabs under the title
@@ -42,19 +51,31 @@ class SideArea:
             dock.hide()
         self._docks.append(dock)
         # Its menu item (Article → History…) brings it to the front of its tabs.
-        dock.toggleViewAction().triggered.connect(lambda on: on and self.show(dock))
+        # Qt has shown the dock by then: it was closed before.
+        dock.toggleViewAction().triggered.connect(lambda on: on and self.show(dock, True))
 
     def docks(self) -> list[QDockWidget]:
         return list(self._docks)
 
-    def show(self, dock: QDockWidget) -> None:
+    def show(self, dock: QDockWidget, was_closed: bool | None = None) -> None:
         """Show ``dock`` as the front tab of the side area."""
+        if was_closed is None:
+            was_closed = not dock.isVisible()
+        opening = was_closed and not dock.isFloating() and not any(
+            other is not dock and other.isVisible() and not other.isFloating()
+            for other in self._docks)
+        if opening and self._make_room is not None:
+            self._make_room()
         dock.show()
         dock.raise_()
-        if not self._sized and not dock.isFloating():  # the first time: a third of the window
+        if not self._sized and not dock.isFloating():  # the first time: a quarter of the window
             self._sized = True
-            width = max(MIN_WIDTH, min(MAX_WIDTH, self._window.width() // 3))
+            width = max(MIN_WIDTH, min(MAX_WIDTH, self._window.width() // 4))
             self._window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+
+    def is_open(self) -> bool:
+        """Whether a panel is open beside the text (a floating one takes no room there)."""
+        return any(dock.isVisible() and not dock.isFloating() for dock in self._docks)
 
     def shown(self) -> list[QDockWidget]:
         return [dock for dock in self._docks if dock.isVisible()]
@@ -66,3 +87,20 @@ class SideArea:
     def layout_restored(self) -> None:
         """A saved layout was applied: its widths stand, nothing to size on first show."""
         self._sized = any(dock.isVisible() for dock in self._docks)
+
+
+def room_beside(sizes: list[int], width: int) -> list[int]:
+    """The library's, editor's and preview's widths once ``width`` is given to the side area.
+
+    The room comes from the preview first (down to ``KEEP_PREVIEW``), then from
+    the library (down to ``KEEP_LIBRARY``); the editor gives only what is still
+    missing, so opening Comments or History never narrows the text first.
+    """
+    library, editor, preview = sizes
+    take = min(width, max(0, preview - KEEP_PREVIEW))
+    preview -= take
+    width -= take
+    take = min(width, max(0, library - KEEP_LIBRARY))
+    library -= take
+    width -= take
+    return [library, max(0, editor - width), preview]

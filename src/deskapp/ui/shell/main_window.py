@@ -49,6 +49,7 @@ from deskapp.ui.shell.menus import build_menus
 from deskapp.ui.shell.preferences import Preferences
 from deskapp.ui.shell.profile import AskProfile
 from deskapp.ui.shell.status_info import ArticleStatus
+from deskapp.ui.shell.text_room import TextRoom
 from deskapp.ui.shell.view_actions import ViewActions
 from deskapp.ui.sync.sync_panel import SyncPanel
 from deskapp.workspace import user_presets_dir
@@ -86,7 +87,11 @@ class MainWindow(OwnContextTr, QMainWindow):
         self.splitter.setSizes([380, 520, 520])
         self.setCentralWidget(self.splitter)
         self.setAcceptDrops(True)
-        self.side = SideArea(self)  # the desk's and the print panels, tabbed beside the text
+        # The desk's and the print panels, tabbed beside the text; the room they take
+        # comes from the preview and the library before the editor.
+        self.room = TextRoom(self.splitter)
+        self.side = SideArea(self, self.room.make_room)
+        self.room.side_open = self.side.is_open
         self._build_parts()
         build_menus(self)
         self._wire()
