@@ -102,6 +102,7 @@ def shortened(template: PageTemplate, height: float) -> PageTemplate:
         if frame.id.startswith("column") and height < frame._height:
             top = frame._y1 + frame._height
             frame = make_frame(frame._x1, top - height, frame._width, height, frame.id)
+            frame.balanced = True  # kept groups never break up here (keeping.KeptGroup)
         frames.append(frame)
     return PageTemplate(id=template.id, frames=frames,
                         autoNextPageTemplate=template.autoNextPageTemplate)

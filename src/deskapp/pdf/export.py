@@ -59,6 +59,7 @@ from deskapp.pdf.furniture import (
     furniture_findings,
     furniture_values,
 )
+from deskapp.pdf.keeping import KeptGroup
 from deskapp.pdf.layout import (
     ArticleStory,
     PagePlan,
@@ -238,6 +239,8 @@ def _refuse_if_surely_too_long(article: Article, preset: Preset) -> None:
 class _ArticleTemplate(BaseDocTemplate):
     """The preset's page; headline and headings become PDF bookmarks.
 
+    A subhead and what follows it are held together as a :class:`KeptGroup`.
+
     One column: one frame, the whole story flows through it. Several
     columns: the first page has a full-width frame for the kicker, headline
     and lead (``top_height`` high) above the column frames; later pages have
@@ -274,6 +277,7 @@ class _ArticleTemplate(BaseDocTemplate):
             enforceColorSpace="cmyk" if plan.cmyk else None,
             **metadata,
         )
+        self.keepTogetherClass = KeptGroup
         self.addPageTemplates(page_templates(plan, top_heights))
         # Heading ranks (0 the headline, n a body hn) of the open outline entries.
         self._open_ranks: list[int] = []
