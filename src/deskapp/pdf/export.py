@@ -141,7 +141,7 @@ def render_report(article: Article, settings: PrintSettings | None = None) -> Ex
     """:func:`render_pdf` with its page count and preflight warnings."""
     settings = settings or PrintSettings()
     try:
-        plan = plan_page(settings.preset, settings.bleed_mm, settings.cmyk)
+        plan = plan_page(settings.preset, settings.bleed_mm, settings.cmyk, settings.pdfx)
         _refuse_if_surely_too_long(article, plan.preset)
         prepared = _prepare(article, plan, settings.assets, settings.approval)
         refuse_if_blocked(prepared.findings)
@@ -165,7 +165,7 @@ def preflight(article: Article, settings: PrintSettings | None = None) -> list[F
     warnings. Raises :class:`PresetError` for an unusable preset.
     """
     settings = settings or PrintSettings()
-    plan = plan_page(settings.preset, 0.0, settings.cmyk)
+    plan = plan_page(settings.preset, 0.0, settings.cmyk, settings.pdfx)
     return _prepare(article, plan, settings.assets).findings
 
 
@@ -218,6 +218,10 @@ def _prepare(
     styles = page_styles(plan.preset, plan.cmyk)
     story = build_story(article, doc, styles, plan.preset, photos, findings)
     findings.extend(photo_findings(article, photos.warnings))
+    if plan.pdfx:
+        from deskapp.pdf.pdfx import pdfx_findings
+
+        findings.extend(pdfx_findings(article))
     return _Prepared(article, doc, story, findings)
 
 

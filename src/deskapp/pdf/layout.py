@@ -62,6 +62,7 @@ class PagePlan:
     preset: Preset
     bleed: float = 0.0
     cmyk: bool = False
+    pdfx: bool = False  # PDF/X-1a (deskapp.pdf.pdfx): always with cmyk
 
     @property
     def media_size(self) -> tuple[float, float]:
@@ -89,10 +90,12 @@ class ArticleStory:
 
 
 def plan_page(
-    preset: Preset | str | os.PathLike[str] | None, bleed_mm: float, cmyk: bool
+    preset: Preset | str | os.PathLike[str] | None, bleed_mm: float, cmyk: bool,
+    pdfx: bool = False,
 ) -> PagePlan:
     """The page for ``preset`` (or the preset it names) with a bleed in millimetres."""
-    return PagePlan(resolve_preset(preset), _bleed_points(bleed_mm), bool(cmyk))
+    return PagePlan(resolve_preset(preset), _bleed_points(bleed_mm), bool(cmyk or pdfx),
+                    bool(pdfx))
 
 
 def _bleed_points(bleed_mm: float) -> float:
