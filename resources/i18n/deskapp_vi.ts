@@ -1588,6 +1588,14 @@ Vẫn xuất, hay xem nhận xét trước?</translation>
         <translation>Cho nhà in: dấu xén trong phần tràn lề 3 mm, màu CMYK, chữ đen thuần</translation>
     </message>
     <message>
+        <source>PDF/X-1a</source>
+        <translation>PDF/X-1a</translation>
+    </message>
+    <message>
+        <source>For the print shop: PDF/X-1a:2003 with the ISO Coated v2 colour profile, everything in CMYK, no links</source>
+        <translation>Cho nhà in: PDF/X-1a:2003 với hồ sơ màu ISO Coated v2, toàn bộ màu CMYK, không có liên kết</translation>
+    </message>
+    <message>
         <source>The PDF cannot be made: %1</source>
         <translation>Không tạo được PDF: %1</translation>
     </message>

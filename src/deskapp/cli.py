@@ -88,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="bleed in millimetres, with crop marks (e.g. 3)")
     exp.add_argument("--cmyk", action="store_true",
                      help="for the printer: text in pure black (CMYK 0/0/0/100)")
+    exp.add_argument("--pdfx", action="store_true",
+                     help="PDF/X-1a:2003 for the print shop: CMYK with an ISO Coated v2 "
+                          "(FOGRA39) output intent, trim and bleed boxes, no links")
     exp.add_argument("--as", dest="role", choices=["reporter", "editor"],
                      help="records the export of an approved article as (default: the "
                           "library's role setting, else reporter)")
@@ -481,7 +484,8 @@ def _print_settings(args: argparse.Namespace, preset_name: str | None = None,
 
     preset = load_preset(preset_name or args.preset or DEFAULT_PRESET,
                          extra_dirs=[user_presets_dir()])
-    return PrintSettings(preset=preset, bleed_mm=args.bleed, cmyk=args.cmyk, **more)
+    return PrintSettings(preset=preset, bleed_mm=args.bleed, cmyk=args.cmyk,
+                         pdfx=getattr(args, "pdfx", False), **more)
 
 
 def _export_single(library: Library, article: Article, args: argparse.Namespace,

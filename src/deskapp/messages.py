@@ -302,6 +302,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The photo “{name}” is not stored with the article ({where}); "
         "the print shows an empty frame instead.",
     ),
+    "preflight_pdfx_links_dropped": (
+        "PDF/X không cho phép liên kết trên trang: {count} liên kết trong bài (từ dòng {line}) "
+        "chỉ còn là chữ.",
+        "PDF/X allows no links on the page: the {count} links of the article (from line {line}) "
+        "print as text only.",
+    ),
     "preflight_low_resolution": (
         "Ảnh “{name}” chỉ đạt {dpi:.0f} dpi ở kích thước in (cần ít nhất {minimum} dpi).",
         "The photo “{name}” is only {dpi:.0f} dpi at its printed size "

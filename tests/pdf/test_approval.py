@@ -94,8 +94,23 @@ def test_a4_article_without_approval_is_unchanged(monkeypatch: pytest.MonkeyPatc
     assert after == before
 
 
+def _without_approval(name: str):
+    preset = load_preset(name)
+    return replace(preset, footer=replace(preset.footer, right=""))
+
+
+@pytest.mark.parametrize("name", ["a4-article", "a5-booklet", "newspaper-2col",
+                                  "newspaper-3col", "us-letter"])
+def test_every_bundled_preset_prints_the_approval_on_every_page(name):
+    assert "{approval}" in load_preset(name).footer.right
+    data = render_pdf(article(), PrintSettings(preset=name, approval=APPROVAL))
+    texts = page_texts(data)
+    assert texts and all(FOOTER_LINE in text for text in texts)
+
+
 def test_a_preset_that_does_not_ask_keeps_its_footer():
-    data = render_pdf(article(), PrintSettings(preset="newspaper-2col", approval=APPROVAL))
+    data = render_pdf(article(), PrintSettings(preset=_without_approval("newspaper-2col"),
+                                               approval=APPROVAL))
     assert KEYWORD in keywords(data)
     assert not any("Duyệt" in text for text in page_texts(data))
 
@@ -114,5 +129,6 @@ def test_an_approver_name_without_glyphs_is_refused_only_where_it_prints(tmp_pat
         export_pdf(article(), tmp_path / "x.pdf", PrintSettings(approval=odd))
     assert caught.value.data["where"] == "footer"
     assert not (tmp_path / "x.pdf").exists()
-    data = render_pdf(article(), PrintSettings(preset="newspaper-2col", approval=odd))
+    data = render_pdf(article(), PrintSettings(preset=_without_approval("newspaper-2col"),
+                                               approval=odd))
     assert "Trần 中" in keywords(data)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlab.platypus import PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
 from deskapp.pdf.layout import PagePlan, make_frame
 
@@ -43,7 +44,8 @@ def balance_last_pages(
     columns are then shortened to an equal share of it and the document laid
     out again. Lines, kept-together blocks and the widow and orphan rules
     rarely divide evenly, so when the text no longer fits (an article's page
-    count changes) the columns grow by a line at a time. After
+    count changes, or a block that cannot be cut is taller than a shortened
+    column) the columns grow by a line at a time. After
     ``BALANCE_TRIES`` failures the unbalanced layout stays.
     """
     done = built.typeset
@@ -63,7 +65,15 @@ def balance_last_pages(
     for _attempt in range(BALANCE_TRIES):
         if not targets:
             return built
-        trial = build(targets, None)
+        try:
+            trial = build(targets, None)
+        except LayoutError:
+            # A block that cannot be split (a paragraph whose widow and orphan
+            # rules forbid the cut, a photo, a kept-together group) is taller
+            # than a shortened column: every shortened column grows a line.
+            targets = {page: height + leading for page, height in targets.items()
+                       if height + leading < full}
+            continue
         spilled = _first_spill(lasts, done, trial.typeset)
         if spilled is None:
             return trial
@@ -92,6 +102,7 @@ def shortened(template: PageTemplate, height: float) -> PageTemplate:
         if frame.id.startswith("column") and height < frame._height:
             top = frame._y1 + frame._height
             frame = make_frame(frame._x1, top - height, frame._width, height, frame.id)
+            frame.balanced = True  # kept groups never break up here (keeping.KeptGroup)
         frames.append(frame)
     return PageTemplate(id=template.id, frames=frames,
                         autoNextPageTemplate=template.autoNextPageTemplate)

@@ -131,7 +131,7 @@ def export_edition(
         raise ExportError(path=str(target), reason="no articles to export")
     if not target.parent.is_dir():
         raise ExportError(path=str(target), reason=os.strerror(2))
-    plan = plan_page(settings.preset, settings.bleed_mm, settings.cmyk)
+    plan = plan_page(settings.preset, settings.bleed_mm, settings.cmyk, settings.pdfx)
     total = len(articles)
     prepared = []
     for index, article in enumerate(articles):
@@ -183,7 +183,7 @@ def export_each(
     """
     settings = settings or PrintSettings()
     target = Path(folder)
-    plan = plan_page(settings.preset, settings.bleed_mm, settings.cmyk)
+    plan = plan_page(settings.preset, settings.bleed_mm, settings.cmyk, settings.pdfx)
     # The preset is read once for all the articles.
     settings = replace(settings, preset=plan.preset, cmyk=plan.cmyk)
     try:

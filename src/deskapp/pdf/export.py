@@ -59,6 +59,7 @@ from deskapp.pdf.furniture import (
     furniture_findings,
     furniture_values,
 )
+from deskapp.pdf.keeping import KeptGroup
 from deskapp.pdf.layout import (
     ArticleStory,
     PagePlan,
@@ -140,7 +141,7 @@ def render_report(article: Article, settings: PrintSettings | None = None) -> Ex
     """:func:`render_pdf` with its page count and preflight warnings."""
     settings = settings or PrintSettings()
     try:
-        plan = plan_page(settings.preset, settings.bleed_mm, settings.cmyk)
+        plan = plan_page(settings.preset, settings.bleed_mm, settings.cmyk, settings.pdfx)
         _refuse_if_surely_too_long(article, plan.preset)
         prepared = _prepare(article, plan, settings.assets, settings.approval)
         refuse_if_blocked(prepared.findings)
@@ -164,7 +165,7 @@ def preflight(article: Article, settings: PrintSettings | None = None) -> list[F
     warnings. Raises :class:`PresetError` for an unusable preset.
     """
     settings = settings or PrintSettings()
-    plan = plan_page(settings.preset, 0.0, settings.cmyk)
+    plan = plan_page(settings.preset, 0.0, settings.cmyk, settings.pdfx)
     return _prepare(article, plan, settings.assets).findings
 
 
@@ -217,6 +218,10 @@ def _prepare(
     styles = page_styles(plan.preset, plan.cmyk)
     story = build_story(article, doc, styles, plan.preset, photos, findings)
     findings.extend(photo_findings(article, photos.warnings))
+    if plan.pdfx:
+        from deskapp.pdf.pdfx import pdfx_findings
+
+        findings.extend(pdfx_findings(article))
     return _Prepared(article, doc, story, findings)
 
 
@@ -237,6 +242,8 @@ def _refuse_if_surely_too_long(article: Article, preset: Preset) -> None:
 
 class _ArticleTemplate(BaseDocTemplate):
     """The preset's page; headline and headings become PDF bookmarks.
+
+    A subhead and what follows it are held together as a :class:`KeptGroup`.
 
     One column: one frame, the whole story flows through it. Several
     columns: the first page has a full-width frame for the kicker, headline
@@ -274,6 +281,7 @@ class _ArticleTemplate(BaseDocTemplate):
             enforceColorSpace="cmyk" if plan.cmyk else None,
             **metadata,
         )
+        self.keepTogetherClass = KeptGroup
         self.addPageTemplates(page_templates(plan, top_heights))
         # Heading ranks (0 the headline, n a body hn) of the open outline entries.
         self._open_ranks: list[int] = []

@@ -185,7 +185,8 @@ class PagedCanvas(Canvas):
 
     It also sets the printer's page boxes: TrimBox always (the finished
     page), and with a bleed the BleedBox and CropBox (the whole sheet, with
-    the crop marks) and the ArtBox (the finished page).
+    the crop marks) and the ArtBox (the finished page). For PDF/X the
+    BleedBox is always there and the document declares the standard.
     """
 
     def __init__(self, *args: Any, furniture: Furniture, **kwargs: Any) -> None:
@@ -193,11 +194,17 @@ class PagedCanvas(Canvas):
         self._furniture = furniture
         plan = furniture.plan
         self.setTrimBox(plan.trim_box)
+        sheet = (0.0, 0.0, *plan.media_size)
         if plan.bleed > 0:
-            sheet = (0.0, 0.0, *plan.media_size)
             self.setBleedBox(sheet)
             self.setCropBox(sheet)
             self.setArtBox(plan.trim_box)
+        elif plan.pdfx:  # PDF/X wants the bleed box on every page, bleed or not
+            self.setBleedBox(sheet)
+        if plan.pdfx:
+            from deskapp.pdf.pdfx import declare_pdfx
+
+            declare_pdfx(self)
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
@@ -209,6 +216,8 @@ class PagedCanvas(Canvas):
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             self._furniture.draw(self, number, total, getattr(self, "desk_values", None))
+            if self._furniture.plan.pdfx:
+                self._annotationrefs = []  # PDF/X-1a allows no links on the page
             super().showPage()
         self._furniture.pages = total
         super().save()

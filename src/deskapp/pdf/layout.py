@@ -37,6 +37,7 @@ from deskapp.model import Article
 from deskapp.pdf.findings import Finding, glyph_findings
 from deskapp.pdf.flowables import body_flowables
 from deskapp.pdf.fonts import register_fonts
+from deskapp.pdf.keeping import kept
 from deskapp.pdf.markup import GlyphLog, text_paragraph
 from deskapp.pdf.photos import PhotoOptions
 from deskapp.pdf.presets import MAX_BLEED_MM, Preset, resolve_preset
@@ -61,6 +62,7 @@ class PagePlan:
     preset: Preset
     bleed: float = 0.0
     cmyk: bool = False
+    pdfx: bool = False  # PDF/X-1a (deskapp.pdf.pdfx): always with cmyk
 
     @property
     def media_size(self) -> tuple[float, float]:
@@ -88,10 +90,12 @@ class ArticleStory:
 
 
 def plan_page(
-    preset: Preset | str | os.PathLike[str] | None, bleed_mm: float, cmyk: bool
+    preset: Preset | str | os.PathLike[str] | None, bleed_mm: float, cmyk: bool,
+    pdfx: bool = False,
 ) -> PagePlan:
     """The page for ``preset`` (or the preset it names) with a bleed in millimetres."""
-    return PagePlan(resolve_preset(preset), _bleed_points(bleed_mm), bool(cmyk))
+    return PagePlan(resolve_preset(preset), _bleed_points(bleed_mm), bool(cmyk or pdfx),
+                    bool(pdfx))
 
 
 def _bleed_points(bleed_mm: float) -> float:
@@ -111,15 +115,21 @@ def build_story(
 ) -> ArticleStory:
     """The flowables of the whole article; each part's missing glyphs go to ``findings``.
 
-    An empty article still gets its one (numbered) page: an empty story
+    The body and the closing credits follow the keep rules of
+    :mod:`deskapp.pdf.keeping`. An empty article still gets its one (numbered) page: an empty story
     would give a PDF without pages, which viewers refuse to open.
     """
     story = ArticleStory()
+    credits: Story = []
     for where, on_top, build in _parts(doc, layout, preset, photos):
         log = GlyphLog()
         flowables = build(log)
         findings.extend(glyph_findings(article, where, log.missing()))
-        (story.top if on_top else story.flow).extend(flowables)
+        if on_top:
+            story.top.extend(flowables)
+        else:
+            (story.flow if where == "body" else credits).extend(flowables)
+    story.flow = kept(story.flow, credits, preset.column_width, preset.content_height)
     if not story.top and not story.flow:
         story.flow.append(Spacer(0, 0))
     return story

@@ -28,7 +28,8 @@ class PrintSettings:
     article's stored photos by name. ``approval`` (who approved the article
     and when) goes into the keywords of the PDF's document info and fills the
     ``{approval}`` placeholder of a preset's header or footer, which stays
-    empty without it.
+    empty without it. ``pdfx`` writes PDF/X-1a:2003 (see
+    :mod:`deskapp.pdf.pdfx`), CMYK whatever ``cmyk`` says.
     """
 
     preset: Preset | str | os.PathLike[str] | None = None
@@ -37,3 +38,4 @@ class PrintSettings:
     author: str = ""
     assets: PhotoLookup | None = None
     approval: Approval | None = None
+    pdfx: bool = False

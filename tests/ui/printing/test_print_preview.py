@@ -142,3 +142,39 @@ def test_a_pdf_that_cannot_be_made_is_explained(qtbot, window, article):
     assert "U+4E2D" in failed.args[0]
     assert panel.status.isVisible()
     assert panel.page_count() == 1  # the last good page stays
+
+
+def test_the_preview_shows_the_approval_on_a_newspaper_page(qtbot, window, library):
+    from deskapp.desk import Action, transition
+
+    created = library.create(Article(title="Hội nghị dân vận", lead="Sapo ngắn.",
+                                     body="Một đoạn thân bài."), author="Tester")
+    transition(library, created.id, Action.SUBMIT, user="Tester", role="reporter")
+    transition(library, created.id, Action.APPROVE, user="Trần Thị B", role="editor",
+               override_note="thử")
+    library.set_article_preset(created.id, "newspaper-3col")
+    window.library_commands.refresh()
+    window.session.open(created.id)
+    panel = open_preview(qtbot, window)
+    assert panel.preset_box.currentData() == "newspaper-3col"
+    with PDFIUM_LOCK:
+        document = pdfium.PdfDocument(panel.pdf_bytes())
+        text = document[0].get_textpage().get_text_range()
+        document.close()
+    assert "Duyệt: Trần Thị B" in text
+
+
+def test_pdfx_is_on_for_newspaper_presets_and_can_be_chosen(qtbot, window, library, article):
+    panel = open_preview(qtbot, window)
+    assert not panel.pdfx_box.isChecked()  # a4-article: plain PDF by default
+    qtbot.waitUntil(lambda: panel.preset_box.findData("newspaper-2col") >= 0, timeout=10000)
+    with qtbot.waitSignal(panel.rendered, timeout=20000):
+        panel.preset_box.setCurrentIndex(panel.preset_box.findData("newspaper-2col"))
+    assert panel.pdfx_box.isChecked()
+    with PDFIUM_LOCK:
+        data = panel.pdf_bytes()
+    assert b"GTS_PDFXVersion" in data and b"/OutputIntents" in data
+    with qtbot.waitSignal(panel.rendered, timeout=20000):
+        panel.pdfx_box.setChecked(False)
+    assert load_options(library, article).pdfx is False
+    assert b"/OutputIntents" not in panel.pdf_bytes()

@@ -36,11 +36,20 @@ AssetsFor = Callable[[Article], "PhotoLookup | None"]
 
 @dataclass(frozen=True)
 class PrintOptions:
-    """The preset's name, the bleed in millimetres and whether to write CMYK."""
+    """The preset's name, the bleed in millimetres, whether to write CMYK and PDF/X.
+
+    ``pdfx`` None means the preset's default: PDF/X for the newspaper
+    presets (pages that go to a press), plain PDF for the others.
+    """
 
     preset: str = DEFAULT_PRESET
     bleed_mm: float = 0.0
     cmyk: bool = False
+    pdfx: bool | None = None
+
+    @property
+    def pdfx_on(self) -> bool:
+        return self.pdfx if self.pdfx is not None else self.preset.startswith("newspaper")
 
     def load_preset(self) -> Preset:
         """The preset, among the bundled ones and the newsroom's own (loads reportlab)."""
@@ -54,7 +63,7 @@ class PrintOptions:
         from deskapp.pdf.options import PrintSettings
 
         return PrintSettings(preset=self.load_preset(), bleed_mm=self.bleed_mm, cmyk=self.cmyk,
-                             **more)
+                             pdfx=self.pdfx_on, **more)
 
 
 def load_options(library: Library, article: Article | None = None) -> PrintOptions:
@@ -69,13 +78,15 @@ def load_options(library: Library, article: Article | None = None) -> PrintOptio
                   else default_preset(library))
         bleed_text = library.get_setting("pdf_bleed_mm") or "0"
         cmyk = (library.get_setting("pdf_cmyk") or "") == "1"
+        pdfx_text = library.get_setting("pdf_pdfx")
     except sqlite3.Error:  # the library is closing
         return PrintOptions()
     try:
         bleed = min(max(float(bleed_text), 0.0), 20.0)
     except ValueError:
         bleed = 0.0
-    return PrintOptions(preset, bleed, cmyk)
+    pdfx = None if pdfx_text not in ("0", "1") else pdfx_text == "1"
+    return PrintOptions(preset, bleed, cmyk, pdfx)
 
 
 def save_options(library: Library, options: PrintOptions, article_id: str | None) -> None:
@@ -84,6 +95,8 @@ def save_options(library: Library, options: PrintOptions, article_id: str | None
         library.set_article_preset(article_id, options.preset)
     library.set_setting("pdf_bleed_mm", f"{options.bleed_mm:g}")
     library.set_setting("pdf_cmyk", "1" if options.cmyk else "0")
+    if options.pdfx is not None:
+        library.set_setting("pdf_pdfx", "1" if options.pdfx else "0")
 
 
 def preset_choices() -> list[tuple[str, str]]:

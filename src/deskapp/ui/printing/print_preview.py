@@ -147,6 +147,10 @@ class PrintPreviewPanel(QWidget):
         self.for_print = QCheckBox(self.tr("3 mm bleed, CMYK"), self)
         self.for_print.setToolTip(self.tr("For the printer: crop marks in a 3 mm bleed, "
                                           "colours in CMYK, text in pure black"))
+        self.pdfx_box = QCheckBox(self.tr("PDF/X-1a"), self)
+        self.pdfx_box.setObjectName("printPdfx")
+        self.pdfx_box.setToolTip(self.tr("For the print shop: PDF/X-1a:2003 with the ISO Coated "
+                                          "v2 colour profile, everything in CMYK, no links"))
         self.status = QLabel(self)
         self.status.setObjectName("printStatus")
         self.status.setWordWrap(True)
@@ -175,6 +179,7 @@ class PrintPreviewPanel(QWidget):
         choices.setContentsMargins(0, 0, 0, 0)
         choices.addWidget(self.preset_box, 1)
         choices.addWidget(self.for_print)
+        choices.addWidget(self.pdfx_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
@@ -188,6 +193,7 @@ class PrintPreviewPanel(QWidget):
         self._show_options(self._options())
         self.preset_box.currentIndexChanged.connect(lambda _i: self._options_edited())
         self.for_print.toggled.connect(lambda _on: self._options_edited())
+        self.pdfx_box.toggled.connect(lambda on: self._options_edited(pdfx=on))
         self._load_presets()
         self._update_controls()
 
@@ -377,19 +383,26 @@ class PrintPreviewPanel(QWidget):
     def _show_options(self, options: PrintOptions) -> None:
         self.preset_box.blockSignals(True)
         self.for_print.blockSignals(True)
+        self.pdfx_box.blockSignals(True)
         try:
             if self.preset_box.findData(options.preset) < 0:
                 self.preset_box.addItem(options.preset, options.preset)
             self.preset_box.setCurrentIndex(self.preset_box.findData(options.preset))
             self.for_print.setChecked(options.bleed_mm > 0 or options.cmyk)
+            self.pdfx_box.setChecked(options.pdfx_on)
         finally:
             self.preset_box.blockSignals(False)
             self.for_print.blockSignals(False)
+            self.pdfx_box.blockSignals(False)
 
-    def _options_edited(self) -> None:
+    def _options_edited(self, pdfx: bool | None = None) -> None:
+        """Store the choices; PDF/X keeps the preset's default until it is ticked or cleared."""
         name = str(self.preset_box.currentData() or self._options().preset)
         on = self.for_print.isChecked()
-        self._set_options(PrintOptions(name, PRINT_BLEED_MM if on else 0.0, on))
+        if pdfx is None:
+            pdfx = self._options().pdfx
+        self._set_options(PrintOptions(name, PRINT_BLEED_MM if on else 0.0, on, pdfx))
+        self._show_options(self._options())
         self._fit = True
         self.refresh_now()
 
