@@ -199,3 +199,18 @@ def test_a_panel_takes_its_room_from_the_preview_and_library_not_the_text(qtbot,
     qtbot.wait(100)
     assert win.editor.width() >= editor_before - 4
     win.close()
+
+
+def test_the_print_preview_shows_its_preset_whole_at_a_quarter_of_a_laptop(qtbot, library):
+    win = start(qtbot, library, "editor")
+    win.printing.act_print_preview.trigger()
+    preview = win.printing.print_preview
+    dock = win.printing.print_preview_dock
+    qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty(), timeout=3000)
+    qtbot.wait(100)
+    box = preview.preset_box
+    room = box.width() - box.style().pixelMetric(box.style().PixelMetric.PM_ScrollBarExtent) - 12
+    assert box.fontMetrics().horizontalAdvance(box.currentText()) <= room, box.currentText()
+    for check in (preview.for_print, preview.pdfx_box):
+        assert check.width() >= check.sizeHint().width(), check.text()
+    win.close()

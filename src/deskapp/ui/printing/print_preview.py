@@ -175,14 +175,17 @@ class PrintPreviewPanel(QWidget):
                        self.fit_button):
             bar.addWidget(widget)
         bar.addStretch(1)
+        # The preset's whole name on its own row, the print shop's choices below it: the
+        # side area may be only a quarter of a laptop's window wide.
         choices = QHBoxLayout()
         choices.setContentsMargins(0, 0, 0, 0)
-        choices.addWidget(self.preset_box, 1)
         choices.addWidget(self.for_print)
         choices.addWidget(self.pdfx_box)
+        choices.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
+        layout.addWidget(self.preset_box)
         layout.addLayout(choices)
         layout.addWidget(self.status)
         layout.addWidget(self.scroll, 1)
