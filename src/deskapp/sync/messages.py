@@ -30,6 +30,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Cannot reach the newsroom server {server} ({reason}). The work on this computer is "
         "untouched; Deskapp will try again when the network is back.",
     ),
+    "server_full": (
+        "Máy chủ tòa soạn {server} đang đủ người kết nối, chưa nhận thêm máy này. Bài trên "
+        "máy vẫn nguyên; Deskapp sẽ thử lại sau. Nếu lặp lại thường xuyên, hãy báo bộ phận "
+        "kỹ thuật (số kết nối tối đa của máy chủ, hoặc PgBouncer).",
+        "The newsroom server {server} has as many connections as it allows and took no more "
+        "for now. The work on this computer is untouched; Deskapp will try again later. If "
+        "this keeps happening, tell IT (the server's connection limit, or PgBouncer).",
+    ),
     "sync_auth_failed": (
         "Máy chủ {server} không nhận tên “{user}” với mật khẩu này. Hãy nhập lại mật khẩu.",
         "The server {server} did not accept the name “{user}” with this password. "
