@@ -15,9 +15,11 @@ from psycopg.types.json import Jsonb
 from deskapp.desk import transition
 from deskapp.model import Article
 from deskapp.store import Library
-from deskapp.sync import SyncError, run_sync
+from deskapp.sync import SyncError, connect, run_sync
 from deskapp.sync.admin import ROLE_SETTINGS
+from deskapp.sync.messages import describe
 from deskapp.sync.push import _batch_entry, _outgoing
+from deskapp.sync.target import connection_error
 from pg_cluster import PASSWORD
 
 
@@ -160,3 +162,37 @@ def test_a_version_5_server_still_serializes_every_push(older_server, pg, tmp_pa
     finally:
         first.library.close()
         second.library.close()
+
+
+def test_the_client_sets_its_own_limits(reporter):
+    conn = connect(reporter.target, PASSWORD)
+    try:
+        params = conn.info.get_parameters()
+        assert params["connect_timeout"] == "5"
+        assert (params["keepalives"], params["keepalives_idle"]) == ("1", "20")
+        assert params["tcp_user_timeout"] == "60000"
+        assert conn.prepare_threshold is None  # no session state: PgBouncer transaction mode
+    finally:
+        conn.close()
+
+
+def test_a_full_server_says_so_not_unreachable(newsroom, reporter):
+    with newsroom.admin() as conn:  # SQLSTATE 53300, as when every slot is taken
+        conn.execute(sql.SQL("ALTER ROLE {} CONNECTION LIMIT 0").format(
+            sql.Identifier(reporter.name)))
+    with pytest.raises(SyncError) as caught:
+        reporter.sync()
+    assert caught.value.code == "server_full"
+    assert "has as many connections as it allows" in describe(caught.value, "en")
+    assert "đang đủ người kết nối" in describe(caught.value, "vi")
+    assert "Cannot reach" not in describe(caught.value, "en")
+
+
+@pytest.mark.parametrize("words", [
+    "FATAL:  sorry, too many clients already",
+    "FATAL:  remaining connection slots are reserved for roles with the SUPERUSER attribute",
+])
+def test_every_wording_of_a_full_server_is_recognised(reporter, words):
+    error = connection_error(psycopg.OperationalError(f"connection failed: {words}"),
+                             reporter.target)
+    assert error.code == "server_full"

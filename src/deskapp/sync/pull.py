@@ -110,7 +110,7 @@ def pull(library: Library, conn: Any, report: SyncReport, unsaved: set[str],
     """
     while True:
         position = read_position(library, snapshots)
-        articles, incoming, hi = _fetch(library, conn, position, carry, signed)
+        articles, incoming, hi = _fetch(library, conn, position, carry, signed, PULL_BATCH)
         if articles:
             step("pull:fetched")
         complete = len(articles) < PULL_BATCH
@@ -128,8 +128,8 @@ def pull(library: Library, conn: Any, report: SyncReport, unsaved: set[str],
                 library.set_setting(CURSOR_SETTING, moved.text())
         if articles:
             step("pull:applied")
-        if complete:
-            return
+        if complete and not position.hi:
+            return  # (a window resumed from a cut pull is followed by a fresh one)
 
 
 def _window(position: Position, hi: str) -> tuple[str, dict[str, Any]]:

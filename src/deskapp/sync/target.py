@@ -241,7 +241,9 @@ def connection_error(exc: BaseException, target: SyncTarget) -> SyncError:
     if "no password supplied" in lowered or "password is required" in lowered:
         return SyncError("sync_password_needed", user=target.user, server=target.server)
     # SQLSTATE 53300: every connection slot is taken (the server is up, only busy)
+    # (libpq gives no SQLSTATE for a refused start-up: the server's words are matched)
     if getattr(exc, "sqlstate", None) == "53300" or "too many clients" in lowered \
+            or "too many connections" in lowered \
             or "remaining connection slots are reserved" in lowered:
         return SyncError("server_full", server=target.server)
     return SyncError("sync_unreachable", server=target.server,
