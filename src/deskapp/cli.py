@@ -140,16 +140,29 @@ def build_parser() -> argparse.ArgumentParser:
     srv = commands.add_parser("server", help="for IT: prepare the newsroom server "
                               "(connect as its administrator)")
     srv_cmds = srv.add_subparsers(dest="server_command", metavar="ACTION", required=True)
-    setup = srv_cmds.add_parser("setup", help="create or upgrade Deskapp's schema and roles")
-    setup.add_argument("url", metavar="ADMIN_URL")
+    setup = srv_cmds.add_parser("setup", help="create or upgrade Deskapp's schema and roles, "
+                                "and give every sign-in its time limits")
     check = srv_cmds.add_parser("check", help="list the articles on the server whose rows "
                                 "are damaged (a sync skips them) or whose id may be taken")
-    check.add_argument("url", metavar="ADMIN_URL")
+    check.add_argument("--repair", action="store_true",
+                       help="give an article whose head is missing its latest revision, or "
+                            "quarantine it when it has none")
+    status = srv_cmds.add_parser("status", help="schema version, laptops connected now, "
+                                 "each sign-in's last sync, sessions waiting for a lock")
+    for admin_cmd in (setup, check, status):
+        admin_cmd.add_argument("url", metavar="ADMIN_URL")
+        admin_cmd.add_argument("--password-stdin", action="store_true",
+                               help="read the administrator's password from the first line "
+                                    "of standard input")
     user = srv_cmds.add_parser("add-user", help="create a sign-in for one reporter or editor "
                                "(the password is asked for)")
     user.add_argument("url", metavar="ADMIN_URL")
     user.add_argument("name", metavar="NAME")
     user.add_argument("--role", choices=["reporter", "editor"], required=True)
+    user.add_argument("--password-stdin", action="store_true",
+                      help="read the new sign-in's password from the first line of standard "
+                           "input (the administrator's comes from the address, PGPASSWORD or "
+                           "~/.pgpass)")
 
     keys = commands.add_parser("keys", help="editors' approval keys: export this library's "
                                "public keys, or (for IT) install a keys file so approvals "
@@ -783,6 +796,8 @@ def _cmd_server(args: argparse.Namespace, _library_path: Path) -> int:
     if args.server_command == "add-user":
         check_user_name(args.name)  # before connecting and asking for a password
     target, password = SyncTarget.parse(args.url)
+    if args.password_stdin and args.server_command != "add-user":
+        password = _stdin_password()
     conn = connect(target, password)
     try:
         # Before anything changes and before a password is asked for.
@@ -791,15 +806,49 @@ def _cmd_server(args: argparse.Namespace, _library_path: Path) -> int:
             ran = setup_server(conn, target.server)
             print(f"{target.server}: schema {ran} migration(s) applied")
         elif args.server_command == "check":
-            return _server_check(conn, target.server)
+            return _server_check(conn, target.server, repair=args.repair)
+        elif args.server_command == "status":
+            return _server_status(conn, target.server)
         else:
             if user_exists(conn, args.name):
                 raise SyncError("user_exists", name=args.name)
-            secret = getpass.getpass(f"{args.name}: ")
+            secret = (_stdin_password() if args.password_stdin
+                      else getpass.getpass(f"{args.name}: "))
             add_user(conn, args.name, secret, args.role)
             print(f"{args.name}\t{args.role}")
     finally:
         conn.close()
+    return 0
+
+
+def _stdin_password() -> str:
+    """The first line of standard input, without its line end (refused when empty)."""
+    from deskapp.sync import SyncError
+
+    secret = sys.stdin.readline().rstrip("\r\n")
+    if not secret:
+        raise SyncError("password_stdin_empty")
+    return secret
+
+
+def _server_status(conn: object, server: str) -> int:
+    from deskapp.sync.admin import server_status
+    from deskapp.sync.messages import sync_message
+
+    status = server_status(conn)
+    never = sync_message("status_never")
+    print(sync_message("status_schema", server=server,
+                       version=status.schema_version if status.schema_version else never,
+                       used=status.connections, most=status.max_connections))
+    print(sync_message("status_connected", count=len(status.connected)))
+    for user, host, state, since in status.connected:
+        print(f"  {user}\t{host}\t{state}\t{since.isoformat(timespec='seconds') if since else ''}")
+    print(sync_message("status_last_syncs", count=len(status.last_syncs)))
+    for user, when, count in status.last_syncs:
+        print(f"  {user}\t{when.isoformat(timespec='seconds')}\t{count}")
+    print(sync_message("status_lock_waits", count=len(status.lock_waits)))
+    for user, what, seconds in status.lock_waits:
+        print(f"  {user}\t{what}\t{seconds:.1f} s")
     return 0
 
 
@@ -833,8 +882,8 @@ def _cmd_keys(args: argparse.Namespace, library_path: Path) -> int:
     return 0
 
 
-def _server_check(conn: object, server: str) -> int:
-    from deskapp.sync.audit import check_articles
+def _server_check(conn: object, server: str, *, repair: bool = False) -> int:
+    from deskapp.sync.audit import check_articles, repair_articles
     from deskapp.sync.messages import problem_words, sync_message
 
     bad = check_articles(conn, server)
@@ -845,6 +894,10 @@ def _server_check(conn: object, server: str) -> int:
         words = "; ".join(problem_words(code) for code in article.problems)
         print(f"{article.article_id}\t{article.owner}\t{article.title}\t{words}")
     _fail(sync_message("server_check_found", server=server, count=len(bad)))
+    if repair:
+        for done in repair_articles(conn, bad):
+            print(sync_message(f"server_check_{done.action}", id=done.article_id,
+                               title=done.title, revision=done.revision))
     return EXIT_FAILURE
 
 

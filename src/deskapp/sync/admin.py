@@ -146,7 +146,8 @@ def server_status(conn: Any) -> ServerStatus:
         cur.execute(
             "SELECT usename, coalesce(host(client_addr), 'local'), state, xact_start "
             "FROM pg_stat_activity WHERE application_name = 'deskapp' "
-            "AND datname = current_database() ORDER BY usename, backend_start")
+            "AND datname = current_database() AND pid <> pg_backend_pid() "
+            "ORDER BY usename, backend_start")
         status.connected = [(str(u), str(h), str(s or ""), x) for u, h, s, x in cur.fetchall()]
         if status.schema_version is not None and status.schema_version >= 6:
             cur.execute("SELECT signin, last_sync, syncs FROM deskapp.laptop_syncs "

@@ -37,6 +37,7 @@ class Refusal:
     title: str
     why: str
     pulled: bool = False
+    detail: str = ""  # what is missing or wrong, in the server's terms (a revision id)
 
 
 @dataclass

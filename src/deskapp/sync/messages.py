@@ -110,6 +110,35 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Server {server}: {count} article(s) with problems (a sync skips the damaged ones; "
         "the others go through as usual).",
     ),
+    "server_check_repaired": (
+        "{id}\t“{title}”: đã sửa, phiên bản mới nhất trên máy chủ nay là {revision}",
+        "{id}\t“{title}”: repaired, its head on the server is now {revision}",
+    ),
+    "server_check_quarantined": (
+        "{id}\t“{title}”: không sửa được, đã cách ly (giữ nguyên trên máy chủ, các lần "
+        "đồng bộ bỏ qua; xem bảng deskapp.quarantine)",
+        "{id}\t“{title}”: could not be repaired and is quarantined (kept on the server, "
+        "passed over by every sync; see the table deskapp.quarantine)",
+    ),
+    "password_stdin_empty": (
+        "Không đọc được mật khẩu: dòng đầu của đầu vào chuẩn trống. Không có gì bị thay đổi.",
+        "No password was read: the first line of standard input is empty. Nothing was "
+        "changed.",
+    ),
+    "status_schema": (
+        "Máy chủ {server}: lược đồ Deskapp phiên bản {version}; {used}/{most} kết nối đang "
+        "dùng.",
+        "Server {server}: Deskapp schema version {version}; {used}/{most} connections in use.",
+    ),
+    "status_never": ("chưa chuẩn bị", "not set up"),
+    "status_connected": ("Máy đang kết nối: {count}", "Laptops connected now: {count}"),
+    "status_last_syncs": (
+        "Lần đồng bộ gần nhất của từng tài khoản (giờ, số lần): {count}",
+        "Last sync of each sign-in (time, syncs): {count}",
+    ),
+    "status_lock_waits": (
+        "Phiên đang chờ khóa: {count}", "Sessions waiting for a lock: {count}",
+    ),
     "same_text": (
         "mở đầu bằng đúng nội dung một phiên bản của bài {other} (của {owner}): có thể "
         "mã bài đã bị người khác chiếm",
@@ -256,7 +285,11 @@ def sync_message(code: str, lang: str | None = None, **data: Any) -> str:
 def refusal_message(refusal: Any, lang: str | None = None, untitled: str = "") -> str:
     """The sentence for one :class:`~deskapp.sync.engine.Refusal` (pushed or pulled)."""
     code = "pull_skipped" if getattr(refusal, "pulled", False) else "server_refused"
-    return sync_message(code, lang, title=refusal.title or untitled, why=refusal.why,
+    lang = lang or language()
+    why = REASONS.get(refusal.why, (refusal.why, refusal.why))[0 if lang == "vi" else 1]
+    if getattr(refusal, "detail", ""):
+        why = f"{why} ({refusal.detail})"
+    return sync_message(code, lang, title=refusal.title or untitled, why=why,
                         id=refusal.article_id)
 
 

@@ -255,7 +255,8 @@ def _apply(library: Library, item: _Incoming, report: SyncReport, unsaved: set[s
         why = exc.why if isinstance(exc, _Damaged) else (
             "too_many_revisions" if getattr(exc, "code", "") == "too_many_revisions"
             else "damaged")
-        report.refused.append(Refusal(aid, str(title), why, pulled=True))
+        detail = str(item.article.get("head_id") or "") if why == "damaged_head" else ""
+        report.refused.append(Refusal(aid, str(title), why, pulled=True, detail=detail))
         return
     report.approvals_refused.extend(result.refused_approvals)
     report.outcomes[result.outcome] += 1

@@ -20,6 +20,10 @@ round trips. Version 6 drops the lock:
   judge a direct ``INSERT``.
 * ``deskapp.laptop_syncs`` keeps each sign-in's last sync, for
   ``deskapp server status``; ``deskapp.synced()`` records it.
+* ``deskapp.quarantine`` keeps the articles ``deskapp server check --repair``
+  took out of every pull (their head set to none by
+  ``deskapp.quarantine_article()``, the administrator's only), with the reason
+  and the head they had.
 """
 
 from __future__ import annotations
@@ -210,7 +214,26 @@ CREATE FUNCTION deskapp.synced() RETURNS void
     VALUES (session_user, now(), 1)
     ON CONFLICT (signin) DO UPDATE SET last_sync = now(), syncs = s.syncs + 1
 $$;
-REVOKE ALL ON deskapp.laptop_syncs FROM PUBLIC;
+-- articles ``deskapp server check --repair`` could not repair: kept, out of every pull
+CREATE TABLE deskapp.quarantine (
+  article_id text PRIMARY KEY REFERENCES deskapp.articles (id),
+  reason text NOT NULL,
+  head_id text,
+  found_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE FUNCTION deskapp.quarantine_article(article text, why text) RETURNS void
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+BEGIN
+  INSERT INTO deskapp.quarantine (article_id, reason, head_id)
+    SELECT id, why, head_id FROM deskapp.articles WHERE id = article
+    ON CONFLICT (article_id) DO UPDATE SET reason = EXCLUDED.reason, found_at = now();
+  -- no head: a pull passes over it (the guard would refuse a head that is not a revision)
+  SET LOCAL session_replication_role = replica;
+  UPDATE deskapp.articles SET head_id = NULL, seq = nextval('deskapp.change_seq'),
+    xid = pg_current_xact_id(), changed_at = now() WHERE id = article;
+  SET LOCAL session_replication_role = origin;
+END $$;
+REVOKE ALL ON deskapp.laptop_syncs, deskapp.quarantine FROM PUBLIC;
 REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA deskapp FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION deskapp.push(jsonb), deskapp.push_article(jsonb), deskapp.synced()
   TO {REPORTER_GROUP}, {EDITOR_GROUP};
