@@ -136,6 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
                           "(stored without the password)")
     syn.add_argument("--forget-password", action="store_true",
                      help="remove the saved password from the keyring and stop")
+    syn.add_argument("--older", type=int, default=0, metavar="N",
+                     help="also fetch up to N of the older articles a first sync left on "
+                          "the server (newest first; run again for more)")
 
     srv = commands.add_parser("server", help="for IT: prepare the newsroom server "
                               "(connect as its administrator)")
@@ -751,7 +754,7 @@ def _cmd_sync(args: argparse.Namespace, library_path: Path) -> int:
             forget_password(target)
             return 0
         try:
-            report = run_sync(library, target, password=given)
+            report = run_sync(library, target, password=given, older=args.older)
         except SyncError as error:
             if error.code not in ("sync_auth_failed", "sync_password_needed") \
                     or not sys.stdin.isatty():
@@ -760,7 +763,7 @@ def _cmd_sync(args: argparse.Namespace, library_path: Path) -> int:
 
             _fail(str(error))
             password = getpass.getpass(f"{target.keyring_name}: ")
-            report = run_sync(library, target, password=password)
+            report = run_sync(library, target, password=password, older=args.older)
             if store_password(target, password):
                 print(sync_message("sync_password_stored"), file=sys.stderr)
             elif not keyring_available():
@@ -778,6 +781,10 @@ def _cmd_sync(args: argparse.Namespace, library_path: Path) -> int:
     for refused in report.approvals_refused:
         _fail(describe(refused.error()))
     print(sync_message("sync_done", pushed=report.pushed, pulled=report.pulled))
+    if report.older_fetched:
+        print(sync_message("older_fetched", count=report.older_fetched))
+    if report.older_waiting:
+        print(sync_message("older_waiting"))
     return EXIT_FAILURE if report.refused else 0
 
 

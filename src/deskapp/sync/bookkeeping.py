@@ -55,6 +55,10 @@ class SyncReport:
     updated_ids: set[str] = field(default_factory=set)
     # (old id, new id, title): articles whose id the server had for someone else
     rekeyed: list[tuple[str, str, str]] = field(default_factory=list)
+    # older articles a first pull left on the server (sync.history): fetched now, and
+    # whether some are still waiting
+    older_fetched: int = 0
+    older_waiting: bool = False
 
 
 def first_line(exc: BaseException) -> str:

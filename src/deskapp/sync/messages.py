@@ -177,6 +177,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{id}\t“{title}” was changed on both sides: the local version is kept as it is and "
         "the server's version is stored as a conflict revision to compare and choose",
     ),
+    "older_fetched": (
+        "Đã nhận {count} bài cũ hơn từ máy chủ.",
+        "Received {count} older article(s) from the server.",
+    ),
+    "older_waiting": (
+        "Các bài cũ hơn (đã duyệt hoặc đã xuất trước khoảng thời gian gần đây) vẫn trên máy "
+        "chủ, chưa tải về: deskapp sync --older 1000 để tải thêm.",
+        "Older articles (approved or exported before the recent window) are still on the "
+        "server, not fetched: deskapp sync --older 1000 fetches more.",
+    ),
     "sync_password_stored": (
         "Mật khẩu được cất trong kho khóa của hệ điều hành.",
         "The password is kept in the system keyring.",

@@ -21,7 +21,8 @@ an upgraded server starts from that number.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from deskapp.errors import DeskappError
@@ -55,6 +56,17 @@ from deskapp.sync.bookkeeping import (
     quoted,
 )
 
+# A first pull takes the open work and what changed in this many days (the library's
+# setting ``sync_history_days``); older closed articles come on demand (sync.history).
+HISTORY_SETTING = "sync_history_days"
+HISTORY_DAYS = 30
+OLDER_SETTING = "sync_older"  # how far the older articles have been fetched
+CLOSED = "('approved', 'exported')"
+# A pull batch stops before the article whose photos would take it past this many bytes
+# (the first article of a batch always goes, however big).
+PHOTO_BYTES = 32 * 1024 * 1024
+ARTICLE_COLUMNS = "id, owner, created_at, target_words, head_id, seq, title"
+
 
 @dataclass(frozen=True)
 class Position:
@@ -65,12 +77,18 @@ class Position:
     seq: int = 0  # before version 6: the highest change number applied
     hi: str | None = None
     after: int = 0
+    since: str | None = None  # a first pull: where its recent window begins
+
+    @property
+    def first(self) -> bool:
+        """Nothing pulled from this server yet."""
+        return not self.lo and not self.seq
 
     def text(self) -> str:
         if not self.snapshots:
             return str(self.seq)
         return json.dumps({"lo": self.lo, "seq": self.seq, "hi": self.hi,
-                           "after": self.after}, sort_keys=True)
+                           "after": self.after, "since": self.since}, sort_keys=True)
 
 
 def read_position(library: Library, snapshots: bool) -> Position:
@@ -81,7 +99,7 @@ def read_position(library: Library, snapshots: bool) -> Position:
     try:
         data = json.loads(text)
         found = Position(True, data.get("lo"), int(data.get("seq") or 0), data.get("hi"),
-                         int(data.get("after") or 0))
+                         int(data.get("after") or 0), data.get("since"))
     except (ValueError, TypeError, AttributeError):
         return Position(snapshots)  # unreadable: from the start (a merge changes nothing twice)
     if not snapshots:  # the server went back to before version 6 (restored): start again
@@ -106,36 +124,78 @@ def pull(library: Library, conn: Any, report: SyncReport, unsaved: set[str],
 
     Each batch is applied in one local transaction with the position that covers
     it; on a version 6 server the position moves to the snapshot read even when
-    nothing visible changed (an idle reporter's next sync starts from here).
+    nothing visible changed (an idle reporter's next sync starts from here). A
+    library's first pull from a version 6 server takes the open work and what
+    changed in the last :data:`HISTORY_SETTING` days; the rest waits for
+    :func:`~deskapp.sync.history.pull_older`.
     """
     while True:
         position = read_position(library, snapshots)
-        articles, incoming, hi = _fetch(library, conn, position, carry, signed, PULL_BATCH)
+        if snapshots and position.first and position.since is None:
+            position = replace(position, since=history_cutoff(library))
+
+        def select(cur: Any, position: Position = position) -> tuple[list[Any], str | None]:
+            return _select_window(cur, position, PULL_BATCH)
+
+        articles, incoming, hi, cut = _fetch(library, conn, select, carry, signed)
         if articles:
             step("pull:fetched")
-        complete = len(articles) < PULL_BATCH
+        complete = len(articles) < PULL_BATCH and not cut
         if snapshots:
             after = max((a["seq"] for a in articles), default=position.after)
-            moved = (Position(True, hi, 0, None, 0) if complete
-                     else Position(True, position.lo, position.seq, hi, after))
+            moved = (Position(True, hi) if complete
+                     else replace(position, hi=hi, after=after))
         else:
             moved = Position(False, None, max((a["seq"] for a in articles),
                                               default=position.seq), None, 0)
+        older = None
+        if complete and position.since:  # the first window is done: older ones wait
+            older = {"hi": hi, "before": position.since, "after": None,
+                     "done": not _any_older(conn, hi, position.since)}
         if incoming or moved != position:
             with library.transaction():
                 for item in incoming:
                     _apply(library, item, report, unsaved, signed)
                 library.set_setting(CURSOR_SETTING, moved.text())
+                if older is not None:
+                    library.set_setting(OLDER_SETTING, json.dumps(older))
         if articles:
             step("pull:applied")
         if complete and not position.hi:
             return  # (a window resumed from a cut pull is followed by a fresh one)
 
 
-def _window(position: Position, hi: str) -> tuple[str, dict[str, Any]]:
-    """The articles changed after the position and by the window's end (``hi``), in SQL."""
+def _any_older(conn: Any, hi: str | None, since: str) -> bool:
+    """Whether a first pull left closed articles older than its window on the server."""
+    with conn.cursor() as cur:
+        cur.execute(f"SELECT EXISTS (SELECT 1 FROM deskapp.articles WHERE status IN {CLOSED} "
+                    "AND changed_at < %s::timestamptz "
+                    "AND pg_visible_in_snapshot(xid, %s::pg_snapshot))", [since, hi])
+        return bool(cur.fetchone()[0])
+
+
+def history_cutoff(library: Library) -> str:
+    """Where a first pull's recent window begins (ISO 8601, UTC)."""
+    from datetime import UTC, datetime, timedelta
+
+    try:
+        days = max(0, int(library.get_setting(HISTORY_SETTING) or HISTORY_DAYS))
+    except ValueError:
+        days = HISTORY_DAYS
+    return (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
+
+
+def _select_window(cur: Any, position: Position, limit: int) -> tuple[list[Any], str | None]:
+    """The batch of the position's window: changed after it, by the window's end."""
+    if not position.snapshots:
+        cur.execute(f"SELECT {ARTICLE_COLUMNS} FROM deskapp.articles WHERE seq > %(seq)s "
+                    "ORDER BY seq LIMIT %(limit)s", {"seq": position.seq, "limit": limit})
+        return cur.fetchall(), None
+    # the transaction's own snapshot: what this read sees is exactly what it says
+    cur.execute("SELECT pg_current_snapshot()::text AS hi")
+    hi = position.hi or cur.fetchone()["hi"]
     where = ["pg_visible_in_snapshot(xid, %(hi)s::pg_snapshot)", "seq > %(after)s"]
-    params: dict[str, Any] = {"hi": hi, "after": position.after}
+    params: dict[str, Any] = {"hi": hi, "after": position.after, "limit": limit}
     if position.lo:
         where.append("xid >= pg_snapshot_xmin(%(lo)s::pg_snapshot) "
                      "AND NOT pg_visible_in_snapshot(xid, %(lo)s::pg_snapshot)")
@@ -143,39 +203,49 @@ def _window(position: Position, hi: str) -> tuple[str, dict[str, Any]]:
     elif position.seq:  # a position from before the server's version 6
         where.append("seq > %(seq)s")
         params["seq"] = position.seq
-    return " AND ".join(where), params
+    if position.since:  # a first pull: the open work, and the recent window of the rest
+        where.append(f"(status NOT IN {CLOSED} OR changed_at >= %(since)s::timestamptz)")
+        params["since"] = position.since
+    cur.execute(f"SELECT {ARTICLE_COLUMNS} FROM deskapp.articles WHERE {' AND '.join(where)} "
+                "ORDER BY seq LIMIT %(limit)s", params)
+    return cur.fetchall(), hi
 
 
-def _fetch(library: Library, conn: Any, position: Position, carry: bool, signed: bool = False,
-           limit: int = PULL_BATCH) -> tuple[list[dict[str, Any]], list[_Incoming], str | None]:
-    """One batch of changed articles and everything needed to merge them, in one snapshot.
+def _fetch(library: Library, conn: Any, select: Callable[[Any], tuple[list[Any], str | None]],
+           carry: bool, signed: bool = False
+           ) -> tuple[list[dict[str, Any]], list[_Incoming], str | None, bool]:
+    """One batch of articles and everything needed to merge them, in one snapshot.
 
-    Returns the articles (changed, visible to us), what to merge, and the snapshot
-    that closes the window (``None`` on a server before version 6).
+    ``select(cursor)`` picks the batch's articles (run first in the read-only
+    transaction) and returns them with the snapshot that closes the window (``None``
+    on a server before version 6). Returns the articles kept in the batch (in
+    ``select``'s order), what to merge, that snapshot, and whether the batch was cut
+    short to keep its photos under :data:`PHOTO_BYTES`.
     """
     from psycopg.rows import dict_row
 
     with conn.transaction(), conn.cursor(row_factory=dict_row) as cur:
         cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        if position.snapshots:
-            # the transaction's own snapshot: what this read sees is exactly what it says
-            cur.execute("SELECT pg_current_snapshot()::text AS hi")
-            hi = position.hi or cur.fetchone()["hi"]
-            where, params = _window(position, hi)
-        else:
-            hi = None
-            where, params = "seq > %(seq)s", {"seq": position.seq}
-        cur.execute(
-            "SELECT id, owner, created_at, target_words, head_id, seq, title FROM deskapp.articles "
-            f"WHERE {where} ORDER BY seq LIMIT %(limit)s", {**params, "limit": limit})
-        articles = cur.fetchall()
+        articles, hi = select(cur)
         if not articles:
-            return [], [], hi
+            return [], [], hi, False
         seen = local_seqs(library, [a["id"] for a in articles])
         wanted = [a for a in articles if a["head_id"] and seen.get(a["id"]) != a["seq"]]
         ids = [a["id"] for a in wanted]
         if not ids:
-            return articles, [], hi
+            return articles, [], hi, False
+        cur.execute("SELECT article_id, name, length(data) AS size FROM deskapp.photos "
+                    "WHERE article_id = ANY(%s)", [ids])
+        photo_names = cur.fetchall()
+        have = local_photo_names(library, ids)
+        kept = _within_photo_budget(articles, [p for p in photo_names
+                                               if (p["article_id"], p["name"]) not in have])
+        cut = len(kept) < len(articles)
+        if cut:
+            articles = kept
+            wanted = [a for a in wanted if a["id"] in {k["id"] for k in kept}]
+            ids = [a["id"] for a in wanted]
+            photo_names = [p for p in photo_names if p["article_id"] in set(ids)]
         cur.execute(f"SELECT {', '.join(REVISION_META)} FROM deskapp.revisions "
                     "WHERE article_id = ANY(%s)", [ids])
         metas = cur.fetchall()
@@ -201,10 +271,6 @@ def _fetch(library: Library, conn: Any, position: Position, carry: bool, signed:
             cur.execute(f"SELECT {quoted(RESOLUTION_COLUMNS)} FROM deskapp.comment_resolutions "
                         "WHERE article_id = ANY(%s)", [ids])
             resolutions = cur.fetchall()
-        cur.execute("SELECT article_id, name FROM deskapp.photos WHERE article_id = ANY(%s)",
-                    [ids])
-        photo_names = cur.fetchall()
-        have = local_photo_names(library, ids)
         need = [(p["article_id"], p["name"]) for p in photo_names
                 if (p["article_id"], p["name"]) not in have]
         photos: list[dict[str, Any]] = []
@@ -230,7 +296,22 @@ def _fetch(library: Library, conn: Any, position: Position, carry: bool, signed:
             [p for p in photos if p["article_id"] == aid],
             [r for r in resolutions if r["article_id"] == aid],
         ))
-    return articles, incoming, hi
+    return articles, incoming, hi, cut
+
+
+def _within_photo_budget(articles: list[dict[str, Any]],
+                         needed: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The batch's first articles whose photos still to fetch fit :data:`PHOTO_BYTES`
+    together (always the first one, however big its own photos)."""
+    sizes: dict[str, int] = {}
+    for photo in needed:
+        sizes[photo["article_id"]] = sizes.get(photo["article_id"], 0) + int(photo["size"] or 0)
+    total = 0
+    for count, article in enumerate(articles):
+        total += sizes.get(article["id"], 0)
+        if total > PHOTO_BYTES and count > 0:
+            return articles[:count]
+    return articles
 
 
 def _apply(library: Library, item: _Incoming, report: SyncReport, unsaved: set[str],

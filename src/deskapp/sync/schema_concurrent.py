@@ -200,6 +200,7 @@ END $$;
 CONCURRENT_MIGRATION = f"""
 ALTER TABLE deskapp.articles ADD COLUMN xid xid8 NOT NULL DEFAULT '1';
 CREATE INDEX articles_xid ON deskapp.articles (xid);
+CREATE INDEX articles_changed ON deskapp.articles (changed_at, id);  -- older articles, newest first
 {_ARTICLES_GUARD}
 {_PUSH_ARTICLE}
 {_PUSH}
