@@ -139,20 +139,36 @@ def build_parser() -> argparse.ArgumentParser:
                           "(stored without the password)")
     syn.add_argument("--forget-password", action="store_true",
                      help="remove the saved password from the keyring and stop")
+    syn.add_argument("--older", type=int, default=0, metavar="N",
+                     help="also fetch up to N of the older articles a first sync left on "
+                          "the server (newest first; run again for more)")
 
     srv = commands.add_parser("server", help="for IT: prepare the newsroom server "
                               "(connect as its administrator)")
     srv_cmds = srv.add_subparsers(dest="server_command", metavar="ACTION", required=True)
-    setup = srv_cmds.add_parser("setup", help="create or upgrade Deskapp's schema and roles")
-    setup.add_argument("url", metavar="ADMIN_URL")
+    setup = srv_cmds.add_parser("setup", help="create or upgrade Deskapp's schema and roles, "
+                                "and give every sign-in its time limits")
     check = srv_cmds.add_parser("check", help="list the articles on the server whose rows "
                                 "are damaged (a sync skips them) or whose id may be taken")
-    check.add_argument("url", metavar="ADMIN_URL")
+    check.add_argument("--repair", action="store_true",
+                       help="give an article whose head is missing its latest revision, or "
+                            "quarantine it when it has none")
+    status = srv_cmds.add_parser("status", help="schema version, laptops connected now, "
+                                 "each sign-in's last sync, sessions waiting for a lock")
+    for admin_cmd in (setup, check, status):
+        admin_cmd.add_argument("url", metavar="ADMIN_URL")
+        admin_cmd.add_argument("--password-stdin", action="store_true",
+                               help="read the administrator's password from the first line "
+                                    "of standard input")
     user = srv_cmds.add_parser("add-user", help="create a sign-in for one reporter or editor "
                                "(the password is asked for)")
     user.add_argument("url", metavar="ADMIN_URL")
     user.add_argument("name", metavar="NAME")
     user.add_argument("--role", choices=["reporter", "editor"], required=True)
+    user.add_argument("--password-stdin", action="store_true",
+                      help="read the new sign-in's password from the first line of standard "
+                           "input (the administrator's comes from the address, PGPASSWORD or "
+                           "~/.pgpass)")
 
     keys = commands.add_parser("keys", help="editors' approval keys: export this library's "
                                "public keys, or (for IT) install a keys file so approvals "
@@ -742,7 +758,7 @@ def _cmd_sync(args: argparse.Namespace, library_path: Path) -> int:
             forget_password(target)
             return 0
         try:
-            report = run_sync(library, target, password=given)
+            report = run_sync(library, target, password=given, older=args.older)
         except SyncError as error:
             if error.code not in ("sync_auth_failed", "sync_password_needed") \
                     or not sys.stdin.isatty():
@@ -751,7 +767,7 @@ def _cmd_sync(args: argparse.Namespace, library_path: Path) -> int:
 
             _fail(str(error))
             password = getpass.getpass(f"{target.keyring_name}: ")
-            report = run_sync(library, target, password=password)
+            report = run_sync(library, target, password=password, older=args.older)
             if store_password(target, password):
                 print(sync_message("sync_password_stored"), file=sys.stderr)
             elif not keyring_available():
@@ -769,6 +785,10 @@ def _cmd_sync(args: argparse.Namespace, library_path: Path) -> int:
     for refused in report.approvals_refused:
         _fail(describe(refused.error()))
     print(sync_message("sync_done", pushed=report.pushed, pulled=report.pulled))
+    if report.older_fetched:
+        print(sync_message("older_fetched", count=report.older_fetched))
+    if report.older_waiting:
+        print(sync_message("older_waiting"))
     return EXIT_FAILURE if report.refused else 0
 
 
@@ -787,6 +807,8 @@ def _cmd_server(args: argparse.Namespace, _library_path: Path) -> int:
     if args.server_command == "add-user":
         check_user_name(args.name)  # before connecting and asking for a password
     target, password = SyncTarget.parse(args.url)
+    if args.password_stdin and args.server_command != "add-user":
+        password = _stdin_password()
     conn = connect(target, password)
     try:
         # Before anything changes and before a password is asked for.
@@ -795,15 +817,49 @@ def _cmd_server(args: argparse.Namespace, _library_path: Path) -> int:
             ran = setup_server(conn, target.server)
             print(f"{target.server}: schema {ran} migration(s) applied")
         elif args.server_command == "check":
-            return _server_check(conn, target.server)
+            return _server_check(conn, target.server, repair=args.repair)
+        elif args.server_command == "status":
+            return _server_status(conn, target.server)
         else:
             if user_exists(conn, args.name):
                 raise SyncError("user_exists", name=args.name)
-            secret = getpass.getpass(f"{args.name}: ")
+            secret = (_stdin_password() if args.password_stdin
+                      else getpass.getpass(f"{args.name}: "))
             add_user(conn, args.name, secret, args.role)
             print(f"{args.name}\t{args.role}")
     finally:
         conn.close()
+    return 0
+
+
+def _stdin_password() -> str:
+    """The first line of standard input, without its line end (refused when empty)."""
+    from deskapp.sync import SyncError
+
+    secret = sys.stdin.readline().rstrip("\r\n")
+    if not secret:
+        raise SyncError("password_stdin_empty")
+    return secret
+
+
+def _server_status(conn: object, server: str) -> int:
+    from deskapp.sync.admin import server_status
+    from deskapp.sync.messages import sync_message
+
+    status = server_status(conn)
+    never = sync_message("status_never")
+    print(sync_message("status_schema", server=server,
+                       version=status.schema_version if status.schema_version else never,
+                       used=status.connections, most=status.max_connections))
+    print(sync_message("status_connected", count=len(status.connected)))
+    for user, host, state, since in status.connected:
+        print(f"  {user}\t{host}\t{state}\t{since.isoformat(timespec='seconds') if since else ''}")
+    print(sync_message("status_last_syncs", count=len(status.last_syncs)))
+    for user, when, count in status.last_syncs:
+        print(f"  {user}\t{when.isoformat(timespec='seconds')}\t{count}")
+    print(sync_message("status_lock_waits", count=len(status.lock_waits)))
+    for user, what, seconds in status.lock_waits:
+        print(f"  {user}\t{what}\t{seconds:.1f} s")
     return 0
 
 
@@ -837,8 +893,8 @@ def _cmd_keys(args: argparse.Namespace, library_path: Path) -> int:
     return 0
 
 
-def _server_check(conn: object, server: str) -> int:
-    from deskapp.sync.audit import check_articles
+def _server_check(conn: object, server: str, *, repair: bool = False) -> int:
+    from deskapp.sync.audit import check_articles, repair_articles
     from deskapp.sync.messages import problem_words, sync_message
 
     bad = check_articles(conn, server)
@@ -849,6 +905,10 @@ def _server_check(conn: object, server: str) -> int:
         words = "; ".join(problem_words(code) for code in article.problems)
         print(f"{article.article_id}\t{article.owner}\t{article.title}\t{words}")
     _fail(sync_message("server_check_found", server=server, count=len(bad)))
+    if repair:
+        for done in repair_articles(conn, bad):
+            print(sync_message(f"server_check_{done.action}", id=done.article_id,
+                               title=done.title, revision=done.revision))
     return EXIT_FAILURE
 
 

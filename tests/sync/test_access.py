@@ -260,9 +260,10 @@ def test_helper_functions_are_not_public(newsroom, reporter, submitted):
             "SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
             "WHERE n.nspname = 'deskapp' AND has_function_privilege(p.oid, 'EXECUTE')")}
     # the row-level security policies' own, and (schema 5) the pure functions the CHECK
-    # constraints call as the person inserting
+    # constraints call as the person inserting; (schema 6) the push, which runs as the
+    # caller (so it may do only what the caller's own INSERTs may), and recording a sync
     assert callable_ == {"is_editor", "can_see", "is_id", "is_tags", "is_text",
-                         "content_hash"}
+                         "content_hash", "push", "push_article", "synced"}
     with newsroom.admin() as conn:
         public = conn.execute(
             "SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace, "

@@ -28,12 +28,14 @@ def _version(newsroom):
 # The columns version 1 had; later versions may add columns, never change these.
 _V1_EVENT_COLUMNS = ('id, article_id, revision_id, at, "user", role, action, from_status, '
                      "to_status, reason, note, pushed_by, pushed_at")
+_V1_ARTICLE_COLUMNS = ("id, owner, created_at, target_words, head_id, status, title, section, "
+                       "byline, changed_at, seq")
 
 
 def _snapshot(newsroom):
     # revisions' tags are read as JSON values: text before schema 5, jsonb from it
     with newsroom.admin() as conn:
-        columns = {"status_events": _V1_EVENT_COLUMNS}
+        columns = {"status_events": _V1_EVENT_COLUMNS, "articles": _V1_ARTICLE_COLUMNS}
         return {table: sorted(_as_json(row) if table == "revisions" else row for row in
                               conn.execute(f"SELECT {columns.get(table, '*')} "
                                            f"FROM deskapp.{table}").fetchall())

@@ -146,10 +146,12 @@ def _snapshot(newsroom):
     # revisions' tags are read as JSON values: text before schema 5, jsonb from it
     events = ('id, article_id, revision_id, at, "user", role, action, from_status, '
               "to_status, reason, note, pushed_by, pushed_at")
+    columns = {"status_events": events, "articles": "id, owner, created_at, target_words, "
+               "head_id, status, title, section, byline, changed_at, seq"}
     with newsroom.admin() as conn:
         return {table: sorted(_as_json(row) if table == "revisions" else row for row in
                               conn.execute(
-                                  f"SELECT {events if table == 'status_events' else '*'} "
+                                  f"SELECT {columns.get(table, '*')} "
                                   f"FROM deskapp.{table}").fetchall())
                 for table in ("meta", "articles", "revisions", "comments", "status_events",
                               "photos")}

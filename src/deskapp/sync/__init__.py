@@ -3,6 +3,7 @@
 * :mod:`~deskapp.sync.server`: the server schema, its migrations, roles and rules;
 * :mod:`~deskapp.sync.target`: the address in the settings, the password in the keyring;
 * :mod:`~deskapp.sync.engine`: pull, merge with the package rules, push; resumable;
+* :mod:`~deskapp.sync.history`: older articles on demand after a first pull;
 * :mod:`~deskapp.sync.desk`: the editors' desk view and soft locks.
 
 See ``docs/SYNC.md`` for the design.
@@ -46,9 +47,17 @@ def __getattr__(name: str) -> Any:
 
 def run_sync(library: Library, target: SyncTarget | None = None, *,
              password: str | None = None, unsaved_article_ids: Collection[str] = (),
-             checkpoint: Checkpoint | None = None) -> SyncReport:
-    """Connect to the library's server (or ``target``), sync, and disconnect."""
+             checkpoint: Checkpoint | None = None, older: int = 0) -> SyncReport:
+    """Connect to the library's server (or ``target``), sync, and disconnect.
+
+    ``older``: then fetch up to that many of the older articles a first pull left on
+    the server (:mod:`deskapp.sync.history`).
+    """
+    import psycopg
+
+    from deskapp.sync.bookkeeping import first_line
     from deskapp.sync.engine import sync
+    from deskapp.sync.history import older_waiting, pull_older
 
     target = target or load_target(library)
     if target is None:
@@ -56,7 +65,16 @@ def run_sync(library: Library, target: SyncTarget | None = None, *,
     conn: Any = connect(target, password)
     try:
         conn.autocommit = True
-        return sync(library, conn, server=target.server,
-                    unsaved_article_ids=unsaved_article_ids, checkpoint=checkpoint)
+        report = sync(library, conn, server=target.server,
+                      unsaved_article_ids=unsaved_article_ids, checkpoint=checkpoint)
+        if older > 0:
+            try:
+                report.older_fetched = pull_older(library, conn, report, most=older,
+                                                  step=checkpoint).fetched
+            except psycopg.OperationalError as exc:
+                raise SyncError("sync_interrupted", server=target.server,
+                                reason=first_line(exc)) from exc
+        report.older_waiting = older_waiting(library)
+        return report
     finally:
         conn.close()

@@ -95,3 +95,55 @@ def check_articles(conn: Any, server: str = "") -> list[BadArticle]:
     conn.rollback()
     return [BadArticle(aid, *about.get(aid, ("", "")), tuple(codes))
             for aid, codes in sorted(problems.items())]
+
+
+@dataclass(frozen=True)
+class Repair:
+    """What ``deskapp server check --repair`` did to one article."""
+
+    article_id: str
+    title: str
+    action: str  # "repaired" (head moved to ``revision``) or "quarantined"
+    revision: str = ""
+
+
+def repair_articles(conn: Any, bad: list[BadArticle]) -> list[Repair]:
+    """Give each article whose head is missing a head it has, or take it out of every pull.
+
+    The head moves to the article's latest stored revision (by its time, then by when it
+    was pushed); an article with no revision left, or whose latest one the server's own
+    rules refuse as a head (an approval without its signature), is quarantined: kept, with
+    the reason and its old head in ``deskapp.quarantine``, and no head, so pulls pass it
+    over. Other damage (a revision failing its hash, unreadable tags) is a revision's and is
+    left for IT: the article already costs only itself. Run as the administrator, on a
+    server at version 6 or later.
+    """
+    import psycopg
+
+    found = server_version(conn)
+    conn.rollback()
+    if found is None or found < 6:  # no quarantine before version 6
+        raise SyncError("server_too_old", server="", found=found or 0, known=6)
+    done: list[Repair] = []
+    for article in bad:
+        if "damaged_head" not in article.problems:
+            continue
+        aid = article.article_id
+        with conn.cursor() as cur:
+            cur.execute("SELECT id FROM deskapp.revisions WHERE article_id = %s "
+                        "ORDER BY created_at DESC, pushed_at DESC LIMIT 1", [aid])
+            latest = cur.fetchone()
+        conn.rollback()
+        if latest is not None:
+            try:
+                with conn.transaction():
+                    conn.execute("UPDATE deskapp.articles SET head_id = %s WHERE id = %s",
+                                 [latest[0], aid])
+                done.append(Repair(aid, article.title, "repaired", str(latest[0])))
+                continue
+            except psycopg.errors.InsufficientPrivilege:
+                pass  # refused as a head (an unsigned approval): quarantined below
+        with conn.transaction():
+            conn.execute("SELECT deskapp.quarantine_article(%s, %s)", [aid, "damaged_head"])
+        done.append(Repair(aid, article.title, "quarantined"))
+    return done

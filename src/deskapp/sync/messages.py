@@ -30,6 +30,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Cannot reach the newsroom server {server} ({reason}). The work on this computer is "
         "untouched; Deskapp will try again when the network is back.",
     ),
+    "server_full": (
+        "Máy chủ tòa soạn {server} đang đủ người kết nối, chưa nhận thêm máy này. Bài trên "
+        "máy vẫn nguyên; Deskapp sẽ thử lại sau. Nếu lặp lại thường xuyên, hãy báo bộ phận "
+        "kỹ thuật (số kết nối tối đa của máy chủ, hoặc PgBouncer).",
+        "The newsroom server {server} has as many connections as it allows and took no more "
+        "for now. The work on this computer is untouched; Deskapp will try again later. If "
+        "this keeps happening, tell IT (the server's connection limit, or PgBouncer).",
+    ),
     "sync_auth_failed": (
         "Máy chủ {server} không nhận tên “{user}” với mật khẩu này. Hãy nhập lại mật khẩu.",
         "The server {server} did not accept the name “{user}” with this password. "
@@ -102,6 +110,35 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Server {server}: {count} article(s) with problems (a sync skips the damaged ones; "
         "the others go through as usual).",
     ),
+    "server_check_repaired": (
+        "{id}\t“{title}”: đã sửa, phiên bản mới nhất trên máy chủ nay là {revision}",
+        "{id}\t“{title}”: repaired, its head on the server is now {revision}",
+    ),
+    "server_check_quarantined": (
+        "{id}\t“{title}”: không sửa được, đã cách ly (giữ nguyên trên máy chủ, các lần "
+        "đồng bộ bỏ qua; xem bảng deskapp.quarantine)",
+        "{id}\t“{title}”: could not be repaired and is quarantined (kept on the server, "
+        "passed over by every sync; see the table deskapp.quarantine)",
+    ),
+    "password_stdin_empty": (
+        "Không đọc được mật khẩu: dòng đầu của đầu vào chuẩn trống. Không có gì bị thay đổi.",
+        "No password was read: the first line of standard input is empty. Nothing was "
+        "changed.",
+    ),
+    "status_schema": (
+        "Máy chủ {server}: lược đồ Deskapp phiên bản {version}; {used}/{most} kết nối đang "
+        "dùng.",
+        "Server {server}: Deskapp schema version {version}; {used}/{most} connections in use.",
+    ),
+    "status_never": ("chưa chuẩn bị", "not set up"),
+    "status_connected": ("Máy đang kết nối: {count}", "Laptops connected now: {count}"),
+    "status_last_syncs": (
+        "Lần đồng bộ gần nhất của từng tài khoản (giờ, số lần): {count}",
+        "Last sync of each sign-in (time, syncs): {count}",
+    ),
+    "status_lock_waits": (
+        "Phiên đang chờ khóa: {count}", "Sessions waiting for a lock: {count}",
+    ),
     "same_text": (
         "mở đầu bằng đúng nội dung một phiên bản của bài {other} (của {owner}): có thể "
         "mã bài đã bị người khác chiếm",
@@ -139,6 +176,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "được lưu thành phiên bản xung đột để so sánh và chọn",
         "{id}\t“{title}” was changed on both sides: the local version is kept as it is and "
         "the server's version is stored as a conflict revision to compare and choose",
+    ),
+    "older_fetched": (
+        "Đã nhận {count} bài cũ hơn từ máy chủ.",
+        "Received {count} older article(s) from the server.",
+    ),
+    "older_waiting": (
+        "Các bài cũ hơn (đã duyệt hoặc đã xuất trước khoảng thời gian gần đây) vẫn trên máy "
+        "chủ, chưa tải về: deskapp sync --older 1000 để tải thêm.",
+        "Older articles (approved or exported before the recent window) are still on the "
+        "server, not fetched: deskapp sync --older 1000 fetches more.",
     ),
     "sync_password_stored": (
         "Mật khẩu được cất trong kho khóa của hệ điều hành.",
@@ -248,7 +295,11 @@ def sync_message(code: str, lang: str | None = None, **data: Any) -> str:
 def refusal_message(refusal: Any, lang: str | None = None, untitled: str = "") -> str:
     """The sentence for one :class:`~deskapp.sync.engine.Refusal` (pushed or pulled)."""
     code = "pull_skipped" if getattr(refusal, "pulled", False) else "server_refused"
-    return sync_message(code, lang, title=refusal.title or untitled, why=refusal.why,
+    lang = lang or language()
+    why = REASONS.get(refusal.why, (refusal.why, refusal.why))[0 if lang == "vi" else 1]
+    if getattr(refusal, "detail", ""):
+        why = f"{why} ({refusal.detail})"
+    return sync_message(code, lang, title=refusal.title or untitled, why=why,
                         id=refusal.article_id)
 
 

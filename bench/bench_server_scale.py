@@ -1,0 +1,147 @@
+"""An idle reporter's nothing-new sync on a server holding 100,000 articles.
+
+The server's articles belong to other reporters (written straight into the
+tables as the administrator, with the triggers off, as a year of a newsroom
+would leave them); the reporter has ten of their own. Between two of the
+reporter's syncs, colleagues change 100 articles (five minutes of a busy
+newsroom). Target: the nothing-new sync < 100 ms in process (an open
+connection), at 100,000 articles as at 1,000; and what the same pull costs
+with the position of server version 5 (a change number the reporter's own
+changes never move past), for comparison.
+"""
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import report
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from deskapp.model import Article, new_id
+from deskapp.store import Library
+from deskapp.sync import SyncTarget, connect, run_sync
+from deskapp.sync.engine import sync
+from deskapp.sync.server import add_user, setup_server
+from pg_cluster import PASSWORD, start_cluster
+
+SIZES = (1_000, 100_000)
+BUSY = 100  # articles colleagues change between two syncs
+TARGET_MS = 100.0
+
+_FILL = """
+INSERT INTO deskapp.articles (id, owner, created_at, head_id, status, title, section, byline,
+                              seq, xid)
+  SELECT 'bai-' || n, 'pv_khac', '2026-01-01T00:00:00+00:00', 'rev-' || n, 'submitted',
+         'Bài số ' || n, 'Thời sự', 'PV', nextval('deskapp.change_seq'), pg_current_xact_id()
+  FROM generate_series(%(start)s, %(stop)s - 1) AS n;
+INSERT INTO deskapp.revisions (id, article_id, parent_id, created_at, author, kind,
+                               content_hash, title, lead, body, byline, source, section, tags,
+                               status, pushed_by)
+  SELECT 'rev-' || n, 'bai-' || n, NULL, '2026-01-01T00:00:00+00:00', 'PV', 'create',
+         deskapp.content_hash('Bài số ' || n, '', 'Nội dung bài ' || n, 'PV', '', 'Thời sự',
+                              '[]'::jsonb, 'submitted'),
+         'Bài số ' || n, '', 'Nội dung bài ' || n, 'PV', '', 'Thời sự', '[]'::jsonb,
+         'submitted', 'pv_khac'
+  FROM generate_series(%(start)s, %(stop)s - 1) AS n;
+"""
+
+_BUSY = """
+UPDATE deskapp.articles SET changed_at = now(), seq = nextval('deskapp.change_seq'),
+                            xid = pg_current_xact_id()
+WHERE id IN (SELECT 'bai-' || n FROM generate_series(1, %(count)s) AS n)
+"""
+
+
+def fill(admin, start: int, stop: int) -> None:
+    with admin.transaction():
+        admin.execute("SET LOCAL session_replication_role = replica")  # no triggers
+        for statement in _FILL.split(";")[:2]:
+            admin.execute(statement, {"start": start, "stop": stop})
+    admin.execute("VACUUM ANALYZE deskapp.articles")
+    admin.execute("VACUUM ANALYZE deskapp.revisions")
+
+
+def busy(admin) -> None:
+    with admin.transaction():
+        admin.execute("SET LOCAL session_replication_role = replica")
+        admin.execute(_BUSY, {"count": BUSY})
+
+
+def measure(library: Library, target: SyncTarget, admin, rounds: int = 9) -> float:
+    """Median ms of the reporter's sync (open connection) after colleagues' changes."""
+    conn = connect(target, PASSWORD)
+    try:
+        times = []
+        for _ in range(rounds):
+            busy(admin)
+            start = time.perf_counter()
+            done = sync(library, conn, server="bench")
+            times.append((time.perf_counter() - start) * 1000)
+            assert done.pulled == 0 and done.pushed == 0, done
+        return statistics.median(times)
+    finally:
+        conn.close()
+
+
+def legacy_pull_ms(target: SyncTarget, cursor: int) -> float:
+    """The version 5 pull's query for the same reporter: every change above its number."""
+    conn = connect(target, PASSWORD)
+    try:
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            conn.execute("SELECT id FROM deskapp.articles WHERE seq > %s ORDER BY seq LIMIT 200",
+                         [cursor]).fetchall()
+            times.append((time.perf_counter() - start) * 1000)
+        return statistics.median(times)
+    finally:
+        conn.close()
+
+
+def main() -> None:
+    cluster = start_cluster()
+    if cluster is None:
+        print("# bench_server_scale: skipped (no PostgreSQL server binaries: initdb, pg_ctl)")
+        return
+    try:
+        dbname = cluster.new_database()
+        with cluster.admin(dbname) as admin:
+            setup_server(admin, dbname)
+            add_user(admin, "pv_bench", PASSWORD, "reporter")
+            add_user(admin, "pv_khac", PASSWORD, "reporter")
+            target, _ = SyncTarget.parse(cluster.url("pv_bench", dbname))
+            with tempfile.TemporaryDirectory() as folder:
+                library = Library.open(Path(folder) / "reporter.sqlite")
+                with library.transaction():
+                    for i in range(10):
+                        library.create(Article(id=new_id(), title=f"Bài của tôi {i}",
+                                               body="Nội dung."), author="pv_bench")
+                run_sync(library, target, password=PASSWORD)
+                cursor = int(admin.execute("SELECT last_value FROM deskapp.change_seq")
+                             .fetchone()[0])
+                held = 0
+                for size in SIZES:
+                    fill(admin, held + 1, size + 1)
+                    held = size
+                    run_sync(library, target, password=PASSWORD)
+                    ms = measure(library, target, admin)
+                    report(f"sync_idle_reporter_nothing_new_{size}", ms, "ms")
+                    report(f"sync_idle_reporter_nothing_new_{size}_target", TARGET_MS, "ms")
+                    report(f"sync_idle_reporter_nothing_new_{size}_ratio_to_target",
+                           ms / TARGET_MS, "x")
+                    report(f"sync_v5_position_pull_query_{size}",
+                           legacy_pull_ms(target, cursor), "ms")
+                start = time.perf_counter()
+                run_sync(library, target, password=PASSWORD)
+                report("sync_idle_reporter_with_connect_100000",
+                       (time.perf_counter() - start) * 1000, "ms")
+                library.close()
+    finally:
+        cluster.destroy()
+
+
+if __name__ == "__main__":
+    main()
