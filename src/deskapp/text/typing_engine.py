@@ -43,7 +43,7 @@ Plausibility heuristic
 A tone or mark key only applies when the word that results is a plausible
 Vietnamese syllable, or the beginning of one: an initial consonant from the
 Vietnamese set (plus ``kr`` and ``pl`` for Central Highlands names such as
-Krông Búk and Pleiku), a rime from :data:`_RIMES` (or the same rime with some
+Krông Búk and Pleiku), a rime from :mod:`deskapp.text.inventory` (or the same rime with some
 marks still to be typed, e.g. ``uong`` before ``w``), the spelling rules for
 c/k/q, g/gh and ng/ngh, and only sắc or nặng on a syllable ending in
 c, ch, k, p, t.  Otherwise the key is typed as a letter.  So words with
@@ -62,6 +62,16 @@ from dataclasses import dataclass
 from itertools import product
 from typing import Final
 
+from deskapp.text.inventory import (
+    ALL_ONSETS,
+    PLACE_NAME_ONSETS,
+    STOP_CODAS,
+    STYLE_RHYMES,
+    VOWELS,
+    first_vowel_allowed,
+    k_spellings,
+    rhymes_after,
+)
 from deskapp.text.normalize import nfc
 
 __all__ = ["METHODS", "STYLES", "Composer", "type_keys"]
@@ -74,55 +84,16 @@ NO_TONE, SAC, HUYEN, HOI, NGA, NANG = range(6)
 _TONE_MARKS: Final = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
 _STOP_TONES: Final = frozenset({SAC, NANG})
 
-_VOWELS: Final = frozenset("aăâeêioôơuưy")
+_VOWELS: Final = frozenset(VOWELS)
 _MARKED_VOWELS: Final = frozenset("ăâêôơư")
 _LETTERS: Final = "abcdefghijklmnopqrstuvwxyzăâêôơưđ"
 _UNMARK: Final = {"ă": "a", "â": "a", "ê": "e", "ô": "o", "ơ": "o", "ư": "u"}
 
-# Every rime (vowels + final consonant) of standard Vietnamese spelling; êng is for giêng,
-# the u of qu and the i of gi being part of the initial.
-_RIMES: Final = """
-    a ac ach ai am an ang anh ao ap at au ay
-    ăc ăm ăn ăng ăp ăt
-    âc âm ân âng âp ât âu ây
-    e ec em en eng eo ep et
-    ê êch êm ên êng ênh êp êt êu
-    i ia ich im in inh ip it iu
-    iêc iêm iên iêng iêp iêt iêu
-    o oc oi om on ong op ot ooc oong
-    ô ôc ôi ôm ôn ông ôp ôt
-    ơ ơi ơm ơn ơp ơt
-    u ua uc ui um un ung up ut
-    ư ưa ưc ưi ưm ưn ưng ưt ưu
-    y yêm yên yêng yêt yêu
-    oa oac oach oai oam oan oang oanh oap oat oay
-    oăc oăm oăn oăng oăt
-    oe oen oeo oet
-    uân uâng uât uây
-    uê uêch uênh
-    uôc uôi uôm uôn uông uôt
-    uơ
-    ươc ươi ươm ươn ương ươp ươt ươu
-    uy uych uyn uynh uyt uya uyu uyên uyêt
-""".split()
-
-_INITIALS: Final = frozenset(
-    "b c ch d đ g gh gi h k kh l m n ng ngh nh p ph qu r s t th tr v x kr pl".split()
-) | {""}
+# The spelling comes from the shared inventory; typing also accepts the onsets
+# and k finals of Central Highlands place names (Krông Búk, Đắk Lắk).
+_INITIALS: Final = ALL_ONSETS | PLACE_NAME_ONSETS
 _INITIAL_PREFIXES: Final = frozenset(i[:n] for i in _INITIALS for n in range(len(i) + 1))
-_STOP_FINALS: Final = frozenset({"c", "ch", "k", "p", "t"})
-
-# Spelling rules: which first vowels an initial needs, or may not take.
-_ONLY_BEFORE: Final = {"k": "eêiy", "gh": "eêi", "ngh": "eêi"}
-_NEVER_BEFORE: Final = {"c": "eêiy", "ng": "eêiy", "g": "eêy"}
-
-# The oa / oe / uy rimes whose tone position depends on the style.
-_STYLE_PAIRS: Final = frozenset({"oa", "oe", "uy"})
-
-
-def _k_spellings(rimes: list[str]) -> set[str]:
-    """Rimes ending in c also written with k in place names (Đắk Lắk, Krông Búk)."""
-    return {r[:-1] + "k" for r in rimes if r.endswith("c")}
+_STOP_FINALS: Final = frozenset((*STOP_CODAS, "k"))
 
 
 def _unmarked_variants(text: str) -> Iterator[str]:
@@ -140,13 +111,14 @@ def _plausible(rimes: set[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-_FULL_RIMES: Final = set(_RIMES) | _k_spellings(_RIMES)
-_RIMES_OK: Final = _plausible(_FULL_RIMES)
-# After qu the u is a consonant: quả, quân, quynh, quyết.
-_QU_RIMES_OK: Final = _plausible(
-    {r for r in _FULL_RIMES if r[0] not in "uư"}
-    | {r[1:] for r in _FULL_RIMES if r[0] == "u" and len(r) > 1}
-)
+def _plausible_after(onset: str) -> frozenset[str]:
+    rhymes = rhymes_after(onset)
+    return _plausible(set(rhymes | k_spellings(rhymes)))
+
+
+_RIMES_OK: Final = _plausible_after("")
+_QU_RIMES_OK: Final = _plausible_after("qu")
+_GI_RIMES_OK: Final = _plausible_after("gi")
 
 
 def _char_tables() -> tuple[dict[tuple[str, int, bool], str], dict[str, tuple[str, int, bool]]]:
@@ -274,13 +246,10 @@ def _analyze(letters: list[str]) -> tuple[int, int] | None:
             return (start, end) if end == size else None
         start, initial, rimes = start + 1, "qu", _QU_RIMES_OK
     elif initial == "g" and letters[start] == "i" and end - start > 1:
-        start, initial = start + 1, "gi"
+        start, initial, rimes = start + 1, "gi", _GI_RIMES_OK
     if initial not in _INITIALS or "".join(letters[start:]) not in rimes:
         return None
-    first = letters[start]
-    if initial in _ONLY_BEFORE and first not in _ONLY_BEFORE[initial]:
-        return None
-    if initial in _NEVER_BEFORE and first in _NEVER_BEFORE[initial]:
+    if not first_vowel_allowed(initial, letters[start]):
         return None
     return start, end
 
@@ -307,7 +276,7 @@ def _tone_index(letters: list[str], start: int, end: int, style: str) -> int:
     count = end - start
     if count == 3:
         return start + 1
-    if count == 2 and style == "new" and "".join(letters[start:end]) in _STYLE_PAIRS:
+    if count == 2 and style == "new" and "".join(letters[start:end]) in STYLE_RHYMES:
         return start + 1
     return start
 
