@@ -13,6 +13,15 @@ Keys
 Telex: ``s f r x j`` put the tone sắc, huyền, hỏi, ngã, nặng; ``z`` removes
 it; ``aa ee oo`` give â ê ô; ``w`` gives ă ơ ư (``aw ow uw``) and, typed
 anywhere after ``uo``, ươ; ``dd`` gives đ.
+
+Telex (``"telex"``) follows Unikey's default habits: a lone ``w`` where a
+vowel may start is ``ư`` (``w`` → ư, ``thw`` → thư, ``ngwowif`` → người;
+``ww`` gives the letter w, ``thww`` → thw), never after a cluster or an
+onset that cannot take ư (``str``, ``k``, ``ngh``); and ``ưo`` waits for a
+letter or a horn, not a tone, before becoming ``ươ``, so a tone typed in the
+middle (``truwfowng`` → trường) does not make the later ``w`` an undo.
+"Classic" Telex (``"telex-classic"``) keeps ``w`` a letter unless a vowel
+takes its horn or breve, for people who type much English.
 VNI: digits ``1``–``5`` are the tones, ``0`` removes the tone, ``6`` is the
 circumflex (â ê ô), ``7`` the horn (ơ ư), ``8`` the breve (ă), ``9`` gives đ.
 
@@ -58,7 +67,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import product
 from typing import Final
 
@@ -70,13 +79,14 @@ from deskapp.text.inventory import (
     VOWELS,
     first_vowel_allowed,
     k_spellings,
+    rhyme_fits,
     rhymes_after,
 )
 from deskapp.text.normalize import nfc
 
 __all__ = ["METHODS", "STYLES", "Composer", "type_keys"]
 
-METHODS: Final = ("telex", "vni")
+METHODS: Final = ("telex", "telex-classic", "vni")
 STYLES: Final = ("old", "new")
 
 # Tone numbers, in the order of the VNI keys 1–5.
@@ -155,6 +165,9 @@ class _Scheme:
     clear: str
     marks: Mapping[str, _Mark]
     digits_in_words: bool
+    # Unikey's habits: a lone w is ư, and ưo waits for a letter or a horn
+    # rather than a tone before it becomes ươ (so truwfowng works).
+    unikey: bool = False
 
 
 _STROKE = _Mark({"d": "đ"}, {"đ": "d"}, on_initial=True)
@@ -162,19 +175,22 @@ _CIRCUMFLEX = {"a": "â", "ă": "â", "e": "ê", "o": "ô", "ơ": "ô"}
 _HORN = {"o": "ơ", "ô": "ơ", "u": "ư"}
 _BREVE = {"a": "ă", "â": "ă"}
 
+_TELEX: Final = _Scheme(
+    tones={"s": SAC, "f": HUYEN, "r": HOI, "x": NGA, "j": NANG},
+    clear="z",
+    marks={
+        "a": _Mark({"a": "â", "ă": "â"}, {"â": "a"}),
+        "e": _Mark({"e": "ê"}, {"ê": "e"}),
+        "o": _Mark({"o": "ô", "ơ": "ô"}, {"ô": "o"}),
+        "w": _Mark(_HORN | _BREVE, {"ơ": "o", "ư": "u", "ă": "a"}),
+        "d": _STROKE,
+    },
+    digits_in_words=False,
+)
+
 _SCHEMES: Final = {
-    "telex": _Scheme(
-        tones={"s": SAC, "f": HUYEN, "r": HOI, "x": NGA, "j": NANG},
-        clear="z",
-        marks={
-            "a": _Mark({"a": "â", "ă": "â"}, {"â": "a"}),
-            "e": _Mark({"e": "ê"}, {"ê": "e"}),
-            "o": _Mark({"o": "ô", "ơ": "ô"}, {"ô": "o"}),
-            "w": _Mark(_HORN | _BREVE, {"ơ": "o", "ư": "u", "ă": "a"}),
-            "d": _STROKE,
-        },
-        digits_in_words=False,
-    ),
+    "telex": replace(_TELEX, unikey=True),
+    "telex-classic": _TELEX,
     "vni": _Scheme(
         tones={"1": SAC, "2": HUYEN, "3": HOI, "4": NGA, "5": NANG},
         clear="0",
@@ -197,9 +213,11 @@ class _Word:
     upper: list[bool]
     tone: int = NO_TONE
     tone_at: int = -1
+    settle_on_tone: bool = True
 
     def copy(self) -> _Word:
-        return _Word(self.letters[:], self.upper[:], self.tone, self.tone_at)
+        return _Word(self.letters[:], self.upper[:], self.tone, self.tone_at,
+                     self.settle_on_tone)
 
     def push(self, letter: str, upper: bool) -> None:
         self.letters.append(letter)
@@ -260,7 +278,7 @@ def _settle_uo(word: _Word, start: int, end: int) -> None:
     for i in range(start, end - 1):
         first, second = letters[i], letters[i + 1]
         followed = i + 2 < len(letters)
-        if first == "ư" and second == "o" and (followed or word.tone):
+        if first == "ư" and second == "o" and (followed or (word.tone and word.settle_on_tone)):
             letters[i + 1] = "ơ"
         elif first == "u" and second == "ơ" and followed:
             letters[i] = "ư"
@@ -407,6 +425,7 @@ def _feed(word: str, key: str, scheme: _Scheme, style: str) -> str | None:
     decoded = _decode(word)
     if decoded is None:
         return None
+    decoded.settle_on_tone = not scheme.unikey
     lower = key.lower()
     result: str | None = None
     if lower in scheme.tones:
@@ -422,6 +441,19 @@ def _feed(word: str, key: str, scheme: _Scheme, style: str) -> str | None:
     return result
 
 
+def _lone_w(word: str, key: str) -> str | None:
+    """Unikey's lone w: ư after an onset that may take it (thw → thư, w → ư)."""
+    decoded = _decode(nfc(word))
+    if decoded is None or decoded.tone:
+        return None
+    onset = "".join(decoded.letters)
+    if onset != "gi" and any(letter in _VOWELS for letter in decoded.letters):
+        return None
+    if onset not in ALL_ONSETS or not rhyme_fits(onset, "ư"):
+        return None  # a cluster (str, bc) or an onset that never comes before ư (k, ngh)
+    return nfc(word) + ("Ư" if key == "W" else "ư")
+
+
 class Composer:
     """Incremental Telex/VNI engine for the editor.
 
@@ -429,13 +461,16 @@ class Composer:
     cursor (:meth:`split`), calls :meth:`feed`, and replaces the word with the
     answer, or inserts the key itself when the answer is ``None``.  Backspace
     is never given to the engine; the editor deletes as usual and the next key
-    continues from what is on screen.
+    continues from what is on screen.  The one thing remembered is the word a
+    lone w just made (thư from thw), so that a second w gives the letter w
+    (thww → thw) rather than undoing a horn that was never typed (thuw).
     """
 
     def __init__(self, method: str = "telex", style: str = "old") -> None:
         _check(method, style)
         self.method = method
         self.style = style
+        self._lone_w: str | None = None
 
     def feed(
         self,
@@ -449,7 +484,16 @@ class Composer:
         ``method`` and ``style`` default to the ones given to the constructor.
         """
         style = style or self.style
-        return _feed(word_so_far, key, _check(method or self.method, style), style)
+        scheme = _check(method or self.method, style)
+        made, self._lone_w = self._lone_w, None
+        if scheme.unikey and key in ("w", "W"):
+            if made is not None and word_so_far == made:
+                return made[:-1] + ("W" if made[-1] == "Ư" else "w")
+            lone = _lone_w(word_so_far, key)
+            if lone is not None:
+                self._lone_w = lone
+                return lone
+        return _feed(word_so_far, key, scheme, style)
 
     def is_word_char(self, char: str, method: str | None = None) -> bool:
         """Whether ``char`` belongs to a word (letters; also digits in VNI)."""

@@ -32,7 +32,7 @@ _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier,
 
 
 class VietnameseTyping:
-    """The built-in input method shared by every field: off, "telex" or "vni"."""
+    """The built-in input method shared by every field: off, "telex", "telex-classic" or "vni"."""
 
     def __init__(self, method: str | None = None, style: str = "old") -> None:
         self.method = method
@@ -56,8 +56,7 @@ class VietnameseTyping:
         if len(key) != 1 or not key.isascii() or not key.isprintable() or key.isspace():
             return None
         _before, word = self._composer.split(before_cursor, self.method)
-        if not word:
-            return None
+        # The word may be empty: in Telex a lone w at the start of a word is ư.
         new = self._composer.feed(word, key, self.method, self.style)
         return None if new is None else (len(word), new)
 
