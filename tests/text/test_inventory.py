@@ -38,11 +38,12 @@ HUNSPELL = Path("/usr/share/hunspell/vi_VN.dic")
 # Entries of vi_VN.dic that are not Vietnamese syllables by the orthography:
 # loanwords and abbreviations kept by the dictionary for spell-checking
 # (email, web, tivi, gen, ka, gram, ping, palăng, basoi, tout, intranet,
-# internet, v) and the rare "quo" + rhyme spellings (quoàng, quoạng,
-# quoắt) that standard dictionaries write quàng, quắt.
+# internet, v), the rare "quo" + rhyme spellings (quoàng, quoạng, quoắt)
+# that standard dictionaries write quàng, quắt, and three entries closed by
+# p or t with the level tone, which no Vietnamese syllable has (gip, têt, xit).
 NOT_SYLLABLES = frozenset(
-    "basoi email gen gram internet intranet ka palăng ping quoàng quoạng quoắt tivi tout v "
-    "web".split()
+    "basoi email gen gip gram internet intranet ka palăng ping quoàng quoạng quoắt têt tivi "
+    "tout v web xit".split()
 )
 
 
@@ -121,6 +122,7 @@ def test_stop_codas_take_only_sac_and_nang() -> None:
         for mark in TONE_MARKS:
             word = unicodedata.normalize("NFC", "ha" + mark + coda)
             assert is_vietnamese_syllable(word) is (mark in (ACUTE, DOT)), word
+        assert not is_vietnamese_syllable("ha" + coda)
 
 
 # ---------------------------------------------------------------- one description
@@ -137,7 +139,8 @@ def _every_syllable() -> list[str]:
             if not rhyme_fits(onset, rhyme):
                 continue
             bare = onset + rhyme
-            words.append(bare)
+            if is_vietnamese_syllable(bare):
+                words.append(bare)
             for mark in TONE_MARKS:
                 for i in range(len(onset), len(bare)):
                     word = unicodedata.normalize("NFC", bare[:i + 1] + mark + bare[i + 1:])

@@ -104,9 +104,11 @@ QU_RHYMES: Final = frozenset(
 # Rhymes beyond the published word list (see the module docstring).
 LOANWORD_RHYMES: Final = frozenset(("uyp",))
 
-# Final consonants that stop the syllable: only the rising (sắc) and heavy
-# (nặng) tones can go with them ("học", "hát", never "hòc").
+# Final consonants that stop the syllable: they take the rising (sắc) or the
+# heavy (nặng) tone and no other, not even the level one ("học", "hát", never
+# "hòc" or "hoc"). The tones are the combining acute and dot below.
 STOP_CODAS: Final = ("ch", "c", "p", "t")
+STOP_CODA_TONES: Final = frozenset(("\u0301", "\u0323"))
 # Rhymes whose tone moves between the old and the new style (hòa/hoà).
 STYLE_RHYMES: Final = frozenset(("oa", "oe", "uy"))
 

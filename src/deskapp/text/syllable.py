@@ -27,6 +27,7 @@ from functools import lru_cache
 from deskapp.text.inventory import (
     ONSETS,
     RHYMES,
+    STOP_CODA_TONES,
     STOP_CODAS,
     STYLE_RHYMES,
     VOWELS,
@@ -43,7 +44,6 @@ GRAVE, HOOK, TILDE, ACUTE, DOT = "\u0300", "\u0309", "\u0303", "\u0301", "\u0323
 TONE_MARKS = (GRAVE, HOOK, TILDE, ACUTE, DOT)
 
 _MODIFIED_VOWELS = frozenset("ăâêôơư")
-_STOP_TONES = frozenset((ACUTE, DOT))
 
 
 def _build_tone_table() -> dict[str, tuple[str, str]]:
@@ -159,11 +159,11 @@ def _check(onset: str, rhyme: str, tone: str | None, tone_index: int | None) -> 
     if not rhyme_fits(onset, rhyme):
         return None
     start = len(onset)
-    if tone is not None:
-        if tone_index is None or tone_index - start not in _tone_positions(rhyme):
-            return None
-        if rhyme.endswith(STOP_CODAS) and tone not in _STOP_TONES:
-            return None
+    if tone is not None and (tone_index is None
+                             or tone_index - start not in _tone_positions(rhyme)):
+        return None
+    if rhyme.endswith(STOP_CODAS) and tone not in STOP_CODA_TONES:
+        return None
     return Syllable(onset, rhyme, tone, tone_index, start)
 
 
