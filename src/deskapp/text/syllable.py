@@ -36,7 +36,8 @@ from deskapp.text.inventory import (
 
 __all__ = [
     "ACUTE", "DOT", "GRAVE", "HOOK", "RHYMES", "STYLE_RHYMES", "TILDE", "TONE_MARKS", "VOWELS",
-    "Syllable", "add_tone", "is_vietnamese_syllable", "parse_syllable", "strip_tone",
+    "Syllable", "add_tone", "is_place_name_syllable", "is_vietnamese_syllable", "parse_syllable",
+    "strip_tone",
 ]  # fmt: skip
 
 # Combining tone marks, in the traditional order: huyền, hỏi, ngã, sắc, nặng.
@@ -110,6 +111,26 @@ def parse_syllable(word: str) -> Syllable | None:
         if syllable is not None:
             return syllable
     return None
+
+
+def is_place_name_syllable(word: str) -> bool:
+    """A syllable of a Central Highlands place name: a final k for c (Đắk Lắk, Krông Búk).
+
+    Such names are written with or without the tone (Đắk Tô, Đăk Tô), so the
+    level tone is accepted too. Ordinary words never end in k.
+    """
+    word = unicodedata.normalize("NFC", word)
+    if len(word) < 2 or word[-1] not in "kK" or not _plausible_case(word):
+        return False
+    bare, tone, tone_index = _split_word_tone(word)
+    if bare is None:
+        return False
+    for onset, rhyme in _onset_splits(bare[:-1].lower() + "c"):
+        if rhyme_fits(onset, rhyme) and (
+            tone is None or (tone in STOP_CODA_TONES and tone_index is not None
+                             and tone_index - len(onset) in _tone_positions(rhyme))):
+            return True
+    return False
 
 
 def _plausible_case(word: str) -> bool:
