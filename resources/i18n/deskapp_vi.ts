@@ -1619,8 +1619,12 @@ Vẫn xuất, hay xem nhận xét trước?</translation>
         <translation>Tắt (dùng bộ gõ của hệ thống)</translation>
     </message>
     <message>
-        <source>Telex</source>
-        <translation>Telex</translation>
+        <source>Telex as Unikey types it (w → ư)</source>
+        <translation>Telex như Unikey (w → ư)</translation>
+    </message>
+    <message>
+        <source>Telex classic (w stays w)</source>
+        <translation>Telex cổ điển (w vẫn là w)</translation>
     </message>
     <message>
         <source>VNI</source>
@@ -1979,8 +1983,12 @@ Vẫn xuất, hay xem nhận xét trước?</translation>
         <translation>Tắt (dùng bộ gõ của hệ thống)</translation>
     </message>
     <message>
-        <source>Telex</source>
-        <translation>Telex</translation>
+        <source>Telex as Unikey types it (w → ư)</source>
+        <translation>Telex như Unikey (w → ư)</translation>
+    </message>
+    <message>
+        <source>Telex classic (w stays w)</source>
+        <translation>Telex cổ điển (w vẫn là w)</translation>
     </message>
     <message>
         <source>VNI</source>
@@ -2005,6 +2013,10 @@ Vẫn xuất, hay xem nhận xét trước?</translation>
     <message>
         <source>Vietnamese typing: %1</source>
         <translation>Gõ tiếng Việt: %1</translation>
+    </message>
+    <message>
+        <source>TELEX classic</source>
+        <translation>TELEX cổ điển</translation>
     </message>
     <message>
         <source>off</source>

@@ -56,6 +56,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The paragraph “{text}” is left over from the web page (comments, sharing…); "
         "delete it.",
     ),
+    "typing_leftover": (
+        "“{word}” là phím gõ Telex/VNI chưa được chuyển thành chữ; có lẽ là “{fix}”.",
+        "“{word}” is Telex/VNI keys left unconverted; probably “{fix}”.",
+    ),
     "missing_title": ("Bài chưa có tít.", "The article has no headline."),
     "missing_lead": ("Bài chưa có sapo.", "The article has no lead."),
     "missing_byline": ("Bài chưa có bút danh / tác giả.", "The article has no byline."),
@@ -79,6 +83,7 @@ RULE_NAMES: dict[str, tuple[str, str]] = {
     "straight_quote": ("Nháy thẳng", "Straight quote"),
     "repeated_word": ("Lặp từ", "Repeated word"),
     "boilerplate": ("Rác trang web", "Web boilerplate"),
+    "typing_leftover": ("Phím gõ sót", "Typing leftover"),
     "missing_title": ("Thiếu tít", "Missing headline"),
     "missing_lead": ("Thiếu sapo", "Missing lead"),
     "missing_byline": ("Thiếu bút danh", "Missing byline"),

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from deskapp.exchange.webcopy import is_boilerplate
 from deskapp.model import Article
 from deskapp.proof.findings import FIELDS, Finding, Positions, make_finding
+from deskapp.proof.leftovers import typing_leftovers
 from deskapp.proof.variants import iy_variants, name_variants, tone_style_mix
 from deskapp.proof.words import FieldText, Word, field_texts, words
 from deskapp.text.syllable import TONE_MARKS, VOWELS, add_tone, is_vietnamese_syllable, strip_tone
@@ -30,7 +31,7 @@ from deskapp.text.tone import STYLES
 RULES = (
     "missing_title", "missing_lead", "missing_byline", "invalid_syllable", "name_variants",
     "iy_variants", "tone_style_mix", "double_space", "space_before_punctuation",
-    "straight_quote", "repeated_word", "boilerplate",
+    "straight_quote", "repeated_word", "boilerplate", "typing_leftover",
 )  # fmt: skip
 
 # Letters of the Vietnamese alphabet with every mark; a word with any other
@@ -81,6 +82,8 @@ def check(article: Article, *, tone_style: str | None = None,
         for rule, run in _FIELD_RULES.items():
             if rule in wanted and (field.name == "body" or rule != "boilerplate"):
                 findings.extend(run(field, positions[field.name]))
+        if "typing_leftover" in wanted:
+            findings.extend(typing_leftovers(field, positions[field.name]))
     if "invalid_syllable" in wanted:
         findings.extend(invalid_syllables(all_words, fields, positions))
     if "name_variants" in wanted:

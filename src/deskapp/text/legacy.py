@@ -44,6 +44,7 @@ from deskapp.text.syllable import (
     TILDE,
     TONE_MARKS,
     VOWELS,
+    is_place_name_syllable,
     is_vietnamese_syllable,
 )
 
@@ -328,6 +329,16 @@ _VIQR_HINT = re.compile(r"[aAeEiIoOuUyY][(^+`?~'.]|(?<![A-Za-z])[dD][dD][aeiouyA
 # A dot or question mark closing a line right after a vowel: RFC 1456 reads it
 # as a tone, but writers who never escape mean the end of a sentence.
 _VIQR_LINE_END_TONE = re.compile(r"[aAeEiIoOuUyY(^+][.?](?=[ \t]*(?:\r|\n|$))")
+# Except in a headline: one line in capitals with a VIQR modifier or a DD
+# ("BA~O SO^' 9 DDO^? BO^."). Headlines have no full stop, and English capitals
+# have no ^ ( + after a vowel nor DD before one.
+_VIQR_CAPITAL_SIGN = re.compile(r"[AEOU][(^+]|(?<![A-Z])DD[AEIOUY]")
+
+
+def _viqr_headline(source: str) -> bool:
+    line = source.strip()
+    return ("\n" not in line and len(line) <= 300 and not re.search("[a-z]", line)
+            and _VIQR_CAPITAL_SIGN.search(line) is not None)
 
 
 # --- Recomposition -------------------------------------------------------------
@@ -857,7 +868,8 @@ def _judge(reading: _Reading) -> _Candidate:
     """Score a reading on the head of its input."""
     source = _head(reading.source)
     candidate = _score(reading.encoding, reading.shown[: len(source)], reading.convert(source))
-    if reading.encoding == "viqr" and "\\" not in source and _VIQR_LINE_END_TONE.search(source):
+    if (reading.encoding == "viqr" and "\\" not in source
+            and _VIQR_LINE_END_TONE.search(source) and not _viqr_headline(source)):
         # RFC 1456 reads "qua." closing a line as "quạ"; a writer who never
         # escapes anything most likely meant a full stop.
         candidate.confidence = min(candidate.confidence, 0.6)
@@ -926,7 +938,8 @@ def _token_verdict(token: str) -> bool | None:
         return None
     if not _TOKEN_WORDS.fullmatch(core):
         return False
-    return all(is_vietnamese_syllable(word) for word in core.split("-"))
+    return all(is_vietnamese_syllable(word) or is_place_name_syllable(word)
+               for word in core.split("-"))
 
 
 def _clamp(value: float) -> float:

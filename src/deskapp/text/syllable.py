@@ -11,8 +11,9 @@ word. The legacy-encoding detector relies on exactly that, and proofing uses
 it to flag misspellings such as ``qủa`` (tone on the wrong vowel) or ``hòc``
 (a falling tone on a syllable closed by ``c``).
 
-The inventory follows the standard description of Vietnamese orthography:
-the onsets, the rhymes and the tone-placement rules taught in school.
+The onsets and rhymes come from :mod:`deskapp.text.inventory`, the one
+description of Vietnamese spelling shared with the typing engine and the
+proofing rules; the tone-placement rules are the ones taught in school.
 Both tone styles are accepted for open ``oa``, ``oe`` and ``uy`` (hòa/hoà,
 khỏe/khoẻ, thủy/thuỷ); :mod:`deskapp.text.tone` converts between them.
 """
@@ -23,58 +24,27 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from deskapp.text.inventory import (
+    ONSETS,
+    RHYMES,
+    STOP_CODA_TONES,
+    STOP_CODAS,
+    STYLE_RHYMES,
+    VOWELS,
+    rhyme_fits,
+)
+
+__all__ = [
+    "ACUTE", "DOT", "GRAVE", "HOOK", "RHYMES", "STYLE_RHYMES", "TILDE", "TONE_MARKS", "VOWELS",
+    "Syllable", "add_tone", "is_place_name_syllable", "is_vietnamese_syllable", "parse_syllable",
+    "strip_tone",
+]  # fmt: skip
+
 # Combining tone marks, in the traditional order: huyền, hỏi, ngã, sắc, nặng.
 GRAVE, HOOK, TILDE, ACUTE, DOT = "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"
 TONE_MARKS = (GRAVE, HOOK, TILDE, ACUTE, DOT)
 
-# The twelve vowel letters with their modifiers (breve, circumflex, horn).
-VOWELS = "aăâeêioôơuưy"
 _MODIFIED_VOWELS = frozenset("ăâêôơư")
-
-# Onsets other than the special cases "gi" and "qu", longest first so that
-# "ngh" wins over "ng" and "ng" over "n".
-_ONSETS = (
-    "ngh", "ng", "nh", "gh", "kh", "ph", "th", "tr", "ch",
-    "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
-)  # fmt: skip
-
-# Every rhyme (vần) of standard Vietnamese spelling, without tone marks. A few
-# loanword rhymes that are now ordinary spelling (xoong, soóc, tuýp, xẻng)
-# are included.
-RHYMES = frozenset(
-    """
-    a ac ach ai am an ang anh ao ap at au ay
-    ăc ăm ăn ăng ăp ăt
-    âc âm ân âng âp ât âu ây
-    e ec em en eng eo ep et
-    ê êch êm ên ênh êp êt êu
-    i ia ich im in inh ip it iu
-    iêc iêm iên iêng iêp iêt iêu
-    o oc oi om on ong op ot ooc oong
-    oa oac oach oai oam oan oang oanh oao oap oat oay
-    oăc oăm oăn oăng oăt
-    oe oen oeo oet
-    ô ôc ôi ôm ôn ông ôp ôt
-    ơ ơi ơm ơn ơp ơt
-    u ua uc ui um un ung up ut
-    uân uâng uât uây
-    uê uêch uênh uơ
-    uy uya uych uyên uyêt uynh uyp uyt uyu
-    uôc uôi uôm uôn uông uôt
-    ư ưa ưc ưi ưm ưng ưt ưu
-    ươc ươi ươm ươn ương ươp ươt ươu
-    y yêm yên yêng yêt yêu
-    """.split()
-)
-
-# Final consonants that stop the syllable: only the rising (sắc) and heavy
-# (nặng) tones can go with them ("học", "hát", never "hòc").
-_STOP_CODAS = ("c", "ch", "p", "t")
-_STOP_TONES = frozenset((ACUTE, DOT))
-# Rhymes whose tone moves between the old and the new style.
-STYLE_RHYMES = frozenset(("oa", "oe", "uy"))
-# Letters that must be spelled k/gh/ngh rather than c/g/ng before them.
-_FRONT = frozenset("eêiy")
 
 
 def _build_tone_table() -> dict[str, tuple[str, str]]:
@@ -143,6 +113,26 @@ def parse_syllable(word: str) -> Syllable | None:
     return None
 
 
+def is_place_name_syllable(word: str) -> bool:
+    """A syllable of a Central Highlands place name: a final k for c (Đắk Lắk, Krông Búk).
+
+    Such names are written with or without the tone (Đắk Tô, Đăk Tô), so the
+    level tone is accepted too. Ordinary words never end in k.
+    """
+    word = unicodedata.normalize("NFC", word)
+    if len(word) < 2 or word[-1] not in "kK" or not _plausible_case(word):
+        return False
+    bare, tone, tone_index = _split_word_tone(word)
+    if bare is None:
+        return False
+    for onset, rhyme in _onset_splits(bare[:-1].lower() + "c"):
+        if rhyme_fits(onset, rhyme) and (
+            tone is None or (tone in STOP_CODA_TONES and tone_index is not None
+                             and tone_index - len(onset) in _tone_positions(rhyme))):
+            return True
+    return False
+
+
 def _plausible_case(word: str) -> bool:
     """Lower, Title or UPPER case; "vIệt" is garbage, not a word."""
     rest = word[1:]
@@ -176,7 +166,7 @@ def _onset_splits(bare: str) -> list[tuple[str, str]]:
         return [("qu", bare[2:])]
     if bare.startswith("gi") and len(bare) > 2 and bare[2] in VOWELS:
         splits.append(("gi", bare[2:]))
-    for onset in _ONSETS:
+    for onset in ONSETS:
         if bare.startswith(onset):
             splits.append((onset, bare[len(onset) :]))
             break
@@ -187,42 +177,15 @@ def _onset_splits(bare: str) -> list[tuple[str, str]]:
 
 def _check(onset: str, rhyme: str, tone: str | None, tone_index: int | None) -> Syllable | None:
     """Validate one split and the tone on it."""
-    if not _rhyme_fits(onset, rhyme):
+    if not rhyme_fits(onset, rhyme):
         return None
     start = len(onset)
-    if tone is not None:
-        if tone_index is None or tone_index - start not in _tone_positions(rhyme):
-            return None
-        if rhyme.endswith(_STOP_CODAS) and tone not in _STOP_TONES:
-            return None
+    if tone is not None and (tone_index is None
+                             or tone_index - start not in _tone_positions(rhyme)):
+        return None
+    if rhyme.endswith(STOP_CODAS) and tone not in STOP_CODA_TONES:
+        return None
     return Syllable(onset, rhyme, tone, tone_index, start)
-
-
-def _rhyme_fits(onset: str, rhyme: str) -> bool:
-    """Is ``rhyme`` a rhyme, and may it follow ``onset``?"""
-    if not rhyme or rhyme[0] not in VOWELS:
-        return False
-    if onset == "qu":
-        # The u of qu is the glide of oa/oe spelled with u: qua, quen, quyết.
-        return rhyme[0] != "u" and ("u" + rhyme in RHYMES or "o" + rhyme in RHYMES)
-    if onset == "gi":
-        # The i of gi absorbs the i of iê: giếng is gi + iêng.
-        return rhyme[0] != "i" and (rhyme in RHYMES or "i" + rhyme in RHYMES)
-    if rhyme not in RHYMES:
-        return False
-    front = rhyme[0] in _FRONT
-    if onset in ("k", "gh", "ngh"):
-        return front
-    if onset in ("c", "ng"):
-        return not front
-    if onset == "g":
-        # Before i, "g" is only the "gì/gìn" family; otherwise it is "gi" or "gh".
-        return not front or (rhyme[0] == "i" and (len(rhyme) == 1 or rhyme[1] not in VOWELS))
-    if rhyme.startswith("yê"):
-        return onset == ""
-    if rhyme.startswith("iê"):
-        return onset != ""
-    return True
 
 
 def _tone_positions(rhyme: str) -> frozenset[int]:

@@ -13,6 +13,15 @@ Keys
 Telex: ``s f r x j`` put the tone sắc, huyền, hỏi, ngã, nặng; ``z`` removes
 it; ``aa ee oo`` give â ê ô; ``w`` gives ă ơ ư (``aw ow uw``) and, typed
 anywhere after ``uo``, ươ; ``dd`` gives đ.
+
+Telex (``"telex"``) follows Unikey's default habits: a lone ``w`` where a
+vowel may start is ``ư`` (``w`` → ư, ``thw`` → thư, ``ngwowif`` → người;
+``ww`` gives the letter w, ``thww`` → thw), never after a cluster or an
+onset that cannot take ư (``str``, ``k``, ``ngh``); and ``ưo`` waits for a
+letter or a horn, not a tone, before becoming ``ươ``, so a tone typed in the
+middle (``truwfowng`` → trường) does not make the later ``w`` an undo.
+"Classic" Telex (``"telex-classic"``) keeps ``w`` a letter unless a vowel
+takes its horn or breve, for people who type much English.
 VNI: digits ``1``–``5`` are the tones, ``0`` removes the tone, ``6`` is the
 circumflex (â ê ô), ``7`` the horn (ơ ư), ``8`` the breve (ă), ``9`` gives đ.
 
@@ -43,7 +52,7 @@ Plausibility heuristic
 A tone or mark key only applies when the word that results is a plausible
 Vietnamese syllable, or the beginning of one: an initial consonant from the
 Vietnamese set (plus ``kr`` and ``pl`` for Central Highlands names such as
-Krông Búk and Pleiku), a rime from :data:`_RIMES` (or the same rime with some
+Krông Búk and Pleiku), a rime from :mod:`deskapp.text.inventory` (or the same rime with some
 marks still to be typed, e.g. ``uong`` before ``w``), the spelling rules for
 c/k/q, g/gh and ng/ngh, and only sắc or nặng on a syllable ending in
 c, ch, k, p, t.  Otherwise the key is typed as a letter.  So words with
@@ -58,15 +67,26 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import product
 from typing import Final
 
+from deskapp.text.inventory import (
+    ALL_ONSETS,
+    PLACE_NAME_ONSETS,
+    STOP_CODAS,
+    STYLE_RHYMES,
+    VOWELS,
+    first_vowel_allowed,
+    k_spellings,
+    rhyme_fits,
+    rhymes_after,
+)
 from deskapp.text.normalize import nfc
 
 __all__ = ["METHODS", "STYLES", "Composer", "type_keys"]
 
-METHODS: Final = ("telex", "vni")
+METHODS: Final = ("telex", "telex-classic", "vni")
 STYLES: Final = ("old", "new")
 
 # Tone numbers, in the order of the VNI keys 1–5.
@@ -74,55 +94,16 @@ NO_TONE, SAC, HUYEN, HOI, NGA, NANG = range(6)
 _TONE_MARKS: Final = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
 _STOP_TONES: Final = frozenset({SAC, NANG})
 
-_VOWELS: Final = frozenset("aăâeêioôơuưy")
+_VOWELS: Final = frozenset(VOWELS)
 _MARKED_VOWELS: Final = frozenset("ăâêôơư")
 _LETTERS: Final = "abcdefghijklmnopqrstuvwxyzăâêôơưđ"
 _UNMARK: Final = {"ă": "a", "â": "a", "ê": "e", "ô": "o", "ơ": "o", "ư": "u"}
 
-# Every rime (vowels + final consonant) of standard Vietnamese spelling; êng is for giêng,
-# the u of qu and the i of gi being part of the initial.
-_RIMES: Final = """
-    a ac ach ai am an ang anh ao ap at au ay
-    ăc ăm ăn ăng ăp ăt
-    âc âm ân âng âp ât âu ây
-    e ec em en eng eo ep et
-    ê êch êm ên êng ênh êp êt êu
-    i ia ich im in inh ip it iu
-    iêc iêm iên iêng iêp iêt iêu
-    o oc oi om on ong op ot ooc oong
-    ô ôc ôi ôm ôn ông ôp ôt
-    ơ ơi ơm ơn ơp ơt
-    u ua uc ui um un ung up ut
-    ư ưa ưc ưi ưm ưn ưng ưt ưu
-    y yêm yên yêng yêt yêu
-    oa oac oach oai oam oan oang oanh oap oat oay
-    oăc oăm oăn oăng oăt
-    oe oen oeo oet
-    uân uâng uât uây
-    uê uêch uênh
-    uôc uôi uôm uôn uông uôt
-    uơ
-    ươc ươi ươm ươn ương ươp ươt ươu
-    uy uych uyn uynh uyt uya uyu uyên uyêt
-""".split()
-
-_INITIALS: Final = frozenset(
-    "b c ch d đ g gh gi h k kh l m n ng ngh nh p ph qu r s t th tr v x kr pl".split()
-) | {""}
+# The spelling comes from the shared inventory; typing also accepts the onsets
+# and k finals of Central Highlands place names (Krông Búk, Đắk Lắk).
+_INITIALS: Final = ALL_ONSETS | PLACE_NAME_ONSETS
 _INITIAL_PREFIXES: Final = frozenset(i[:n] for i in _INITIALS for n in range(len(i) + 1))
-_STOP_FINALS: Final = frozenset({"c", "ch", "k", "p", "t"})
-
-# Spelling rules: which first vowels an initial needs, or may not take.
-_ONLY_BEFORE: Final = {"k": "eêiy", "gh": "eêi", "ngh": "eêi"}
-_NEVER_BEFORE: Final = {"c": "eêiy", "ng": "eêiy", "g": "eêy"}
-
-# The oa / oe / uy rimes whose tone position depends on the style.
-_STYLE_PAIRS: Final = frozenset({"oa", "oe", "uy"})
-
-
-def _k_spellings(rimes: list[str]) -> set[str]:
-    """Rimes ending in c also written with k in place names (Đắk Lắk, Krông Búk)."""
-    return {r[:-1] + "k" for r in rimes if r.endswith("c")}
+_STOP_FINALS: Final = frozenset((*STOP_CODAS, "k"))
 
 
 def _unmarked_variants(text: str) -> Iterator[str]:
@@ -140,13 +121,14 @@ def _plausible(rimes: set[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-_FULL_RIMES: Final = set(_RIMES) | _k_spellings(_RIMES)
-_RIMES_OK: Final = _plausible(_FULL_RIMES)
-# After qu the u is a consonant: quả, quân, quynh, quyết.
-_QU_RIMES_OK: Final = _plausible(
-    {r for r in _FULL_RIMES if r[0] not in "uư"}
-    | {r[1:] for r in _FULL_RIMES if r[0] == "u" and len(r) > 1}
-)
+def _plausible_after(onset: str) -> frozenset[str]:
+    rhymes = rhymes_after(onset)
+    return _plausible(set(rhymes | k_spellings(rhymes)))
+
+
+_RIMES_OK: Final = _plausible_after("")
+_QU_RIMES_OK: Final = _plausible_after("qu")
+_GI_RIMES_OK: Final = _plausible_after("gi")
 
 
 def _char_tables() -> tuple[dict[tuple[str, int, bool], str], dict[str, tuple[str, int, bool]]]:
@@ -183,6 +165,9 @@ class _Scheme:
     clear: str
     marks: Mapping[str, _Mark]
     digits_in_words: bool
+    # Unikey's habits: a lone w is ư, and ưo waits for a letter or a horn
+    # rather than a tone before it becomes ươ (so truwfowng works).
+    unikey: bool = False
 
 
 _STROKE = _Mark({"d": "đ"}, {"đ": "d"}, on_initial=True)
@@ -190,19 +175,22 @@ _CIRCUMFLEX = {"a": "â", "ă": "â", "e": "ê", "o": "ô", "ơ": "ô"}
 _HORN = {"o": "ơ", "ô": "ơ", "u": "ư"}
 _BREVE = {"a": "ă", "â": "ă"}
 
+_TELEX: Final = _Scheme(
+    tones={"s": SAC, "f": HUYEN, "r": HOI, "x": NGA, "j": NANG},
+    clear="z",
+    marks={
+        "a": _Mark({"a": "â", "ă": "â"}, {"â": "a"}),
+        "e": _Mark({"e": "ê"}, {"ê": "e"}),
+        "o": _Mark({"o": "ô", "ơ": "ô"}, {"ô": "o"}),
+        "w": _Mark(_HORN | _BREVE, {"ơ": "o", "ư": "u", "ă": "a"}),
+        "d": _STROKE,
+    },
+    digits_in_words=False,
+)
+
 _SCHEMES: Final = {
-    "telex": _Scheme(
-        tones={"s": SAC, "f": HUYEN, "r": HOI, "x": NGA, "j": NANG},
-        clear="z",
-        marks={
-            "a": _Mark({"a": "â", "ă": "â"}, {"â": "a"}),
-            "e": _Mark({"e": "ê"}, {"ê": "e"}),
-            "o": _Mark({"o": "ô", "ơ": "ô"}, {"ô": "o"}),
-            "w": _Mark(_HORN | _BREVE, {"ơ": "o", "ư": "u", "ă": "a"}),
-            "d": _STROKE,
-        },
-        digits_in_words=False,
-    ),
+    "telex": replace(_TELEX, unikey=True),
+    "telex-classic": _TELEX,
     "vni": _Scheme(
         tones={"1": SAC, "2": HUYEN, "3": HOI, "4": NGA, "5": NANG},
         clear="0",
@@ -225,9 +213,11 @@ class _Word:
     upper: list[bool]
     tone: int = NO_TONE
     tone_at: int = -1
+    settle_on_tone: bool = True
 
     def copy(self) -> _Word:
-        return _Word(self.letters[:], self.upper[:], self.tone, self.tone_at)
+        return _Word(self.letters[:], self.upper[:], self.tone, self.tone_at,
+                     self.settle_on_tone)
 
     def push(self, letter: str, upper: bool) -> None:
         self.letters.append(letter)
@@ -274,13 +264,10 @@ def _analyze(letters: list[str]) -> tuple[int, int] | None:
             return (start, end) if end == size else None
         start, initial, rimes = start + 1, "qu", _QU_RIMES_OK
     elif initial == "g" and letters[start] == "i" and end - start > 1:
-        start, initial = start + 1, "gi"
+        start, initial, rimes = start + 1, "gi", _GI_RIMES_OK
     if initial not in _INITIALS or "".join(letters[start:]) not in rimes:
         return None
-    first = letters[start]
-    if initial in _ONLY_BEFORE and first not in _ONLY_BEFORE[initial]:
-        return None
-    if initial in _NEVER_BEFORE and first in _NEVER_BEFORE[initial]:
+    if not first_vowel_allowed(initial, letters[start]):
         return None
     return start, end
 
@@ -291,7 +278,7 @@ def _settle_uo(word: _Word, start: int, end: int) -> None:
     for i in range(start, end - 1):
         first, second = letters[i], letters[i + 1]
         followed = i + 2 < len(letters)
-        if first == "ư" and second == "o" and (followed or word.tone):
+        if first == "ư" and second == "o" and (followed or (word.tone and word.settle_on_tone)):
             letters[i + 1] = "ơ"
         elif first == "u" and second == "ơ" and followed:
             letters[i] = "ư"
@@ -307,7 +294,7 @@ def _tone_index(letters: list[str], start: int, end: int, style: str) -> int:
     count = end - start
     if count == 3:
         return start + 1
-    if count == 2 and style == "new" and "".join(letters[start:end]) in _STYLE_PAIRS:
+    if count == 2 and style == "new" and "".join(letters[start:end]) in STYLE_RHYMES:
         return start + 1
     return start
 
@@ -438,6 +425,7 @@ def _feed(word: str, key: str, scheme: _Scheme, style: str) -> str | None:
     decoded = _decode(word)
     if decoded is None:
         return None
+    decoded.settle_on_tone = not scheme.unikey
     lower = key.lower()
     result: str | None = None
     if lower in scheme.tones:
@@ -453,6 +441,19 @@ def _feed(word: str, key: str, scheme: _Scheme, style: str) -> str | None:
     return result
 
 
+def _lone_w(word: str, key: str) -> str | None:
+    """Unikey's lone w: ư after an onset that may take it (thw → thư, w → ư)."""
+    decoded = _decode(nfc(word))
+    if decoded is None or decoded.tone:
+        return None
+    onset = "".join(decoded.letters)
+    if onset != "gi" and any(letter in _VOWELS for letter in decoded.letters):
+        return None
+    if onset not in ALL_ONSETS or not rhyme_fits(onset, "ư"):
+        return None  # a cluster (str, bc) or an onset that never comes before ư (k, ngh)
+    return nfc(word) + ("Ư" if key == "W" else "ư")
+
+
 class Composer:
     """Incremental Telex/VNI engine for the editor.
 
@@ -460,13 +461,16 @@ class Composer:
     cursor (:meth:`split`), calls :meth:`feed`, and replaces the word with the
     answer, or inserts the key itself when the answer is ``None``.  Backspace
     is never given to the engine; the editor deletes as usual and the next key
-    continues from what is on screen.
+    continues from what is on screen.  The one thing remembered is the word a
+    lone w just made (thư from thw), so that a second w gives the letter w
+    (thww → thw) rather than undoing a horn that was never typed (thuw).
     """
 
     def __init__(self, method: str = "telex", style: str = "old") -> None:
         _check(method, style)
         self.method = method
         self.style = style
+        self._lone_w: str | None = None
 
     def feed(
         self,
@@ -480,7 +484,16 @@ class Composer:
         ``method`` and ``style`` default to the ones given to the constructor.
         """
         style = style or self.style
-        return _feed(word_so_far, key, _check(method or self.method, style), style)
+        scheme = _check(method or self.method, style)
+        made, self._lone_w = self._lone_w, None
+        if scheme.unikey and key in ("w", "W"):
+            if made is not None and word_so_far == made:
+                return made[:-1] + ("W" if made[-1] == "Ư" else "w")
+            lone = _lone_w(word_so_far, key)
+            if lone is not None:
+                self._lone_w = lone
+                return lone
+        return _feed(word_so_far, key, scheme, style)
 
     def is_word_char(self, char: str, method: str | None = None) -> bool:
         """Whether ``char`` belongs to a word (letters; also digits in VNI)."""

@@ -83,3 +83,56 @@ def test_legacy_file_import_asks_first(qtbot, window, library, tmp_path, monkeyp
     assert len(imported) == 1
     assert imported[0].body.startswith("Ban chỉ đạo xây dựng")
     assert "tcvn3" in window.statusBar().currentMessage()
+
+
+def _paste_keys(widget):
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_V,
+                                                 Qt.KeyboardModifier.ControlModifier))
+
+
+def test_a_legacy_headline_pasted_into_the_headline_is_offered_and_converted(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    window.act_new.trigger()
+    title = window.editor.title
+    bar = window.editor.title_legacy_bar
+    for pasted in ("HO^.I NGHI. TO^?NG KE^'T",
+                   encode_legacy("HỘI NGHỊ TỔNG KẾT", "vni").decode("cp1252", errors="replace"),
+                   encode_legacy("HỘI NGHỊ TỔNG KẾT", "tcvn3").decode("latin-1")):
+        title.clear()
+        QApplication.clipboard().setText(pasted)
+        _paste_keys(title)
+        assert title.text() == pasted
+        assert bar.isVisible()
+        assert "HỘI" in bar.message.text()
+        bar.convert_button.click()
+        assert title.text() == "HỘI NGHỊ TỔNG KẾT"
+        assert not bar.isVisible()
+    title.undo()
+    assert title.text() == encode_legacy("HỘI NGHỊ TỔNG KẾT", "tcvn3").decode("latin-1")
+
+
+def test_english_capitals_pasted_into_the_headline_raise_no_alarm(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    window.act_new.trigger()
+    for pasted in ("THE NEW YORK TIMES", "WHAT'S UP? I'M OK.", "U.S. AND U.K."):
+        window.editor.title.clear()
+        QApplication.clipboard().setText(pasted)
+        _paste_keys(window.editor.title)
+        assert window.editor.title.text() == pasted
+        assert not window.editor.title_legacy_bar.isVisible()
+
+
+def test_a_short_viqr_headline_pasted_into_the_body_is_offered(qtbot, window):
+    window.act_new.trigger()
+    paste(window.editor.body, "KON TUM: HO^.I NGHI. TO^?NG KE^'T NA(M 2026")
+    bar = window.editor.legacy_bar
+    assert bar.isVisible() and "VIQR" in bar.message.text()
+    bar.convert_button.click()
+    assert window.editor.body.toPlainText() == "KON TUM: HỘI NGHỊ TỔNG KẾT NĂM 2026"

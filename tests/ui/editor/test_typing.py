@@ -134,3 +134,30 @@ def test_toolbar_button_toggles_typing(qtbot, window):
     assert "TELEX" in window.typing_controls.toggle.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.editor.typing.method is None
+
+
+def _typing_menu(window):
+    return next(a.menu() for a in window.menuBar().actions()
+                if a.menu() is not None and "Typing" in a.text().replace("&", ""))
+
+
+def test_typing_menu_offers_unikey_telex_and_classic_telex(qtbot, window, library):
+    window.act_new.trigger()
+    menu = _typing_menu(window)
+    texts = [a.text() for a in menu.actions()]
+    assert "Telex as Unikey types it (w → ư)" in texts
+    assert "Telex classic (w stays w)" in texts
+    classic = next(a for a in menu.actions() if a.text() == "Telex classic (w stays w)")
+    classic.trigger()
+    assert classic.isChecked()
+    assert window.editor.typing.method == "telex-classic"
+    assert library.get_setting("typing_method") == "telex-classic"
+    assert window.typing_controls.toggle.text() == "Vietnamese typing: TELEX classic"
+    assert window.typing_controls.badge.text().strip() == "TELEX classic"
+    qtbot.keyClicks(window.editor.body, "thw www ")
+    assert window.editor.body.toPlainText() == "thw www "
+    unikey = next(a for a in menu.actions() if a.text() == "Telex as Unikey types it (w → ư)")
+    unikey.trigger()
+    assert window.typing_controls.toggle.text() == "Vietnamese typing: TELEX"
+    qtbot.keyClicks(window.editor.body, "thw ngwowif truwfowng ww")
+    assert window.editor.body.toPlainText() == "thw www thư người trường w"

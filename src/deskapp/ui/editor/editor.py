@@ -83,6 +83,8 @@ class EditorPanel(OwnContextTr, QWidget):
         self.body.pasted.connect(self.legacy_bar.check)
         self.lead_legacy_bar = LegacyPasteBar(self.lead, self)
         self.lead.pasted.connect(self.lead_legacy_bar.check)
+        self.title_legacy_bar = LegacyPasteBar(self.title, self)
+        self.title.pasted.connect(self.title_legacy_bar.check)
 
         self.target = QSpinBox(self)
         self.target.setObjectName("targetWords")
@@ -136,6 +138,7 @@ class EditorPanel(OwnContextTr, QWidget):
         layout.setSpacing(3)
         layout.addWidget(self.desk_banner)
         layout.addWidget(self.title)
+        layout.addWidget(self.title_legacy_bar)
         layout.addWidget(self.headline_hint)
         layout.addWidget(self.lead_legacy_bar)
         layout.addWidget(self.lead)
@@ -199,6 +202,7 @@ class EditorPanel(OwnContextTr, QWidget):
             self.target.setValue(a.target_lines or a.target_words or 0)
             self.legacy_bar.hide()
             self.lead_legacy_bar.hide()
+            self.title_legacy_bar.hide()
         finally:
             self._loading = False
         # An article that arrived with text but no headline (an import, a paste) asks for

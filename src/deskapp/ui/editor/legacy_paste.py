@@ -2,7 +2,8 @@
 
 The paste goes in as it was; a bar above the editor shows what would change.
 Converting replaces exactly the pasted range in one edit, so a single undo
-brings the original back; ignoring it changes nothing.
+brings the original back; ignoring it changes nothing. The body and the lead
+(plain-text editors) and the headline (a line edit) each have a bar.
 """
 
 from __future__ import annotations
@@ -11,7 +12,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
 from deskapp.ui.common.theme import set_tone
 
@@ -27,7 +36,7 @@ class LegacyPasteBar(QFrame):
 
     converted = Signal(str)  # the encoding
 
-    def __init__(self, editor: QPlainTextEdit, parent: QWidget | None = None) -> None:
+    def __init__(self, editor: QPlainTextEdit | QLineEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
         self.setObjectName("legacyPasteBar")
@@ -83,17 +92,23 @@ class LegacyPasteBar(QFrame):
         if self._text(start, end) != self._pasted:  # edited since: do not guess
             self.hide()
             return
-        cursor = self.editor.textCursor()
-        cursor.beginEditBlock()
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(self._found.text)
-        cursor.endEditBlock()
-        self.editor.setTextCursor(cursor)
+        if isinstance(self.editor, QLineEdit):
+            self.editor.setSelection(start, end - start)
+            self.editor.insert(self._found.text)  # one undo step, emits textEdited
+        else:
+            cursor = self.editor.textCursor()
+            cursor.beginEditBlock()
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(self._found.text)
+            cursor.endEditBlock()
+            self.editor.setTextCursor(cursor)
         self.hide()
         self.converted.emit(self._found.encoding)
 
     def _text(self, start: int, end: int) -> str:
+        if isinstance(self.editor, QLineEdit):
+            return self.editor.text()[start:end]
         cursor = QTextCursor(self.editor.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)

@@ -17,7 +17,13 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QTextCursor
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from deskapp.errors import ImportRejected
@@ -32,7 +38,7 @@ _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier,
 
 
 class VietnameseTyping:
-    """The built-in input method shared by every field: off, "telex" or "vni"."""
+    """The built-in input method shared by every field: off, "telex", "telex-classic" or "vni"."""
 
     def __init__(self, method: str | None = None, style: str = "old") -> None:
         self.method = method
@@ -56,8 +62,7 @@ class VietnameseTyping:
         if len(key) != 1 or not key.isascii() or not key.isprintable() or key.isspace():
             return None
         _before, word = self._composer.split(before_cursor, self.method)
-        if not word:
-            return None
+        # The word may be empty: in Telex a lone w at the start of a word is ư.
         new = self._composer.feed(word, key, self.method, self.style)
         return None if new is None else (len(word), new)
 
@@ -154,7 +159,14 @@ class NfcPlainTextEdit(QPlainTextEdit):
 
 
 class NfcLineEdit(QLineEdit):
-    """A QLineEdit whose content is always NFC (typed, pasted or committed)."""
+    """A QLineEdit whose content is always NFC (typed, pasted or committed).
+
+    A paste (keyboard or context menu) is reported with :attr:`pasted`, as
+    the plain-text editors do, so a legacy-encoded headline can be offered
+    for conversion.
+    """
+
+    pasted = Signal(int, int)  # start and end positions of the text just pasted
 
     def __init__(self, parent: QWidget | None = None,
                  typing: VietnameseTyping | None = None) -> None:
@@ -163,7 +175,35 @@ class NfcLineEdit(QLineEdit):
         self.composing = False
         self.textEdited.connect(self._normalize)
 
+    def paste_text(self, text: str) -> None:
+        """Insert ``text`` as a paste: one line, NFC, one undo step, then :attr:`pasted`."""
+        if self.isReadOnly():
+            return
+        line = nfc(" ".join(text.split()))
+        if not line:
+            return
+        self.insert(line)
+        end = self.cursorPosition()
+        self.pasted.emit(end - len(line), end)
+
+    def _paste_clipboard(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        self.paste_text(QGuiApplication.clipboard().text())
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu()
+        for action in menu.actions():
+            if action.objectName() == "edit-paste":
+                action.triggered.disconnect()
+                action.triggered.connect(self._paste_clipboard)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self._paste_clipboard()
+            return
         if not self.composing and not self.hasSelectedText():
             change = self.typing.compose(self.text()[: self.cursorPosition()], event)
             if change is not None:

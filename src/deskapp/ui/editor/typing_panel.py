@@ -20,13 +20,13 @@ from deskapp.ui.common.i18n import OwnContextTr
 from deskapp.ui.common.shortcuts import keys, make_action
 from deskapp.ui.editor.text_edit import NfcLineEdit, VietnameseTyping
 
-METHODS = ("telex", "vni")
+METHODS = ("telex", "telex-classic", "vni")
 
 
 class TypingControls(OwnContextTr, QObject):
     """Menu entries and a badge that switch the shared :class:`VietnameseTyping`."""
 
-    changed = Signal(object)  # the method ("telex", "vni") or None
+    changed = Signal(object)  # the method ("telex", "telex-classic", "vni") or None
     styleChanged = Signal(str)  # "old" or "new"
 
     def __init__(self, typing: VietnameseTyping, parent: QWidget) -> None:
@@ -36,7 +36,9 @@ class TypingControls(OwnContextTr, QObject):
         self.group = QActionGroup(self)
         self.actions: dict[str | None, QAction] = {}
         for method, text in ((None, self.tr("Off (use the system input method)")),
-                             ("telex", self.tr("Telex")), ("vni", self.tr("VNI"))):
+                             ("telex", self.tr("Telex as Unikey types it (w → ư)")),
+                             ("telex-classic", self.tr("Telex classic (w stays w)")),
+                             ("vni", self.tr("VNI"))):
             act = make_action(text, self)
             act.setCheckable(True)
             act.triggered.connect(lambda _c=False, m=method: self.set_method(m))
@@ -91,9 +93,15 @@ class TypingControls(OwnContextTr, QObject):
         self.actions[self.typing.method].setChecked(True)
         method = self.typing.method
         self.toggle.setChecked(method is not None)
-        self.toggle.setText(self.tr("Vietnamese typing: %1").replace(
-            "%1", method.upper() if method else self.tr("off")))
-        self.badge.setText(f"  {method.upper()}  " if method else self.tr("  EN  "))
+        name = self.method_name(method)
+        self.toggle.setText(self.tr("Vietnamese typing: %1").replace("%1", name))
+        self.badge.setText(f"  {name}  " if method else self.tr("  EN  "))
+
+    def method_name(self, method: str | None) -> str:
+        """What the menu and the badge call ``method``: TELEX, TELEX classic, VNI or off."""
+        if method == "telex-classic":
+            return self.tr("TELEX classic")
+        return method.upper() if method else self.tr("off")
 
 
 class TypingDiagnostics(QDialog):

@@ -42,7 +42,7 @@ class FirstRun(Profile):
     """The first-run answer: the profile, the interface language, the built-in typing."""
 
     language: str = "en"  # "vi" or "en"
-    typing: str | None = None  # "telex", "vni" or None
+    typing: str | None = None  # "telex", "telex-classic", "vni" or None
 
 
 # Asks for a profile (None: the user declined); the window calls it at the first start.
@@ -116,7 +116,9 @@ class ProfileDialog(QDialog):
         self.typing_choice = QComboBox(self)
         self.typing_choice.setObjectName("welcomeTyping")
         for method, text in ((None, self.tr("Off (use the system input method)")),
-                             ("telex", self.tr("Telex")), ("vni", self.tr("VNI"))):
+                             ("telex", self.tr("Telex as Unikey types it (w → ư)")),
+                             ("telex-classic", self.tr("Telex classic (w stays w)")),
+                             ("vni", self.tr("VNI"))):
             self.typing_choice.addItem(text, method)
         self.typing_choice.setCurrentIndex(max(0, self.typing_choice.findData(self.typing.method)))
         choices = QFormLayout()
