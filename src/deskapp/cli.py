@@ -654,15 +654,18 @@ def _cmd_check(args: argparse.Namespace, library_path: Path) -> int:
     import json
 
     from deskapp.proof import check, describe_finding
+    from deskapp.proof.house import library_house_style
 
     library = _open(library_path)
     try:
         article = _article_or_file(library, args.ref)
-        style = args.tone_style or library.get_setting("tone_style")
+        house = library_house_style(library)
+        style = args.tone_style or house.tone_style
         preset_name = args.preset or _library_preset(library, article)
     finally:
         library.close()
-    findings = check(article, tone_style=style if style in ("old", "new") else None)
+    findings = check(article, tone_style=style if style in ("old", "new") else None,
+                     house=house)
     if args.json:
         items = [{"rule": f.rule, "field": f.field, "line": f.line, "column": f.column,
                   "text": f.text, "message": describe_finding(f), "fix": f.fix}

@@ -56,6 +56,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The paragraph “{text}” is left over from the web page (comments, sharing…); "
         "delete it.",
     ),
+    "misspelling": (
+        "“{word}” là lỗi chính tả thường gặp; viết đúng là “{fix}” (nguồn: {source}).",
+        "“{word}” is a common misspelling; the right form is “{fix}” (source: {source}).",
+    ),
     "missing_title": ("Bài chưa có tít.", "The article has no headline."),
     "missing_lead": ("Bài chưa có sapo.", "The article has no lead."),
     "missing_byline": ("Bài chưa có bút danh / tác giả.", "The article has no byline."),
@@ -79,6 +83,7 @@ RULE_NAMES: dict[str, tuple[str, str]] = {
     "straight_quote": ("Nháy thẳng", "Straight quote"),
     "repeated_word": ("Lặp từ", "Repeated word"),
     "boilerplate": ("Rác trang web", "Web boilerplate"),
+    "misspelling": ("Lỗi chính tả thường gặp", "Common misspelling"),
     "missing_title": ("Thiếu tít", "Missing headline"),
     "missing_lead": ("Thiếu sapo", "Missing lead"),
     "missing_byline": ("Thiếu bút danh", "Missing byline"),

@@ -22,6 +22,8 @@ from collections.abc import Callable
 from deskapp.exchange.webcopy import is_boilerplate
 from deskapp.model import Article
 from deskapp.proof.findings import FIELDS, Finding, Positions, make_finding
+from deskapp.proof.house import DEFAULT, HouseStyle
+from deskapp.proof.misspellings import misspellings
 from deskapp.proof.variants import iy_variants, name_variants, tone_style_mix
 from deskapp.proof.words import FieldText, Word, field_texts, words
 from deskapp.text.syllable import TONE_MARKS, VOWELS, add_tone, is_vietnamese_syllable, strip_tone
@@ -30,7 +32,7 @@ from deskapp.text.tone import STYLES
 RULES = (
     "missing_title", "missing_lead", "missing_byline", "invalid_syllable", "name_variants",
     "iy_variants", "tone_style_mix", "double_space", "space_before_punctuation",
-    "straight_quote", "repeated_word", "boilerplate",
+    "straight_quote", "repeated_word", "boilerplate", "misspelling",
 )  # fmt: skip
 
 # Letters of the Vietnamese alphabet with every mark; a word with any other
@@ -60,16 +62,22 @@ _MARKDOWN_ESCAPE = re.compile(r"\\(.)")
 
 
 def check(article: Article, *, tone_style: str | None = None,
-          rules: tuple[str, ...] | frozenset[str] | None = None) -> list[Finding]:
+          rules: tuple[str, ...] | frozenset[str] | None = None,
+          house: HouseStyle | None = None) -> list[Finding]:
     """All findings for ``article``, in field order and then in text order.
 
     ``tone_style`` ("old" or "new") is the newsroom's tone placement: when an
     article mixes both, the words in the other style are flagged and fixed
     towards it. ``rules`` limits the check to some of :data:`RULES`.
+    ``house`` is the newsroom's house style (:mod:`deskapp.proof.house`: its
+    choices, its extra data and its name register); its tone style is used
+    when ``tone_style`` is not given.
     """
+    house = house or DEFAULT
+    tone_style = tone_style or house.tone_style
     if tone_style is not None and tone_style not in STYLES:
         raise ValueError(f"tone_style must be 'old' or 'new', not {tone_style!r}")
-    wanted = frozenset(RULES if rules is None else rules)
+    wanted = frozenset(RULES if rules is None else rules) - house.rules_off
     fields = field_texts(article, FIELDS)
     positions = {f.name: Positions(f.text) for f in fields}
     all_words = [w for f in fields for w in words(f)]
@@ -89,6 +97,9 @@ def check(article: Article, *, tone_style: str | None = None,
         findings.extend(iy_variants(all_words, positions))
     if "tone_style_mix" in wanted:
         findings.extend(tone_style_mix(all_words, positions, tone_style))
+    texts = {f.name: f.text for f in fields}
+    if "misspelling" in wanted:
+        findings.extend(misspellings(all_words, texts, positions, house))
     order = {name: i for i, name in enumerate(FIELDS)}
     return sorted(findings, key=lambda f: (order[f.field], f.start, f.end, f.rule))
 
