@@ -60,6 +60,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "“{word}” là lỗi chính tả thường gặp; viết đúng là “{fix}” (nguồn: {source}).",
         "“{word}” is a common misspelling; the right form is “{fix}” (source: {source}).",
     ),
+    "capitalization": (
+        "“{word}” viết hoa chưa đúng; nên viết “{fix}” (Nghị định 30/2020/NĐ-CP, Phụ lục II, "
+        "mục {section}).",
+        "“{word}” is capitalised wrongly; write “{fix}” (Decree 30/2020/NĐ-CP, Appendix II, "
+        "section {section}).",
+    ),
     "missing_title": ("Bài chưa có tít.", "The article has no headline."),
     "missing_lead": ("Bài chưa có sapo.", "The article has no lead."),
     "missing_byline": ("Bài chưa có bút danh / tác giả.", "The article has no byline."),
@@ -84,6 +90,7 @@ RULE_NAMES: dict[str, tuple[str, str]] = {
     "repeated_word": ("Lặp từ", "Repeated word"),
     "boilerplate": ("Rác trang web", "Web boilerplate"),
     "misspelling": ("Lỗi chính tả thường gặp", "Common misspelling"),
+    "capitalization": ("Viết hoa", "Capitals"),
     "missing_title": ("Thiếu tít", "Missing headline"),
     "missing_lead": ("Thiếu sapo", "Missing lead"),
     "missing_byline": ("Thiếu bút danh", "Missing byline"),

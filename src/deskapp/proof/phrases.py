@@ -50,23 +50,25 @@ class PhraseIndex(Generic[T]):
     def __bool__(self) -> bool:
         return bool(self._by_first)
 
-    def matches(self, words: list[Word], texts: dict[str, str], *,
-                longest_only: bool = True) -> Iterator[Match[T]]:
-        """Every place a phrase occurs; with ``longest_only`` one match per starting word."""
-        folded = [w.text.casefold() for w in words]
-        for i, word in enumerate(folded):
-            candidates = self._by_first.get(word)
-            if not candidates:
+    def matches(self, words: list[Word], texts: dict[str, str]) -> Iterator[Match[T]]:
+        """Every place a phrase occurs, the longest one for each starting word."""
+        for i in range(len(words)):
+            match = self.match_at(words, texts, i)
+            if match is not None:
+                yield match
+
+    def match_at(self, words: list[Word], texts: dict[str, str], i: int) -> Match[T] | None:
+        """The longest phrase starting at ``words[i]``, if any."""
+        if i >= len(words):
+            return None
+        for key, item in self._by_first.get(words[i].text.casefold(), ()):
+            end = i + len(key)
+            if end > len(words) or any(words[i + k].text.casefold() != key[k]
+                                       for k in range(1, len(key))):
                 continue
-            for key, item in candidates:
-                end = i + len(key)
-                if end > len(words) or tuple(folded[i:end]) != key:
-                    continue
-                if not joined(words, texts, i, end - 1):
-                    continue
-                yield Match(item, i, end - 1)
-                if longest_only:
-                    break
+            if joined(words, texts, i, end - 1):
+                return Match(item, i, end - 1)
+        return None
 
 
 def joined(words: list[Word], texts: dict[str, str], first: int, last: int) -> bool:

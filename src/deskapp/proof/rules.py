@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from deskapp.exchange.webcopy import is_boilerplate
 from deskapp.model import Article
+from deskapp.proof.capitals import capitals
 from deskapp.proof.findings import FIELDS, Finding, Positions, make_finding
 from deskapp.proof.house import DEFAULT, HouseStyle
 from deskapp.proof.misspellings import misspellings
@@ -33,6 +34,7 @@ RULES = (
     "missing_title", "missing_lead", "missing_byline", "invalid_syllable", "name_variants",
     "iy_variants", "tone_style_mix", "double_space", "space_before_punctuation",
     "straight_quote", "repeated_word", "boilerplate", "misspelling",
+    "capitalization",
 )  # fmt: skip
 
 # Letters of the Vietnamese alphabet with every mark; a word with any other
@@ -100,6 +102,8 @@ def check(article: Article, *, tone_style: str | None = None,
     texts = {f.name: f.text for f in fields}
     if "misspelling" in wanted:
         findings.extend(misspellings(all_words, texts, positions, house))
+    if "capitalization" in wanted:
+        findings.extend(capitals(all_words, texts, positions, house))
     order = {name: i for i, name in enumerate(FIELDS)}
     return sorted(findings, key=lambda f: (order[f.field], f.start, f.end, f.rule))
 
