@@ -66,6 +66,19 @@ CATALOG: dict[str, tuple[str, str]] = {
         "“{word}” is capitalised wrongly; write “{fix}” (Decree 30/2020/NĐ-CP, Appendix II, "
         "section {section}).",
     ),
+    "number_style": (
+        "Số “{word}” nên viết “{fix}”: dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân.",
+        "Write the number “{word}” as “{fix}”: a dot between thousands, a comma before "
+        "decimals.",
+    ),
+    "date_style": (
+        "Ngày tháng “{word}” nên viết “{fix}” theo quy ước của tòa soạn.",
+        "Write the date “{word}” as “{fix}”, the newsroom's style.",
+    ),
+    "space_after_punctuation": (
+        "Thiếu dấu cách sau “{mark}”.",
+        "No space after “{mark}”.",
+    ),
     "missing_title": ("Bài chưa có tít.", "The article has no headline."),
     "missing_lead": ("Bài chưa có sapo.", "The article has no lead."),
     "missing_byline": ("Bài chưa có bút danh / tác giả.", "The article has no byline."),
@@ -91,6 +104,9 @@ RULE_NAMES: dict[str, tuple[str, str]] = {
     "boilerplate": ("Rác trang web", "Web boilerplate"),
     "misspelling": ("Lỗi chính tả thường gặp", "Common misspelling"),
     "capitalization": ("Viết hoa", "Capitals"),
+    "number_style": ("Cách viết số", "Number style"),
+    "date_style": ("Cách viết ngày", "Date style"),
+    "space_after_punctuation": ("Thiếu cách sau dấu câu", "No space after punctuation"),
     "missing_title": ("Thiếu tít", "Missing headline"),
     "missing_lead": ("Thiếu sapo", "Missing lead"),
     "missing_byline": ("Thiếu bút danh", "Missing byline"),

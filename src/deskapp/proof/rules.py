@@ -25,6 +25,7 @@ from deskapp.proof.capitals import capitals
 from deskapp.proof.findings import FIELDS, Finding, Positions, make_finding
 from deskapp.proof.house import DEFAULT, HouseStyle
 from deskapp.proof.misspellings import misspellings
+from deskapp.proof.numbers import date_style, number_style, spaces_after_punctuation
 from deskapp.proof.variants import iy_variants, name_variants, tone_style_mix
 from deskapp.proof.words import FieldText, Word, field_texts, words
 from deskapp.text.syllable import TONE_MARKS, VOWELS, add_tone, is_vietnamese_syllable, strip_tone
@@ -34,7 +35,7 @@ RULES = (
     "missing_title", "missing_lead", "missing_byline", "invalid_syllable", "name_variants",
     "iy_variants", "tone_style_mix", "double_space", "space_before_punctuation",
     "straight_quote", "repeated_word", "boilerplate", "misspelling",
-    "capitalization",
+    "capitalization", "number_style", "date_style", "space_after_punctuation",
 )  # fmt: skip
 
 # Letters of the Vietnamese alphabet with every mark; a word with any other
@@ -91,6 +92,9 @@ def check(article: Article, *, tone_style: str | None = None,
         for rule, run in _FIELD_RULES.items():
             if rule in wanted and (field.name == "body" or rule != "boilerplate"):
                 findings.extend(run(field, positions[field.name]))
+        for rule, styled in _STYLED_RULES.items():
+            if rule in wanted:
+                findings.extend(styled(field, positions[field.name], house))
     if "invalid_syllable" in wanted:
         findings.extend(invalid_syllables(all_words, fields, positions))
     if "name_variants" in wanted:
@@ -248,6 +252,12 @@ def boilerplate(field: FieldText, positions: Positions) -> list[Finding]:
                                          m.start(), m.end(), fix=""))
     return findings
 
+
+_STYLED_RULES: dict[str, Callable[[FieldText, Positions, HouseStyle], list[Finding]]] = {
+    "number_style": number_style,
+    "date_style": date_style,
+    "space_after_punctuation": spaces_after_punctuation,
+}
 
 _FIELD_RULES: dict[str, Callable[[FieldText, Positions], list[Finding]]] = {
     "double_space": double_spaces,
