@@ -25,6 +25,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The name “{name}” is spelled two ways in this article: {variants}. "
         "Use “{preferred}” throughout.",
     ),
+    "short_name_variant": (
+        "“{word}” có vẻ là {full}, người đã được nêu tên đầy đủ trong bài nhưng viết khác. "
+        "Nên thống nhất là “{preferred}”.",
+        "“{word}” seems to be {full}, named in full earlier in this article but spelled "
+        "another way. Use “{preferred}” throughout.",
+    ),
     "iy_variants": (
         "“{word}” và “{other}” cùng xuất hiện trong bài (i/y). Nên thống nhất là “{preferred}”.",
         "“{word}” and “{other}” both appear in this article (i/y). "
@@ -95,6 +101,12 @@ CATALOG: dict[str, tuple[str, str]] = {
 RULE_NAMES: dict[str, tuple[str, str]] = {
     "invalid_syllable": ("Âm tiết sai", "Invalid syllable"),
     "name_variants": ("Tên viết hai cách", "Name spelled two ways"),
+    "short_name_variant": (
+        "“{word}” có vẻ là {full}, người đã được nêu tên đầy đủ trong bài nhưng viết khác. "
+        "Nên thống nhất là “{preferred}”.",
+        "“{word}” seems to be {full}, named in full earlier in this article but spelled "
+        "another way. Use “{preferred}” throughout.",
+    ),
     "iy_variants": ("Lẫn i/y", "i/y variants"),
     "tone_style_mix": ("Trộn kiểu bỏ dấu", "Mixed tone placement"),
     "double_space": ("Hai dấu cách", "Double space"),

@@ -26,6 +26,7 @@ from deskapp.proof.findings import FIELDS, Finding, Positions, make_finding
 from deskapp.proof.house import DEFAULT, HouseStyle
 from deskapp.proof.misspellings import misspellings
 from deskapp.proof.numbers import date_style, number_style, spaces_after_punctuation
+from deskapp.proof.short_names import short_name_variants
 from deskapp.proof.variants import iy_variants, name_variants, tone_style_mix
 from deskapp.proof.words import FieldText, Word, field_texts, words
 from deskapp.text.syllable import TONE_MARKS, VOWELS, add_tone, is_vietnamese_syllable, strip_tone
@@ -97,13 +98,14 @@ def check(article: Article, *, tone_style: str | None = None,
                 findings.extend(styled(field, positions[field.name], house))
     if "invalid_syllable" in wanted:
         findings.extend(invalid_syllables(all_words, fields, positions))
+    texts = {f.name: f.text for f in fields}
     if "name_variants" in wanted:
         findings.extend(name_variants(fields, all_words, positions))
+        findings.extend(short_name_variants(all_words, texts, positions))
     if "iy_variants" in wanted:
         findings.extend(iy_variants(all_words, positions))
     if "tone_style_mix" in wanted:
         findings.extend(tone_style_mix(all_words, positions, tone_style))
-    texts = {f.name: f.text for f in fields}
     if "misspelling" in wanted:
         findings.extend(misspellings(all_words, texts, positions, house))
     if "capitalization" in wanted:
