@@ -162,6 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
     kimp.add_argument("file", type=Path, metavar="FILE")
     keys_cmds.add_parser("list", help="list the trusted keys: id, name, source")
 
+    from deskapp import cli_names
+
+    cli_names.add_parser(commands)
     commands.add_parser("gui", help="open the window (the default)")
     return parser
 
@@ -836,6 +839,12 @@ def _cmd_keys(args: argparse.Namespace, library_path: Path) -> int:
     return 0
 
 
+def _cmd_names(args: argparse.Namespace, library_path: Path) -> int:
+    from deskapp import cli_names
+
+    return cli_names.command(args, library_path, _open)
+
+
 def _server_check(conn: object, server: str) -> int:
     from deskapp.sync.audit import check_articles
     from deskapp.sync.messages import problem_words, sync_message
@@ -866,7 +875,8 @@ def _article_or_file(library: Library, ref: str) -> Article:
 _COMMANDS = {"import": _cmd_import, "list": _cmd_list, "search": _cmd_search,
              "export": _cmd_export, "convert": _cmd_convert, "presets": _cmd_presets,
              "check": _cmd_check, "status": _cmd_status, "package": _cmd_package,
-             "sync": _cmd_sync, "server": _cmd_server, "keys": _cmd_keys}
+             "sync": _cmd_sync, "server": _cmd_server, "keys": _cmd_keys,
+             "names": _cmd_names}
 
 
 if __name__ == "__main__":

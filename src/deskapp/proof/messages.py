@@ -85,6 +85,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Thiếu dấu cách sau “{mark}”.",
         "No space after “{mark}”.",
     ),
+    "name_register": (
+        "Sổ tên của tòa soạn viết “{fix}”, không phải “{word}”.",
+        "The newsroom's name register spells it “{fix}”, not “{word}”.",
+    ),
     "missing_title": ("Bài chưa có tít.", "The article has no headline."),
     "missing_lead": ("Bài chưa có sapo.", "The article has no lead."),
     "missing_byline": ("Bài chưa có bút danh / tác giả.", "The article has no byline."),
@@ -119,6 +123,7 @@ RULE_NAMES: dict[str, tuple[str, str]] = {
     "number_style": ("Cách viết số", "Number style"),
     "date_style": ("Cách viết ngày", "Date style"),
     "space_after_punctuation": ("Thiếu cách sau dấu câu", "No space after punctuation"),
+    "name_register": ("Sổ tên", "Name register"),
     "missing_title": ("Thiếu tít", "Missing headline"),
     "missing_lead": ("Thiếu sapo", "Missing lead"),
     "missing_byline": ("Thiếu bút danh", "Missing byline"),

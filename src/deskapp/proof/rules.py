@@ -23,9 +23,10 @@ from deskapp.exchange.webcopy import is_boilerplate
 from deskapp.model import Article
 from deskapp.proof.capitals import capitals
 from deskapp.proof.findings import FIELDS, Finding, Positions, make_finding
-from deskapp.proof.house import DEFAULT, HouseStyle
+from deskapp.proof.house import DEFAULT, HouseStyle, name_key
 from deskapp.proof.misspellings import misspellings
 from deskapp.proof.numbers import date_style, number_style, spaces_after_punctuation
+from deskapp.proof.register import register_findings
 from deskapp.proof.short_names import short_name_variants
 from deskapp.proof.variants import iy_variants, name_variants, tone_style_mix
 from deskapp.proof.words import FieldText, Word, field_texts, words
@@ -36,7 +37,7 @@ RULES = (
     "missing_title", "missing_lead", "missing_byline", "invalid_syllable", "name_variants",
     "iy_variants", "tone_style_mix", "double_space", "space_before_punctuation",
     "straight_quote", "repeated_word", "boilerplate", "misspelling",
-    "capitalization", "number_style", "date_style", "space_after_punctuation",
+    "capitalization", "number_style", "date_style", "space_after_punctuation", "name_register",
 )  # fmt: skip
 
 # Letters of the Vietnamese alphabet with every mark; a word with any other
@@ -110,6 +111,12 @@ def check(article: Article, *, tone_style: str | None = None,
         findings.extend(misspellings(all_words, texts, positions, house))
     if "capitalization" in wanted:
         findings.extend(capitals(all_words, texts, positions, house))
+    if "name_register" in wanted and house.register:
+        registered = {name_key(entry.name) for entry in house.register}
+        # The register decides a registered name's spelling, not the article's majority.
+        findings = [f for f in findings
+                    if f.rule != "name_variants" or name_key(f.text) not in registered]
+        findings.extend(register_findings(all_words, texts, positions, house))
     order = {name: i for i, name in enumerate(FIELDS)}
     return sorted(findings, key=lambda f: (order[f.field], f.start, f.end, f.rule))
 

@@ -33,11 +33,11 @@ def _people() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
 def short_name_variants(words: list[Word], texts: dict[str, str],
                         positions: dict[str, Positions]) -> list[Finding]:
     """Findings (rule ``name_variants``) on short forms spelled unlike the full name."""
-    family, titles = _people()
+    titles = _people()[1]
     given: dict[str, set[str]] = defaultdict(set)
     pairs: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     full_at: dict[int, str] = {}
-    for first, last in _full_names(words, texts, family):
+    for first, last in full_names(words, texts):
         name = words[first:last + 1]
         given[word_key(name[-1].text)].add(name[-1].text)
         pairs[(word_key(name[0].text), word_key(name[-1].text))].add(
@@ -71,13 +71,13 @@ def short_name_variants(words: list[Word], texts: dict[str, str],
     return findings
 
 
-def _full_names(words: list[Word], texts: dict[str, str],
-                family: frozenset[str]) -> list[tuple[int, int]]:
+def full_names(words: list[Word], texts: dict[str, str]) -> list[tuple[int, int]]:
     """(first, last) of each run of 3 to 5 capitalised words starting with a family name.
 
     Two-word runs ("Hoàng Kỳ") are what a short form looks like, so they do
     not count as a full name.
     """
+    family = _people()[0]
     found = []
     i = 0
     while i < len(words):
