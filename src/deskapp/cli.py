@@ -181,6 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
     kimp.add_argument("file", type=Path, metavar="FILE")
     keys_cmds.add_parser("list", help="list the trusted keys: id, name, source")
 
+    from deskapp import cli_names
+
+    cli_names.add_parser(commands)
     commands.add_parser("gui", help="open the window (the default)")
     return parser
 
@@ -674,15 +677,18 @@ def _cmd_check(args: argparse.Namespace, library_path: Path) -> int:
     import json
 
     from deskapp.proof import check, describe_finding
+    from deskapp.proof.house import library_house_style
 
     library = _open(library_path)
     try:
         article = _article_or_file(library, args.ref)
-        style = args.tone_style or library.get_setting("tone_style")
+        house = library_house_style(library)
+        style = args.tone_style or house.tone_style
         preset_name = args.preset or _library_preset(library, article)
     finally:
         library.close()
-    findings = check(article, tone_style=style if style in ("old", "new") else None)
+    findings = check(article, tone_style=style if style in ("old", "new") else None,
+                     house=house)
     if args.json:
         items = [{"rule": f.rule, "field": f.field, "line": f.line, "column": f.column,
                   "text": f.text, "message": describe_finding(f), "fix": f.fix}
@@ -893,6 +899,12 @@ def _cmd_keys(args: argparse.Namespace, library_path: Path) -> int:
     return 0
 
 
+def _cmd_names(args: argparse.Namespace, library_path: Path) -> int:
+    from deskapp import cli_names
+
+    return cli_names.command(args, library_path, _open)
+
+
 def _server_check(conn: object, server: str, *, repair: bool = False) -> int:
     from deskapp.sync.audit import check_articles, repair_articles
     from deskapp.sync.messages import problem_words, sync_message
@@ -927,7 +939,8 @@ def _article_or_file(library: Library, ref: str) -> Article:
 _COMMANDS = {"import": _cmd_import, "list": _cmd_list, "search": _cmd_search,
              "export": _cmd_export, "convert": _cmd_convert, "presets": _cmd_presets,
              "check": _cmd_check, "status": _cmd_status, "package": _cmd_package,
-             "sync": _cmd_sync, "server": _cmd_server, "keys": _cmd_keys}
+             "sync": _cmd_sync, "server": _cmd_server, "keys": _cmd_keys,
+             "names": _cmd_names}
 
 
 if __name__ == "__main__":

@@ -21,6 +21,29 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Something unexpected went wrong. Nothing was lost: what is on screen is kept; "
         "try again.",
     ),
+    "name_invalid": (
+        "“{name}” không thể ghi vào sổ tên: tên phải có chữ và dài không quá 200 ký tự.",
+        "“{name}” cannot go into the name register: a name needs letters and at most "
+        "200 characters.",
+    ),
+    "name_kind_invalid": (
+        "Loại tên “{kind}” không có; hãy chọn người, cơ quan hoặc địa danh.",
+        "There is no kind of name “{kind}”; choose person, body or place.",
+    ),
+    "names_editor_only": (
+        "Chỉ biên tập viên mới được sửa sổ tên của tòa soạn.",
+        "Only editors may change the newsroom's name register.",
+    ),
+    "names_unknown": (
+        "“{name}” không có trong sổ tên.",
+        "“{name}” is not in the name register.",
+    ),
+    "names_added": ("Đã ghi “{name}” vào sổ tên.", "“{name}” is in the name register."),
+    "names_removed": ("Đã bỏ “{name}” khỏi sổ tên.", "“{name}” is out of the name register."),
+    "names_filled": (
+        "Đã thêm {count} tên từ các bài đã duyệt.",
+        "{count} names added from the approved articles.",
+    ),
     "os_error": (
         "Không thực hiện được: {reason}. Không có gì bị mất.",
         "This could not be done: {reason}. Nothing was lost.",

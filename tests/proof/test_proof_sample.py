@@ -29,7 +29,12 @@ def test_sample_findings(article):
     assert set(name.data["variants"]) == {"Đào Xuân Quí", "Đào Xuân Quý"}
     iy = [f for f in findings if f.rule == "iy_variants"]
     assert [f.text for f in iy] == ["qui", "qui"] and {f.fix for f in iy} == {"quy"}
-    assert set(rules) == {"missing_title", "missing_lead", "name_variants", "iy_variants"}
+    # The web copy writes "Tổ Quốc"; Decree 30/2020/NĐ-CP writes "Mặt trận Tổ quốc Việt Nam".
+    [capitals] = [f for f in findings if f.rule == "capitalization"]
+    assert capitals.text == "Ủy ban Mặt trận Tổ Quốc Việt Nam"
+    assert capitals.fix == "Ủy ban Mặt trận Tổ quốc Việt Nam"
+    assert set(rules) == {"missing_title", "missing_lead", "name_variants", "iy_variants",
+                          "capitalization"}
     for finding in findings:
         assert article.body[finding.start:finding.end] == finding.text or finding.field != "body"
 

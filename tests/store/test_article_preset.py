@@ -9,6 +9,7 @@ import pytest
 
 from deskapp.model import Article
 from deskapp.store import Library
+from deskapp.store.keys import SCHEMA_VERSION
 from deskapp.workspace import article_preset, default_preset
 
 
@@ -73,7 +74,7 @@ def test_migration_gives_existing_articles_the_preset_they_printed_with(tmp_path
 
     library = Library.open(path)
     try:
-        assert library.conn.execute("PRAGMA user_version").fetchone()[0] == 12
+        assert library.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert library.article_preset(article.id) == "newspaper-2col"
         # The library's default can now change without moving the old article.
         library.set_setting("pdf_preset", "a4-article")

@@ -176,7 +176,7 @@ def transition(
         article = library.get(article_id)
         _check_allowed(article, action, role, expected_status)
         if action is Action.APPROVE and not note:
-            _require_clean_proof(article, tone_style)
+            _require_clean_proof(library, article, tone_style)
         previous = article.status
         article.status = RULES[action].target
         saved = library.save(article, kind=RevisionKind.STATUS, author=user)
@@ -269,10 +269,11 @@ def _check_allowed(article: Article, action: Action, role: Role,
         raise TransitionRefused(action=str(action), status=str(article.status), role=str(role))
 
 
-def _require_clean_proof(article: Article, tone_style: str | None) -> None:
+def _require_clean_proof(library: Library, article: Article, tone_style: str | None) -> None:
     from deskapp.proof import check
+    from deskapp.proof.house import library_house_style
 
-    findings = check(article, tone_style=tone_style)
+    findings = check(article, tone_style=tone_style, house=library_house_style(library))
     if findings:
         raise DeskError("proof_findings", action="approve", count=len(findings),
                         rules=sorted({f.rule for f in findings}))

@@ -87,6 +87,8 @@ class MergeResult:
     new_comments: int = 0
     new_events: int = 0
     new_resolutions: int = 0
+    # Name register entries changed here by an editor's package (deskapp.store.names).
+    new_names: int = 0
     # Approval claims that did not verify here (deskapp.desk.approvals.ApprovalRefused).
     refused_approvals: tuple[Any, ...] = ()
 
@@ -130,12 +132,27 @@ def apply_package(library: Library, package: Package, *,
         events = _insert_new(library, "status_events", package.status_events)
         resolutions = _apply_resolutions(library, package)
         _insert_photos(library, package)
+        names = _apply_names(library, package)
         if verify_approvals:
             refused = _settle(library, result, before, refused)
-    if result.outcome == "nothing_new" and (comments or events or resolutions):
+    if result.outcome == "nothing_new" and (comments or events or resolutions or names):
         result = replace(result, outcome="updated")
     return replace(result, new_comments=comments, new_events=events,
-                   new_resolutions=resolutions, refused_approvals=tuple(refused))
+                   new_resolutions=resolutions, new_names=names,
+                   refused_approvals=tuple(refused))
+
+
+def _apply_names(library: Library, package: Package) -> int:
+    """An editor's name register comes with the package: the later change of each name wins.
+
+    Only a package an editor wrote carries the register; one from a reporter
+    changes nothing here even if it holds one.
+    """
+    if package.role != "editor" or not package.names:
+        return 0
+    from deskapp.store.names import merge_names
+
+    return merge_names(library, package.names)
 
 
 def _screen(library: Library, package: Package, exists: bool,

@@ -19,6 +19,10 @@ stored. A package without photos is exactly what older versions wrote.
 Comment resolutions travel the same way, in ``resolutions.json`` (one record
 per comment: ``comment_id``, ``article_id``, ``resolved_at``,
 ``resolved_by``); older packages have none and older versions ignore it.
+A package an editor writes also carries the newsroom's name register,
+``names.json`` (every entry, removals included: ``key``, ``name``, ``kind``,
+``note``, ``updated_at``, ``updated_by``, ``removed_at``; see
+:mod:`deskapp.store.names`); the receiver merges it only from an editor.
 
 A package comes from anywhere, so :func:`read_package` treats it as hostile:
 sizes are bounded before anything is decompressed, member names may not
@@ -84,6 +88,7 @@ COMMENTS = "comments.json"
 STATUS_EVENTS = "status_events.json"
 PHOTOS = "photos.json"
 RESOLUTIONS = "resolutions.json"
+NAMES = "names.json"
 PHOTO_FOLDER = "photos/"
 _REQUIRED = (ARTICLE, REVISIONS, COMMENTS, STATUS_EVENTS)
 
@@ -139,6 +144,7 @@ class Package:
     target_lines: int | None = None
     photos: list[PackagePhoto] = field(default_factory=list)
     resolutions: list[dict[str, Any]] = field(default_factory=list)
+    names: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def head(self) -> Revision:
@@ -193,6 +199,12 @@ def write_package(library: Library, article_id: str, path: Path | str, *,
     resolutions = _resolution_rows(library, article_id)
     if resolutions:
         members[RESOLUTIONS] = _json_bytes(resolutions)
+    if role == "editor":  # editors' changes to the register go out; reporters receive
+        from deskapp.store.names import entries
+
+        names = [entry.record() for entry in entries(library, removed=True)]
+        if names:
+            members[NAMES] = _json_bytes(names)
     manifest = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -477,6 +489,15 @@ def _build(manifest: dict[str, Any], contents: dict[str, bytes], name: str) -> P
     resolutions = (check_resolutions(_parse_json(contents[RESOLUTIONS], name, RESOLUTIONS),
                                      article_id, name)
                    if RESOLUTIONS in contents else [])
+    names: list[dict[str, Any]] = []
+    if NAMES in contents:
+        from deskapp.store.names import check_name_records
+
+        checked = check_name_records(_parse_json(contents[NAMES], name, NAMES))
+        if checked is None:
+            raise ImportRejected("package_corrupt", name=name,
+                                 reason=f"“{NAMES}” holds a malformed record")
+        names = checked
     return Package(
         name=name, format_version=manifest["format_version"],
         app_version=manifest["app_version"], created_at=manifest["created_at"],
@@ -485,7 +506,7 @@ def _build(manifest: dict[str, Any], contents: dict[str, bytes], name: str) -> P
         article_created_at=about["created_at"], target_words=about.get("target_words"),
         target_lines=about.get("target_lines"),
         revisions=revisions, comments=comments, status_events=events, photos=photos,
-        resolutions=resolutions,
+        resolutions=resolutions, names=names,
     )
 
 

@@ -25,6 +25,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The name “{name}” is spelled two ways in this article: {variants}. "
         "Use “{preferred}” throughout.",
     ),
+    "short_name_variant": (
+        "“{word}” có vẻ là {full}, người đã được nêu tên đầy đủ trong bài nhưng viết khác. "
+        "Nên thống nhất là “{preferred}”.",
+        "“{word}” seems to be {full}, named in full earlier in this article but spelled "
+        "another way. Use “{preferred}” throughout.",
+    ),
     "iy_variants": (
         "“{word}” và “{other}” cùng xuất hiện trong bài (i/y). Nên thống nhất là “{preferred}”.",
         "“{word}” and “{other}” both appear in this article (i/y). "
@@ -60,6 +66,33 @@ CATALOG: dict[str, tuple[str, str]] = {
         "“{word}” là phím gõ Telex/VNI chưa được chuyển thành chữ; có lẽ là “{fix}”.",
         "“{word}” is Telex/VNI keys left unconverted; probably “{fix}”.",
     ),
+    "misspelling": (
+        "“{word}” là lỗi chính tả thường gặp; viết đúng là “{fix}” (nguồn: {source}).",
+        "“{word}” is a common misspelling; the right form is “{fix}” (source: {source}).",
+    ),
+    "capitalization": (
+        "“{word}” viết hoa chưa đúng; nên viết “{fix}” (Nghị định 30/2020/NĐ-CP, Phụ lục II, "
+        "mục {section}).",
+        "“{word}” is capitalised wrongly; write “{fix}” (Decree 30/2020/NĐ-CP, Appendix II, "
+        "section {section}).",
+    ),
+    "number_style": (
+        "Số “{word}” nên viết “{fix}”: dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân.",
+        "Write the number “{word}” as “{fix}”: a dot between thousands, a comma before "
+        "decimals.",
+    ),
+    "date_style": (
+        "Ngày tháng “{word}” nên viết “{fix}” theo quy ước của tòa soạn.",
+        "Write the date “{word}” as “{fix}”, the newsroom's style.",
+    ),
+    "space_after_punctuation": (
+        "Thiếu dấu cách sau “{mark}”.",
+        "No space after “{mark}”.",
+    ),
+    "name_register": (
+        "Sổ tên của tòa soạn viết “{fix}”, không phải “{word}”.",
+        "The newsroom's name register spells it “{fix}”, not “{word}”.",
+    ),
     "missing_title": ("Bài chưa có tít.", "The article has no headline."),
     "missing_lead": ("Bài chưa có sapo.", "The article has no lead."),
     "missing_byline": ("Bài chưa có bút danh / tác giả.", "The article has no byline."),
@@ -76,6 +109,12 @@ CATALOG: dict[str, tuple[str, str]] = {
 RULE_NAMES: dict[str, tuple[str, str]] = {
     "invalid_syllable": ("Âm tiết sai", "Invalid syllable"),
     "name_variants": ("Tên viết hai cách", "Name spelled two ways"),
+    "short_name_variant": (
+        "“{word}” có vẻ là {full}, người đã được nêu tên đầy đủ trong bài nhưng viết khác. "
+        "Nên thống nhất là “{preferred}”.",
+        "“{word}” seems to be {full}, named in full earlier in this article but spelled "
+        "another way. Use “{preferred}” throughout.",
+    ),
     "iy_variants": ("Lẫn i/y", "i/y variants"),
     "tone_style_mix": ("Trộn kiểu bỏ dấu", "Mixed tone placement"),
     "double_space": ("Hai dấu cách", "Double space"),
@@ -84,6 +123,12 @@ RULE_NAMES: dict[str, tuple[str, str]] = {
     "repeated_word": ("Lặp từ", "Repeated word"),
     "boilerplate": ("Rác trang web", "Web boilerplate"),
     "typing_leftover": ("Phím gõ sót", "Typing leftover"),
+    "misspelling": ("Lỗi chính tả thường gặp", "Common misspelling"),
+    "capitalization": ("Viết hoa", "Capitals"),
+    "number_style": ("Cách viết số", "Number style"),
+    "date_style": ("Cách viết ngày", "Date style"),
+    "space_after_punctuation": ("Thiếu cách sau dấu câu", "No space after punctuation"),
+    "name_register": ("Sổ tên", "Name register"),
     "missing_title": ("Thiếu tít", "Missing headline"),
     "missing_lead": ("Thiếu sapo", "Missing lead"),
     "missing_byline": ("Thiếu bút danh", "Missing byline"),

@@ -21,8 +21,14 @@ from collections.abc import Callable
 
 from deskapp.exchange.webcopy import is_boilerplate
 from deskapp.model import Article
+from deskapp.proof.capitals import capitals
 from deskapp.proof.findings import FIELDS, Finding, Positions, make_finding
+from deskapp.proof.house import DEFAULT, HouseStyle, name_key
 from deskapp.proof.leftovers import typing_leftovers
+from deskapp.proof.misspellings import misspellings
+from deskapp.proof.numbers import date_style, number_style, spaces_after_punctuation
+from deskapp.proof.register import register_findings
+from deskapp.proof.short_names import short_name_variants
 from deskapp.proof.variants import iy_variants, name_variants, tone_style_mix
 from deskapp.proof.words import FieldText, Word, field_texts, words
 from deskapp.text.syllable import TONE_MARKS, VOWELS, add_tone, is_vietnamese_syllable, strip_tone
@@ -31,7 +37,8 @@ from deskapp.text.tone import STYLES
 RULES = (
     "missing_title", "missing_lead", "missing_byline", "invalid_syllable", "name_variants",
     "iy_variants", "tone_style_mix", "double_space", "space_before_punctuation",
-    "straight_quote", "repeated_word", "boilerplate", "typing_leftover",
+    "straight_quote", "repeated_word", "boilerplate", "typing_leftover", "misspelling",
+    "capitalization", "number_style", "date_style", "space_after_punctuation", "name_register",
 )  # fmt: skip
 
 # Letters of the Vietnamese alphabet with every mark; a word with any other
@@ -61,16 +68,22 @@ _MARKDOWN_ESCAPE = re.compile(r"\\(.)")
 
 
 def check(article: Article, *, tone_style: str | None = None,
-          rules: tuple[str, ...] | frozenset[str] | None = None) -> list[Finding]:
+          rules: tuple[str, ...] | frozenset[str] | None = None,
+          house: HouseStyle | None = None) -> list[Finding]:
     """All findings for ``article``, in field order and then in text order.
 
     ``tone_style`` ("old" or "new") is the newsroom's tone placement: when an
     article mixes both, the words in the other style are flagged and fixed
     towards it. ``rules`` limits the check to some of :data:`RULES`.
+    ``house`` is the newsroom's house style (:mod:`deskapp.proof.house`: its
+    choices, its extra data and its name register); its tone style is used
+    when ``tone_style`` is not given.
     """
+    house = house or DEFAULT
+    tone_style = tone_style or house.tone_style
     if tone_style is not None and tone_style not in STYLES:
         raise ValueError(f"tone_style must be 'old' or 'new', not {tone_style!r}")
-    wanted = frozenset(RULES if rules is None else rules)
+    wanted = frozenset(RULES if rules is None else rules) - house.rules_off
     fields = field_texts(article, FIELDS)
     positions = {f.name: Positions(f.text) for f in fields}
     all_words = [w for f in fields for w in words(f)]
@@ -84,14 +97,29 @@ def check(article: Article, *, tone_style: str | None = None,
                 findings.extend(run(field, positions[field.name]))
         if "typing_leftover" in wanted:
             findings.extend(typing_leftovers(field, positions[field.name]))
+        for rule, styled in _STYLED_RULES.items():
+            if rule in wanted:
+                findings.extend(styled(field, positions[field.name], house))
     if "invalid_syllable" in wanted:
         findings.extend(invalid_syllables(all_words, fields, positions))
+    texts = {f.name: f.text for f in fields}
     if "name_variants" in wanted:
         findings.extend(name_variants(fields, all_words, positions))
+        findings.extend(short_name_variants(all_words, texts, positions))
     if "iy_variants" in wanted:
         findings.extend(iy_variants(all_words, positions))
     if "tone_style_mix" in wanted:
         findings.extend(tone_style_mix(all_words, positions, tone_style))
+    if "misspelling" in wanted:
+        findings.extend(misspellings(all_words, texts, positions, house))
+    if "capitalization" in wanted:
+        findings.extend(capitals(all_words, texts, positions, house))
+    if "name_register" in wanted and house.register:
+        registered = {name_key(entry.name) for entry in house.register}
+        # The register decides a registered name's spelling, not the article's majority.
+        findings = [f for f in findings
+                    if f.rule != "name_variants" or name_key(f.text) not in registered]
+        findings.extend(register_findings(all_words, texts, positions, house))
     order = {name: i for i, name in enumerate(FIELDS)}
     return sorted(findings, key=lambda f: (order[f.field], f.start, f.end, f.rule))
 
@@ -236,6 +264,12 @@ def boilerplate(field: FieldText, positions: Positions) -> list[Finding]:
                                          m.start(), m.end(), fix=""))
     return findings
 
+
+_STYLED_RULES: dict[str, Callable[[FieldText, Positions, HouseStyle], list[Finding]]] = {
+    "number_style": number_style,
+    "date_style": date_style,
+    "space_after_punctuation": spaces_after_punctuation,
+}
 
 _FIELD_RULES: dict[str, Callable[[FieldText, Positions], list[Finding]]] = {
     "double_space": double_spaces,

@@ -368,6 +368,25 @@ def _article_print_preset(db: Database) -> None:
         db.execute("UPDATE articles SET print_preset = ?", [row[0]])
 
 
+@migrations(name="0013_name_register")
+def _name_register(db: Database) -> None:
+    """The newsroom's name register: people, bodies and places with their approved spelling.
+
+    One row per name, keyed by its folded form (``store.names.name_key``: no
+    tones or marks, lower case, a final i counted as y), so "Hoàng Văn Kì" and
+    "Hoàng Văn Kỳ" are one entry and proofing flags the spelling that is not
+    ``name``. A removal keeps the row with ``removed_at`` set, so it travels in
+    packages like an addition; ``updated_at`` decides between two versions of
+    one entry (the later wins).
+    """
+    db.execute(
+        "CREATE TABLE name_register (key TEXT PRIMARY KEY, name TEXT NOT NULL, "
+        "kind TEXT NOT NULL DEFAULT 'person', note TEXT NOT NULL DEFAULT '', "
+        "updated_at TEXT NOT NULL, updated_by TEXT NOT NULL DEFAULT '', "
+        "removed_at TEXT) WITHOUT ROWID"
+    )
+
+
 if len(migrations._migrations) != SCHEMA_VERSION:  # keys.SCHEMA_VERSION was not bumped
     raise RuntimeError(f"{len(migrations._migrations)} migrations, SCHEMA_VERSION {SCHEMA_VERSION}")
 

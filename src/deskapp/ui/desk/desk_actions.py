@@ -223,7 +223,7 @@ class DeskActions(OwnContextTr, QObject):
 
         self._checks += 1  # a later Submit replaces this one's question
         number = self._checks
-        style = self.session.setting("tone_style") or None
+        house = self.session.house_style()  # read here: the worker has no library
         self._status.showMessage(self.tr("Checking the article before submitting…"))
 
         def go_on(count: int) -> None:
@@ -236,7 +236,7 @@ class DeskActions(OwnContextTr, QObject):
             if self._submit_despite(count, headline(editor.article, self.tr("(no headline)"))):
                 self.perform(Action.SUBMIT, confirmed=True, shown=shown)
 
-        self._proofing.start(lambda: len(check(article, tone_style=style)), go_on,
+        self._proofing.start(lambda: len(check(article, house=house)), go_on,
                              lambda _error: go_on(0))  # a check that fails blocks nothing
 
     def _submit_despite(self, count: int, title: str) -> bool:

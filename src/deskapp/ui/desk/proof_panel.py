@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from deskapp.model import Article
 from deskapp.proof import Finding, apply_fix, apply_fixes, check, describe_finding, rule_name
 from deskapp.proof.findings import FIELDS
+from deskapp.proof.house import HouseStyle
 from deskapp.ui.common.i18n import core_language, plural
 from deskapp.ui.common.workers import Coalesced
 from deskapp.ui.editor.decorations import finding_format
@@ -38,12 +39,12 @@ class ProofPanel(QWidget):
 
     checked = Signal(int)
 
-    def __init__(self, editor: EditorPanel, tone_style: Callable[[], str | None],
+    def __init__(self, editor: EditorPanel, house: Callable[[], HouseStyle],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("proofPanel")
         self.editor = editor
-        self.tone_style = tone_style
+        self.house = house  # the newsroom's choices and register, read on the UI thread
         self.findings: list[Finding] = []
         self._checked_text: Article | None = None
         self.job = Coalesced(self, PROOF_DELAY_MS, self.run)
@@ -95,7 +96,7 @@ class ProofPanel(QWidget):
             self._checked_text = snapshot
             self._show([], waiting=True)
             return
-        style = self.tone_style()
+        house = self.house()
 
         def done(findings: object) -> None:
             if self.editor.article_id != snapshot.id:  # another article is open now
@@ -106,7 +107,7 @@ class ProofPanel(QWidget):
         def failed(_error: Exception) -> None:
             self.summary.setText(self.tr("Proofing failed on this text."))
 
-        self.job.start(lambda: check(snapshot, tone_style=style), done, failed)
+        self.job.start(lambda: check(snapshot, house=house), done, failed)
 
     def is_busy(self) -> bool:
         return self.job.is_busy()

@@ -20,6 +20,7 @@ from deskapp.ui.common.side_area import SideArea
 from deskapp.ui.editor.editor import EditorPanel
 
 if TYPE_CHECKING:
+    from deskapp.proof.house import HouseStyle
     from deskapp.ui.desk.comments_panel import CommentsPanel
     from deskapp.ui.desk.history_panel import HistoryPanel
     from deskapp.ui.desk.proof_panel import ProofPanel
@@ -50,13 +51,13 @@ class ReviewDocks:
 
     def __init__(self, window: QMainWindow, side: SideArea, library: Library,
                  editor: EditorPanel, author: Callable[[], str],
-                 tone_style: Callable[[], str | None], *,
+                 house: Callable[[], HouseStyle], *,
                  on_restore: Callable[[str], object], on_error: Callable[[str], object]) -> None:
         self._window = window
         self._library = library
         self._editor = editor
         self._author = author
-        self._tone_style = tone_style
+        self._house = house
         self._on_restore = on_restore
         self._on_error = on_error
         self._proof: ProofPanel | None = None
@@ -83,7 +84,7 @@ class ReviewDocks:
         if self._proof is None:
             from deskapp.ui.desk.proof_panel import ProofPanel
 
-            self._proof = ProofPanel(self._editor, self._tone_style, self._window)
+            self._proof = ProofPanel(self._editor, self._house, self._window)
             _fill(self.proof_dock, self._proof)
             self._proof.article_changed()
         return self._proof

@@ -22,6 +22,7 @@ from deskapp.store import Library
 from deskapp.ui.common.i18n import OwnContextTr
 
 if TYPE_CHECKING:
+    from deskapp.proof.house import HouseStyle
     from deskapp.ui.common.errors import ErrorPresenter
     from deskapp.ui.editor.editor import EditorPanel
 
@@ -89,6 +90,15 @@ class ArticleSession(OwnContextTr, QObject):
             return self.library.get_setting(key) or default
         except sqlite3.Error:
             return default
+
+    def house_style(self) -> HouseStyle:
+        """The newsroom's proofing choices and name register (defaults while closing)."""
+        from deskapp.proof.house import DEFAULT, library_house_style
+
+        try:
+            return library_house_style(self.library)
+        except sqlite3.Error:
+            return DEFAULT
 
     # ---- showing -------------------------------------------------------------------
     def show(self, article: Article | None, *, list_changed: bool = True) -> None:

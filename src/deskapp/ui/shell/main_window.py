@@ -113,7 +113,7 @@ class MainWindow(OwnContextTr, QMainWindow):
         self.status_info = ArticleStatus(self.editor.lead, self.editor.body, self)
         self.review = ReviewDocks(self, self.side, session.library, self.editor,
                                   lambda: session.user,
-                                  lambda: session.setting("tone_style") or None,
+                                  session.house_style,
                                   on_restore=lambda rid: self.desk_commands.restore_revision(rid),
                                   on_error=self.errors.show)
         self.desk = DeskActions(self, session, bar, self.review)

@@ -1,0 +1,42 @@
+"""``deskapp check --json`` with the new rules: rule, line, column, text, message and fix."""
+
+from __future__ import annotations
+
+import json
+
+from deskapp.cli import main
+from deskapp.store import Library
+from deskapp.store.names import set_name
+
+ARTICLE = """\
+---
+title: Kon Tum sáp nhập xã
+lead: Tỉnh sắp xếp lại đơn vị hành chính cấp xã.
+byline: Thanh Tùng
+---
+
+Các ngành chức năng và Ủy ban nhân dân Tỉnh Kon Tum đã sử lý vi phạm.
+
+Ông Hoàng Văn Kì cho biết kinh phí 1,200,000 đồng được chi ngày 5-12-2026.
+"""
+
+
+def test_check_json_reports_every_new_finding(library_path, tmp_path, capsys):
+    library = Library.open(library_path)
+    set_name(library, "Hoàng Văn Kỳ")
+    library.close()
+    path = tmp_path / "bai.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    assert main(["--library", str(library_path), "check", str(path), "--json"]) == 1
+    items = json.loads(capsys.readouterr().out)
+    assert all(set(item) == {"rule", "field", "line", "column", "text", "message", "fix"}
+               for item in items)
+    got = {(i["rule"], i["line"], i["column"], i["text"], i["fix"]) for i in items}
+    assert got == {
+        ("capitalization", 1, 40, "Tỉnh", "tỉnh"),
+        ("misspelling", 1, 56, "sử lý", "xử lý"),
+        ("name_register", 3, 5, "Hoàng Văn Kì", "Hoàng Văn Kỳ"),
+        ("number_style", 3, 36, "1,200,000", "1.200.000"),
+        ("date_style", 3, 65, "5-12-2026", "5/12/2026"),
+    }
+    assert all(i["message"] for i in items)
