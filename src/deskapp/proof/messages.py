@@ -58,7 +58,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "typing_leftover": (
         "“{word}” là phím gõ Telex/VNI chưa được chuyển thành chữ; có lẽ là “{fix}”.",
-        "“{word}” is Telex/VNI keys left unconverted; probably “{fix}”.",
+        "“{word}” looks like Telex/VNI keys left unconverted; probably “{fix}”.",
     ),
     "missing_title": ("Bài chưa có tít.", "The article has no headline."),
     "missing_lead": ("Bài chưa có sapo.", "The article has no lead."),
