@@ -154,7 +154,7 @@ def test_front_matter_folded_value():
 
 
 def test_markdown_body_is_kept_as_written(tmp_path: Path):
-    body = "# Tít\n\n* gạch đầu dòng\n1. mục\n\n> trích dẫn với `code` và [liên kết](http://x.vn)"
+    body = "## Tít phụ\n\n* gạch đầu dòng\n1. mục\n\n> trích dẫn với `code` và [liên kết](http://x.vn)"
     draft = import_file(write(tmp_path / "bài.md", body))
     assert draft.body == body
     assert draft.title == "" and draft.byline == "" and draft.source == ""

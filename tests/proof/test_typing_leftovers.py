@@ -115,7 +115,7 @@ def test_message_in_both_languages_and_rule_name():
     assert describe_finding(finding, "vi") == (
         "“ddax” là phím gõ Telex/VNI chưa được chuyển thành chữ; có lẽ là “đã”.")
     assert describe_finding(finding, "en") == (
-        "“ddax” is Telex/VNI keys left unconverted; probably “đã”.")
+        "“ddax” looks like Telex/VNI keys left unconverted; probably “đã”.")
     assert rule_name("typing_leftover", "vi") == "Phím gõ sót"
     assert rule_name("typing_leftover", "en") == "Typing leftover"
 
@@ -153,8 +153,9 @@ def test_check_json_reports_the_finding(tmp_path, library_path, capsys, monkeypa
     assert status == 1
     assert items == [
         {"rule": "typing_leftover", "field": "body", "line": 3, "column": 4, "text": "ddax",
-         "message": "“ddax” is Telex/VNI keys left unconverted; probably “đã”.", "fix": "đã"},
+         "message": "“ddax” looks like Telex/VNI keys left unconverted; probably “đã”.",
+         "fix": "đã"},
         {"rule": "typing_leftover", "field": "body", "line": 3, "column": 20, "text": "nawm",
-         "message": "“nawm” is Telex/VNI keys left unconverted; probably “năm”.",
+         "message": "“nawm” looks like Telex/VNI keys left unconverted; probably “năm”.",
          "fix": "năm"},
     ]

@@ -78,6 +78,22 @@ UNIKEY = [
     ("nafwm", "nằm"),
     ("ddaays", "đấy"),
     ("ddaasy", "đấy"),
+    # a second horn on a final uơ gives ươ, a third undoes (Unikey's own tests)
+    ("huow", "huơ"),
+    ("huoww", "hươ"),
+    ("thuoww", "thươ"),
+    ("thuowww", "thuow"),
+    ("thuowwngf", "thường"),
+    ("thuowwr", "thưở"),
+    ("uoww", "ươ"),
+    ("uowww", "uow"),
+    ("uwoi", "ươi"),
+    ("uwou", "ươu"),
+    ("uox", "ũo"),
+    ("quowf", "quờ"),
+    ("wwww", "www"),
+    ("wngxx", "ưngx"),
+    ("wtss", "ưts"),
     # a consonant cluster, or an onset that never takes ư, takes no mark
     ("ths", "ths"),
     ("nhs", "nhs"),
@@ -107,6 +123,7 @@ CLASSIC = [
     ("truwfowng", "trùowng"),
     ("dduwowcj", "được"),
     ("truongwf", "trường"),
+    ("huoww", "huow"),
 ]
 
 

@@ -270,7 +270,6 @@ TELEX_ONLY = [
     ("hoaff", "hoaf"),
     ("nguowiff", "ngươif"),
     ("truongww", "truongw"),
-    ("huoww", "huow"),
     ("tieeen", "tieen"),
     ("ddi d", "đi d"),
     # z removes the tone
@@ -415,6 +414,7 @@ CLASSIC_ONLY = [
     ("Hello, world!", "Hello, world!"),
     ("thw", "thw"),
     ("truwfowng", "trùowng"),
+    ("huoww", "huow"),
 ]
 
 

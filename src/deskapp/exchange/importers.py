@@ -119,7 +119,13 @@ def draft_from_paste(text: str) -> Draft:
 
 
 def parse_markdown_file(text: str) -> Draft:
-    """A draft from the text of a Markdown file: front matter fields and the body as written."""
+    """A draft from the text of a Markdown file: front matter fields and the body as written.
+
+    When no front matter gives the headline and the body opens with a level-one
+    heading (``# Hội nghị tổng kết``, or the text underlined with ``===``), that
+    heading is the headline and leaves the body, so proofing, the preview and
+    the PDF show it once, as the headline.
+    """
     fields, body = _split_front_matter(text)
     draft = Draft(body=_tidy_markdown(body))
     for key, value in fields.items():
@@ -128,7 +134,37 @@ def parse_markdown_file(text: str) -> Draft:
             draft.tags = _as_tags(value)
         elif name is not None:
             setattr(draft, name, value if isinstance(value, str) else ", ".join(value))
+    if not draft.title.strip():
+        heading, rest = _leading_heading(draft.body)
+        if heading:
+            draft.title, draft.body = heading, rest
     return draft
+
+
+_ATX_H1 = re.compile(r" {0,3}#[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*")
+_SETEXT_H1 = re.compile(r" {0,3}=+[ \t]*")
+_INLINE_MARKS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+
+
+def _leading_heading(body: str) -> tuple[str, str]:
+    """The text of the level-one heading that opens ``body`` (if any), and the rest."""
+    lines = body.split("\n")
+    first = lines[0] if lines else ""
+    match = _ATX_H1.fullmatch(first)
+    if match:
+        heading, rest = match["text"], lines[1:]
+    elif (len(lines) > 1 and first.strip() and not first.startswith("    ")
+          and _SETEXT_H1.fullmatch(lines[1])):
+        heading, rest = first.strip(), lines[2:]
+    else:
+        return "", body
+    # Escaped characters (\*) are kept aside while the emphasis marks go.
+    hidden = _ESCAPED.sub(lambda m: chr(0xE000 + ord(m[1])), heading)
+    plain = _INLINE_MARKS.sub(r"\2", hidden)
+    heading = "".join(chr(ord(ch) - 0xE000) if 0xE000 <= ord(ch) < 0xE080 else ch
+                      for ch in plain).strip()
+    return heading, "\n".join(rest).strip("\n") if heading else body
 
 
 def _split_front_matter(text: str) -> tuple[dict[str, str | list[str]], str]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from deskapp.proof.findings import Finding, Positions, make_finding
 from deskapp.proof.words import FieldText
@@ -136,6 +136,7 @@ def _beside(text: str, token: _Token, other: _Token) -> bool:
     return gap != "" and gap.strip(" ") == ""
 
 
+@lru_cache(maxsize=1 << 16)
 def _english_looking(word: str, allowed: frozenset[str]) -> bool:
     if word.casefold() in allowed:
         return True

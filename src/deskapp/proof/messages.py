@@ -64,7 +64,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "typing_leftover": (
         "“{word}” là phím gõ Telex/VNI chưa được chuyển thành chữ; có lẽ là “{fix}”.",
-        "“{word}” is Telex/VNI keys left unconverted; probably “{fix}”.",
+        "“{word}” looks like Telex/VNI keys left unconverted; probably “{fix}”.",
     ),
     "misspelling": (
         "“{word}” là lỗi chính tả thường gặp; viết đúng là “{fix}” (nguồn: {source}).",

@@ -55,6 +55,7 @@ def replay(word: str) -> tuple[str, frozenset[str]]:
     return nfc(typed), frozenset(acted)
 
 
+@lru_cache(maxsize=1 << 16)
 def intended_word(word: str, allowed: frozenset[str] = frozenset(), *,
                   name: bool | None = None) -> str | None:
     """The Vietnamese word that the keys ``word`` were meant to type, or ``None``.

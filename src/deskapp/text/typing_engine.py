@@ -165,8 +165,9 @@ class _Scheme:
     clear: str
     marks: Mapping[str, _Mark]
     digits_in_words: bool
-    # Unikey's habits: a lone w is ư, and ưo waits for a letter or a horn
-    # rather than a tone before it becomes ươ (so truwfowng works).
+    # Unikey's habits: a lone w is ư; ưo waits for a letter or a horn rather
+    # than a tone before it becomes ươ (so truwfowng works); a second horn on
+    # a final uơ gives ươ (thuoww → thươ).
     unikey: bool = False
 
 
@@ -213,11 +214,11 @@ class _Word:
     upper: list[bool]
     tone: int = NO_TONE
     tone_at: int = -1
-    settle_on_tone: bool = True
+    unikey: bool = False  # the scheme's Unikey habits (see _Scheme.unikey)
 
     def copy(self) -> _Word:
         return _Word(self.letters[:], self.upper[:], self.tone, self.tone_at,
-                     self.settle_on_tone)
+                     self.unikey)
 
     def push(self, letter: str, upper: bool) -> None:
         self.letters.append(letter)
@@ -278,7 +279,7 @@ def _settle_uo(word: _Word, start: int, end: int) -> None:
     for i in range(start, end - 1):
         first, second = letters[i], letters[i + 1]
         followed = i + 2 < len(letters)
-        if first == "ư" and second == "o" and (followed or (word.tone and word.settle_on_tone)):
+        if first == "ư" and second == "o" and (followed or (word.tone and not word.unikey)):
             letters[i + 1] = "ơ"
         elif first == "u" and second == "ơ" and followed:
             letters[i] = "ư"
@@ -384,6 +385,10 @@ def _apply_mark(word: _Word, mark: _Mark, key: str, style: str) -> str | None:
         if _analyze(pair) is not None:
             word.letters = pair
             return _render(word, style)
+    if "u" in mark.apply and word.unikey and word.letters[end - 2:] == ["u", "ơ"]:
+        # Unikey: a second horn on a final uơ makes it ươ (uoww → ươ); a third undoes.
+        word.letters[end - 2] = "ư"
+        return _render(word, style)
     undone = [i for i in range(start, end) if word.letters[i] in mark.undo]
     if undone:
         for i in undone:
@@ -425,7 +430,7 @@ def _feed(word: str, key: str, scheme: _Scheme, style: str) -> str | None:
     decoded = _decode(word)
     if decoded is None:
         return None
-    decoded.settle_on_tone = not scheme.unikey
+    decoded.unikey = scheme.unikey
     lower = key.lower()
     result: str | None = None
     if lower in scheme.tones:
