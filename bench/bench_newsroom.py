@@ -13,6 +13,7 @@ Targets: p95 < 2 s and p99 < 5 s at 50 ms, no error, the stalled laptop adds < 1
 anyone else's sync. Takes about four minutes, so bench/run.py skips it:
 
     PYTHONPATH=src python bench/bench_newsroom.py --run [--laptops 200] [--minutes 2]
+                                                  [--schema 5]
 """
 
 import argparse
@@ -36,7 +37,7 @@ from deskapp.model import Article
 from deskapp.store import Library
 from deskapp.sync import SyncError, SyncTarget, run_sync
 from deskapp.sync.server import add_user, setup_server
-from pg_cluster import PASSWORD, start_cluster
+from pg_cluster import PASSWORD, _free_port, start_cluster
 
 DELAY = 0.050  # seconds, each way
 LOSS = 0.01  # share of chunks held up as by a retransmission
@@ -218,10 +219,16 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # the cluster is destroyed below
     parser = argparse.ArgumentParser()
     parser.add_argument("--run", action="store_true")
     parser.add_argument("--laptops", type=int, default=200)
     parser.add_argument("--minutes", type=float, default=2.0)
+    parser.add_argument("--schema", type=int, default=0,
+                        help="set the server up only to this schema version (5: the one lock "
+                             "for every push, for comparison)")
     args = parser.parse_args()
     if not args.run:
         print("# bench_newsroom: run by hand (about four minutes): "
@@ -239,6 +246,12 @@ def main() -> None:
                      "-c fsync=off -c max_connections=300", "-l",
                      str(cluster.root / "server.log"), "-w", "-t", "60", "start")
         dbname = cluster.new_database()
+        if args.schema:
+            from deskapp.sync import server
+
+            server.MIGRATIONS[:] = server.MIGRATIONS[:args.schema]
+            server.SERVER_SCHEMA_VERSION = args.schema
+            report("newsroom_server_schema", args.schema, "")
         with cluster.admin(dbname) as admin, tempfile.TemporaryDirectory() as folder:
             setup_server(admin, dbname)
             laptops = [Laptop(n, Path(folder), dbname, cluster.port)
@@ -257,7 +270,7 @@ def main() -> None:
                 laptop.library.close()
             print(f"# warmed up: {args.laptops} laptops", flush=True)
 
-            listen, stalled = cluster.port + 1000, cluster.port + 1001
+            listen, stalled = _free_port(), _free_port()
             ready = multiprocessing.Event()
             start = time.time() + 2
             stop = start + args.minutes * 60
@@ -266,7 +279,8 @@ def main() -> None:
                                             args=(listen, stalled, cluster.port, ready,
                                                   stall_at))
             proxy.start()
-            ready.wait(10)
+            if not ready.wait(10):
+                raise RuntimeError("the delay proxy did not start")
             for laptop in laptops:
                 port = stalled if laptop.n == 0 else listen
                 laptop.target, _ = SyncTarget.parse(

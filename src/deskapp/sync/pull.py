@@ -55,12 +55,12 @@ from deskapp.sync.bookkeeping import (
     mark_sent,
     quoted,
 )
+from deskapp.sync.target import OLDER_SETTING
 
 # A first pull takes the open work and what changed in this many days (the library's
 # setting ``sync_history_days``); older closed articles come on demand (sync.history).
 HISTORY_SETTING = "sync_history_days"
 HISTORY_DAYS = 30
-OLDER_SETTING = "sync_older"  # how far the older articles have been fetched
 CLOSED = "('approved', 'exported')"
 # A pull batch stops before the article whose photos would take it past this many bytes
 # (the first article of a batch always goes, however big).
