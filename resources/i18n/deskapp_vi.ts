@@ -1897,6 +1897,10 @@ Vẫn xuất, hay xem nhận xét trước?</translation>
         <translation>&amp;Máy chủ tòa soạn…</translation>
     </message>
     <message>
+        <source>Get &amp;older articles</source>
+        <translation>Tải các bài &amp;cũ hơn</translation>
+    </message>
+    <message>
         <source>&amp;Newsroom</source>
         <translation>&amp;Tòa soạn</translation>
     </message>

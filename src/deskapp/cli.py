@@ -139,6 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
                           "(stored without the password)")
     syn.add_argument("--forget-password", action="store_true",
                      help="remove the saved password from the keyring and stop")
+    syn.add_argument("--history-days", type=int, metavar="DAYS",
+                     help="how many days of approved and exported articles a first sync "
+                          "takes (default 30; the open work always comes)")
     syn.add_argument("--older", type=int, default=0, metavar="N",
                      help="also fetch up to N of the older articles a first sync left on "
                           "the server (newest first; run again for more)")
@@ -757,6 +760,10 @@ def _cmd_sync(args: argparse.Namespace, library_path: Path) -> int:
         if args.url:
             _target, given = SyncTarget.parse(args.url)
             save_target(library, args.url)
+        if args.history_days is not None:
+            from deskapp.sync.pull import HISTORY_SETTING
+
+            library.set_setting(HISTORY_SETTING, str(max(0, args.history_days)))
         target = load_target(library)
         if target is None:
             raise SyncError("sync_not_configured")

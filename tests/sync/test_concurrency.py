@@ -67,9 +67,9 @@ def test_two_pushes_of_different_articles_run_side_by_side(newsroom, reporter, e
         _limit(newsroom, other, lock_timeout="2s")
         stalled = _open_push(reporter, first)  # holds its article's row, uncommitted
         try:
-            started = time.monotonic()
-            report = other.sync()  # would wait on the first push under one newsroom lock
-            assert time.monotonic() - started < 2
+            # under one newsroom lock this would wait for the first push and, after the
+            # lock timeout, fail as interrupted
+            report = other.sync()
             assert report.pushed == 1 and not report.refused
             assert second in _server_heads(newsroom)
             assert first not in _server_heads(newsroom)  # the first is still in flight

@@ -11,6 +11,7 @@ from PIL import Image
 
 from deskapp.desk import transition
 from deskapp.model import Article
+from deskapp.store import Library
 from deskapp.store.assets import add_photo, list_photos
 from deskapp.sync import history, pull
 from deskapp.sync import run_sync as _run_sync
@@ -137,3 +138,29 @@ def test_a_pull_batch_stops_before_its_photos_pass_the_bound(newsroom, reporter,
     assert len(fetched) == 2  # four articles, two by two
     for aid in photos:
         assert len(list_photos(editor.library, aid)) == 1
+
+
+def test_the_command_line_sets_the_window_and_fetches_older(newsroom, old_newsroom, tmp_path,
+                                                           monkeypatch, capsys):
+    from deskapp.cli import main
+
+    old, _recent, _waiting = old_newsroom
+    monkeypatch.setenv("DESKAPP_LANG", "en")
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+    path = tmp_path / "newcomer.sqlite"
+    newcomer = newsroom.person("editor", library=Library.open(path))
+    newcomer.library.close()
+    assert main(["--library", str(path), "sync", "--url", newcomer.target.url,
+                 "--history-days", "7"]) == 0
+    assert "Older articles (approved or exported before the recent window) are still on " \
+           "the server" in capsys.readouterr().out
+    assert main(["--library", str(path), "sync", "--older", "1000"]) == 0
+    out = capsys.readouterr().out
+    assert "Received 5 older article(s) from the server." in out
+    assert "still on the server" not in out
+    library = Library.open(path)
+    try:
+        assert library.get_setting("sync_history_days") == "7"
+        assert set(old) <= {a.id for a in library.list()}
+    finally:
+        library.close()

@@ -57,7 +57,8 @@ def run_sync(library: Library, target: SyncTarget | None = None, *,
 
     from deskapp.sync.bookkeeping import first_line
     from deskapp.sync.engine import sync
-    from deskapp.sync.history import older_waiting, pull_older
+    from deskapp.sync.history import pull_older
+    from deskapp.sync.target import older_waiting
 
     target = target or load_target(library)
     if target is None:

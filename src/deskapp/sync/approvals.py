@@ -120,28 +120,41 @@ REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA deskapp FROM PUBLIC;
 """
 
 
-def exchange_keys(library: Any, conn: Any) -> None:
+def exchange_keys(library: Any, conn: Any, *, record_sync: bool = False) -> None:
     """Publish this library's own keys (an editor's sign-in only) and trust the editors'.
 
     Run at the start of a sync with a server at :data:`KEYS_SCHEMA` or later, so
     approvals pushed afterwards find their key there and approvals pulled find
-    theirs here.
+    theirs here. One round trip when there is nothing new to publish; with
+    ``record_sync`` (server version 6) the same statement records the sync
+    (``deskapp.synced()``).
     """
     import psycopg
 
-    with conn.transaction(), conn.cursor() as cur:
-        cur.execute("SELECT deskapp.is_editor()")
-        if cur.fetchone()[0]:
-            for key in trusted_keys(library, "own"):
-                try:
-                    with conn.transaction():
-                        cur.execute(
-                            "INSERT INTO deskapp.editor_keys (key_id, name, public_key) "
-                            "VALUES (%s, %s, %s) ON CONFLICT (key_id) DO NOTHING",
-                            [key.key_id, key.name, key.public_key])
-                except psycopg.errors.InsufficientPrivilege:
-                    pass  # a name another sign-in published: its approvals are refused on push
-        cur.execute("SELECT key_id, name, public_key, signin FROM deskapp.editor_keys")
-        published = [EditorKey(row[0], row[1], row[2], "server", str(row[3]))
-                     for row in cur.fetchall()]
+    with conn.cursor() as cur:
+        cur.execute(
+            "SELECT deskapp.is_editor(), coalesce((SELECT json_agg(json_build_array("
+            "key_id, name, public_key, signin::text)) FROM deskapp.editor_keys), '[]')"
+            + (", deskapp.synced()" if record_sync else ""))
+        row = cur.fetchone()
+    editor, listed = bool(row[0]), row[1]
+    published = [EditorKey(k[0], k[1], k[2], "server", str(k[3])) for k in listed]
+    if editor:
+        known = {key.key_id for key in published}
+        for key in trusted_keys(library, "own"):
+            if key.key_id in known:
+                continue
+            try:
+                with conn.cursor() as cur:
+                    cur.execute(
+                        "INSERT INTO deskapp.editor_keys (key_id, name, public_key) "
+                        "VALUES (%s, %s, %s) ON CONFLICT (key_id) DO NOTHING "
+                        "RETURNING key_id, name, public_key, signin::text",
+                        [key.key_id, key.name, key.public_key])
+                    added = cur.fetchone()
+            except psycopg.errors.InsufficientPrivilege:
+                continue  # a name another sign-in published: its approvals are refused on push
+            if added is not None:
+                published.append(EditorKey(added[0], added[1], added[2], "server",
+                                           str(added[3])))
     install_keys(library, published, "server")

@@ -83,18 +83,16 @@ def sync(library: Library, conn: Any, *, server: str = "",
         # From version 4 approvals travel signed, and the editors' keys with them.
         signed = version >= KEYS_SCHEMA
         _adopt_server(library, server_id)
-        if signed:
-            exchange_keys(library, conn)
         # From version 6 no lock: a pull's position is a snapshot, a push batch one call.
         concurrent = version >= CONCURRENT_SCHEMA
+        if signed:  # (from version 6 the same statement records this sign-in's sync)
+            exchange_keys(library, conn, record_sync=concurrent)
         for _round in range(ROUNDS):
             pull(library, conn, report, set(unsaved_article_ids), step, carry, signed,
                  concurrent)
             if not push(library, conn, report, step, carry, signed,
                         set(unsaved_article_ids), concurrent):
                 break
-        if concurrent:
-            conn.execute("SELECT deskapp.synced()")
         library.set_setting(LAST_SYNC_SETTING, now_iso())
     except psycopg.OperationalError as exc:
         raise SyncError("sync_interrupted", server=server, reason=first_line(exc)) from exc

@@ -21,7 +21,8 @@ from typing import Any
 
 from deskapp.store import Library
 from deskapp.sync.bookkeeping import PULL_BATCH, Checkpoint, SyncReport
-from deskapp.sync.pull import ARTICLE_COLUMNS, CLOSED, OLDER_SETTING, _apply, _fetch
+from deskapp.sync.pull import ARTICLE_COLUMNS, CLOSED, _apply, _fetch
+from deskapp.sync.target import OLDER_SETTING
 
 
 @dataclass(frozen=True)
@@ -31,12 +32,6 @@ class OlderProgress:
 
     fetched: int
     done: bool
-
-
-def older_waiting(library: Library) -> bool:
-    """Whether the first pull left older articles on the server that were not fetched."""
-    state = _state(library)
-    return state is not None and not state.get("done")
 
 
 def pull_older(library: Library, conn: Any, report: SyncReport, *, most: int = 1000,

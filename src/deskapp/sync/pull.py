@@ -55,12 +55,12 @@ from deskapp.sync.bookkeeping import (
     mark_sent,
     quoted,
 )
+from deskapp.sync.target import OLDER_SETTING
 
 # A first pull takes the open work and what changed in this many days (the library's
 # setting ``sync_history_days``); older closed articles come on demand (sync.history).
 HISTORY_SETTING = "sync_history_days"
 HISTORY_DAYS = 30
-OLDER_SETTING = "sync_older"  # how far the older articles have been fetched
 CLOSED = "('approved', 'exported')"
 # A pull batch stops before the article whose photos would take it past this many bytes
 # (the first article of a batch always goes, however big).
@@ -191,11 +191,12 @@ def _select_window(cur: Any, position: Position, limit: int) -> tuple[list[Any],
         cur.execute(f"SELECT {ARTICLE_COLUMNS} FROM deskapp.articles WHERE seq > %(seq)s "
                     "ORDER BY seq LIMIT %(limit)s", {"seq": position.seq, "limit": limit})
         return cur.fetchall(), None
-    # the transaction's own snapshot: what this read sees is exactly what it says
-    cur.execute("SELECT pg_current_snapshot()::text AS hi")
-    hi = position.hi or cur.fetchone()["hi"]
-    where = ["pg_visible_in_snapshot(xid, %(hi)s::pg_snapshot)", "seq > %(after)s"]
-    params: dict[str, Any] = {"hi": hi, "after": position.after, "limit": limit}
+    # The window's end is the position's, or this statement's own snapshot (the
+    # transaction's: it is its first statement); it comes back on every row, and on one
+    # row of its own when nothing changed.
+    window = "coalesce(%(hi)s::pg_snapshot, s.hi)"
+    where = [f"pg_visible_in_snapshot(xid, {window})", "seq > %(after)s"]
+    params: dict[str, Any] = {"hi": position.hi, "after": position.after, "limit": limit}
     if position.lo:
         where.append("xid >= pg_snapshot_xmin(%(lo)s::pg_snapshot) "
                      "AND NOT pg_visible_in_snapshot(xid, %(lo)s::pg_snapshot)")
@@ -206,9 +207,15 @@ def _select_window(cur: Any, position: Position, limit: int) -> tuple[list[Any],
     if position.since:  # a first pull: the open work, and the recent window of the rest
         where.append(f"(status NOT IN {CLOSED} OR changed_at >= %(since)s::timestamptz)")
         params["since"] = position.since
-    cur.execute(f"SELECT {ARTICLE_COLUMNS} FROM deskapp.articles WHERE {' AND '.join(where)} "
-                "ORDER BY seq LIMIT %(limit)s", params)
-    return cur.fetchall(), hi
+    cur.execute(
+        f"SELECT {window}::text AS window_end, a.* "
+        "FROM (SELECT pg_current_snapshot() AS hi) s LEFT JOIN LATERAL ("
+        f"  SELECT {ARTICLE_COLUMNS} FROM deskapp.articles WHERE {' AND '.join(where)} "
+        "  ORDER BY seq LIMIT %(limit)s) a ON true", params)
+    rows = cur.fetchall()
+    hi = rows[0]["window_end"]
+    return [{k: v for k, v in row.items() if k != "window_end"} for row in rows
+            if row["id"] is not None], hi
 
 
 def _fetch(library: Library, conn: Any, select: Callable[[Any], tuple[list[Any], str | None]],
@@ -221,12 +228,22 @@ def _fetch(library: Library, conn: Any, select: Callable[[Any], tuple[list[Any],
     on a server before version 6). Returns the articles kept in the batch (in
     ``select``'s order), what to merge, that snapshot, and whether the batch was cut
     short to keep its photos under :data:`PHOTO_BYTES`.
+
+    The questions are pipelined: the transaction's start and the batch, then the rows
+    of every table, then the texts and photos this library lacks, then the commit, so a
+    batch costs four round trips however many tables it reads.
     """
     from psycopg.rows import dict_row
 
-    with conn.transaction(), conn.cursor(row_factory=dict_row) as cur:
-        cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        articles, hi = select(cur)
+    def ask(sql: str, params: Any) -> Any:
+        cur = conn.cursor(row_factory=dict_row)
+        cur.execute(sql, params)
+        return cur
+
+    with conn.pipeline(), conn.transaction():
+        first = conn.cursor(row_factory=dict_row)
+        first.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        articles, hi = select(first)
         if not articles:
             return [], [], hi, False
         seen = local_seqs(library, [a["id"] for a in articles])
@@ -234,9 +251,23 @@ def _fetch(library: Library, conn: Any, select: Callable[[Any], tuple[list[Any],
         ids = [a["id"] for a in wanted]
         if not ids:
             return articles, [], hi, False
-        cur.execute("SELECT article_id, name, length(data) AS size FROM deskapp.photos "
-                    "WHERE article_id = ANY(%s)", [ids])
-        photo_names = cur.fetchall()
+        event_columns = SIGNED_EVENT_COLUMNS if signed else EVENT_COLUMNS
+        asked = {
+            "photos": ask("SELECT article_id, name, length(data) AS size FROM deskapp.photos "
+                          "WHERE article_id = ANY(%s)", [ids]),
+            "metas": ask(f"SELECT {', '.join(REVISION_META)} FROM deskapp.revisions "
+                         "WHERE article_id = ANY(%s)", [ids]),
+            "comments": ask(f"SELECT {quoted(COMMENT_COLUMNS)} FROM deskapp.comments "
+                            "WHERE article_id = ANY(%s)", [ids]),
+            "events": ask(f"SELECT {quoted(event_columns)} FROM deskapp.status_events "
+                          "WHERE article_id = ANY(%s)", [ids]),
+        }
+        if carry:
+            asked["resolutions"] = ask(
+                f"SELECT {quoted(RESOLUTION_COLUMNS)} FROM deskapp.comment_resolutions "
+                "WHERE article_id = ANY(%s)", [ids])
+        rows = {name: cur.fetchall() for name, cur in asked.items()}
+        photo_names = rows["photos"]
         have = local_photo_names(library, ids)
         kept = _within_photo_budget(articles, [p for p in photo_names
                                                if (p["article_id"], p["name"]) not in have])
@@ -245,41 +276,30 @@ def _fetch(library: Library, conn: Any, select: Callable[[Any], tuple[list[Any],
             articles = kept
             wanted = [a for a in wanted if a["id"] in {k["id"] for k in kept}]
             ids = [a["id"] for a in wanted]
-            photo_names = [p for p in photo_names if p["article_id"] in set(ids)]
-        cur.execute(f"SELECT {', '.join(REVISION_META)} FROM deskapp.revisions "
-                    "WHERE article_id = ANY(%s)", [ids])
-        metas = cur.fetchall()
+        chosen = set(ids)
+        photo_names = [p for p in photo_names if p["article_id"] in chosen]
+        metas = [m for m in rows["metas"] if m["article_id"] in chosen]
+        comments = [c for c in rows["comments"] if c["article_id"] in chosen]
+        events = [e for e in rows["events"] if e["article_id"] in chosen]
+        resolutions = [r for r in rows.get("resolutions", []) if r["article_id"] in chosen]
         known = known_revisions(library, [m["id"] for m in metas])
         missing = [m["id"] for m in metas if m["id"] not in known]
-        contents: dict[str, dict[str, Any]] = {}
+        need = [(p["article_id"], p["name"]) for p in photo_names
+                if (p["article_id"], p["name"]) not in have]
+        texts = photo_rows = None
         if missing:
             # tags is text up to schema 4 and jsonb from 5: read it as text from either
             columns = ", ".join("tags::text AS tags" if k == "tags" else k
                                 for k in CONTENT_FIELDS)
-            cur.execute(f"SELECT id, {columns} FROM deskapp.revisions "
-                        "WHERE id = ANY(%s)", [missing])
-            contents = {row["id"]: row for row in cur.fetchall()}
-        cur.execute(f"SELECT {quoted(COMMENT_COLUMNS)} FROM deskapp.comments "
-                    "WHERE article_id = ANY(%s)", [ids])
-        comments = cur.fetchall()
-        event_columns = SIGNED_EVENT_COLUMNS if signed else EVENT_COLUMNS
-        cur.execute(f"SELECT {quoted(event_columns)} FROM deskapp.status_events "
-                    "WHERE article_id = ANY(%s)", [ids])
-        events = cur.fetchall()
-        resolutions: list[dict[str, Any]] = []
-        if carry:
-            cur.execute(f"SELECT {quoted(RESOLUTION_COLUMNS)} FROM deskapp.comment_resolutions "
-                        "WHERE article_id = ANY(%s)", [ids])
-            resolutions = cur.fetchall()
-        need = [(p["article_id"], p["name"]) for p in photo_names
-                if (p["article_id"], p["name"]) not in have]
-        photos: list[dict[str, Any]] = []
+            texts = ask(f"SELECT id, {columns} FROM deskapp.revisions WHERE id = ANY(%s)",
+                        [missing])
         if need:
-            cur.execute(
+            photo_rows = ask(
                 "SELECT article_id, name, caption, credit, data FROM deskapp.photos "
                 "WHERE (article_id, name) IN (SELECT * FROM unnest(%s::text[], %s::text[]))",
                 [[a for a, _ in need], [n for _, n in need]])
-            photos = cur.fetchall()
+        contents = {row["id"]: row for row in texts.fetchall()} if texts else {}
+        photos = photo_rows.fetchall() if photo_rows else []
     incoming = []
     for article in wanted:
         aid = article["id"]

@@ -55,13 +55,6 @@ class _Outgoing:
     held: list[str] = field(default_factory=list)
     known_seq: int | None = None  # the server's change number this library last merged
 
-    def size(self) -> int:
-        """About how many bytes the article takes in a push batch."""
-        text = sum(len(r.content.get("body") or "") + len(r.content.get("lead") or "") + 500
-                   for r in self.revisions)
-        photos = sum(len(p["data"] or b"") * 4 // 3 + 300 for p in self.photos)
-        return text * 2 + photos + 300 * (len(self.comments) + len(self.events) + 1)
-
 
 @dataclass
 class _Sent:

@@ -104,22 +104,32 @@ def check_schema(conn: Any, server: str) -> str:
 
 
 def check_server(conn: Any, server: str) -> tuple[str, int]:
-    """Refuse a server this Deskapp cannot sync with; return its id and schema version."""
-    found = server_version(conn)
+    """Refuse a server this Deskapp cannot sync with; return its id and schema version.
+
+    One round trip: the version and the id are read together, and a database without
+    Deskapp's schema answers with an error instead of a second question.
+    """
+    import psycopg
+
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT max(value) FILTER (WHERE key = 'schema_version'), "
+                        "max(value) FILTER (WHERE key = 'server_id') FROM deskapp.meta")
+            version, server_id = cur.fetchone()
+    except psycopg.errors.UndefinedTable:
+        conn.rollback()
+        raise SyncError("server_not_ready", server=server) from None
     conn.rollback()
-    if found is None:
+    if version is None:
         raise SyncError("server_not_ready", server=server)
+    found = int(version)
     if found > SERVER_SCHEMA_VERSION:
         raise SyncError("server_too_new", server=server, found=found,
                         known=SERVER_SCHEMA_VERSION)
     if found < OLDEST_SERVER_SCHEMA:
         raise SyncError("server_too_old", server=server, found=found,
                         known=OLDEST_SERVER_SCHEMA)
-    with conn.cursor() as cur:
-        cur.execute("SELECT value FROM deskapp.meta WHERE key = 'server_id'")
-        row = cur.fetchone()
-    conn.rollback()
-    return (str(row[0]) if row else ""), found
+    return (str(server_id) if server_id else ""), found
 
 
 def setup_server(conn: Any, server: str = "") -> int:

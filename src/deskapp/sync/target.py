@@ -19,6 +19,7 @@ from deskapp.sync.errors import SyncError
 
 URL_SETTING = "sync_url"
 LAST_SYNC_SETTING = "sync_last"
+OLDER_SETTING = "sync_older"  # how far the older articles a first pull left have come
 KEYRING_SERVICE = "Deskapp newsroom server"
 CONNECT_TIMEOUT = 5
 # A laptop notices a server gone silent (a mobile link dropped mid-sync) within about a
@@ -106,6 +107,18 @@ def _hide_password(text: str) -> str:
 def last_sync(library: Library) -> str | None:
     """When the last sync finished (ISO 8601, UTC), or ``None``."""
     return library.get_setting(LAST_SYNC_SETTING)
+
+
+def older_waiting(library: Library) -> bool:
+    """Whether a first pull left older articles on the server that were not fetched yet
+    (:mod:`deskapp.sync.history`)."""
+    import json
+
+    try:
+        state = json.loads(library.get_setting(OLDER_SETTING) or "null")
+    except ValueError:
+        return False
+    return isinstance(state, dict) and bool(state.get("hi")) and not state.get("done")
 
 
 def load_target(library: Library) -> SyncTarget | None:

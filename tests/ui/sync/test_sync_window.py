@@ -537,3 +537,40 @@ def test_a_comment_resolved_on_the_desk_shows_resolved_in_the_open_article(
         assert f"resolved by {editor.name}" in panel.list.item(0).text()
     finally:
         _close(win)
+
+
+def test_get_older_articles_brings_what_the_first_sync_left(qtbot, newsroom, editor):
+    """A new desk laptop: the first sync takes the recent window, the menu the rest."""
+    from deskapp.model import Article
+
+    author = newsroom.person("editor")
+    lib = author.library
+    old = []
+    for i in range(3):
+        article = lib.create(Article(title=f"Bài cũ {i}", body="x"), author=author.name)
+        transition(lib, article.id, "submit", user=author.name, role="reporter")
+        transition(lib, article.id, "take", user=author.name, role="editor")
+        transition(lib, article.id, "approve", user=author.name, role="editor",
+                   override_note="đã đọc")
+        old.append(article.id)
+    author.sync()
+    author.library.close()
+    with newsroom.admin() as conn:
+        conn.execute("SET session_replication_role = replica")
+        conn.execute("UPDATE deskapp.articles SET changed_at = now() - interval '90 days'")
+        conn.execute("SET session_replication_role = DEFAULT")
+    win = _window(qtbot, editor)
+    try:
+        panel = win.sync_panel
+        assert not panel.act_older.isEnabled()  # nothing known to wait yet
+        _sync(qtbot, win)
+        assert not set(old) & {a.id for a in editor.library.list()}
+        assert panel.act_older.isEnabled()
+        assert panel.act_older in panel.menu.actions()
+        with qtbot.waitSignal(panel.finished, timeout=30000) as blocker:
+            panel.act_older.trigger()
+        assert blocker.args[0].older_fetched == 3
+        assert set(old) <= {a.id for a in editor.library.list()}
+        assert not panel.act_older.isEnabled()
+    finally:
+        _close(win)

@@ -35,6 +35,7 @@ from deskapp.sync.target import (
     keyring_available,
     last_sync,
     load_target,
+    older_waiting,
     save_target,
     store_password,
 )
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from deskapp.ui.sync.desk_view import DeskView
 
 BACKGROUND_INTERVAL_MS = 5 * 60 * 1000
+OLDER_AT_ONCE = 1000  # older articles fetched by one "Get older articles"
 FIRST_ATTEMPT_MS = 15 * 1000
 _PASSWORD_CODES = ("sync_auth_failed", "sync_password_needed")
 
@@ -91,8 +93,14 @@ class SyncPanel(OwnContextTr, QObject):
         self.act_sync.triggered.connect(lambda _checked=False: self.sync_now())
         self.act_settings = make_action(self.tr("Newsroom &server…"), host)
         self.act_settings.triggered.connect(lambda _checked=False: self.edit_settings())
+        # what a first sync left on the server (approved or exported before its window)
+        self.act_older = make_action(self.tr("Get &older articles"), host)
+        self.act_older.triggered.connect(
+            lambda _checked=False: self.sync_now(older=OLDER_AT_ONCE))
+        self.act_older.setEnabled(older_waiting(self.library))
         self.menu = QMenu(self.tr("&Newsroom"), host)
         self.menu.addAction(self.act_sync)
+        self.menu.addAction(self.act_older)
         self.menu.addAction(self.act_settings)
 
         self.closed = False
@@ -151,8 +159,12 @@ class SyncPanel(OwnContextTr, QObject):
         return self._password
 
     # ---- syncing -------------------------------------------------------------
-    def sync_now(self, *, background: bool = False) -> bool:
-        """Start a sync on a worker thread; ``False`` if none could start."""
+    def sync_now(self, *, background: bool = False, older: int = 0) -> bool:
+        """Start a sync on a worker thread; ``False`` if none could start.
+
+        ``older``: then fetch up to that many of the older articles a first sync left on
+        the server (Newsroom → Get older articles).
+        """
         if self.running or self.closed:
             return False
         target = load_target(self.library)
@@ -179,12 +191,13 @@ class SyncPanel(OwnContextTr, QObject):
             library = Library.open(path, check=False)
             try:
                 return run_sync(library, target, password=password,
-                                unsaved_article_ids=unsaved)
+                                unsaved_article_ids=unsaved, older=older)
             finally:
                 library.close()
 
         self.running = True
         self.act_sync.setEnabled(False)
+        self.act_older.setEnabled(False)
         self.label.setText(self.tr("Syncing…"))
         self.runner.start(job, self._done, lambda error: self._failed(error, background))
         return True
@@ -192,6 +205,7 @@ class SyncPanel(OwnContextTr, QObject):
     def _done(self, report: SyncReport) -> None:
         self.running = False
         self.act_sync.setEnabled(True)
+        self.act_older.setEnabled(report.older_waiting)
         if not self.host.isVisible():  # closed meanwhile: the library may be closed too
             return
         self.last_error = ""
@@ -251,6 +265,7 @@ class SyncPanel(OwnContextTr, QObject):
         self.act_sync.setEnabled(True)
         if not self.host.isVisible():
             return
+        self.act_older.setEnabled(older_waiting(self.library))
         text = self.sentence(error)
         self.last_error = text
         self.show_state()
