@@ -27,7 +27,6 @@ from reportlab.platypus import (
     AnchorFlowable,
     Flowable,
     HRFlowable,
-    KeepTogether,
     ListFlowable,
     ListItem,
     Paragraph,
@@ -37,6 +36,7 @@ from reportlab.platypus import (
 )
 
 from deskapp.pdf.fonts import face_name
+from deskapp.pdf.keeping import KeptGroup
 from deskapp.pdf.markup import Face, GlyphLog, InlineWriter, drawable, escape, inline_markup
 from deskapp.pdf.photos import PhotoOptions, PhotoWarning, placed_photo
 from deskapp.pdf.styles import PrintStyles
@@ -218,7 +218,7 @@ def _pull_quote(element: Element, context: _Context) -> list[Flowable]:
     inner = replace(context, text_style=style)
     space = body.leading * 0.5
     rule = {"width": "40%", "thickness": 1.2, "color": styles.rule_color, "hAlign": "CENTER"}
-    return [KeepTogether([
+    return [KeptGroup([
         HRFlowable(spaceBefore=body.leading * 0.7, spaceAfter=space, **rule),
         *_flow(element, inner),
         HRFlowable(spaceBefore=space * 0.6, spaceAfter=body.leading * 0.9, **rule),
@@ -420,7 +420,7 @@ def _image(element: Element, context: _Context) -> list[Flowable]:
     if credit:
         parts.append(_caption(credit_line(credit), context.styles.credit or context.styles.photo,
                               context.log))
-    block = KeepTogether(parts)
+    block = KeptGroup(parts)  # never parted, not even by a column shortened to balance
     block.spaceBefore = context.styles.body.spaceAfter * 0.5
     parts[-1].spaceAfter = context.styles.body.spaceAfter * 1.5
     return [block]

@@ -30,8 +30,9 @@ ENDING_LINES = 3
 # How many lines of its paragraph a subhead keeps.
 LINES_UNDER_HEADING = 2
 # A block other than a paragraph (a photo, a table, a list) kept whole with
-# the credits when it is at most this share of the page's text height.
-_SMALL_BLOCK = 1 / 3
+# the credits when it is at most this share of the page's text height (a
+# photo takes at most 60 %: deskapp.pdf.photos.MAX_PHOTO_SHARE).
+_SMALL_BLOCK = 0.7
 _HUGE = 1e7
 
 
@@ -60,14 +61,18 @@ def kept(body: list[Flowable], credits: list[Flowable], width: float,
         if _is_heading(last):
             ending.insert(0, flow.pop())
             continue
-        _width, height = last.wrapOn(Canvas(BytesIO()), width, _HUGE)
-        if height <= page_height * _SMALL_BLOCK:
-            ending.insert(0, flow.pop())
-        break
-    group = ending + list(credits)
+        # A photo, table or list goes along whole if it leaves room on the
+        # page for the lines and credits; the lines are then sought above it.
+        if _height(last, width) > page_height * _SMALL_BLOCK:
+            break
+        ending.insert(0, flow.pop())
+    # Subheads just above the ending join it: reportlab's keepWithNext does
+    # not reach into a kept-together group.
+    while flow and _is_heading(flow[-1]):
+        ending.insert(0, flow.pop())
+    group = [member for flowable in ending for member in _members(flowable)] + list(credits)
     if not group:
         return flow
-    # Leading subheads of the group stay with it through their keepWithNext.
     return [*flow, KeptGroup(group)] if len(group) > 1 else [*flow, *group]
 
 
@@ -99,20 +104,64 @@ class KeptGroup(KeepTogether):
 
 
 def _headings_kept(body: list[Flowable], width: float) -> list[Flowable]:
-    """A subhead followed by a long paragraph keeps only its first lines."""
+    """A subhead keeps the blocks under it (a photo) and the first lines of its paragraph.
+
+    A subhead followed straight by text is held to it by its style's
+    ``keepWithNext``; with a photo between them reportlab will not hold a
+    kept-together block that way, so the three are made one group here.
+    """
     flow: list[Flowable] = []
-    for index, flowable in enumerate(body):
-        previous = body[index - 1] if index else None
-        if (previous is not None and _is_heading(previous) and isinstance(flowable, Paragraph)
-                and not _is_heading(flowable)):
-            count = line_count(flowable, width)
-            parts = (split_lines(flowable, width, LINES_UNDER_HEADING)
+    index = 0
+    while index < len(body):
+        flowable = body[index]
+        index += 1
+        if not _is_heading(flowable):
+            flow.append(flowable)
+            continue
+        group = [flowable]
+        while index < len(body) and (_is_heading(body[index])
+                                     or not isinstance(body[index], Paragraph)):
+            group.append(body[index])
+            index += 1
+        rest: list[Flowable] = []
+        if index < len(body):
+            paragraph = body[index]
+            index += 1
+            count = line_count(paragraph, width)
+            parts = (split_lines(paragraph, width, LINES_UNDER_HEADING)
                      if count >= LINES_UNDER_HEADING + 2 else None)
             if parts is not None:
-                flow.extend(parts)
-                continue
-        flow.append(flowable)
+                group.append(parts[0])
+                rest.append(parts[1])
+            else:
+                group.append(paragraph)
+        if all(isinstance(member, Paragraph) for member in group):
+            flow.extend([*group, *rest])  # the style's keepWithNext holds them
+        else:
+            members = [member for flowable in group for member in _members(flowable)]
+            flow.extend([KeptGroup(members), *rest])
     return flow
+
+
+def _members(flowable: Flowable) -> list[Flowable]:
+    """A kept-together block's own flowables, to join a larger group.
+
+    reportlab measures a kept-together block inside another as endlessly
+    tall (it asks to be split), which would make every group holding a
+    photo too tall for any page.
+    """
+    if not isinstance(flowable, KeepTogether) or not flowable._content:
+        return [flowable]
+    members = list(flowable._content)
+    first = members[0]
+    first.spaceBefore = max(first.getSpaceBefore(), flowable.getSpaceBefore())
+    return members
+
+
+def _height(flowable: Flowable, width: float) -> float:
+    """How tall a block sets at ``width`` (a kept-together block answers "too tall" to wrap)."""
+    _width, height = flowable.wrapOn(Canvas(BytesIO()), width, _HUGE)
+    return float(getattr(flowable, "_H", height)) if isinstance(flowable, KeepTogether) else height
 
 
 def _is_heading(flowable: Flowable) -> bool:
