@@ -38,6 +38,7 @@ from reportlab.platypus import (
 from deskapp.pdf.fonts import face_name
 from deskapp.pdf.keeping import KeptGroup
 from deskapp.pdf.markup import Face, GlyphLog, InlineWriter, drawable, escape, inline_markup
+from deskapp.pdf.paragraph import SetParagraph
 from deskapp.pdf.photos import PhotoOptions, PhotoWarning, placed_photo
 from deskapp.pdf.styles import PrintStyles
 from deskapp.render.tree import (
@@ -124,12 +125,12 @@ def _loose_paragraph(
         return []
     style = context.text_style
     writer = InlineWriter(Face.of(style), context.styles, context.log, style.fontSize)
-    return [Paragraph(writer.run((text or "").lstrip(), children), style)]
+    return [SetParagraph(writer.run((text or "").lstrip(), children), style)]
 
 
 def _paragraph(element: Element, context: _Context, style: ParagraphStyle) -> Paragraph:
     markup = inline_markup(element, context.styles, style, context.log)
-    return Paragraph(markup, style)
+    return SetParagraph(markup, style)
 
 
 def _text_block(element: Element, context: _Context) -> list[Flowable]:
@@ -150,7 +151,7 @@ def _list(element: Element, context: _Context) -> list[Flowable]:
         width=context.width - indent,
         list_depth=context.list_depth + 1,
     )
-    items = [ListItem(_flow(li, inner) or [Paragraph("", inner.text_style)]) for li in element]
+    items = [ListItem(_flow(li, inner) or [SetParagraph("", inner.text_style)]) for li in element]
     numbered = element.tag == "ol"
     bullet = BULLETS[context.list_depth % len(BULLETS)]
     list_style = ListStyle(
@@ -433,7 +434,7 @@ def _missing_reason(element: Element, options: PhotoOptions) -> str:
 
 
 def _caption(text: str, style: ParagraphStyle, log: GlyphLog) -> Paragraph:
-    return Paragraph(drawable(nfc(text), Face.of(style), log), style)
+    return SetParagraph(drawable(nfc(text), Face.of(style), log), style)
 
 
 def _placeholder(element: Element, context: _Context) -> list[Flowable]:
@@ -441,7 +442,7 @@ def _placeholder(element: Element, context: _Context) -> list[Flowable]:
     styles = context.styles
     label = photo_label(element)
     context.log.add(styles.photo.fontName, label)
-    box = Table([[Paragraph(escape(label), styles.photo)]], colWidths=["100%"], rowHeights=[60])
+    box = Table([[SetParagraph(escape(label), styles.photo)]], colWidths=["100%"], rowHeights=[60])
     box.setStyle(
         _table_style(
             styles,
@@ -482,7 +483,7 @@ def _notes(element: Element, context: _Context) -> list[Flowable]:
     inner = replace(context, text_style=note, width=context.width - indent)
     items = []
     for li in element:
-        content = _flow(li, inner) or [Paragraph("", note)]
+        content = _flow(li, inner) or [SetParagraph("", note)]
         name = li.get("id")
         items.append(ListItem([AnchorFlowable(name), *content] if name else content))
     context.log.add(note.fontName, "0123456789.")
