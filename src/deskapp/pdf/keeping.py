@@ -1,20 +1,23 @@
 """What stays together on paper: subheads with their text, the ending with its credits.
 
-Two rules are made here, before layout, at the width the body is set in
-(one column's width, the same on every page of a preset):
+Two rules, at the width the body is set in (one column's width, the same
+on every page of a preset):
 
-* a subhead keeps the first two lines of the paragraph under it, so it
-  never ends a column or page (reportlab's ``keepWithNext`` alone would
-  move the whole paragraph, however long, or leave the subhead alone when
-  the paragraph is taller than the frame);
+* a subhead keeps the first two lines of the paragraph under it (and a
+  photo between them), so it never ends a column or page: a
+  :class:`HeadingGroup` moves on unless those fit (reportlab's
+  ``keepWithNext`` alone would move the whole paragraph, however long, and
+  does not reach into a photo's kept-together block);
 * the closing credits (byline and source at the end) keep the last
   :data:`ENDING_LINES` lines of the body, so the last page never holds
-  only a signature, nor fewer than three lines of text.
+  only a signature, nor fewer than three lines of text. The paragraph they
+  take lines from is cut before layout with reportlab's own split at that
+  width: the parts draw exactly the lines the whole would have drawn, and
+  the space between them is taken out, so on one page they read as one
+  paragraph.
 
-A paragraph is cut between lines for this with reportlab's own split at
-that width: the parts draw exactly the lines the whole would have drawn,
-and the space between them is taken out, so on one page they read as one
-paragraph.
+Every group here is a :class:`KeptGroup`, which a column shortened to
+balance the last page never breaks up.
 """
 
 from __future__ import annotations
@@ -40,9 +43,15 @@ def kept(body: list[Flowable], credits: list[Flowable], width: float,
          page_height: float) -> list[Flowable]:
     """The body and the closing credits with the keep rules applied."""
     flow = _headings_kept(body, width)
-    ending, lines = [], 0
+    ending: list[Flowable] = []
+    lines = 0
+    opened: int | None = None  # where the last subhead's group was taken apart
     while flow and lines < ENDING_LINES:
         last = flow[-1]
+        if isinstance(last, HeadingGroup):  # its text's last lines may be wanted
+            opened = len(flow) - 1
+            flow[-1:] = list(last._content)
+            continue
         if isinstance(last, Paragraph) and not _is_heading(last):
             count = line_count(last, width)
             need = ENDING_LINES - lines
@@ -70,6 +79,10 @@ def kept(body: list[Flowable], credits: list[Flowable], width: float,
     # not reach into a kept-together group.
     while flow and _is_heading(flow[-1]):
         ending.insert(0, flow.pop())
+    # What is left of a subhead's group (the subhead and its text's first
+    # lines) is held together again.
+    if opened is not None and len(flow) - opened > 1:
+        flow[opened:] = [HeadingGroup(flow[opened:])]
     group = [member for flowable in ending for member in _members(flowable)] + list(credits)
     if not group:
         return flow
@@ -104,12 +117,7 @@ class KeptGroup(KeepTogether):
 
 
 def _headings_kept(body: list[Flowable], width: float) -> list[Flowable]:
-    """A subhead keeps the blocks under it (a photo) and the first lines of its paragraph.
-
-    A subhead followed straight by text is held to it by its style's
-    ``keepWithNext``; with a photo between them reportlab will not hold a
-    kept-together block that way, so the three are made one group here.
-    """
+    """Each subhead, with any photo under it and the text after it, as a :class:`HeadingGroup`."""
     flow: list[Flowable] = []
     index = 0
     while index < len(body):
@@ -120,27 +128,48 @@ def _headings_kept(body: list[Flowable], width: float) -> list[Flowable]:
             continue
         group = [flowable]
         while index < len(body) and (_is_heading(body[index])
-                                     or not isinstance(body[index], Paragraph)):
+                                     or isinstance(body[index], KeepTogether)):
             group.append(body[index])
             index += 1
-        rest: list[Flowable] = []
         if index < len(body):
-            paragraph = body[index]
+            group.append(body[index])
             index += 1
-            count = line_count(paragraph, width)
-            parts = (split_lines(paragraph, width, LINES_UNDER_HEADING)
-                     if count >= LINES_UNDER_HEADING + 2 else None)
-            if parts is not None:
-                group.append(parts[0])
-                rest.append(parts[1])
-            else:
-                group.append(paragraph)
-        if all(isinstance(member, Paragraph) for member in group):
-            flow.extend([*group, *rest])  # the style's keepWithNext holds them
-        else:
-            members = [member for flowable in group for member in _members(flowable)]
-            flow.extend([KeptGroup(members), *rest])
+        members = [member for flowable in group for member in _members(flowable)]
+        flow.append(HeadingGroup(members) if len(members) > 1 else members[0])
     return flow
+
+
+class HeadingGroup(KeptGroup):
+    """A subhead (with a photo under it, if any) and the text that follows it.
+
+    The group moves on to the next column or page unless the subhead, the
+    photo and the first :data:`LINES_UNDER_HEADING` lines of the text fit
+    where it is; when they do, the text runs on and is cut where the frame
+    ends, as any paragraph (its widow and orphan rules keep two lines on
+    each side). Nothing is cut in advance, so the text's lines are broken
+    only once (see :mod:`deskapp.pdf.paragraph`).
+    """
+
+    def __init__(self, flowables: list[Flowable]) -> None:
+        for member in flowables[:-1]:
+            member.__dict__["keepWithNext"] = 0  # held by the group, not regrouped
+        super().__init__(flowables)
+
+    def _least(self, width: float) -> float:
+        """The height the group needs where it starts: all but the text's later lines."""
+        text = self._content[-1]
+        if not isinstance(text, Paragraph) or _is_heading(text):
+            return self._H
+        lines = line_count(text, width)
+        if lines < LINES_UNDER_HEADING + 2:
+            return self._H  # the widow and orphan rules would not cut it
+        return self._H - text.height + LINES_UNDER_HEADING * text.style.leading
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        self.wrap(aW, aH)
+        if self._H <= aH or self._least(aW) <= aH:
+            return list(self._content)
+        return super().split(aW, aH)
 
 
 def _members(flowable: Flowable) -> list[Flowable]:
