@@ -102,10 +102,26 @@ class KeptGroup(KeepTogether):
     these.
     """
 
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        # reportlab deep-copies the document's current frame at every
+        # measurement of a group, for content a frame may generate (none
+        # here): measured without the document, the group skips that copy.
+        canvas = self.canv
+        document = canvas.__dict__.pop("_doctemplate", None)
+        try:
+            return super().wrap(aW, aH)
+        finally:
+            if document is not None:
+                canvas._doctemplate = document
+
+    def _measured(self, aW: float, aH: float) -> None:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+
     def split(self, aW: float, aH: float) -> list[Flowable]:
         frame = getattr(self, "_frame", None)
         if getattr(frame, "balanced", False):
-            self.wrap(aW, aH)
+            self._measured(aW, aH)
             if self._H > aH:
                 return []
         parts = super().split(aW, aH)
@@ -166,7 +182,7 @@ class HeadingGroup(KeptGroup):
         return self._H - text.height + LINES_UNDER_HEADING * text.style.leading
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
-        self.wrap(aW, aH)
+        self._measured(aW, aH)
         if self._H <= aH or self._least(aW) <= aH:
             return list(self._content)
         return super().split(aW, aH)
