@@ -4,6 +4,7 @@
     python3 dev.py run [deskapp arguments]   install what is needed, then start Deskapp
     python3 dev.py test [pytest arguments]   install the test tools, then run every test
     python3 dev.py bench                     run the benchmarks in bench/
+    python3 dev.py golden                    regenerate the golden pages in tests/pdf/golden/
 
 Only the Python standard library is needed to run this file (Python 3.11+).
 The environment lives in .venv/ beside this file; it is refreshed whenever
@@ -51,7 +52,7 @@ def run(command: list[str], env: dict[str, str] | None = None) -> None:
 
 
 def main(argv: list[str]) -> None:
-    if not argv or argv[0] not in {"run", "test", "bench"}:
+    if not argv or argv[0] not in {"run", "test", "bench", "golden"}:
         sys.exit(__doc__)
     what, rest = argv[0], argv[1:]
     if what == "run":
@@ -61,6 +62,9 @@ def main(argv: list[str]) -> None:
         ensure_env("test")
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
         run([str(PYTHON), "-m", "pytest", *rest], env=env)
+    elif what == "golden":
+        ensure_env("test")
+        run([str(PYTHON), str(ROOT / "tools" / "update_golden.py"), *rest])
     else:
         ensure_env("test")
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

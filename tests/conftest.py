@@ -19,7 +19,9 @@ if os.environ["QT_QPA_PLATFORM"] == "offscreen":
 os.environ.setdefault("DESKAPP_LANG", "en")
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT.parent / "shared" / "samples" / "kontum-quy-che-dan-chu.raw.txt"
+# The newsroom samples sit beside the checkout; DESKAPP_SAMPLES names another folder.
+SAMPLE = (Path(os.environ.get("DESKAPP_SAMPLES") or ROOT.parent / "shared" / "samples")
+          / "kontum-quy-che-dan-chu.raw.txt")
 
 
 @pytest.fixture

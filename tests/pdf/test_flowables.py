@@ -13,6 +13,7 @@ from reportlab.platypus import HRFlowable, ListFlowable, Paragraph, Table, XPref
 from deskapp.pdf.flowables import body_flowables
 from deskapp.pdf.fonts import MONO, SANS, SERIF, register_fonts
 from deskapp.pdf.markup import GlyphLog, inline_markup
+from deskapp.pdf.paragraph import SetParagraph
 from deskapp.pdf.styles import PrintStyles, make_print_styles
 from deskapp.render.tree import parse_markdown
 
@@ -56,7 +57,7 @@ def test_one_flowable_kind_per_block(styles: PrintStyles):
     )
     flowables = flow(source, styles)
     kinds = [type(flowable) for flowable in flowables]
-    assert kinds[:4] == [Paragraph, Paragraph, ListFlowable, ListFlowable]  # h1, p, ul, ol
+    assert kinds[:4] == [SetParagraph, SetParagraph, ListFlowable, ListFlowable]  # h1, p, ul, ol
     assert kinds[5:] == [XPreformatted, Table, HRFlowable, Table]  # pre, table, hr, photo
     quote = flowables[4]  # one ruled block per block of the quotation
     assert isinstance(quote.content, Paragraph)

@@ -27,7 +27,6 @@ from reportlab.platypus import (
     AnchorFlowable,
     Flowable,
     HRFlowable,
-    KeepTogether,
     ListFlowable,
     ListItem,
     Paragraph,
@@ -37,7 +36,9 @@ from reportlab.platypus import (
 )
 
 from deskapp.pdf.fonts import face_name
+from deskapp.pdf.keeping import KeptGroup
 from deskapp.pdf.markup import Face, GlyphLog, InlineWriter, drawable, escape, inline_markup
+from deskapp.pdf.paragraph import SetParagraph
 from deskapp.pdf.photos import PhotoOptions, PhotoWarning, placed_photo
 from deskapp.pdf.styles import PrintStyles
 from deskapp.render.tree import (
@@ -124,12 +125,12 @@ def _loose_paragraph(
         return []
     style = context.text_style
     writer = InlineWriter(Face.of(style), context.styles, context.log, style.fontSize)
-    return [Paragraph(writer.run((text or "").lstrip(), children), style)]
+    return [SetParagraph(writer.run((text or "").lstrip(), children), style)]
 
 
 def _paragraph(element: Element, context: _Context, style: ParagraphStyle) -> Paragraph:
     markup = inline_markup(element, context.styles, style, context.log)
-    return Paragraph(markup, style)
+    return SetParagraph(markup, style)
 
 
 def _text_block(element: Element, context: _Context) -> list[Flowable]:
@@ -150,7 +151,7 @@ def _list(element: Element, context: _Context) -> list[Flowable]:
         width=context.width - indent,
         list_depth=context.list_depth + 1,
     )
-    items = [ListItem(_flow(li, inner) or [Paragraph("", inner.text_style)]) for li in element]
+    items = [ListItem(_flow(li, inner) or [SetParagraph("", inner.text_style)]) for li in element]
     numbered = element.tag == "ol"
     bullet = BULLETS[context.list_depth % len(BULLETS)]
     list_style = ListStyle(
@@ -218,7 +219,7 @@ def _pull_quote(element: Element, context: _Context) -> list[Flowable]:
     inner = replace(context, text_style=style)
     space = body.leading * 0.5
     rule = {"width": "40%", "thickness": 1.2, "color": styles.rule_color, "hAlign": "CENTER"}
-    return [KeepTogether([
+    return [KeptGroup([
         HRFlowable(spaceBefore=body.leading * 0.7, spaceAfter=space, **rule),
         *_flow(element, inner),
         HRFlowable(spaceBefore=space * 0.6, spaceAfter=body.leading * 0.9, **rule),
@@ -420,7 +421,7 @@ def _image(element: Element, context: _Context) -> list[Flowable]:
     if credit:
         parts.append(_caption(credit_line(credit), context.styles.credit or context.styles.photo,
                               context.log))
-    block = KeepTogether(parts)
+    block = KeptGroup(parts)  # never parted, not even by a column shortened to balance
     block.spaceBefore = context.styles.body.spaceAfter * 0.5
     parts[-1].spaceAfter = context.styles.body.spaceAfter * 1.5
     return [block]
@@ -433,7 +434,7 @@ def _missing_reason(element: Element, options: PhotoOptions) -> str:
 
 
 def _caption(text: str, style: ParagraphStyle, log: GlyphLog) -> Paragraph:
-    return Paragraph(drawable(nfc(text), Face.of(style), log), style)
+    return SetParagraph(drawable(nfc(text), Face.of(style), log), style)
 
 
 def _placeholder(element: Element, context: _Context) -> list[Flowable]:
@@ -441,7 +442,7 @@ def _placeholder(element: Element, context: _Context) -> list[Flowable]:
     styles = context.styles
     label = photo_label(element)
     context.log.add(styles.photo.fontName, label)
-    box = Table([[Paragraph(escape(label), styles.photo)]], colWidths=["100%"], rowHeights=[60])
+    box = Table([[SetParagraph(escape(label), styles.photo)]], colWidths=["100%"], rowHeights=[60])
     box.setStyle(
         _table_style(
             styles,
@@ -482,7 +483,7 @@ def _notes(element: Element, context: _Context) -> list[Flowable]:
     inner = replace(context, text_style=note, width=context.width - indent)
     items = []
     for li in element:
-        content = _flow(li, inner) or [Paragraph("", note)]
+        content = _flow(li, inner) or [SetParagraph("", note)]
         name = li.get("id")
         items.append(ListItem([AnchorFlowable(name), *content] if name else content))
     context.log.add(note.fontName, "0123456789.")

@@ -25,6 +25,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from deskapp.pdf.fonts import SYMBOLS, covered_runs, face_name, missing_glyphs
+from deskapp.pdf.paragraph import SetParagraph
 from deskapp.render.tree import RAW_TAG, photo_label
 from deskapp.text import nfc
 
@@ -68,7 +69,7 @@ def text_paragraph(text: str, style: ParagraphStyle, log: GlyphLog | None = None
     face = Face.of(style)
     log = log if log is not None else GlyphLog()
     lines = nfc(text).splitlines()
-    return Paragraph("<br/>".join(drawable(line, face, log) for line in lines), style)
+    return SetParagraph("<br/>".join(drawable(line, face, log) for line in lines), style)
 
 
 def drawable(text: str, face: Face, log: GlyphLog) -> str:
