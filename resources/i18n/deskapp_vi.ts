@@ -996,40 +996,20 @@ Chuyển sang Unicode rồi nhập bài?</translation>
 <context>
     <name>FormatActions</name>
     <message>
-        <source>B</source>
-        <translation>Đ</translation>
-    </message>
-    <message>
         <source>Bold</source>
         <translation>Chữ đậm</translation>
-    </message>
-    <message>
-        <source>I</source>
-        <translation>N</translation>
     </message>
     <message>
         <source>Italic</source>
         <translation>Chữ nghiêng</translation>
     </message>
     <message>
-        <source>H</source>
-        <translation>T</translation>
-    </message>
-    <message>
         <source>Heading</source>
         <translation>Tiêu đề phụ</translation>
     </message>
     <message>
-        <source>• List</source>
-        <translation>• Danh sách</translation>
-    </message>
-    <message>
         <source>Bulleted list</source>
         <translation>Danh sách gạch đầu dòng</translation>
-    </message>
-    <message>
-        <source>“ Quote</source>
-        <translation>“ Trích dẫn</translation>
     </message>
     <message>
         <source>Quotation</source>

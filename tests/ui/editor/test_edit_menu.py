@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -125,3 +126,34 @@ def test_the_commands_follow_the_focus_and_rest_where_nothing_can_be_edited(qtbo
         window.preview.browser.document().isEmpty()
     assert not edit.paste.isEnabled() and not edit.cut.isEnabled() \
         and not edit.undo.isEnabled()
+
+
+def _menu_texts(menu, found):
+    for action in menu.actions():
+        if action.isSeparator():
+            continue
+        found.append(action.text().replace("&", ""))
+        if action.menu() is not None:
+            _menu_texts(action.menu(), found)
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_every_menu_item_says_what_it_does_in_words(qtbot, library, language):
+    """A menu item is a word or more, never a toolbar glyph such as "B" or "Đ"."""
+    from deskapp.render.html import article_html
+    from deskapp.ui.common.i18n import Translation
+    from deskapp.ui.shell.main_window import MainWindow
+
+    translation = Translation.for_app()
+    translation.install(language)
+    try:
+        win = MainWindow(library, user="Lan", render_html=article_html)
+        qtbot.addWidget(win)
+        found: list[str] = []
+        for action in win.menuBar().actions():
+            _menu_texts(action.menu(), found)
+        short = [text for text in found if len(text.strip()) < 3]
+        assert found and short == []
+        win.close()
+    finally:
+        translation.install("en")

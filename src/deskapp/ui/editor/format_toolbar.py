@@ -123,15 +123,16 @@ class FormatActions(OwnContextTr, QObject):
             act.triggered.connect(lambda _c=False: self._run(slot))
             return act
 
-        self.bold = action(self.tr("B"), self.tr("Bold"), "Ctrl+B",
+        # The menu shows the words, the toolbar the icons (the words in their tooltips).
+        self.bold = action(self.tr("Bold"), self.tr("Bold"), "Ctrl+B",
                            lambda: toggle_wrap(edit, "**"))
-        self.italic = action(self.tr("I"), self.tr("Italic"), "Ctrl+I",
+        self.italic = action(self.tr("Italic"), self.tr("Italic"), "Ctrl+I",
                              lambda: toggle_wrap(edit, "*"))
-        self.heading = action(self.tr("H"), self.tr("Heading"), "Ctrl+Shift+H",
+        self.heading = action(self.tr("Heading"), self.tr("Heading"), "Ctrl+Shift+H",
                               lambda: toggle_prefix(edit, "## "))
-        self.bullets = action(self.tr("• List"), self.tr("Bulleted list"), "Ctrl+Shift+L",
-                              lambda: toggle_prefix(edit, "- "))
-        self.quote = action(self.tr("“ Quote"), self.tr("Quotation"), "Ctrl+Shift+Q",
+        self.bullets = action(self.tr("Bulleted list"), self.tr("Bulleted list"),
+                              "Ctrl+Shift+L", lambda: toggle_prefix(edit, "- "))
+        self.quote = action(self.tr("Quotation"), self.tr("Quotation"), "Ctrl+Shift+Q",
                             lambda: toggle_prefix(edit, "> "))
         self.link = action(self.tr("Link"), self.tr("Link"), "Ctrl+K",
                            lambda: insert_link(edit, self.tr("link text")))
