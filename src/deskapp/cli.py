@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+# `deskapp check` found something to correct: not a failure of the command, so a script can
+# tell "the article needs work" (3) from "the article could not be read" (1).
+EXIT_FINDINGS = 3
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -701,9 +704,11 @@ def _cmd_check(args: argparse.Namespace, library_path: Path) -> int:
         for f in findings:
             fix = f" → “{f.fix}”" if f.fix else ""
             print(f"{f.field}:{f.line}:{f.column}: [{f.rule}] {describe_finding(f)}{fix}")
+        if not findings:
+            print("Không có lỗi nào cần sửa." if language() == "vi" else "Nothing to correct.")
         if article.target_words or article.target_lines:
             print(_length_line(article, preset_name))
-    return EXIT_FAILURE if findings else 0
+    return EXIT_FINDINGS if findings else 0
 
 
 def _library_preset(library: Library, article: Article) -> str:
@@ -937,6 +942,8 @@ def _article_or_file(library: Library, ref: str) -> Article:
         return library.find(ref)
     except ArticleNotFound:
         if not Path(ref).is_file():
+            if Path(ref).suffix or "/" in ref or "\\" in ref:  # meant a file, not an id
+                raise FileNotFoundError(2, "No such file", ref) from None
             raise
     from deskapp.exchange import import_file
 

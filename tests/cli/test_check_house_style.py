@@ -27,7 +27,7 @@ def test_check_json_reports_every_new_finding(library_path, tmp_path, capsys):
     library.close()
     path = tmp_path / "bai.md"
     path.write_text(ARTICLE, encoding="utf-8")
-    assert main(["--library", str(library_path), "check", str(path), "--json"]) == 1
+    assert main(["--library", str(library_path), "check", str(path), "--json"]) == 3
     items = json.loads(capsys.readouterr().out)
     assert all(set(item) == {"rule", "field", "line", "column", "text", "message", "fix"}
                for item in items)
@@ -40,3 +40,16 @@ def test_check_json_reports_every_new_finding(library_path, tmp_path, capsys):
         ("date_style", 3, 65, "5-12-2026", "5/12/2026"),
     }
     assert all(i["message"] for i in items)
+
+
+def test_check_tells_findings_from_failures(tmp_path, library_path, capsys, monkeypatch):
+    """Findings exit 3, a clean article 0 with a line saying so, a missing file 1 naming it."""
+    monkeypatch.setenv("DESKAPP_LANG", "en")
+    clean = tmp_path / "sach.md"
+    clean.write_text("---\ntitle: Hội nghị\nlead: Sáng nay tỉnh họp.\nbyline: Lan\n---\n"
+                     "Hội nghị diễn ra ở Kon Tum.\n", encoding="utf-8")
+    assert main(["--library", str(library_path), "check", str(clean)]) == 0
+    assert capsys.readouterr().out.strip() == "Nothing to correct."
+    assert main(["--library", str(library_path), "check", str(tmp_path / "nosuch.md")]) == 1
+    said = capsys.readouterr().err
+    assert "nosuch.md" in said and "library" not in said.lower()

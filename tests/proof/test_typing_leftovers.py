@@ -150,7 +150,7 @@ def test_check_json_reports_the_finding(tmp_path, library_path, capsys, monkeypa
                       "Đoạn một.\n\nXã ddax hoàn thành nawm 2026.\n", encoding="utf-8")
     status = main(["--library", str(library_path), "check", "--json", str(source)])
     items = json.loads(capsys.readouterr().out)
-    assert status == 1
+    assert status == 3
     assert items == [
         {"rule": "typing_leftover", "field": "body", "line": 3, "column": 4, "text": "ddax",
          "message": "“ddax” looks like Telex/VNI keys left unconverted; probably “đã”.",
