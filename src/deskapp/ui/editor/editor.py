@@ -119,12 +119,14 @@ class EditorPanel(OwnContextTr, QWidget):
             line.setMinimumWidth(least)  # a narrow column squeezes the body, not the credits
         credits = QHBoxLayout()
         credits.addWidget(self.byline, 3)
+        credits.addSpacing(8)  # a label belongs to the field after it, not the one before
         self.source_label = QLabel(self.tr("Source"), self)
         credits.addWidget(self.source_label)
         credits.addWidget(self.source, 2)
         form.addRow(self.tr("Byline"), credits)
         length = QHBoxLayout()
         length.addWidget(self.section, 1)
+        length.addSpacing(8)
         self.length_label = QLabel(self.tr("Length"), self)
         length.addWidget(self.length_label)
         length.addWidget(self.target)
