@@ -142,3 +142,44 @@ def test_a_documents_folder_never_made_falls_back_to_home(monkeypatch, tmp_path)
     assert file_dialogs.documents_folder() == Path.home()
     missing.mkdir()
     assert file_dialogs.documents_folder() == missing
+
+
+def test_qt_s_own_dialog_opens_large_enough_to_read_its_columns(qtbot, tmp_path, monkeypatch):
+    """The real dialog (Qt's own, in Vietnamese): heading and a usual value fit each column."""
+    from PySide6.QtCore import QCoreApplication, Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QTreeView
+
+    from deskapp.ui.common.i18n import Translation
+
+    (tmp_path / "bai-viet-ve-hoi-nghi-tong-ket.md").write_text("x" * 394_000)
+    QSettings("Deskapp", "Deskapp").setValue(file_dialogs.settings_key("import"), str(tmp_path))
+    translation = Translation.for_app()
+    translation.install("vi")
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
+    seen: dict[str, object] = {}
+
+    def look() -> None:
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, QFileDialog) and w.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(20, look)
+            return
+        tree = dialog.findChild(QTreeView, "treeView")
+        header, model = tree.header(), tree.model()
+        seen["size"] = dialog.size().toTuple()
+        seen["columns"] = [
+            (str(model.headerData(c, Qt.Orientation.Horizontal)), header.sectionSize(c),
+             header.fontMetrics().horizontalAdvance(
+                 str(model.headerData(c, Qt.Orientation.Horizontal))))
+            for c in (1, 2, 3)]
+        dialog.reject()
+
+    try:
+        QTimer.singleShot(50, look)
+        assert file_dialogs.open_file(None, "Nhập bài", "import", "Bài viết (*.md)") is None
+    finally:
+        translation.install("en")
+    width, height = seen["size"]
+    assert width >= 800 and height >= 480
+    for heading, size, needed in seen["columns"]:
+        assert size >= needed + 20, heading

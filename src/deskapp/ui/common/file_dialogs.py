@@ -14,10 +14,12 @@ first paint needs neither (docs/ARCHITECTURE.md, Start-up).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -54,10 +56,67 @@ def remember(kind: str, chosen: str | Path, *, is_folder: bool = False) -> None:
                                              str(path if is_folder else path.parent))
 
 
+# Qt's own dialog (used on Linux in Vietnamese, or with a chosen theme) opens small, its
+# Size, Type and Date columns cut ("385…tes", "Mar…ent"): it opens at least this large,
+# each of those columns as wide as its heading and a usual value.
+OWN_DIALOG_SIZE = (860, 520)
+_COLUMN_SAMPLES = ("999,9 KB", "Markdown document", "05/12/2026 01:26")
+
+
+class _DialogFitter(QObject):
+    """Sizes Qt's own file dialog and its columns when it first shows."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        from PySide6.QtWidgets import QFileDialog
+
+        if event.type() == QEvent.Type.Show and isinstance(watched, QFileDialog):
+            fit_dialog(watched)
+        return False
+
+
+def fit_dialog(dialog: QWidget) -> None:
+    """Qt's own file dialog at a readable size, its columns showing heading and value."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTreeView
+
+    width, height = OWN_DIALOG_SIZE
+    screen = dialog.screen().availableGeometry() if dialog.screen() else None
+    if screen is not None:
+        width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
+    dialog.resize(max(dialog.width(), width), max(dialog.height(), height))
+    tree = dialog.findChild(QTreeView, "treeView")
+    if tree is None or tree.model() is None:
+        return
+    header, metrics = tree.header(), tree.fontMetrics()
+    for column, sample in enumerate(_COLUMN_SAMPLES, start=1):
+        if column >= header.count():
+            break
+        heading = str(tree.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        wanted = max(header.fontMetrics().horizontalAdvance(heading) + 28,
+                     metrics.horizontalAdvance(sample) + 16)
+        header.resizeSection(column, max(header.sectionSize(column), wanted))
+
+
+@contextmanager
+def _fitted() -> Iterator[None]:
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    fitter = _DialogFitter()
+    if app is not None:
+        app.installEventFilter(fitter)
+    try:
+        yield
+    finally:
+        if app is not None:
+            app.removeEventFilter(fitter)
+
+
 def open_file(parent: QWidget | None, title: str, kind: str, filters: str) -> Path | None:
     from PySide6.QtWidgets import QFileDialog
 
-    path, _ = QFileDialog.getOpenFileName(parent, title, str(start_folder(kind)), filters)
+    with _fitted():
+        path, _ = QFileDialog.getOpenFileName(parent, title, str(start_folder(kind)), filters)
     if not path:
         return None
     remember(kind, path)
@@ -67,7 +126,9 @@ def open_file(parent: QWidget | None, title: str, kind: str, filters: str) -> Pa
 def open_files(parent: QWidget | None, title: str, kind: str, filters: str) -> list[Path]:
     from PySide6.QtWidgets import QFileDialog
 
-    paths, _ = QFileDialog.getOpenFileNames(parent, title, str(start_folder(kind)), filters)
+    with _fitted():
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, str(start_folder(kind)),
+                                                filters)
     if paths:
         remember(kind, paths[0])
     return [Path(p) for p in paths]
@@ -83,7 +144,8 @@ def save_file(parent: QWidget | None, title: str, kind: str, name: str, filters:
     from PySide6.QtWidgets import QFileDialog
 
     suggested = str(start) if start else str(start_folder(kind) / name)
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    with _fitted():
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     if not path:
         return None
     if suffix and not path.lower().endswith(suffix.lower()):
@@ -96,7 +158,9 @@ def choose_folder(parent: QWidget | None, title: str, kind: str,
                   start: str | Path | None = None) -> Path | None:
     from PySide6.QtWidgets import QFileDialog
 
-    folder = QFileDialog.getExistingDirectory(parent, title, str(start or start_folder(kind)))
+    with _fitted():
+        folder = QFileDialog.getExistingDirectory(parent, title,
+                                                  str(start or start_folder(kind)))
     if not folder:
         return None
     remember(kind, folder, is_folder=True)
