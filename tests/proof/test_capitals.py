@@ -84,6 +84,7 @@ def test_wrong_capitals_are_flagged(body, expected):
     "Cơ quan nhà nước và doanh nghiệp nhà nước; ngân sách nhà nước.",
     "Ông Nguyễn Văn An, bà Trần Thị Hoa, cụ Lê Văn Tám.",
     "Trong mã: `Bộ tài chính`.",
+    "Tổng Kết Thực Hiện Quy Chế Dân Chủ Ở Cơ Sở Tỉnh Kon Tum",  # a Title Case line
 ])
 def test_right_capitals_are_not_flagged(body):
     assert found(body) == []
