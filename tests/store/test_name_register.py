@@ -145,3 +145,19 @@ def test_the_house_style_command(library_path, capsys):
     finally:
         library.close()
     assert (house.dates, house.thousands) == ("dash", "")
+
+
+def test_every_change_bumps_the_register_version():
+    from deskapp.store.names import register_version
+
+    library = Library.in_memory()
+    versions = [register_version(library)]
+    set_name(library, "Kon Tum", kind="place")
+    versions.append(register_version(library))
+    remove_name(library, "Kon Tum")
+    versions.append(register_version(library))
+    other = Library.in_memory()
+    set_name(other, "Đắk Glei", kind="place")
+    merge_names(library, check_name_records([e.record() for e in entries(other)]))
+    versions.append(register_version(library))
+    assert len(set(versions)) == 4
