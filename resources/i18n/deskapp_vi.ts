@@ -582,6 +582,10 @@ Vẫn nộp, hay sửa trước?</translation>
         <translation>&amp;Soát bài ngay</translation>
     </message>
     <message>
+        <source>Name &amp;register…</source>
+        <translation>Sổ &amp;tên…</translation>
+    </message>
+    <message>
         <source>This revision is damaged: its stored text no longer matches its checksum, so it cannot be restored. Nothing was changed; the other revisions are intact.</source>
         <translation>Phiên bản này bị hỏng: nội dung lưu không còn khớp với mã kiểm tra nên không thể khôi phục. Chưa có gì bị thay đổi; các phiên bản khác vẫn nguyên vẹn.</translation>
     </message>
@@ -1381,6 +1385,132 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message>
         <source>Deskapp user manual</source>
         <translation>Hướng dẫn sử dụng Deskapp</translation>
+    </message>
+</context>
+<context>
+    <name>NameEntryDialog</name>
+    <message>
+        <source>Change a name</source>
+        <translation>Sửa một tên</translation>
+    </message>
+    <message>
+        <source>Add a name</source>
+        <translation>Thêm một tên</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa danh</translation>
+    </message>
+    <message>
+        <source>&amp;Spelling:</source>
+        <translation>&amp;Cách viết:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Loại:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Ghi chú:</translation>
+    </message>
+</context>
+<context>
+    <name>NameRegisterDialog</name>
+    <message>
+        <source>Name register</source>
+        <translation>Sổ tên</translation>
+    </message>
+    <message>
+        <source>People, bodies and places with the spelling the desk approved. Proofing flags any other spelling of these names in every article.</source>
+        <translation>Tên người, cơ quan và địa danh theo cách viết ban biên tập đã duyệt. Khi soát bài, mọi cách viết khác của các tên này đều được chỉ ra, trong mọi bài.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Người sửa</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Thêm…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange…</source>
+        <translation>&amp;Sửa…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Bỏ</translation>
+    </message>
+    <message>
+        <source>&amp;Fill from approved articles</source>
+        <translation>&amp;Lấy từ các bài đã duyệt</translation>
+    </message>
+    <message>
+        <source>Add the people, bodies and places that approved articles name and the register does not have yet</source>
+        <translation>Thêm những tên người, cơ quan và địa danh có trong các bài đã duyệt mà sổ tên chưa có</translation>
+    </message>
+    <message>
+        <source>Only editors change the register; it reaches you with the desk&apos;s packages.</source>
+        <translation>Chỉ biên tập viên được sửa sổ tên; sổ tên đến với bạn cùng các gói bài của ban biên tập.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa danh</translation>
+    </message>
+    <message>
+        <source>“%1” is in the register.</source>
+        <translation>Đã ghi “%1” vào sổ tên.</translation>
+    </message>
+    <message>
+        <source>“%1” is out of the register.</source>
+        <translation>Đã bỏ “%1” khỏi sổ tên.</translation>
+    </message>
+    <message>
+        <source>Reading the approved articles…</source>
+        <translation>Đang đọc các bài đã duyệt…</translation>
+    </message>
+    <message>
+        <source>%1 names added from the approved articles.</source>
+        <translation>Đã thêm %1 tên từ các bài đã duyệt.</translation>
+    </message>
+    <message>
+        <source>The approved articles could not be read: %1</source>
+        <translation>Không đọc được các bài đã duyệt: %1</translation>
+    </message>
+    <message>
+        <source>Remove a name</source>
+        <translation>Bỏ một tên</translation>
+    </message>
+    <message>
+        <source>Take “%1” out of the name register?</source>
+        <translation>Bỏ “%1” khỏi sổ tên?</translation>
     </message>
 </context>
 <context>

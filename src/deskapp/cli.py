@@ -912,6 +912,7 @@ def _cmd_keys(args: argparse.Namespace, library_path: Path) -> int:
 
 
 def _cmd_names(args: argparse.Namespace, library_path: Path) -> int:
+    """``names`` and ``house-style`` (deskapp.cli_names)."""
     from deskapp import cli_names
 
     return cli_names.command(args, library_path, _open)
@@ -954,7 +955,7 @@ _COMMANDS = {"import": _cmd_import, "list": _cmd_list, "search": _cmd_search,
              "export": _cmd_export, "convert": _cmd_convert, "presets": _cmd_presets,
              "check": _cmd_check, "status": _cmd_status, "package": _cmd_package,
              "sync": _cmd_sync, "server": _cmd_server, "keys": _cmd_keys,
-             "names": _cmd_names}
+             "names": _cmd_names, "house-style": _cmd_names}
 
 
 if __name__ == "__main__":

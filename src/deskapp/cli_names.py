@@ -1,8 +1,10 @@
-"""``deskapp names``: the newsroom's name register from the command line.
+"""The copy desk's commands: ``deskapp names`` and ``deskapp house-style``.
 
-``list`` shows the register (``--json`` for tools); ``add``, ``remove`` and
-``fill`` (from the approved articles) change it and are for editors, as in the
-window. Kept beside :mod:`deskapp.cli`, which registers the command.
+``names list`` shows the newsroom's name register (``--json`` for tools);
+``add``, ``remove`` and ``fill`` (from the approved articles) change it and are
+for editors, as in the window. ``house-style`` shows the proofing choices the
+rules leave to the newsroom (setting ``proof_style``) and, for an editor, sets
+one. Kept beside :mod:`deskapp.cli`, which registers the commands.
 """
 
 from __future__ import annotations
@@ -32,6 +34,51 @@ def add_parser(commands: Any) -> None:
     remove.add_argument("name")
     actions.add_parser("fill", help="register the names the approved articles use "
                                     "(those not in the register yet)")
+    style = commands.add_parser(
+        "house-style", help="show the newsroom's proofing choices, or set one "
+        f"({', '.join(STYLE_CHOICES)})")
+    style.add_argument("key", nargs="?", choices=tuple(STYLE_CHOICES))
+    style.add_argument("value", nargs="?")
+
+
+STYLE_CHOICES: dict[str, tuple[str, ...]] = {
+    "unit_in_full_name": ("lower", "upper", "either"),
+    "state_words": ("upper", "either"),
+    "dates": ("slash", "dash", "either"),
+    "thousands": (".", "none"),
+    "decimal": (",", "none"),
+    "punctuation_spacing": ("on", "off"),
+}
+
+
+def house_style_command(args: argparse.Namespace, library: Any) -> int:
+    """Print each choice (``key\tvalue``), or set ``key`` to ``value`` (editors)."""
+    from dataclasses import asdict
+
+    from deskapp.errors import DeskappError
+    from deskapp.proof.house import house_style
+
+    if args.key is not None and args.value is not None:
+        if args.value not in STYLE_CHOICES[args.key]:
+            raise DeskappError("style_value_invalid", key=args.key, value=args.value,
+                               choices=", ".join(STYLE_CHOICES[args.key]))
+        if (library.get_setting("role") or "reporter") != "editor":
+            raise DeskappError("names_editor_only")
+        try:
+            stored = json.loads(library.get_setting("proof_style") or "{}")
+        except ValueError:
+            stored = {}
+        stored = stored if isinstance(stored, dict) else {}
+        value: Any = {"none": "", "on": True, "off": False}.get(args.value, args.value)
+        stored[args.key] = value
+        library.set_setting("proof_style", json.dumps(stored, ensure_ascii=False))
+    current = asdict(house_style(library.get_setting))
+    for key in STYLE_CHOICES:
+        if args.key in (None, key):
+            value = current[key]
+            shown = ("on" if value else "off") if isinstance(value, bool) else (value or "none")
+            print(f"{key}\t{shown}")
+    return 0
 
 
 def run(args: argparse.Namespace, library: Any) -> int:
@@ -73,6 +120,8 @@ def run(args: argparse.Namespace, library: Any) -> int:
 def command(args: argparse.Namespace, library_path: Path, opener: Any) -> int:
     library = opener(library_path)
     try:
+        if args.command == "house-style":
+            return house_style_command(args, library)
         return run(args, library)
     finally:
         library.close()

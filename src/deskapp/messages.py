@@ -34,6 +34,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Chỉ biên tập viên mới được sửa sổ tên của tòa soạn.",
         "Only editors may change the newsroom's name register.",
     ),
+    "style_value_invalid": (
+        "“{value}” không phải là lựa chọn cho {key}; hãy chọn: {choices}.",
+        "“{value}” is not a choice for {key}; choose one of: {choices}.",
+    ),
     "names_unknown": (
         "“{name}” không có trong sổ tên.",
         "“{name}” is not in the name register.",

@@ -54,6 +54,8 @@ def test_the_issue_paragraph_every_error_with_its_fix():
     ("Ý kiến của chủ tịch nước được ghi nhận.", [("chủ tịch nước", "Chủ tịch nước")]),
     ("Có mặt chủ tịch Nguyễn Văn An.", [("chủ tịch", "Chủ tịch")]),
     ("Đoàn do phó bí thư Tỉnh ủy Nguyễn Văn Hùng dẫn đầu.", [("phó bí thư", "Phó Bí thư")]),
+    ("Phó chủ tịch UBND tỉnh Nguyễn Văn An dự.", [("Phó chủ tịch", "Phó Chủ tịch")]),
+    ("Ông A, Chủ tịch UBND Tỉnh Kon Tum.", [("Tỉnh", "tỉnh")]),
     # III: places
     ("Đoàn công tác về Huyện Đăk Hà.", [("Huyện", "huyện")]),
     ("Người dân Thị xã Buôn Hồ vui mừng.", [("Thị xã", "thị xã")]),
@@ -84,6 +86,7 @@ def test_wrong_capitals_are_flagged(body, expected):
     "Cơ quan nhà nước và doanh nghiệp nhà nước; ngân sách nhà nước.",
     "Ông Nguyễn Văn An, bà Trần Thị Hoa, cụ Lê Văn Tám.",
     "Trong mã: `Bộ tài chính`.",
+    "Tổng Kết Thực Hiện Quy Chế Dân Chủ Ở Cơ Sở Tỉnh Kon Tum",  # a Title Case line
 ])
 def test_right_capitals_are_not_flagged(body):
     assert found(body) == []

@@ -44,6 +44,7 @@ def test_news_style_findings_and_fixes(body, expected):
     "Xem kontumtv.vn, TP.HCM, v.v. và https://baokontum.com.vn/a,b.",
     "Dùng `x,y` trong mã; ông nói: “Được.” Rồi về.",
     "Ngày 5 tháng 12 năm 2026, đoàn đến.",
+    'Trích <abbr title="tựa &quot;x&quot;">TX</abbr> &amp;nbsp; giữ nguyên.',  # HTML entities
 ])
 def test_right_style_and_lookalikes_are_not_flagged(body):
     assert found(body) == []

@@ -122,3 +122,42 @@ def test_the_command_line(library_path, capsys):
     assert main([*lib, "names", "remove", "Dak Glei"]) == 1
     assert main([*lib, "names", "fill"]) == 0
     assert "0" in capsys.readouterr().out.splitlines()[-1]
+
+
+def test_the_house_style_command(library_path, capsys):
+    lib = ["--library", str(library_path)]
+    assert main([*lib, "house-style"]) == 0
+    shown = dict(line.split("\t") for line in capsys.readouterr().out.splitlines())
+    assert shown["unit_in_full_name"] == "lower" and shown["dates"] == "slash"
+    assert main([*lib, "house-style", "dates", "dash"]) == 1  # a reporter may not
+    library = Library.open(library_path)
+    library.set_setting("role", "editor")
+    library.close()
+    capsys.readouterr()
+    assert main([*lib, "house-style", "dates", "dash"]) == 0
+    assert main([*lib, "house-style", "thousands", "none"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["dates\tdash", "thousands\tnone"]
+    assert main([*lib, "house-style", "dates", "sideways"]) == 1
+    assert "sideways" in capsys.readouterr().err
+    library = Library.open(library_path)
+    try:
+        house = library_house_style(library)
+    finally:
+        library.close()
+    assert (house.dates, house.thousands) == ("dash", "")
+
+
+def test_every_change_bumps_the_register_version():
+    from deskapp.store.names import register_version
+
+    library = Library.in_memory()
+    versions = [register_version(library)]
+    set_name(library, "Kon Tum", kind="place")
+    versions.append(register_version(library))
+    remove_name(library, "Kon Tum")
+    versions.append(register_version(library))
+    other = Library.in_memory()
+    set_name(other, "Đắk Glei", kind="place")
+    merge_names(library, check_name_records([e.record() for e in entries(other)]))
+    versions.append(register_version(library))
+    assert len(set(versions)) == 4

@@ -172,6 +172,10 @@ class _Check:
                 continue
             if not has_name or head.sentence_start or not head.capitalised:
                 continue
+            if first > 0 and words[first - 1].capitalised and first - 1 not in inside \
+                    and not words[first - 1].sentence_start \
+                    and joined(words, texts, first - 1, first):
+                continue  # a Title Case line ("Quy Chế Dân Chủ Ở Cơ Sở Tỉnh Kon Tum")
             if match.item in self.data.person_named and words[nxt].text in self.data.family:
                 continue
             self._flag(first, last, text.lower(), "III")

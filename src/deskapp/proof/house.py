@@ -33,7 +33,7 @@ import json
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from deskapp.resources import resource_path
@@ -105,6 +105,7 @@ def library_house_style(library: Any) -> HouseStyle:
     return house_style(library.get_setting, registered_names(library))
 
 
+@lru_cache(maxsize=65536)  # an article repeats its words; folding is the cost
 def word_key(word: str) -> str:
     """Folded word; a final i after a consonant or "qu" counts as y (Kì = Kỳ, Quí = Quý)."""
     folded = fold(word)

@@ -22,6 +22,8 @@ from deskapp.proof.findings import Finding, Positions, make_finding
 from deskapp.proof.house import HouseStyle, rules_data
 from deskapp.proof.words import FieldText
 
+_ENTITY = re.compile(r"&#?\w+;")
+
 
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -113,6 +115,8 @@ def spaces_after_punctuation(field: FieldText, positions: Positions,
     for name in ("after_mark", "after_stop"):
         for m in _patterns()[name].finditer(text):
             at = m.start()
+            if name == "after_mark" and _ENTITY.search(text, max(0, at - 12), at + 1):
+                continue  # "&quot;x": an HTML entity, not a semicolon
             if name == "after_stop" and not (text[at - 2:at].islower() and text[at + 1].isupper()
                                              and text[at + 2].islower()):
                 continue  # "TP.HCM", "v.v.", "kontumtv.vn"

@@ -13,26 +13,34 @@ ALL CAPITALS is compared in capitals.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from deskapp.proof.findings import Finding, Positions
-from deskapp.proof.house import HouseStyle, RegisteredName, word_key
+from deskapp.proof.house import HouseStyle, RegisteredName, name_key, word_key
 from deskapp.proof.phrases import joined
 from deskapp.proof.words import Word
 
-_Index = dict[str, list[tuple[tuple[str, ...], RegisteredName]]]
+
+@dataclass(frozen=True)
+class _Index:
+    """Registered names by their whole key, and the lengths (in words) each first word starts."""
+
+    names: dict[tuple[str, ...], RegisteredName]
+    lengths: dict[str, tuple[int, ...]]
 
 
 @lru_cache(maxsize=4)
 def _index(names: tuple[RegisteredName, ...]) -> _Index:
-    by_first: _Index = defaultdict(list)
+    by_key: dict[tuple[str, ...], RegisteredName] = {}
+    lengths: dict[str, set[int]] = defaultdict(set)
     for entry in names:
         key = tuple(word_key(w) for w in entry.name.split())
         if key:
-            by_first[key[0]].append((key, entry))
-    for candidates in by_first.values():
-        candidates.sort(key=lambda c: -len(c[0]))
-    return dict(by_first)
+            by_key[key] = entry
+            lengths[key[0]].add(len(key))
+    return _Index(by_key, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
 
 
 def register_findings(words: list[Word], texts: dict[str, str],
@@ -41,7 +49,7 @@ def register_findings(words: list[Word], texts: dict[str, str],
     if not house.register:
         return []
     index = _index(house.register)
-    keys = [word_key(w.text) for w in words]
+    keys = _Keys(words)
     findings = []
     i = 0
     while i < len(words):
@@ -64,18 +72,42 @@ def register_findings(words: list[Word], texts: dict[str, str],
     return findings
 
 
-def _match(words: list[Word], texts: dict[str, str], keys: list[str],
-           index: _Index, i: int) -> tuple[int, RegisteredName] | None:
+def registered_keys(names: tuple[RegisteredName, ...]) -> frozenset[str]:
+    """The keys of the registered names (:func:`~deskapp.proof.house.name_key`)."""
+    return _registered_keys(names)
+
+
+@lru_cache(maxsize=4)
+def _registered_keys(names: tuple[RegisteredName, ...]) -> frozenset[str]:
+    return frozenset(name_key(entry.name) for entry in names)
+
+
+class _Keys:
+    """Each word's key, folded only when a name needs it (most words start none)."""
+
+    def __init__(self, words: list[Word]) -> None:
+        self._words = words
+
+    def __getitem__(self, item: slice | int) -> Any:
+        if isinstance(item, slice):
+            return [word_key(w.text) for w in self._words[item]]
+        return word_key(self._words[item].text)
+
+
+def _match(words: list[Word], texts: dict[str, str], keys: _Keys, index: _Index,
+           i: int) -> tuple[int, RegisteredName] | None:
+    """The longest registered name starting at ``words[i]``: one look-up per length."""
     first = words[i]
     if not first.capitalised:
         return None
-    for key, entry in index.get(keys[i], ()):
-        last = i + len(key) - 1
-        if last >= len(words) or tuple(keys[i:last + 1]) != key:
+    for length in index.lengths.get(keys[i], ()):
+        last = i + length - 1
+        if last >= len(words):
             continue
-        if not joined(words, texts, i, last):
+        entry = index.names.get(tuple(keys[i:last + 1]))
+        if entry is None or not joined(words, texts, i, last):
             continue
-        if len(key) == 1 and first.sentence_start:
+        if length == 1 and first.sentence_start:
             continue
         return last, entry
     return None

@@ -27,7 +27,7 @@ from deskapp.proof.house import DEFAULT, HouseStyle, name_key
 from deskapp.proof.leftovers import typing_leftovers
 from deskapp.proof.misspellings import misspellings
 from deskapp.proof.numbers import date_style, number_style, spaces_after_punctuation
-from deskapp.proof.register import register_findings
+from deskapp.proof.register import register_findings, registered_keys
 from deskapp.proof.short_names import short_name_variants
 from deskapp.proof.variants import iy_variants, name_variants, tone_style_mix
 from deskapp.proof.words import FieldText, Word, field_texts, words
@@ -115,7 +115,7 @@ def check(article: Article, *, tone_style: str | None = None,
     if "capitalization" in wanted:
         findings.extend(capitals(all_words, texts, positions, house))
     if "name_register" in wanted and house.register:
-        registered = {name_key(entry.name) for entry in house.register}
+        registered = registered_keys(house.register)
         # The register decides a registered name's spelling, not the article's majority.
         findings = [f for f in findings
                     if f.rule != "name_variants" or name_key(f.text) not in registered]

@@ -147,7 +147,18 @@ def _remove(library: Any, key: str, user: str) -> bool:
     return True
 
 
+VERSION_KEY = "name_register_version"
+
+
+def register_version(library: Any) -> str:
+    """A setting every change of the register bumps: a reader caches the names by it."""
+    return library.get_setting(VERSION_KEY) or "0"
+
+
 def _write(library: Any, entry: NameEntry) -> None:
+    library.db.execute(
+        "INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE "
+        "SET value = CAST(value AS INTEGER) + 1", [VERSION_KEY])
     library.db.execute(
         "INSERT INTO name_register (key, name, kind, note, updated_at, updated_by, removed_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET name = excluded.name, "

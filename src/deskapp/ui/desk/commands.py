@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from deskapp.desk import save_edit
 from deskapp.errors import DeskappError
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 
 class DeskCommands(OwnContextTr, QObject):
-    """Add comment, What changed since submission / the editor changed, Check now, Restore."""
+    """Add comment, What changed, Check now, the Name register, Restore."""
 
     def __init__(self, session: ArticleSession, review: ReviewDocks, status_bar: QStatusBar,
                  parent: QObject | None = None) -> None:
@@ -44,11 +45,23 @@ class DeskCommands(OwnContextTr, QObject):
                                  lambda: self._show_dock(review.proof_dock,
                                                          lambda: review.proof.run()),
                                  "F7")
+        self.act_names = command(self.tr("Name &register…"), self, self.open_names)
+        self.names_dialog: QWidget | None = None
         session.editor.targetChanged.connect(lambda _t: self.store_target())
 
     def actions(self) -> tuple:
         return (self.act_comment, self.act_changes_since, self.act_editor_changes,
-                self.act_proof)
+                self.act_proof, self.act_names)
+
+    def open_names(self) -> None:
+        """The newsroom's name register; a change there checks the open article again."""
+        from deskapp.ui.desk.name_register import NameRegisterDialog
+
+        parent = self.parent()
+        dialog = NameRegisterDialog(self.session, parent if isinstance(parent, QWidget) else None)
+        dialog.changed.connect(self.review.recheck_proofing)
+        self.names_dialog = dialog
+        dialog.open()
 
     def _show_dock(self, dock: QDockWidget, then: Callable[[], object]) -> None:
         self.review.open(dock)

@@ -78,6 +78,11 @@ class ReviewDocks:
                 lambda visible, build=build: self._settled and visible and build())
         self.history_dock.visibilityChanged.connect(self._history_shown)
 
+    def recheck_proofing(self) -> None:
+        """Check the open article again (the name register changed), if the panel exists."""
+        if self._proof is not None:
+            self._proof.request()
+
     # ---- the panels, built on first use ------------------------------------------
     @property
     def proof(self) -> ProofPanel:

@@ -65,6 +65,7 @@ class ArticleSession(OwnContextTr, QObject):
         # Saves leave the search index to this timer (Library.defer_index): re-indexing
         # costs more than the save itself and can wait for a pause.
         library.defer_index = True
+        self._names: tuple[str, tuple] | None = None  # (register version, its names)
         self.index_timer = QTimer(self)
         self.index_timer.setSingleShot(True)
         self.index_timer.setInterval(INDEX_DELAY_MS)
@@ -92,11 +93,19 @@ class ArticleSession(OwnContextTr, QObject):
             return default
 
     def house_style(self) -> HouseStyle:
-        """The newsroom's proofing choices and name register (defaults while closing)."""
-        from deskapp.proof.house import DEFAULT, library_house_style
+        """The newsroom's proofing choices and name register (defaults while closing).
+
+        The register is read again only when its version setting changed, so a
+        check after each pause in the typing reads a few settings, not every name.
+        """
+        from deskapp.proof.house import DEFAULT, house_style
+        from deskapp.store.names import register_version, registered_names
 
         try:
-            return library_house_style(self.library)
+            version = register_version(self.library)
+            if self._names is None or self._names[0] != version:
+                self._names = (version, registered_names(self.library))
+            return house_style(self.library.get_setting, self._names[1])
         except sqlite3.Error:
             return DEFAULT
 
