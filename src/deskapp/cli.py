@@ -369,6 +369,8 @@ def _cmd_import(args: argparse.Namespace, library_path: Path) -> int:
                     print(_merge_line(result))
                     for refused in result.refused_approvals:
                         _fail(describe(refused.error()))
+                    if result.register_error() is not None:
+                        _fail(describe(result.register_error()))
                     continue
                 article = import_into(library, path, converted)
             except DeskappError as error:

@@ -297,6 +297,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The approval of “{title}”{approver_en} was not accepted: {reason}. The article "
         "goes back to the desk to be approved again.",
     ),
+    "register_refused": (
+        "Sổ tên trong gói của {sender} không được nhận: {reason}. Bài vẫn được nhập; sổ tên "
+        "ở đây giữ nguyên.",
+        "The name register in {sender}'s package was not taken: {reason}. The article was "
+        "imported; the register here is unchanged.",
+    ),
     "keys_file_invalid": (
         "“{name}” không phải tệp khóa biên tập viên của Deskapp dùng được (định dạng sai, "
         "hoặc mã khóa không khớp với khóa). Không có khóa nào được cài.",
@@ -500,7 +506,7 @@ def language() -> str:
 def message(code: str, lang: str | None = None, **data: Any) -> str:
     """Return the sentence for ``code`` in ``lang`` ("vi" or "en")."""
     lang = lang or language()
-    if code == "approval_refused":
+    if code in ("approval_refused", "register_refused"):
         data = approval_message(code, lang, data)
     vi, en = CATALOG.get(code, CATALOG["error"])
     template = vi if lang == "vi" else en

@@ -9,8 +9,10 @@ import zipfile
 
 import pytest
 
+from deskapp.desk.approvals import install_keys, trusted_keys
 from deskapp.errors import ImportRejected
 from deskapp.exchange.package import NAMES, read_package, write_package
+from deskapp.messages import describe
 from deskapp.model import Article
 from deskapp.proof import check
 from deskapp.proof.house import library_house_style
@@ -29,10 +31,17 @@ def editor_package(tmp_path, *names: str):
     return desk, article, path
 
 
+def trusting(desk: Library) -> Library:
+    """A reporter's library that trusts the desk's editor's key (installed by IT)."""
+    reporter = Library.in_memory()
+    install_keys(reporter, trusted_keys(desk, "own"), "file")
+    return reporter
+
+
 def test_the_reporter_receives_the_editors_register(tmp_path):
     desk, article, path = editor_package(tmp_path, "Hoàng Văn Kỳ", "Đắk Glei")
     assert {r["name"] for r in read_package(path).names} == {"Hoàng Văn Kỳ", "Đắk Glei"}
-    reporter = Library.in_memory()
+    reporter = trusting(desk)
     result = import_package(reporter, path)
     assert result.new_names == 2
     assert [e.name for e in entries(reporter)] == ["Đắk Glei", "Hoàng Văn Kỳ"]
@@ -92,3 +101,40 @@ def test_a_malformed_register_refuses_the_package(tmp_path, records):
     with pytest.raises(ImportRejected) as caught:
         read_package(path)
     assert "names.json" in str(caught.value)
+
+
+def test_a_register_from_an_editor_this_laptop_does_not_trust_is_not_taken(tmp_path):
+    _desk, article, path = editor_package(tmp_path, "Hoàng Văn Kỳ")
+    stranger = Library.in_memory()
+    set_name(stranger, "Hoàng Văn Kì")
+    result = import_package(stranger, path)
+    assert result.article_id == article.id and result.outcome == "created"  # the article came
+    assert [e.name for e in entries(stranger)] == ["Hoàng Văn Kì"]  # the register did not
+    assert result.refused_names == "unknown_key"
+    said = describe(result.register_error(), "en")
+    assert "Biên tập" in said and "key" in said and "unchanged" in said
+
+
+def test_a_hand_edited_register_under_a_real_signature_is_not_taken(tmp_path):
+    desk, _article, path = editor_package(tmp_path, "Hoàng Văn Kỳ")
+    forged = [{**record, "name": "Hoàng Văn Kì"} for record in read_package(path).names]
+    _rewrite(path, NAMES, json.dumps(forged, ensure_ascii=False).encode())
+    reporter = trusting(desk)
+    result = import_package(reporter, path)
+    assert entries(reporter) == [] and result.refused_names == "bad_signature"
+
+
+def test_a_package_claiming_an_editor_without_a_signature_changes_no_register(tmp_path):
+    desk, _article, path = editor_package(tmp_path, "Hoàng Văn Kỳ")
+    with zipfile.ZipFile(path) as archive:
+        contents = {info.filename: archive.read(info) for info in archive.infolist()}
+    del contents["names.sig.json"]
+    manifest = json.loads(contents["manifest.json"])
+    manifest["files"] = [f for f in manifest["files"] if f["name"] != "names.sig.json"]
+    contents["manifest.json"] = json.dumps(manifest).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, value in contents.items():
+            archive.writestr(name, value)
+    reporter = trusting(desk)
+    result = import_package(reporter, path)
+    assert entries(reporter) == [] and result.refused_names == "unsigned"

@@ -89,6 +89,15 @@ class MergeResult:
     new_resolutions: int = 0
     # Name register entries changed here by an editor's package (deskapp.store.names).
     new_names: int = 0
+    # Why the package's name register was not merged (register_trust's reason), if it was not.
+    refused_names: str | None = None
+    sender: str = ""
+
+    def register_error(self) -> DeskappError | None:
+        """Why the package's name register was not taken, as an error to word; else None."""
+        if self.refused_names is None:
+            return None
+        return DeskappError("register_refused", sender=self.sender, reason=self.refused_names)
     # Approval claims that did not verify here (deskapp.desk.approvals.ApprovalRefused).
     refused_approvals: tuple[Any, ...] = ()
 
@@ -132,27 +141,35 @@ def apply_package(library: Library, package: Package, *,
         events = _insert_new(library, "status_events", package.status_events)
         resolutions = _apply_resolutions(library, package)
         _insert_photos(library, package)
-        names = _apply_names(library, package)
+        names, names_refused = _apply_names(library, package)
         if verify_approvals:
             refused = _settle(library, result, before, refused)
     if result.outcome == "nothing_new" and (comments or events or resolutions or names):
         result = replace(result, outcome="updated")
     return replace(result, new_comments=comments, new_events=events,
                    new_resolutions=resolutions, new_names=names,
+                   refused_names=names_refused, sender=package.sender,
                    refused_approvals=tuple(refused))
 
 
-def _apply_names(library: Library, package: Package) -> int:
+def _apply_names(library: Library, package: Package) -> tuple[int, str | None]:
     """An editor's name register comes with the package: the later change of each name wins.
 
-    Only a package an editor wrote carries the register; one from a reporter
-    changes nothing here even if it holds one.
+    Only a package an editor wrote and signed changes the register here
+    (:mod:`deskapp.desk.register_trust`); one from a reporter, or unsigned, or
+    signed by a key this library does not trust, changes nothing. Returns how
+    many names changed and, when the register was refused, why.
     """
     if package.role != "editor" or not package.names:
-        return 0
+        return 0, None
+    from deskapp.desk.register_trust import check_names
     from deskapp.store.names import merge_names
 
-    return merge_names(library, package.names)
+    refused = check_names(library, package.names_signature, package.names_digest,
+                          package.sender)
+    if refused is not None:
+        return 0, refused
+    return merge_names(library, package.names), None
 
 
 def _screen(library: Library, package: Package, exists: bool,

@@ -22,7 +22,9 @@ per comment: ``comment_id``, ``article_id``, ``resolved_at``,
 A package an editor writes also carries the newsroom's name register,
 ``names.json`` (every entry, removals included: ``key``, ``name``, ``kind``,
 ``note``, ``updated_at``, ``updated_by``, ``removed_at``; see
-:mod:`deskapp.store.names`); the receiver merges it only from an editor.
+:mod:`deskapp.store.names`) and ``names.sig.json``, that editor's signature
+over it; the receiver merges it only from an editor whose signature verifies
+against a key it trusts (:mod:`deskapp.desk.register_trust`).
 
 A package comes from anywhere, so :func:`read_package` treats it as hostile:
 sizes are bounded before anything is decompressed, member names may not
@@ -89,6 +91,7 @@ STATUS_EVENTS = "status_events.json"
 PHOTOS = "photos.json"
 RESOLUTIONS = "resolutions.json"
 NAMES = "names.json"
+NAMES_SIGNATURE = "names.sig.json"  # the editor's signature over names.json
 PHOTO_FOLDER = "photos/"
 _REQUIRED = (ARTICLE, REVISIONS, COMMENTS, STATUS_EVENTS)
 
@@ -145,6 +148,10 @@ class Package:
     photos: list[PackagePhoto] = field(default_factory=list)
     resolutions: list[dict[str, Any]] = field(default_factory=list)
     names: list[dict[str, Any]] = field(default_factory=list)
+    # The SHA-256 of names.json as it arrived and the signature record beside it
+    # (deskapp.desk.register_trust checks them before the register is merged).
+    names_digest: str = ""
+    names_signature: Any = None
 
     @property
     def head(self) -> Revision:
@@ -204,7 +211,10 @@ def write_package(library: Library, article_id: str, path: Path | str, *,
 
         names = [entry.record() for entry in entries(library, removed=True)]
         if names:
+            from deskapp.desk.register_trust import sign_names
+
             members[NAMES] = _json_bytes(names)
+            members[NAMES_SIGNATURE] = _json_bytes(sign_names(library, sender, members[NAMES]))
     manifest = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -498,6 +508,9 @@ def _build(manifest: dict[str, Any], contents: dict[str, bytes], name: str) -> P
             raise ImportRejected("package_corrupt", name=name,
                                  reason=f"“{NAMES}” holds a malformed record")
         names = checked
+    names_digest = hashlib.sha256(contents[NAMES]).hexdigest() if NAMES in contents else ""
+    names_signature = (_parse_json(contents[NAMES_SIGNATURE], name, NAMES_SIGNATURE)
+                       if NAMES_SIGNATURE in contents else None)
     return Package(
         name=name, format_version=manifest["format_version"],
         app_version=manifest["app_version"], created_at=manifest["created_at"],
@@ -506,7 +519,8 @@ def _build(manifest: dict[str, Any], contents: dict[str, bytes], name: str) -> P
         article_created_at=about["created_at"], target_words=about.get("target_words"),
         target_lines=about.get("target_lines"),
         revisions=revisions, comments=comments, status_events=events, photos=photos,
-        resolutions=resolutions, names=names,
+        resolutions=resolutions, names=names, names_digest=names_digest,
+        names_signature=names_signature,
     )
 
 

@@ -108,9 +108,12 @@ class HandOff(OwnContextTr, QObject):
             self.session.errors.show(error)
             return None
         self._status.showMessage(self.outcome_text(result), 10000)
-        if result.refused_approvals:  # an approval no trusted editor signed: not taken
-            session.errors.show("\n\n".join(session.errors.words(refused.error())
-                                              for refused in result.refused_approvals))
+        refusals = [refused.error() for refused in result.refused_approvals]
+        if result.register_error() is not None:  # a register no trusted editor signed
+            refusals.append(result.register_error())
+        if refusals:  # an approval no trusted editor signed: not taken
+            session.errors.show("\n\n".join(session.errors.words(error)
+                                              for error in refusals))
         if result.outcome == "diverged":
             self.session.flush()
             self.listChanged.emit()

@@ -1,0 +1,72 @@
+"""An editor's name register in a package counts only under that editor's signature.
+
+A package says who wrote it and in which role, but that is a claim anyone can
+type into its manifest: a hand-edited package posing as an editor's would
+otherwise rewrite the newsroom's spellings on every laptop it reached. So an
+editor's package signs its ``names.json`` with the key that signs approvals
+(:mod:`deskapp.desk.approvals`)::
+
+    deskapp-register/1  SHA-256 of names.json · editor's name · key id
+
+and the receiver merges the register only when the signature verifies against
+a key it trusts whose name is the package's sender. Anything else leaves the
+register as it was and is reported (``register_refused``), while the article
+itself still arrives. Through the newsroom server the register needs no
+signature: the server lets only an editor's own sign-in change it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from typing import Any
+
+from deskapp.store import Library
+
+PAYLOAD_TAG = "deskapp-register/1"
+
+
+def _payload(digest: str, user: str, key_id: str) -> bytes:
+    return json.dumps([PAYLOAD_TAG, digest, user, key_id], ensure_ascii=False).encode("utf-8")
+
+
+def sign_names(library: Library, user: str, data: bytes) -> dict[str, str]:
+    """The signature record for ``data`` (the bytes of ``names.json``) by editor ``user``."""
+    from deskapp.desk.approvals import signing_key
+
+    key_id, private = signing_key(library, user)
+    digest = hashlib.sha256(data).hexdigest()
+    signature = private.sign(_payload(digest, user, key_id))
+    return {"user": user, "key_id": key_id,
+            "signature": base64.b64encode(signature).decode("ascii")}
+
+
+def check_names(library: Library, record: Any, digest: str, sender: str) -> str | None:
+    """``None`` when ``record`` signs ``digest`` for ``sender`` with a trusted key; else why not.
+
+    The reasons are those of approvals: ``unsigned``, ``unknown_key``,
+    ``wrong_name``, ``bad_signature``.
+    """
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    if (not isinstance(record, dict) or not all(
+            isinstance(record.get(key), str) and record.get(key)
+            for key in ("user", "key_id", "signature"))):
+        return "unsigned"
+    if record["user"] != sender:
+        return "wrong_name"
+    row = library.db.execute("SELECT name, public_key FROM trusted_keys WHERE key_id = ?",
+                             [record["key_id"]]).fetchone()
+    if row is None:
+        return "unknown_key"
+    if row[0] != sender:
+        return "wrong_name"
+    try:
+        public = Ed25519PublicKey.from_public_bytes(base64.b64decode(row[1]))
+        public.verify(base64.b64decode(record["signature"], validate=True),
+                      _payload(digest, sender, record["key_id"]))
+    except (InvalidSignature, ValueError):
+        return "bad_signature"
+    return None
