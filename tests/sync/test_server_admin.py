@@ -40,7 +40,7 @@ def test_setup_and_add_user_read_passwords_from_standard_input(pg, it_admin, mon
     admin_url = pg.url(it_admin, dbname)
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     assert main(["server", "setup", admin_url, "--password-stdin"]) == 0
-    assert "6 migration(s) applied" in capsys.readouterr().out
+    assert "7 migration(s) applied" in capsys.readouterr().out
     name = f"pv_{uuid.uuid4().hex[:8]}"
     monkeypatch.setenv("PGPASSWORD", PASSWORD)  # the administrator's, for add-user
     monkeypatch.setattr("sys.stdin", io.StringIO("mật khẩu của Thu\n"))
@@ -103,7 +103,7 @@ def test_status_shows_version_laptops_last_syncs_and_lock_waits(newsroom, report
         thread.join(10)
         holder.close()
         waiter.close()
-    assert "Deskapp schema version 6" in out
+    assert "Deskapp schema version 7" in out
     assert "Laptops connected now: 2" in out
     assert reporter.name in out and editor.name in out
     assert "Last sync of each sign-in (time, syncs): 2" in out
