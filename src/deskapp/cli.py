@@ -802,6 +802,13 @@ def _cmd_sync(args: argparse.Namespace, library_path: Path) -> int:
         print(sync_message("older_fetched", count=report.older_fetched))
     if report.older_waiting:
         print(sync_message("older_waiting"))
+    if report.names_pushed or report.names_pulled:
+        print(sync_message("names_synced", pushed=report.names_pushed,
+                           pulled=report.names_pulled))
+    if report.names_skipped:
+        _fail(sync_message("names_skipped", count=report.names_skipped))
+    if report.names_note:
+        _fail(sync_message(report.names_note))
     return EXIT_FAILURE if report.refused else 0
 
 
