@@ -124,7 +124,8 @@ def _is_sent(library: Library, key: str, updated_at: str) -> bool:
 
 def _mark(library: Library, key: str, updated_at: str) -> None:
     """Only the entry's latest version known on the server stays marked."""
-    library.db.execute("DELETE FROM sync_sent WHERE kind = ? AND substr(id, 1, ?) = ?",
-                       [KIND, len(key) + 1, f"{key}\t"])
+    # ids "key<TAB>..." sort from "key<TAB>" to before "key<LF>": a range of the index
+    library.db.execute("DELETE FROM sync_sent WHERE kind = ? AND id >= ? AND id < ?",
+                       [KIND, f"{key}\t", f"{key}\n"])
     library.db.execute("INSERT OR IGNORE INTO sync_sent (kind, id) VALUES (?, ?)",
                        [KIND, f"{key}\t{updated_at}"])
