@@ -188,24 +188,24 @@ CATALOG: dict[str, tuple[str, str]] = {
         "server, not fetched: deskapp sync --older 1000 fetches more.",
     ),
     "names_synced": (
-        "Sổ tên riêng: gửi {pushed} tên, nhận {pulled} tên.",
+        "Sổ tên: gửi {pushed} tên, nhận {pulled} tên.",
         "Name register: names sent {pushed}, received {pulled}.",
     ),
     "names_server_old": (
-        "Máy chủ chưa có sổ tên riêng (phiên bản cũ): sổ ở máy này giữ nguyên, không gửi "
+        "Máy chủ chưa có sổ tên của tòa soạn (phiên bản cũ): sổ ở máy này giữ nguyên, không gửi "
         "không nhận. Quản trị chạy deskapp server setup để nâng cấp máy chủ.",
         "The server does not carry the name register yet (an older version): the register "
         "here stays as it is, nothing sent or received. IT runs deskapp server setup to "
         "upgrade the server.",
     ),
     "names_refused": (
-        "Máy chủ không nhận thay đổi sổ tên riêng từ tài khoản này (chỉ biên tập viên được "
+        "Máy chủ không nhận thay đổi sổ tên từ tài khoản này (chỉ biên tập viên được "
         "sửa): các thay đổi vẫn ở máy này.",
         "The server does not take name register changes from this sign-in (only editors may "
         "change it): the changes stay on this computer.",
     ),
     "names_skipped": (
-        "Bỏ qua {count} dòng hỏng trong sổ tên riêng trên máy chủ.",
+        "Bỏ qua {count} dòng hỏng trong sổ tên trên máy chủ.",
         "Skipped {count} damaged row(s) of the name register on the server.",
     ),
     "sync_password_stored": (
@@ -221,7 +221,7 @@ CATALOG: dict[str, tuple[str, str]] = {
 # Why the server refused a change (the trigger's reason codes).
 REASONS: dict[str, tuple[str, str]] = {
     "names_editor_only": (
-        "chỉ biên tập viên được sửa sổ tên riêng của tòa soạn",
+        "chỉ biên tập viên được sửa sổ tên của tòa soạn",
         "only editors may change the newsroom's name register",
     ),
     "not_owner": ("bài không phải của bạn", "the article is not yours"),
