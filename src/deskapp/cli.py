@@ -880,6 +880,11 @@ def _server_status(conn: object, server: str) -> int:
     print(sync_message("status_lock_waits", count=len(status.lock_waits)))
     for user, what, seconds in status.lock_waits:
         print(f"  {user}\t{what}\t{seconds:.1f} s")
+    if status.names is not None:
+        kept, removed, when, who = status.names
+        print(sync_message("status_names", count=kept, removed=removed))
+        if when is not None:
+            print(f"  {who}\t{when.isoformat(timespec='seconds')}")
     return 0
 
 

@@ -136,6 +136,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Lần đồng bộ gần nhất của từng tài khoản (giờ, số lần): {count}",
         "Last sync of each sign-in (time, syncs): {count}",
     ),
+    "status_names": (
+        "Sổ tên của tòa soạn: {count} tên đang dùng, {removed} tên đã bỏ; lần sửa gần nhất:",
+        "Name register: {count} name(s) in force, {removed} removed; last change:",
+    ),
     "status_lock_waits": (
         "Phiên đang chờ khóa: {count}", "Sessions waiting for a lock: {count}",
     ),
