@@ -180,3 +180,17 @@ def test_an_older_server_syncs_without_the_register_then_carries_it_once_upgrade
     finally:
         writer.library.close()
         reader.library.close()
+
+
+def test_an_entry_both_editors_already_had_is_not_sent_again(newsroom, editor):
+    other = newsroom.person("editor")
+    try:
+        # the same register reached both desks before the server carried it (a package)
+        for person in (editor, other):
+            set_name(person.library, "Hoàng Văn Kỳ", note="Chủ tịch xã", user=person.name)
+        assert editor.sync().names_pushed == 1
+        report = other.sync()
+        assert report.names_pushed == 0 and report.names_pulled == 0
+        assert list(_server_names(newsroom).values()) == [("Hoàng Văn Kỳ", False, editor.name)]
+    finally:
+        other.library.close()

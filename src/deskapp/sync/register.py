@@ -74,12 +74,16 @@ def apply_names(library: Library, rows: list[dict[str, Any]], report: SyncReport
         local = library.db.execute(
             "SELECT name, kind, note, removed_at IS NOT NULL, updated_at FROM name_register "
             "WHERE key = ?", [record["key"]]).fetchone()
-        if local is not None and editor and not _is_sent(library, record["key"], local[4]):
+        same = local is not None and tuple(local[:4]) == (
+            record["name"], record["kind"], record["note"], bool(row["removed"]))
+        if (local is not None and editor and not same
+                and not _is_sent(library, record["key"], local[4])):
             continue  # this editor's own change, not sent yet: it goes up and wins
+        # (the same entry: this library's own push coming back, or an entry both had
+        # already; it takes the server's time and is not sent again)
         _mark(library, record["key"], stamp)
-        take_entry(library, record)  # (this library's own push coming back: the server's time)
-        if local is None or tuple(local[:4]) != (
-                record["name"], record["kind"], record["note"], bool(row["removed"])):
+        take_entry(library, record)
+        if not same:
             report.names_pulled += 1
 
 
