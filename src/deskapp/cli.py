@@ -809,6 +809,13 @@ def _cmd_sync(args: argparse.Namespace, library_path: Path) -> int:
         print(sync_message("older_fetched", count=report.older_fetched))
     if report.older_waiting:
         print(sync_message("older_waiting"))
+    if report.names_pushed or report.names_pulled:
+        print(sync_message("names_synced", pushed=report.names_pushed,
+                           pulled=report.names_pulled))
+    if report.names_skipped:
+        _fail(sync_message("names_skipped", count=report.names_skipped))
+    if report.names_note:
+        _fail(sync_message(report.names_note))
     return EXIT_FAILURE if report.refused else 0
 
 
@@ -880,6 +887,11 @@ def _server_status(conn: object, server: str) -> int:
     print(sync_message("status_lock_waits", count=len(status.lock_waits)))
     for user, what, seconds in status.lock_waits:
         print(f"  {user}\t{what}\t{seconds:.1f} s")
+    if status.names is not None:
+        kept, removed, when, who = status.names
+        print(sync_message("status_names", count=kept, removed=removed))
+        if when is not None:
+            print(f"  {who}\t{when.isoformat(timespec='seconds')}")
     return 0
 
 

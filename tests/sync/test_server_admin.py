@@ -13,6 +13,7 @@ import pytest
 
 from deskapp.cli import main
 from deskapp.model import Article, new_id, now_iso
+from deskapp.store.names import remove_name, set_name
 from deskapp.sync import connect
 from deskapp.sync.audit import check_articles
 from pg_cluster import PASSWORD
@@ -40,7 +41,7 @@ def test_setup_and_add_user_read_passwords_from_standard_input(pg, it_admin, mon
     admin_url = pg.url(it_admin, dbname)
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     assert main(["server", "setup", admin_url, "--password-stdin"]) == 0
-    assert "6 migration(s) applied" in capsys.readouterr().out
+    assert "7 migration(s) applied" in capsys.readouterr().out
     name = f"pv_{uuid.uuid4().hex[:8]}"
     monkeypatch.setenv("PGPASSWORD", PASSWORD)  # the administrator's, for add-user
     monkeypatch.setattr("sys.stdin", io.StringIO("mật khẩu của Thu\n"))
@@ -78,6 +79,9 @@ def test_status_shows_version_laptops_last_syncs_and_lock_waits(newsroom, report
     article = reporter.library.create(Article(title="Bài chờ khóa", body="x"),
                                       author=reporter.name)
     reporter.sync()
+    set_name(editor.library, "Hoàng Văn Kỳ", user=editor.name)
+    set_name(editor.library, "Đăk Glei", kind="place", user=editor.name)
+    remove_name(editor.library, "Đăk Glei", user=editor.name)
     editor.sync()
     holder = connect(reporter.target, PASSWORD)
     holder.autocommit = False
@@ -103,11 +107,12 @@ def test_status_shows_version_laptops_last_syncs_and_lock_waits(newsroom, report
         thread.join(10)
         holder.close()
         waiter.close()
-    assert "Deskapp schema version 6" in out
+    assert "Deskapp schema version 7" in out
     assert "Laptops connected now: 2" in out
     assert reporter.name in out and editor.name in out
     assert "Last sync of each sign-in (time, syncs): 2" in out
     assert "Sessions waiting for a lock: 1" in out
+    assert f"Name register: 1 name(s) in force, 1 removed; last change:\n  {editor.name}\t" in out
     lines = out.splitlines()
     waits = lines[lines.index("Sessions waiting for a lock: 1") + 1]
     assert waits.strip().startswith(editor.name)

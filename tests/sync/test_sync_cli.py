@@ -121,3 +121,45 @@ def test_add_user_refuses_a_duplicate_created_meanwhile(newsroom, reporter, monk
     assert caught.value.code == "user_exists"
     monkeypatch.setenv("DESKAPP_LANG", "en")
     assert f"The user “{reporter.name}” already exists on the server" in str(caught.value)
+
+
+def test_sync_says_what_the_register_did_and_names_list_shows_it(
+        newsroom, editor, tmp_path, capsys, monkeypatch):
+    from deskapp.store.names import set_name
+
+    monkeypatch.setenv("DESKAPP_LANG", "vi")
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+    set_name(editor.library, "Hoàng Văn Kỳ", note="Chủ tịch xã Đắk Pék", user=editor.name)
+    editor.sync()
+    path = tmp_path / "pv.sqlite"
+    library = Library.open(path)
+    person = newsroom.person("reporter", library=library)
+    library.set_setting("role", "reporter")
+    library.close()
+    capsys.readouterr()
+    assert main(["--library", str(path), "sync", "--url", person.target.url]) == 0
+    captured = capsys.readouterr()
+    assert "Sổ tên: gửi 0 tên, nhận 1 tên." in captured.out and not captured.err
+    assert main(["--library", str(path), "names", "list"]) == 0
+    assert capsys.readouterr().out == "Hoàng Văn Kỳ\tperson\tChủ tịch xã Đắk Pék\n"
+    assert main(["--library", str(path), "names", "add", "Hoàng Văn Kì"]) == 1
+    assert "Chỉ biên tập viên" in capsys.readouterr().err
+
+
+def test_an_older_server_syncs_without_the_register_and_says_so(
+        older_server, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("DESKAPP_LANG", "en")
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+    old = older_server(6)
+    path = tmp_path / "bt.sqlite"
+    library = Library.open(path)
+    person = old.person("editor", library=library)
+    library.set_setting("role", "editor")
+    library.create(Article(title="Mùa cà phê"), author=person.name)
+    library.close()
+    capsys.readouterr()
+    assert main(["--library", str(path), "sync", "--url", person.target.url]) == 0
+    captured = capsys.readouterr()
+    assert "Synced: articles sent 1, received 0." in captured.out
+    assert "does not carry the name register yet" in captured.err
+    assert "IT runs deskapp server setup" in captured.err

@@ -111,6 +111,13 @@ def merge_names(library: Any, records: list[dict[str, Any]]) -> int:
     return changed
 
 
+def take_entry(library: Any, record: dict[str, Any]) -> None:
+    """Write a checked record (:func:`check_name_records`) whatever is here: the newsroom
+    server's copy of the register is the desk's (:mod:`deskapp.sync.register`). The
+    caller holds the library's transaction."""
+    _write(library, NameEntry(**{c: record.get(c) for c in _COLUMNS}))
+
+
 def check_name_records(records: Any) -> list[dict[str, Any]] | None:
     """Register records from a package checked one by one (None: malformed)."""
     if not isinstance(records, list) or len(records) > MAX_ENTRIES:

@@ -131,6 +131,8 @@ class ServerStatus:
     lock_waits: list[tuple[str, str, float]] = field(default_factory=list)
     connections: int = 0
     max_connections: int = 0
+    # the name register (schema 7): names in force, removals kept, the last change and who
+    names: tuple[int, int, datetime | None, str] | None = None
 
 
 def server_status(conn: Any) -> ServerStatus:
@@ -153,6 +155,12 @@ def server_status(conn: Any) -> ServerStatus:
             cur.execute("SELECT signin, last_sync, syncs FROM deskapp.laptop_syncs "
                         "ORDER BY last_sync DESC")
             status.last_syncs = [(str(s), t, int(n)) for s, t, n in cur.fetchall()]
+        if status.schema_version is not None and status.schema_version >= 7:
+            cur.execute("SELECT count(*) FILTER (WHERE NOT removed), count(*) FILTER "
+                        "(WHERE removed), max(changed_at), (SELECT changed_by::text FROM "
+                        "deskapp.names ORDER BY changed_at DESC LIMIT 1) FROM deskapp.names")
+            kept, removed, when, who = cur.fetchone()
+            status.names = (int(kept), int(removed), when, who or "")
         cur.execute(
             "SELECT usename, coalesce(wait_event, ''), "
             "extract(epoch FROM now() - coalesce(state_change, query_start)) "

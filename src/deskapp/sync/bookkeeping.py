@@ -59,6 +59,12 @@ class SyncReport:
     # whether some are still waiting
     older_fetched: int = 0
     older_waiting: bool = False
+    # the name register (server schema 7): entries sent, entries changed here, server rows
+    # that are not register entries, and a note (a sync message code) when it did not travel
+    names_pushed: int = 0
+    names_pulled: int = 0
+    names_skipped: int = 0
+    names_note: str = ""
 
 
 def first_line(exc: BaseException) -> str:

@@ -54,7 +54,13 @@ from deskapp.sync.bookkeeping import (
 from deskapp.sync.errors import SyncError
 from deskapp.sync.pull import pull
 from deskapp.sync.push import push
-from deskapp.sync.server import CONCURRENT_SCHEMA, RESOLUTIONS_SCHEMA, check_server
+from deskapp.sync.register import is_editor, push_names
+from deskapp.sync.server import (
+    CONCURRENT_SCHEMA,
+    NAMES_SCHEMA,
+    RESOLUTIONS_SCHEMA,
+    check_server,
+)
 from deskapp.sync.target import LAST_SYNC_SETTING, last_sync
 
 __all__ = ["PULL_BATCH", "PUSH_BATCH", "Checkpoint", "Refusal", "SyncReport", "last_sync",
@@ -87,12 +93,18 @@ def sync(library: Library, conn: Any, *, server: str = "",
         concurrent = version >= CONCURRENT_SCHEMA
         if signed:  # (from version 6 the same statement records this sign-in's sync)
             exchange_keys(library, conn, record_sync=concurrent)
+        # From version 7 the name register travels too; before, it stays as it is here.
+        names = version >= NAMES_SCHEMA
+        if not names:
+            report.names_note = "names_server_old"
         for _round in range(ROUNDS):
             pull(library, conn, report, set(unsaved_article_ids), step, carry, signed,
-                 concurrent)
+                 concurrent, names)
             if not push(library, conn, report, step, carry, signed,
                         set(unsaved_article_ids), concurrent):
                 break
+        if names and is_editor(library):  # the register is the desk's: editors send theirs
+            push_names(library, conn, report)
         library.set_setting(LAST_SYNC_SETTING, now_iso())
     except psycopg.OperationalError as exc:
         raise SyncError("sync_interrupted", server=server, reason=first_line(exc)) from exc

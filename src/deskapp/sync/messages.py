@@ -136,6 +136,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Lần đồng bộ gần nhất của từng tài khoản (giờ, số lần): {count}",
         "Last sync of each sign-in (time, syncs): {count}",
     ),
+    "status_names": (
+        "Sổ tên của tòa soạn: {count} tên đang dùng, {removed} tên đã bỏ; lần sửa gần nhất:",
+        "Name register: {count} name(s) in force, {removed} removed; last change:",
+    ),
     "status_lock_waits": (
         "Phiên đang chờ khóa: {count}", "Sessions waiting for a lock: {count}",
     ),
@@ -187,6 +191,27 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Older articles (approved or exported before the recent window) are still on the "
         "server, not fetched: deskapp sync --older 1000 fetches more.",
     ),
+    "names_synced": (
+        "Sổ tên: gửi {pushed} tên, nhận {pulled} tên.",
+        "Name register: names sent {pushed}, received {pulled}.",
+    ),
+    "names_server_old": (
+        "Máy chủ chưa có sổ tên của tòa soạn (phiên bản cũ): sổ ở máy này giữ nguyên, không gửi "
+        "không nhận. Quản trị chạy deskapp server setup để nâng cấp máy chủ.",
+        "The server does not carry the name register yet (an older version): the register "
+        "here stays as it is, nothing sent or received. IT runs deskapp server setup to "
+        "upgrade the server.",
+    ),
+    "names_refused": (
+        "Máy chủ không nhận thay đổi sổ tên từ tài khoản này (chỉ biên tập viên được "
+        "sửa): các thay đổi vẫn ở máy này.",
+        "The server does not take name register changes from this sign-in (only editors may "
+        "change it): the changes stay on this computer.",
+    ),
+    "names_skipped": (
+        "Bỏ qua {count} dòng hỏng trong sổ tên trên máy chủ.",
+        "Skipped {count} damaged row(s) of the name register on the server.",
+    ),
     "sync_password_stored": (
         "Mật khẩu được cất trong kho khóa của hệ điều hành.",
         "The password is kept in the system keyring.",
@@ -199,6 +224,10 @@ CATALOG: dict[str, tuple[str, str]] = {
 
 # Why the server refused a change (the trigger's reason codes).
 REASONS: dict[str, tuple[str, str]] = {
+    "names_editor_only": (
+        "chỉ biên tập viên được sửa sổ tên của tòa soạn",
+        "only editors may change the newsroom's name register",
+    ),
     "not_owner": ("bài không phải của bạn", "the article is not yours"),
     "not_draft": (
         "bài đã gửi lên ban biên tập, phóng viên chỉ sửa được bài nháp hoặc bài bị trả",

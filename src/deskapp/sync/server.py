@@ -37,8 +37,9 @@ snapshot it read.
 
 The SQL of the migrations lives in :mod:`deskapp.sync.schema_early`
 (versions 1-3), :mod:`deskapp.sync.approvals` (4),
-:mod:`deskapp.sync.schema_checked` (5) and :mod:`deskapp.sync.schema_concurrent`
-(6); the administrator's commands in :mod:`deskapp.sync.admin`.
+:mod:`deskapp.sync.schema_checked` (5), :mod:`deskapp.sync.schema_concurrent`
+(6) and :mod:`deskapp.sync.schema_names` (7, the name register); the
+administrator's commands in :mod:`deskapp.sync.admin`.
 """
 
 from __future__ import annotations
@@ -66,15 +67,17 @@ from deskapp.sync.schema_early import (
     REPORTER_GROUP,
     SEQ_LOCK,
 )
+from deskapp.sync.schema_names import NAMES_MIGRATION
 
 SCHEMA = "deskapp"
 __all__ = ["EDITOR_GROUP", "MAX_SERVER_REVISIONS", "REPORTER_GROUP", "add_user",
            "check_admin", "check_user_name", "setup_server", "user_exists"]
 
 # Version 4 is KEYS_MIGRATION (approval signatures, deskapp.sync.approvals); version 6
-# CONCURRENT_MIGRATION (no newsroom-wide lock, pushes in one call).
+# CONCURRENT_MIGRATION (no newsroom-wide lock, pushes in one call); version 7
+# NAMES_MIGRATION (the name register).
 MIGRATIONS: list[str] = [_V1 + _RLS_ROWS, _V2, _V3, KEYS_MIGRATION, _V5,
-                         CONCURRENT_MIGRATION]
+                         CONCURRENT_MIGRATION, NAMES_MIGRATION]
 SERVER_SCHEMA_VERSION = len(MIGRATIONS)
 # The oldest server schema this Deskapp syncs with: later migrations only tighten the
 # server's rules, so a newer Deskapp keeps working until IT runs ``deskapp server setup``.
@@ -85,6 +88,8 @@ RESOLUTIONS_SCHEMA = 3
 # The first server schema without the newsroom-wide lock: pushes go through
 # ``deskapp.push()`` and a pull's position is a snapshot.
 CONCURRENT_SCHEMA = 6
+# The first server schema that carries the newsroom's name register (deskapp.names).
+NAMES_SCHEMA = 7
 
 
 def server_version(conn: Any) -> int | None:

@@ -574,3 +574,46 @@ def test_get_older_articles_brings_what_the_first_sync_left(qtbot, newsroom, edi
         assert not panel.act_older.isEnabled()
     finally:
         _close(win)
+
+
+def test_the_desks_register_reaches_the_reporters_proofing(qtbot, reporter, editor):
+    from deskapp.model import Article
+    from deskapp.store.names import set_name
+
+    set_name(editor.library, "Hoàng Văn Kỳ", user=editor.name)
+    editor.sync()
+    article = reporter.library.create(
+        Article(title="Xã Đắk Pék", lead="Sapo.", body="Ông Hoàng Văn Kì, chủ tịch xã, cho biết."),
+        author=reporter.name)
+    win = _window(qtbot, reporter)
+    try:
+        win.session.open(article.id)
+        proof = win.review.proof
+
+        def register_fixes():
+            proof.run()
+            qtbot.waitUntil(lambda: not proof.is_busy(), timeout=10000)
+            return [f.fix for f in proof.findings if f.rule == "name_register"]
+
+        assert register_fixes() == []
+        report = _sync(qtbot, win)
+        assert report.names_pulled == 1
+        assert register_fixes() == ["Hoàng Văn Kỳ"]
+        assert not win.sync_panel.refused and not win.sync_panel.note
+    finally:
+        _close(win)
+
+
+def test_an_older_server_leaves_the_register_aside_with_a_note(qtbot, older_server):
+    old = older_server(6)
+    person = old.person("reporter")
+    win = _window(qtbot, person)
+    try:
+        report = _sync(qtbot, win)
+        assert report.names_note == "names_server_old"
+        label = win.sync_panel.label
+        assert label.text() == "Synced just now"  # not a failure
+        assert "does not carry the name register" in label.toolTip()
+    finally:
+        _close(win)
+        person.library.close()

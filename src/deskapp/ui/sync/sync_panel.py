@@ -82,6 +82,7 @@ class SyncPanel(OwnContextTr, QObject):
         self.running = False
         self.last_error = ""
         self.refused = ""
+        self.note = ""  # what the last sync left aside, said in the tooltip (not a failure)
         self._password: str | None = None  # typed this session, when no keyring keeps it
         self._protected: dict[str, str | None] = {}
 
@@ -225,7 +226,12 @@ class SyncPanel(OwnContextTr, QObject):
              for r in report.refused]
             + [self.session.errors.words(r.error()) for r in report.approvals_refused]
             + [sync_message("article_rekeyed", core_language(), title=title or "?", old=old,
-                            new=new) for old, new, title in report.rekeyed])
+                            new=new) for old, new, title in report.rekeyed]
+            + ([sync_message("names_refused", core_language())]
+               if report.names_note == "names_refused" else []))
+        # an older server does not carry the name register: said in the tooltip, no alarm
+        self.note = (sync_message(report.names_note, core_language())
+                     if report.names_note and report.names_note != "names_refused" else "")
         self.show_state()
         self.finished.emit(report)
 
@@ -322,6 +328,8 @@ class SyncPanel(OwnContextTr, QObject):
         if self.refused:
             text = self.tr("%1 — the server refused some changes").replace("%1", text)
             tip = f"{tip}\n\n{self.refused}"
+        if self.note:
+            tip = f"{tip}\n\n{self.note}"
         self.label.setText(text)
         self.label.setToolTip(tip)
 
