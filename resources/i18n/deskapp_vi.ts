@@ -1987,6 +1987,10 @@ Vẫn xuất, hay xem nhận xét trước?</translation>
         <translation>Bỏ dấu kiểu mới (hoà, khoẻ, thuỷ)</translation>
     </message>
     <message>
+        <source>Restore keys for words that are not Vietnamese (Samsung, coffee)</source>
+        <translation>Khôi phục phím gõ cho từ không phải tiếng Việt (Samsung, coffee)</translation>
+    </message>
+    <message>
         <source>Vietnamese typing</source>
         <translation>Gõ tiếng Việt</translation>
     </message>

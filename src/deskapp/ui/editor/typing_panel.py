@@ -28,6 +28,7 @@ class TypingControls(OwnContextTr, QObject):
 
     changed = Signal(object)  # the method ("telex", "telex-classic", "vni") or None
     styleChanged = Signal(str)  # "old" or "new"
+    restoreChanged = Signal(bool)  # restore the keys of words that are not Vietnamese
 
     def __init__(self, typing: VietnameseTyping, parent: QWidget) -> None:
         super().__init__(parent)
@@ -53,6 +54,11 @@ class TypingControls(OwnContextTr, QObject):
             act.triggered.connect(lambda _c=False, s=style: self.set_style(s))
             self.style_group.addAction(act)
             self.style_actions[style] = act
+        self.restore_action = make_action(
+            self.tr("Restore keys for words that are not Vietnamese (Samsung, coffee)"), self)
+        self.restore_action.setCheckable(True)
+        self.restore_action.setChecked(typing.restore)
+        self.restore_action.toggled.connect(self.set_restore)
         self.toggle = make_action(self.tr("Vietnamese typing"), self)
         self.toggle.setCheckable(True)
         self.toggle.setShortcut(keys("Alt+Z"))
@@ -68,8 +74,17 @@ class TypingControls(OwnContextTr, QObject):
         for act in self.actions.values():
             menu.addAction(act)
         menu.addSeparator()
+        menu.addAction(self.restore_action)
+        menu.addSeparator()
         for act in self.style_actions.values():
             menu.addAction(act)
+
+    def set_restore(self, on: bool) -> None:
+        """Turn the restore of keys for words that are not Vietnamese on or off."""
+        if self.typing.restore != on:
+            self.typing.restore = on
+            self.restoreChanged.emit(on)
+        self.restore_action.setChecked(on)
 
     def set_style(self, style: str) -> None:
         style = style if style in ("old", "new") else "old"

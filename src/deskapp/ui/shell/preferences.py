@@ -77,6 +77,9 @@ class Preferences(OwnContextTr, QObject):
         controls.styleChanged.connect(lambda style: self._set("tone_style", style))
         controls.set_method(self.session.setting("typing_method") or None)
         controls.changed.connect(lambda method: self._set("typing_method", method or ""))
+        controls.set_restore(self.session.setting("typing_restore", "on") != "off")
+        controls.restoreChanged.connect(
+            lambda on: self._set("typing_restore", "on" if on else "off"))
 
     def show_settings(self) -> SettingsDialog:
         from deskapp.ui.shell.settings_dialog import SettingsDialog
