@@ -41,6 +41,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The article mixes old (hòa, thủy) and new (hoà, thuỷ) tone placement. "
         "Write “{word}” as “{fix}”.",
     ),
+    "tone_style_house": (
+        "Bài trộn hai kiểu bỏ dấu; tòa soạn dùng kiểu {target_name}. “{word}” nên viết “{fix}”.",
+        "The article mixes two tone placements; the newsroom uses the {target_name}. "
+        "Write “{word}” as “{fix}”.",
+    ),
     "double_space": (
         "Có {count} dấu cách liền nhau.",
         "{count} spaces in a row.",
@@ -135,12 +140,20 @@ RULE_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
+_STYLE_NAMES = {
+    "old": ("cũ (hòa, khỏe, thủy)", "old style (hòa, khỏe, thủy)"),
+    "new": ("mới (hoà, khoẻ, thuỷ)", "new style (hoà, khoẻ, thuỷ)"),
+}
+
+
 def proof_message(code: str, lang: str | None = None, **data: Any) -> str:
     """The sentence for ``code`` in ``lang`` ("vi" or "en"; default: the user's)."""
     lang = lang or language()
     vi, en = CATALOG.get(code, (code, code))
     if data.get("where") in FIELD_NAMES:
         data["where"] = FIELD_NAMES[data["where"]][0 if lang == "vi" else 1]
+    if data.get("target") in _STYLE_NAMES:
+        data["target_name"] = _STYLE_NAMES[data["target"]][0 if lang == "vi" else 1]
     return (vi if lang == "vi" else en).format_map(_Lenient(data))
 
 

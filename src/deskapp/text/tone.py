@@ -31,6 +31,14 @@ from deskapp.text.syllable import (
 )
 
 STYLES = ("old", "new")
+# The style a library uses until someone chooses: the Typing menu shows it
+# ticked, the typing engine places tones so, and proofing follows it.
+DEFAULT_STYLE = "old"
+
+
+def style_setting(value: str | None) -> str:
+    """The tone style a library setting names, or :data:`DEFAULT_STYLE` when unset or unknown."""
+    return value if value in STYLES else DEFAULT_STYLE
 
 _WORD = re.compile(r"[^\W\d_]+")
 

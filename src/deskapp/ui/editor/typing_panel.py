@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deskapp.text.tone import style_setting
 from deskapp.ui.common.i18n import OwnContextTr
 from deskapp.ui.common.shortcuts import keys, make_action
 from deskapp.ui.editor.text_edit import NfcLineEdit, VietnameseTyping
@@ -87,7 +88,7 @@ class TypingControls(OwnContextTr, QObject):
         self.restore_action.setChecked(on)
 
     def set_style(self, style: str) -> None:
-        style = style if style in ("old", "new") else "old"
+        style = style_setting(style)
         self.typing.style = style
         self.style_actions[style].setChecked(True)
         self.styleChanged.emit(style)
