@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from deskapp.messages import FIELD_NAMES, language
+from deskapp.proof.spelling_rules import RULE_WORDS
 
 if TYPE_CHECKING:
     from deskapp.proof.findings import Finding
@@ -19,6 +20,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "invalid_syllable": (
         "“{word}” không phải là một âm tiết tiếng Việt hợp lệ (có thể gõ sai dấu).",
         "“{word}” is not a valid Vietnamese syllable (perhaps a mistyped mark).",
+    ),
+    "spelling_rule": (
+        "“{word}” sai quy tắc chính tả: viết {rule_text}. Viết đúng là “{fix}”.",
+        "“{word}” breaks a Vietnamese spelling rule: write {rule_text}. "
+        "The right spelling is “{fix}”.",
     ),
     "name_variants": (
         "Tên “{name}” được viết hai cách trong bài: {variants}. Nên thống nhất là “{preferred}”.",
@@ -152,6 +158,8 @@ def proof_message(code: str, lang: str | None = None, **data: Any) -> str:
     vi, en = CATALOG.get(code, (code, code))
     if data.get("where") in FIELD_NAMES:
         data["where"] = FIELD_NAMES[data["where"]][0 if lang == "vi" else 1]
+    if data.get("onset") in RULE_WORDS:
+        data["rule_text"] = RULE_WORDS[data["onset"]][0 if lang == "vi" else 1]
     if data.get("target") in _STYLE_NAMES:
         data["target_name"] = _STYLE_NAMES[data["target"]][0 if lang == "vi" else 1]
     return (vi if lang == "vi" else en).format_map(_Lenient(data))
