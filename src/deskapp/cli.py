@@ -732,7 +732,7 @@ def _length_line(article: Article, preset_name: str) -> str:
 
 def _cmd_status(args: argparse.Namespace, library_path: Path) -> int:
     from deskapp.desk import transition
-    from deskapp.text.tone import style_setting
+    from deskapp.text.tone_setting import style_setting
     from deskapp.workspace import current_user
 
     library = _open(library_path)

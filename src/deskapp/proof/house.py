@@ -38,7 +38,7 @@ from typing import Any
 
 from deskapp.resources import resource_path
 from deskapp.text import fold
-from deskapp.text.tone import style_setting
+from deskapp.text.tone_setting import style_setting
 
 UNIT_CHOICES = ("lower", "upper", "either")
 STATE_CHOICES = ("upper", "either")

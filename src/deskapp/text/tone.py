@@ -29,16 +29,9 @@ from deskapp.text.syllable import (
     parse_syllable,
     strip_tone,
 )
+from deskapp.text.tone_setting import DEFAULT_STYLE, STYLES, style_setting
 
-STYLES = ("old", "new")
-# The style a library uses until someone chooses: the Typing menu shows it
-# ticked, the typing engine places tones so, and proofing follows it.
-DEFAULT_STYLE = "old"
-
-
-def style_setting(value: str | None) -> str:
-    """The tone style a library setting names, or :data:`DEFAULT_STYLE` when unset or unknown."""
-    return value if value in STYLES else DEFAULT_STYLE
+__all__ = ["DEFAULT_STYLE", "STYLES", "convert_tone_style", "style_setting", "tone_styles_used"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 

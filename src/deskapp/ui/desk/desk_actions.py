@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QWidget
 from deskapp.desk import Action, DeskError, allowed_actions, last_event, transition
 from deskapp.errors import DeskappError
 from deskapp.model import Article, Status
-from deskapp.text.tone import style_setting
+from deskapp.text.tone_setting import style_setting
 from deskapp.ui.common.i18n import OwnContextTr, plural
 from deskapp.ui.common.shortcuts import keys, make_action
 from deskapp.ui.common.time_format import local_time

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskapp.text.tone import style_setting
+from deskapp.text.tone_setting import style_setting
 from deskapp.ui.common.i18n import OwnContextTr
 from deskapp.ui.common.shortcuts import keys, make_action
 from deskapp.ui.editor.text_edit import NfcLineEdit, VietnameseTyping
 
 METHODS = ("telex", "telex-classic", "vni")
+translate = QCoreApplication.translate
 
 
 class TypingControls(OwnContextTr, QObject):
@@ -114,10 +115,16 @@ class TypingControls(OwnContextTr, QObject):
         self.badge.setText(f"  {name}  " if method else self.tr("  EN  "))
 
     def method_name(self, method: str | None) -> str:
-        """What the menu and the badge call ``method``: TELEX, TELEX classic, VNI or off."""
-        if method == "telex-classic":
-            return self.tr("TELEX classic")
-        return method.upper() if method else self.tr("off")
+        """What the menu, the badge and the diagnostics call ``method``."""
+        return method_name(method)
+
+
+def method_name(method: str | None) -> str:
+    """Telex (Unikey), Telex classic, VNI or off, in the interface language."""
+    names = {"telex": translate("TypingControls", "Telex (Unikey)"),
+             "telex-classic": translate("TypingControls", "Telex classic"),
+             "vni": translate("TypingControls", "VNI")}
+    return names.get(method or "", translate("TypingControls", "off"))
 
 
 class TypingDiagnostics(QDialog):
@@ -153,6 +160,9 @@ class TypingDiagnostics(QDialog):
             (self.tr("QT_IM_MODULE"), os.environ.get("QT_IM_MODULE") or self.tr("(not set)")),
             (self.tr("Input context plugins shipped"), ", ".join(contexts) or self.tr("none")),
             (self.tr("Keyboard locale"), method.locale().name() if method else "?"),
-            (self.tr("Built-in typing"), (typing.method or self.tr("off")).upper()),
-            (self.tr("Tone style"), typing.style),
+            (self.tr("Built-in typing"), method_name(typing.method)),
+            (self.tr("Tone style"), self.tr("new (hoà, khoẻ, thuỷ)") if typing.style == "new"
+             else self.tr("old (hòa, khỏe, thủy)")),
+            (self.tr("Restore keys of words that are not Vietnamese"),
+             self.tr("on") if typing.restore else self.tr("off")),
         ]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from deskapp.text.tone import style_setting
+from deskapp.text.tone_setting import style_setting
 from deskapp.ui.common.i18n import OwnContextTr, Translation, resolve_language
 from deskapp.ui.common.theme import ThemeManager
 from deskapp.ui.shell.profile import (
