@@ -356,8 +356,9 @@ def _cmd_import(args: argparse.Namespace, library_path: Path) -> int:
     try:
         for path in args.files:
             def converted(name: str, found: Detection) -> bool:
-                print(f"deskapp: {name}: {found.encoding} → UTF-8 "
-                      f"({found.change_count} words changed)", file=sys.stderr)
+                print("deskapp: " + message("import_converted", name=name,
+                                            encoding=found.encoding.upper(),
+                                            count=found.change_count), file=sys.stderr)
                 return True
 
             try:
