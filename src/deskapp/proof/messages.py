@@ -21,6 +21,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "“{word}” không phải là một âm tiết tiếng Việt hợp lệ (có thể gõ sai dấu).",
         "“{word}” is not a valid Vietnamese syllable (perhaps a mistyped mark).",
     ),
+    "typing_accident": (
+        "“{word}” có vẻ là từ nước ngoài bị bộ gõ Telex đổi dấu; phím đã gõ là “{fix}”.",
+        "“{word}” looks like a foreign word that Telex typing turned into marks; "
+        "the keys typed were “{fix}”.",
+    ),
     "spelling_rule": (
         "“{word}” sai quy tắc chính tả: viết {rule_text}. Viết đúng là “{fix}”.",
         "“{word}” breaks a Vietnamese spelling rule: write {rule_text}. "

@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from deskapp.exchange.webcopy import is_boilerplate
 from deskapp.model import Article
+from deskapp.proof.accidents import typing_accidents
 from deskapp.proof.capitals import capitals
 from deskapp.proof.findings import FIELDS, Finding, Positions, make_finding
 from deskapp.proof.house import DEFAULT, HouseStyle, name_key
@@ -101,9 +102,18 @@ def check(article: Article, *, tone_style: str | None = None,
         for rule, styled in _STYLED_RULES.items():
             if rule in wanted:
                 findings.extend(styled(field, positions[field.name], house))
-    if "invalid_syllable" in wanted:
-        findings.extend(invalid_syllables(all_words, fields, positions))
     texts = {f.name: f.text for f in fields}
+    if "typing_leftover" in wanted:
+        accidents = typing_accidents(all_words, texts, positions)
+        spans = {(f.field, f.start, f.end) for f in accidents}
+        # The mangled word is one finding, with the keys typed as its fix.
+        findings = [f for f in findings if (f.field, f.start, f.end) not in spans]
+        findings.extend(accidents)
+    else:
+        spans = set()
+    if "invalid_syllable" in wanted:
+        findings.extend(f for f in invalid_syllables(all_words, fields, positions)
+                        if (f.field, f.start, f.end) not in spans)
     if "name_variants" in wanted:
         findings.extend(name_variants(fields, all_words, positions))
         findings.extend(short_name_variants(all_words, texts, positions))
