@@ -57,3 +57,8 @@ def test_diagnostics_in_english(qtbot, window):
     assert facts["Built-in typing"] == "off"
     assert facts["Tone style"] == "old (hòa, khỏe, thủy)"
     dialog.close()
+
+
+def test_the_restore_entry_of_the_typing_menu_is_translated(qtbot, in_vietnamese):
+    action = in_vietnamese.typing_controls.restore_action
+    assert action.text() == "Khôi phục phím gõ cho từ không phải tiếng Việt (Samsung, coffee)"
