@@ -60,6 +60,10 @@ def main() -> None:
         report(f"typing_{method}_per_key", total / len(keys), "ms")
         # The same figure in microseconds: two decimals of a millisecond hide it.
         report(f"typing_{method}_per_key_us", total / len(keys) * 1000, "us")
+    # With the restore of keys for words that are not Vietnamese (on in the window).
+    keys = to_keys(text, "telex")
+    total = median_ms(lambda: type_keys(keys, "telex", restore=True), repeat=5)
+    report("typing_telex_restore_per_key_us", total / len(keys) * 1000, "us")
 
 
 if __name__ == "__main__":

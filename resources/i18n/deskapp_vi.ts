@@ -2117,6 +2117,10 @@ Vẫn xuất, hay xem nhận xét trước?</translation>
         <translation>Bỏ dấu kiểu mới (hoà, khoẻ, thuỷ)</translation>
     </message>
     <message>
+        <source>Restore keys for words that are not Vietnamese (Samsung, coffee)</source>
+        <translation>Khôi phục phím gõ cho từ không phải tiếng Việt (Samsung, coffee)</translation>
+    </message>
+    <message>
         <source>Vietnamese typing</source>
         <translation>Gõ tiếng Việt</translation>
     </message>
@@ -2129,8 +2133,12 @@ Vẫn xuất, hay xem nhận xét trước?</translation>
         <translation>Gõ tiếng Việt: %1</translation>
     </message>
     <message>
-        <source>TELEX classic</source>
-        <translation>TELEX cổ điển</translation>
+        <source>Telex (Unikey)</source>
+        <translation>Telex (Unikey)</translation>
+    </message>
+    <message>
+        <source>Telex classic</source>
+        <translation>Telex cổ điển</translation>
     </message>
     <message>
         <source>off</source>
@@ -2184,8 +2192,24 @@ Vẫn xuất, hay xem nhận xét trước?</translation>
         <translation>Bộ gõ có sẵn</translation>
     </message>
     <message>
+        <source>new (hoà, khoẻ, thuỷ)</source>
+        <translation>mới (hoà, khoẻ, thuỷ)</translation>
+    </message>
+    <message>
+        <source>old (hòa, khỏe, thủy)</source>
+        <translation>cũ (hòa, khỏe, thủy)</translation>
+    </message>
+    <message>
+        <source>Restore keys of words that are not Vietnamese</source>
+        <translation>Khôi phục phím gõ với từ không phải tiếng Việt</translation>
+    </message>
+    <message>
         <source>off</source>
         <translation>tắt</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>bật</translation>
     </message>
     <message>
         <source>Tone style</source>

@@ -359,8 +359,9 @@ def _cmd_import(args: argparse.Namespace, library_path: Path) -> int:
     try:
         for path in args.files:
             def converted(name: str, found: Detection) -> bool:
-                print(f"deskapp: {name}: {found.encoding} → UTF-8 "
-                      f"({found.change_count} words changed)", file=sys.stderr)
+                print("deskapp: " + message("import_converted", name=name,
+                                            encoding=found.encoding.upper(),
+                                            count=found.change_count), file=sys.stderr)
                 return True
 
             try:
@@ -739,17 +740,17 @@ def _length_line(article: Article, preset_name: str) -> str:
 
 def _cmd_status(args: argparse.Namespace, library_path: Path) -> int:
     from deskapp.desk import transition
+    from deskapp.text.tone_setting import style_setting
     from deskapp.workspace import current_user
 
     library = _open(library_path)
     try:
         article = library.find(args.ref)
         role = args.role or library.get_setting("role") or "reporter"
-        style = library.get_setting("tone_style")
+        style = style_setting(library.get_setting("tone_style"))
         user = args.user or current_user(library)
         saved = transition(library, article.id, args.action, user=user, role=role,
-                           reason=args.reason, override_note=args.note,
-                           tone_style=style if style in ("old", "new") else None)
+                           reason=args.reason, override_note=args.note, tone_style=style)
     finally:
         library.close()
     print(f"{saved.id}\t{saved.status}")

@@ -100,6 +100,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Không ghi được tệp “{name}”: {reason}. Tệp cũ (nếu có) vẫn nguyên vẹn.",
         "“{name}” cannot be written: {reason}. Any earlier file is untouched.",
     ),
+    "import_converted": (
+        "{name}: đã chuyển từ {encoding} sang Unicode ({count} từ thay đổi).",
+        "{name}: converted from {encoding} to Unicode ({count} words changed).",
+    ),
     "conversion_declined": (
         "Chưa nhập tệp “{name}” ({encoding}): bạn đã chọn không chuyển sang Unicode.",
         "“{name}” ({encoding}) was not imported: you chose not to convert it to Unicode.",

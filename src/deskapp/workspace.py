@@ -170,7 +170,10 @@ def import_into(
     A file in a legacy Vietnamese encoding (TCVN3, VNI, Windows-1258) is
     converted only when the detector is sure of every byte, and only if
     ``confirm(file name, detection)`` agrees (it sees what will change);
-    otherwise the file is refused and nothing is stored.
+    otherwise the file is refused and nothing is stored. Unicode text written
+    the old way (VIQR, or TCVN3/VNI misread as Latin-1 and saved again) is
+    converted the same way when the detector is sure; declined, it is
+    imported as it is, since it is readable text.
     """
     from deskapp.exchange.importers import import_file
     from deskapp.model import RevisionKind
@@ -180,14 +183,24 @@ def import_into(
 
     def legacy(data: bytes) -> str | None:
         found = detect(data)
-        if not found.confident or found.text is None:
-            return None
+        if not found.confident or found.text is None or found.encoding in ("utf8", "nfd"):
+            return None  # nothing to convert (decomposed text is only recomposed)
         if confirm is not None and not confirm(name, found):
+            if _is_utf8(data):
+                return None  # readable as it is: keep it as written
             raise ImportRejected("conversion_declined", name=name, encoding=found.encoding)
         return found.text
 
     article = import_file(Path(path), legacy=legacy).to_article()
     return library.create(article, kind=RevisionKind.IMPORT, author=current_user(library))
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def import_package(library: Library, path: Path | str, *,

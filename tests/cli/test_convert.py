@@ -64,7 +64,7 @@ def test_import_converts_a_confident_legacy_file(tmp_path, library_path, capsys)
     src.write_bytes(encode_legacy(TEXT, "tcvn3"))
     assert main(["--library", str(library_path), "import", str(src)]) == 0
     captured = capsys.readouterr()
-    assert "tcvn3 → UTF-8" in captured.err
+    assert "converted from TCVN3 to Unicode" in captured.err
     article_id = captured.out.strip()
     library = Library.open(library_path)
     body = library.get(article_id).body

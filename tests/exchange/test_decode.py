@@ -217,13 +217,24 @@ def test_legacy_decoder_that_declines_leaves_the_error():
     assert err.code == "file_not_utf8"
 
 
-def test_legacy_decoder_not_asked_about_utf8_or_binary():
+def test_legacy_decoder_not_asked_about_binary():
     def legacy(data: bytes) -> str | None:
         raise AssertionError("must not be called")
 
-    assert decode_text("Việt".encode(), "x.txt", legacy=legacy) == "Việt"
     with pytest.raises(ImportRejected, match=r"not text"):
         decode_text(b"\x89PNG\r\n\x1a\n" + random_bytes(64), "x.png", legacy=legacy)
+
+
+def test_legacy_decoder_may_rewrite_unicode_text_or_keep_it():
+    asked: list[bytes] = []
+
+    def keep(data: bytes) -> str | None:
+        asked.append(data)
+        return None
+
+    assert decode_text("Việt".encode(), "x.txt", legacy=keep) == "Việt"
+    assert asked == ["Việt".encode()]
+    assert decode_text(b"Vie^.t", "x.txt", legacy=lambda data: "Việt") == "Việt"
 
 
 # --- files ---------------------------------------------------------------------

@@ -94,17 +94,24 @@ def decode_text(data: bytes, name: str, *, legacy: LegacyDecoder | None = None) 
     Accepts UTF-8 with or without a byte order mark and UTF-16 with one.
     Raises :class:`ImportRejected` with ``file_empty``, ``file_binary`` or
     ``file_not_utf8``; ``legacy`` gets a chance at bytes that are not UTF-8
-    before the last of these is raised.
+    before the last of these is raised, and at Unicode text (as UTF-8 bytes),
+    which may be VIQR or a legacy file misread once: what it returns replaces
+    the text, ``None`` keeps it.
     """
     if not data:
         raise ImportRejected("file_empty", name=name)
     if data.startswith(_MAGIC_NUMBERS):
         raise ImportRejected("file_binary", name=name)
     text = _decode_with_bom(data, name)
+    converted = False
     if text is None:
-        text = _decode_without_bom(data, name, legacy)
+        text, converted = _decode_without_bom(data, name, legacy)
     if _looks_binary(text):
         raise ImportRejected("file_binary", name=name)
+    if legacy is not None and not converted:
+        # Unicode text may still be written the old way: VIQR (Vie^.t Nam), or a
+        # TCVN3/VNI file once opened as Latin-1 and saved again as UTF-8.
+        text = legacy(text.encode("utf-8")) or text
     text = tidy_text(text)
     if not text.strip():
         raise ImportRejected("file_empty", name=name)
@@ -185,20 +192,24 @@ def _decode_with_bom(data: bytes, name: str) -> str | None:
     return None
 
 
-def _decode_without_bom(data: bytes, name: str, legacy: LegacyDecoder | None) -> str:
-    """Decode data with no byte order mark: UTF-8, else the legacy hook, else refuse."""
+def _decode_without_bom(data: bytes, name: str,
+                        legacy: LegacyDecoder | None) -> tuple[str, bool]:
+    """Decode data with no byte order mark: UTF-8, else the legacy hook, else refuse.
+
+    Also says whether the legacy hook made the text.
+    """
     if b"\x00" in data:
         # NUL never occurs in UTF-8 text or in the legacy 8-bit encodings;
         # UTF-16 always carries a BOM when Windows writes it.
         raise ImportRejected("file_binary", name=name)
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), False
     except UnicodeDecodeError as exc:
         if _looks_binary_bytes(data):
             raise ImportRejected("file_binary", name=name) from exc
         converted = legacy(data) if legacy is not None else None
         if converted is not None:
-            return converted
+            return converted, True
         raise ImportRejected("file_not_utf8", name=name, position=exc.start) from exc
 
 

@@ -38,6 +38,7 @@ from typing import Any
 
 from deskapp.resources import resource_path
 from deskapp.text import fold
+from deskapp.text.tone_setting import style_setting
 
 UNIT_CHOICES = ("lower", "upper", "either")
 STATE_CHOICES = ("upper", "either")
@@ -76,10 +77,9 @@ DEFAULT = HouseStyle()
 def house_style(get_setting: Callable[[str], str | None],
                 register: tuple[RegisteredName, ...] = ()) -> HouseStyle:
     """The house style from settings read through ``get_setting`` (bad values: defaults)."""
-    tone = get_setting("tone_style")
     style = _json(get_setting("proof_style"), dict)
     return HouseStyle(
-        tone_style=tone if tone in ("old", "new") else None,
+        tone_style=style_setting(get_setting("tone_style")),
         unit_in_full_name=_choice(style.get("unit_in_full_name"), UNIT_CHOICES),
         state_words=_choice(style.get("state_words"), STATE_CHOICES),
         thousands=_choice(style.get("thousands"), (".", "")),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from deskapp.messages import FIELD_NAMES, language
+from deskapp.proof.spelling_rules import RULE_WORDS
 
 if TYPE_CHECKING:
     from deskapp.proof.findings import Finding
@@ -19,6 +20,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     "invalid_syllable": (
         "“{word}” không phải là một âm tiết tiếng Việt hợp lệ (có thể gõ sai dấu).",
         "“{word}” is not a valid Vietnamese syllable (perhaps a mistyped mark).",
+    ),
+    "typing_accident": (
+        "“{word}” có vẻ là từ nước ngoài bị bộ gõ Telex đổi dấu; phím đã gõ là “{fix}”.",
+        "“{word}” looks like a foreign word that Telex typing turned into marks; "
+        "the keys typed were “{fix}”.",
+    ),
+    "spelling_rule": (
+        "“{word}” sai quy tắc chính tả: viết {rule_text}. Viết đúng là “{fix}”.",
+        "“{word}” breaks a Vietnamese spelling rule: write {rule_text}. "
+        "The right spelling is “{fix}”.",
     ),
     "name_variants": (
         "Tên “{name}” được viết hai cách trong bài: {variants}. Nên thống nhất là “{preferred}”.",
@@ -39,6 +50,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "tone_style_mix": (
         "Bài trộn hai kiểu bỏ dấu (cũ: hòa, thủy; mới: hoà, thuỷ). “{word}” nên viết “{fix}”.",
         "The article mixes old (hòa, thủy) and new (hoà, thuỷ) tone placement. "
+        "Write “{word}” as “{fix}”.",
+    ),
+    "tone_style_house": (
+        "Bài trộn hai kiểu bỏ dấu; tòa soạn dùng kiểu {target_name}. “{word}” nên viết “{fix}”.",
+        "The article mixes two tone placements; the newsroom uses the {target_name}. "
         "Write “{word}” as “{fix}”.",
     ),
     "double_space": (
@@ -135,12 +151,22 @@ RULE_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
+_STYLE_NAMES = {
+    "old": ("cũ (hòa, khỏe, thủy)", "old style (hòa, khỏe, thủy)"),
+    "new": ("mới (hoà, khoẻ, thuỷ)", "new style (hoà, khoẻ, thuỷ)"),
+}
+
+
 def proof_message(code: str, lang: str | None = None, **data: Any) -> str:
     """The sentence for ``code`` in ``lang`` ("vi" or "en"; default: the user's)."""
     lang = lang or language()
     vi, en = CATALOG.get(code, (code, code))
     if data.get("where") in FIELD_NAMES:
         data["where"] = FIELD_NAMES[data["where"]][0 if lang == "vi" else 1]
+    if data.get("onset") in RULE_WORDS:
+        data["rule_text"] = RULE_WORDS[data["onset"]][0 if lang == "vi" else 1]
+    if data.get("target") in _STYLE_NAMES:
+        data["target_name"] = _STYLE_NAMES[data["target"]][0 if lang == "vi" else 1]
     return (vi if lang == "vi" else en).format_map(_Lenient(data))
 
 

@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from deskapp.exchange.webcopy import is_boilerplate
 from deskapp.model import Article
+from deskapp.proof.accidents import typing_accidents
 from deskapp.proof.capitals import capitals
 from deskapp.proof.findings import FIELDS, Finding, Positions, make_finding
 from deskapp.proof.house import DEFAULT, HouseStyle, name_key
@@ -29,6 +30,7 @@ from deskapp.proof.misspellings import misspellings
 from deskapp.proof.numbers import date_style, number_style, spaces_after_punctuation
 from deskapp.proof.register import register_findings, registered_keys
 from deskapp.proof.short_names import short_name_variants
+from deskapp.proof.spelling_rules import spelling_rule_fix
 from deskapp.proof.variants import iy_variants, name_variants, tone_style_mix
 from deskapp.proof.words import FieldText, Word, field_texts, words
 from deskapp.text.syllable import TONE_MARKS, VOWELS, add_tone, is_vietnamese_syllable, strip_tone
@@ -100,9 +102,18 @@ def check(article: Article, *, tone_style: str | None = None,
         for rule, styled in _STYLED_RULES.items():
             if rule in wanted:
                 findings.extend(styled(field, positions[field.name], house))
-    if "invalid_syllable" in wanted:
-        findings.extend(invalid_syllables(all_words, fields, positions))
     texts = {f.name: f.text for f in fields}
+    if "typing_leftover" in wanted:
+        accidents = typing_accidents(all_words, texts, positions)
+        spans = {(f.field, f.start, f.end) for f in accidents}
+        # The mangled word is one finding, with the keys typed as its fix.
+        findings = [f for f in findings if (f.field, f.start, f.end) not in spans]
+        findings.extend(accidents)
+    else:
+        spans = set()
+    if "invalid_syllable" in wanted:
+        findings.extend(f for f in invalid_syllables(all_words, fields, positions)
+                        if (f.field, f.start, f.end) not in spans)
     if "name_variants" in wanted:
         findings.extend(name_variants(fields, all_words, positions))
         findings.extend(short_name_variants(all_words, texts, positions))
@@ -135,7 +146,9 @@ def invalid_syllables(all_words: list[Word], fields: list[FieldText],
     (with f/j/w/z or non-Vietnamese accents), ALL-CAPS words, and capitalised
     words unless they open a sentence followed by lower case, because ethnic
     place names (Đăk Glei, Kon Plông) break the syllable rules on purpose.
-    The fix moves the tone when exactly one placement makes the word valid.
+    A word that breaks only the ng/ngh, g/gh, c/k or qu rule is a spelling-rule
+    error with its certain correction ("nghành" → "ngành"); otherwise the fix
+    moves the tone when exactly one placement makes the word valid.
     """
     texts = {f.name: f.text for f in fields}
     findings = []
@@ -143,10 +156,17 @@ def invalid_syllables(all_words: list[Word], fields: list[FieldText],
         if not _judged_as_vietnamese(word, all_words[i + 1] if i + 1 < len(all_words) else None,
                                      texts):
             continue
-        if not is_vietnamese_syllable(word.text):
+        if is_vietnamese_syllable(word.text):
+            continue
+        if (rule_fix := spelling_rule_fix(word.text)) is not None:
             findings.append(make_finding("invalid_syllable", word.field, texts[word.field],
                                          positions[word.field], word.start, word.end,
-                                         fix=_retoned(word.text)))
+                                         fix=rule_fix[0], code="spelling_rule",
+                                         onset=rule_fix[1]))
+            continue
+        findings.append(make_finding("invalid_syllable", word.field, texts[word.field],
+                                     positions[word.field], word.start, word.end,
+                                     fix=_retoned(word.text)))
     return findings
 
 

@@ -168,8 +168,9 @@ def tone_style_mix(words: list[Word], positions: dict[str, Positions],
     """Old (hòa, thủy) and new (hoà, thuỷ) tone placement in one article.
 
     Nothing is reported unless both styles occur. The words to change are
-    those not in ``tone_style`` (the newsroom's choice), or, without one,
-    those in the less used style (the earlier-used style wins a tie).
+    those not in ``tone_style`` (the newsroom's choice, which a library always
+    has: the Typing menu's, "old" until changed), or, without one, those in
+    the less used style (the earlier-used style wins a tie).
     """
     styled = [(w, next(iter(s))) for w in words if (s := tone_styles_used(w.text))]
     counts: dict[str, int] = defaultdict(int)
@@ -183,8 +184,9 @@ def tone_style_mix(words: list[Word], positions: dict[str, Positions],
         if style != target:
             fix = convert_tone_style(word.text, target)
             line, column = positions[word.field].at(word.start)
+            message = "tone_style_house" if tone_style else "tone_style_mix"
             findings.append(Finding("tone_style_mix", word.field, word.start, word.end, line,
-                                    column, word.text, "tone_style_mix",
+                                    column, word.text, message,
                                     {"style": style, "target": target}, fix))
     return findings
 

@@ -22,6 +22,7 @@ word with digits is replayed as VNI ("vie6t5" is việt).
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from functools import lru_cache
 
 from deskapp.text.folding import fold
@@ -75,7 +76,7 @@ def intended_word(word: str, allowed: frozenset[str] = frozenset(), *,
     digits = sum(ch.isdigit() for ch in word)
     if digits and (not word.isascii() or word[0].isdigit() or len(letters) < 2):
         return None  # 5s, 19h30, m2, thuỷ2: numbers, units and notes, not VNI keys
-    if _written_as_syllable(word):
+    if _written_as_syllable(word) or _toned(word):
         return None
     intended, acted = replay(word)
     if not acted or intended == word or not is_vietnamese_syllable(intended):
@@ -83,6 +84,12 @@ def intended_word(word: str, allowed: frozenset[str] = frozenset(), *,
     if (letters[0].isupper() if name is None else name) and len(acted) < 2:
         return None
     return intended
+
+
+def _toned(word: str) -> bool:
+    """A tone already typed (Pérez, José): the input method was on, keys would have acted."""
+    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", word)
+               if c in "\u0300\u0301\u0303\u0309\u0323")
 
 
 # The loanwords with the rhymes oong and ooc (xoong nồi, boong tàu, quần soóc):

@@ -29,8 +29,9 @@ from deskapp.text.syllable import (
     parse_syllable,
     strip_tone,
 )
+from deskapp.text.tone_setting import DEFAULT_STYLE, STYLES, style_setting
 
-STYLES = ("old", "new")
+__all__ = ["DEFAULT_STYLE", "STYLES", "convert_tone_style", "style_setting", "tone_styles_used"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 

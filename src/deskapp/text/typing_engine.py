@@ -514,15 +514,23 @@ class Composer:
         return text[:start], text[start:]
 
 
-def type_keys(keys: str, method: str = "telex", style: str = "old") -> str:
+def type_keys(keys: str, method: str = "telex", style: str = "old", *,
+              restore: bool = False) -> str:
     """Return the NFC text on screen after typing ``keys`` (``"\\b"`` is Backspace).
+
+    With ``restore``, a word that is not Vietnamese when a space, a punctuation
+    mark or a newline ends it goes back to the keys typed
+    (:mod:`deskapp.text.typing_restore`): ``"Samsung "`` stays Samsung.
 
     >>> type_keys("Vieejt Nam ddepj.")
     'Việt Nam đẹp.'
     >>> type_keys("hoas", style="new"), type_keys("hoa1", "vni")
     ('hoá', 'hóa')
     """
+    from deskapp.text.typing_restore import WordKeys
+
     composer = Composer(method, style)
+    memory = WordKeys()
     head: list[str] = []
     word = ""
     for key in keys:
@@ -535,11 +543,15 @@ def type_keys(keys: str, method: str = "telex", style: str = "old") -> str:
                     word = head.pop() + word
             continue
         new = composer.feed(word, key)
+        if new is None and composer.is_word_char(key):
+            new = word + key
         if new is not None:
+            memory.typed(word, key, new)
             word = new
-        elif composer.is_word_char(key):
-            word += key
         else:
+            if restore and (typed := memory.restored(word)) is not None:
+                word = typed
+            memory.forget()
             head.extend(word)
             head.append(key)
             word = ""

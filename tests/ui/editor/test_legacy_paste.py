@@ -82,7 +82,7 @@ def test_legacy_file_import_asks_first(qtbot, window, library, tmp_path, monkeyp
     imported = window.files.import_paths([src])
     assert len(imported) == 1
     assert imported[0].body.startswith("Ban chỉ đạo xây dựng")
-    assert "tcvn3" in window.statusBar().currentMessage()
+    assert "TCVN3" in window.statusBar().currentMessage()
 
 
 def _paste_keys(widget):

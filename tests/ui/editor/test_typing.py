@@ -22,7 +22,7 @@ def test_telex_in_body_and_headline(qtbot, window, library):
     assert window.editor.body.toPlainText() == "Việt Nam đẹp, trường học."
     qtbot.keyClicks(window.editor.title, "Hooij nghij toongr keets")
     assert window.editor.title.text() == "Hội nghị tổng kết"
-    assert window.typing_controls.badge.text().strip() == "TELEX"
+    assert window.typing_controls.badge.text().strip() == "Telex (Unikey)"
     assert library.get_setting("typing_method") == "telex"
 
 
@@ -131,7 +131,7 @@ def test_toolbar_button_toggles_typing(qtbot, window):
     window.typing_controls.set_method(None)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.editor.typing.method == "telex"
-    assert "TELEX" in window.typing_controls.toggle.text()
+    assert "Telex (Unikey)" in window.typing_controls.toggle.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.editor.typing.method is None
 
@@ -152,12 +152,12 @@ def test_typing_menu_offers_unikey_telex_and_classic_telex(qtbot, window, librar
     assert classic.isChecked()
     assert window.editor.typing.method == "telex-classic"
     assert library.get_setting("typing_method") == "telex-classic"
-    assert window.typing_controls.toggle.text() == "Vietnamese typing: TELEX classic"
-    assert window.typing_controls.badge.text().strip() == "TELEX classic"
+    assert window.typing_controls.toggle.text() == "Vietnamese typing: Telex classic"
+    assert window.typing_controls.badge.text().strip() == "Telex classic"
     qtbot.keyClicks(window.editor.body, "thw www ")
     assert window.editor.body.toPlainText() == "thw www "
     unikey = next(a for a in menu.actions() if a.text() == "Telex as Unikey types it (w → ư)")
     unikey.trigger()
-    assert window.typing_controls.toggle.text() == "Vietnamese typing: TELEX"
+    assert window.typing_controls.toggle.text() == "Vietnamese typing: Telex (Unikey)"
     qtbot.keyClicks(window.editor.body, "thw ngwowif truwfowng ww")
     assert window.editor.body.toPlainText() == "thw www thư người trường w"

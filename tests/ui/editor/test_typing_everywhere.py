@@ -36,6 +36,9 @@ def typing_facts(qtbot, field, typing) -> dict[str, str]:
     field.clear()
     qtbot.keyClicks(field, "Vieetj Nam")
     facts["telex"] = text_of(field)
+    field.clear()
+    qtbot.keyClicks(field, "Samsung coffee.")  # not Vietnamese: the keys come back
+    facts["restore"] = text_of(field)
     typing.method = None
     field.clear()
     qtbot.keyClicks(field, "Vieetj Nam")
@@ -56,6 +59,7 @@ def typing_facts(qtbot, field, typing) -> dict[str, str]:
 
 def assert_typed_everywhere(facts: dict[str, str], where: str) -> None:
     assert facts["telex"] == "Việt Nam", where
+    assert facts["restore"] == "Samsung coffee.", where
     assert facts["off"] == "Vieetj Nam", where
     assert facts["commit"] == "as", where
     assert "á" not in facts["while composing"], where

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QWidget
 from deskapp.desk import Action, DeskError, allowed_actions, last_event, transition
 from deskapp.errors import DeskappError
 from deskapp.model import Article, Status
+from deskapp.text.tone_setting import style_setting
 from deskapp.ui.common.i18n import OwnContextTr, plural
 from deskapp.ui.common.shortcuts import keys, make_action
 from deskapp.ui.common.time_format import local_time
@@ -187,7 +188,7 @@ class DeskActions(OwnContextTr, QObject):
             saved = transition(
                 session.library, article.id, action, user=session.user, role=session.role,
                 reason=reason, override_note=note, expected_status=shown,
-                tone_style=session.setting("tone_style") or None,
+                tone_style=style_setting(session.setting("tone_style")),
             )
         except DeskError as error:
             if error.code == "proof_findings" and note is None:

@@ -32,39 +32,78 @@ from deskapp.text import nfc
 
 if TYPE_CHECKING:
     from deskapp.text.typing_engine import Composer
+    from deskapp.text.typing_restore import WordKeys
 
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier,
           Qt.KeyboardModifier.KeypadModifier)
+_WORD_ENDS = frozenset(" \t\r\n\u2029")
 
 
 class VietnameseTyping:
-    """The built-in input method shared by every field: off, "telex", "telex-classic" or "vni"."""
+    """The built-in input method shared by every field: off, "telex", "telex-classic" or "vni".
 
-    def __init__(self, method: str | None = None, style: str = "old") -> None:
+    With :attr:`restore` (on by default, as in Unikey), a word that is not
+    Vietnamese when it ends goes back to the keys typed (Samsung, not Sámung);
+    the keys of the word being typed are remembered per field until it ends.
+    """
+
+    def __init__(self, method: str | None = None, style: str = "old",
+                 restore: bool = True) -> None:
         self.method = method
         self.style = style
+        self.restore = restore
         self._engine: Composer | None = None
+        self._keys: WordKeys | None = None
 
     @property
     def _composer(self) -> Composer:
         """The Telex/VNI engine, loaded the first time a key is composed."""
         if self._engine is None:
             from deskapp.text.typing_engine import Composer
+            from deskapp.text.typing_restore import WordKeys
 
             self._engine = Composer()
+            self._keys = WordKeys()
         return self._engine
 
-    def compose(self, before_cursor: str, event: QKeyEvent) -> tuple[int, str] | None:
+    def compose(self, before_cursor: str, event: QKeyEvent,
+                owner: object = None) -> tuple[int, str] | None:
         """(characters to replace before the cursor, new word), or None to type the key."""
         if self.method is None or event.modifiers() not in _PLAIN:
             return None
         key = event.text()
         if len(key) != 1 or not key.isascii() or not key.isprintable() or key.isspace():
             return None
-        _before, word = self._composer.split(before_cursor, self.method)
+        composer = self._composer
+        _before, word = composer.split(before_cursor, self.method)
         # The word may be empty: in Telex a lone w at the start of a word is ư.
-        new = self._composer.feed(word, key, self.method, self.style)
+        new = composer.feed(word, key, self.method, self.style)
+        if new is not None or composer.is_word_char(key, self.method):
+            assert self._keys is not None
+            self._keys.typed(word, key, word + key if new is None else new, owner)
         return None if new is None else (len(word), new)
+
+    def word_end(self, before_cursor: str, event: QKeyEvent,
+                 owner: object = None) -> tuple[int, str] | None:
+        """When ``event`` ends the word before the cursor: (its length, the keys to restore).
+
+        None when the key does not end a word, or the word stays (it is
+        Vietnamese, nothing changed it, its keys are not known, restore is off).
+        """
+        if self.method is None or self._keys is None:
+            return None
+        key = event.text()
+        if not key or event.modifiers() not in _PLAIN:
+            return None
+        ends = key in _WORD_ENDS or (key.isprintable() and not self._composer.is_word_char(
+            key, self.method))
+        if len(key) != 1 or not ends:
+            return None  # a letter, or Backspace, Delete, Escape
+        _before, word = self._composer.split(before_cursor, self.method)
+        keys = self._keys.restored(word, owner)
+        if keys is None or not self.restore:
+            return None
+        return len(word), keys
 
 
 class NfcPlainTextEdit(QPlainTextEdit):
@@ -101,6 +140,8 @@ class NfcPlainTextEdit(QPlainTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.composing and self._typed_vietnamese(event):
             return
+        if not self.composing:
+            self._restore_keys(event)
         super().keyPressEvent(event)
         typed = event.text()
         if typed and any(unicodedata.combining(ch) for ch in typed):
@@ -123,16 +164,28 @@ class NfcPlainTextEdit(QPlainTextEdit):
         if cursor.hasSelection():
             return False
         before = cursor.block().text()[: cursor.positionInBlock()]
-        change = self.typing.compose(before, event)
+        change = self.typing.compose(before, event, self)
         if change is None:
             return False
-        replace, word = change
+        self._replace_word(cursor, *change)
+        return True
+
+    def _restore_keys(self, event: QKeyEvent) -> None:
+        """A word that ends not Vietnamese goes back to its keys, as one undo step."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            return
+        before = cursor.block().text()[: cursor.positionInBlock()]
+        change = self.typing.word_end(before, event, self)
+        if change is not None:
+            self._replace_word(cursor, *change)
+
+    def _replace_word(self, cursor: QTextCursor, replace: int, word: str) -> None:
         cursor.beginEditBlock()
         cursor.setPosition(cursor.position() - replace, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(word)
         cursor.endEditBlock()
         self.setTextCursor(cursor)
-        return True
 
     def _compose_before_cursor(self) -> None:
         """Recompose a base letter and the combining marks just typed after it."""
@@ -205,14 +258,20 @@ class NfcLineEdit(QLineEdit):
             self._paste_clipboard()
             return
         if not self.composing and not self.hasSelectedText():
-            change = self.typing.compose(self.text()[: self.cursorPosition()], event)
+            before = self.text()[: self.cursorPosition()]
+            change = self.typing.compose(before, event, self)
             if change is not None:
-                replace, word = change
-                end = self.cursorPosition()
-                self.setSelection(end - replace, replace)
-                self.insert(word)  # undoable, emits textEdited like typing does
+                self._replace_word(*change)
                 return
+            restore = self.typing.word_end(before, event, self)
+            if restore is not None:
+                self._replace_word(*restore)
         super().keyPressEvent(event)
+
+    def _replace_word(self, replace: int, word: str) -> None:
+        end = self.cursorPosition()
+        self.setSelection(end - replace, replace)
+        self.insert(word)  # undoable, emits textEdited like typing does
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         self.composing = bool(event.preeditString())

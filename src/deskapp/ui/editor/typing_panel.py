@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deskapp.text.tone_setting import style_setting
 from deskapp.ui.common.i18n import OwnContextTr
 from deskapp.ui.common.shortcuts import keys, make_action
 from deskapp.ui.editor.text_edit import NfcLineEdit, VietnameseTyping
 
 METHODS = ("telex", "telex-classic", "vni")
+translate = QCoreApplication.translate
 
 
 class TypingControls(OwnContextTr, QObject):
@@ -28,6 +30,7 @@ class TypingControls(OwnContextTr, QObject):
 
     changed = Signal(object)  # the method ("telex", "telex-classic", "vni") or None
     styleChanged = Signal(str)  # "old" or "new"
+    restoreChanged = Signal(bool)  # restore the keys of words that are not Vietnamese
 
     def __init__(self, typing: VietnameseTyping, parent: QWidget) -> None:
         super().__init__(parent)
@@ -53,6 +56,11 @@ class TypingControls(OwnContextTr, QObject):
             act.triggered.connect(lambda _c=False, s=style: self.set_style(s))
             self.style_group.addAction(act)
             self.style_actions[style] = act
+        self.restore_action = make_action(
+            self.tr("Restore keys for words that are not Vietnamese (Samsung, coffee)"), self)
+        self.restore_action.setCheckable(True)
+        self.restore_action.setChecked(typing.restore)
+        self.restore_action.toggled.connect(self.set_restore)
         self.toggle = make_action(self.tr("Vietnamese typing"), self)
         self.toggle.setCheckable(True)
         self.toggle.setShortcut(keys("Alt+Z"))
@@ -68,11 +76,20 @@ class TypingControls(OwnContextTr, QObject):
         for act in self.actions.values():
             menu.addAction(act)
         menu.addSeparator()
+        menu.addAction(self.restore_action)
+        menu.addSeparator()
         for act in self.style_actions.values():
             menu.addAction(act)
 
+    def set_restore(self, on: bool) -> None:
+        """Turn the restore of keys for words that are not Vietnamese on or off."""
+        if self.typing.restore != on:
+            self.typing.restore = on
+            self.restoreChanged.emit(on)
+        self.restore_action.setChecked(on)
+
     def set_style(self, style: str) -> None:
-        style = style if style in ("old", "new") else "old"
+        style = style_setting(style)
         self.typing.style = style
         self.style_actions[style].setChecked(True)
         self.styleChanged.emit(style)
@@ -98,10 +115,16 @@ class TypingControls(OwnContextTr, QObject):
         self.badge.setText(f"  {name}  " if method else self.tr("  EN  "))
 
     def method_name(self, method: str | None) -> str:
-        """What the menu and the badge call ``method``: TELEX, TELEX classic, VNI or off."""
-        if method == "telex-classic":
-            return self.tr("TELEX classic")
-        return method.upper() if method else self.tr("off")
+        """What the menu, the badge and the diagnostics call ``method``."""
+        return method_name(method)
+
+
+def method_name(method: str | None) -> str:
+    """Telex (Unikey), Telex classic, VNI or off, in the interface language."""
+    names = {"telex": translate("TypingControls", "Telex (Unikey)"),
+             "telex-classic": translate("TypingControls", "Telex classic"),
+             "vni": translate("TypingControls", "VNI")}
+    return names.get(method or "", translate("TypingControls", "off"))
 
 
 class TypingDiagnostics(QDialog):
@@ -137,6 +160,9 @@ class TypingDiagnostics(QDialog):
             (self.tr("QT_IM_MODULE"), os.environ.get("QT_IM_MODULE") or self.tr("(not set)")),
             (self.tr("Input context plugins shipped"), ", ".join(contexts) or self.tr("none")),
             (self.tr("Keyboard locale"), method.locale().name() if method else "?"),
-            (self.tr("Built-in typing"), (typing.method or self.tr("off")).upper()),
-            (self.tr("Tone style"), typing.style),
+            (self.tr("Built-in typing"), method_name(typing.method)),
+            (self.tr("Tone style"), self.tr("new (hoà, khoẻ, thuỷ)") if typing.style == "new"
+             else self.tr("old (hòa, khỏe, thủy)")),
+            (self.tr("Restore keys of words that are not Vietnamese"),
+             self.tr("on") if typing.restore else self.tr("off")),
         ]

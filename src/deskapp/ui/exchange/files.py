@@ -115,7 +115,7 @@ class FileCommands(OwnContextTr, QObject):
         def confirm(name: str, found: Detection) -> bool:
             agreed = self.confirm_conversion(name, found)
             if agreed:
-                converted.append(f"{name}: {found.encoding}")
+                converted.append(f"{name}: {found.encoding.upper()}")
             return agreed
 
         for path in paths:

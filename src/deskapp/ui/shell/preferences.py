@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from deskapp.text.tone_setting import style_setting
 from deskapp.ui.common.i18n import OwnContextTr, Translation, resolve_language
 from deskapp.ui.common.theme import ThemeManager
 from deskapp.ui.shell.profile import (
@@ -73,10 +74,13 @@ class Preferences(OwnContextTr, QObject):
 
     def keep_typing_choices(self, controls: TypingControls) -> None:
         """The tone style and typing method as last chosen, kept when changed."""
-        controls.set_style(self.session.setting("tone_style", "old"))
+        controls.set_style(style_setting(self.session.setting("tone_style")))
         controls.styleChanged.connect(lambda style: self._set("tone_style", style))
         controls.set_method(self.session.setting("typing_method") or None)
         controls.changed.connect(lambda method: self._set("typing_method", method or ""))
+        controls.set_restore(self.session.setting("typing_restore", "on") != "off")
+        controls.restoreChanged.connect(
+            lambda on: self._set("typing_restore", "on" if on else "off"))
 
     def show_settings(self) -> SettingsDialog:
         from deskapp.ui.shell.settings_dialog import SettingsDialog
