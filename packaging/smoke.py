@@ -115,6 +115,45 @@ def check_pdf(pdf: Path) -> str:
     return f"{len(reader.pages)} page(s), {fonts} embedded TrueType font(s), byline found"
 
 
+APPROVED_ARTICLE = """---
+title: Kon Tum tổng kết quy chế dân chủ
+lead: Sáng nay, tỉnh Kon Tum tổng kết năm năm thực hiện quy chế dân chủ ở cơ sở.
+byline: Thanh Tùng
+---
+Hội nghị diễn ra tại hội trường của tỉnh, với đại biểu các huyện và thành phố.
+"""
+
+
+def check_approval(exe: Path, work: Path) -> str:
+    """The desk in the installed program: submit, take, approve (signed), print the line.
+
+    The Linux bundle signs with the system's OpenSSL (no cryptography package):
+    this is where a missing signing backend would show.
+    """
+    library = work / "desk" / "library.sqlite"
+    library.parent.mkdir(parents=True, exist_ok=True)
+    source = work / "desk" / "bai.md"
+    source.write_text(APPROVED_ARTICLE, encoding="utf-8")
+    env = clean_env(work)
+    imported = run([exe, "--library", library, "import", source], env)
+    expect(imported, 0, "deskapp import (desk)")
+    article = imported.stdout.split()[0]
+    for step, extra in (("submit", []), ("take", ["--as", "editor"]),
+                        ("approve", ["--as", "editor", "--note", "smoke test"])):
+        expect(run([exe, "--library", library, "status", article, step, *extra], env), 0,
+               f"deskapp status {step}")
+    pdf = work / "out" / "approved.pdf"
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    expect(run([exe, "--library", library, "export", article, "-o", pdf, "--pdfx"], env), 0,
+           "deskapp export --pdfx (approved)")
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() or "" for page in PdfReader(str(pdf)).pages)
+    if "Duyệt" not in text:
+        raise SmokeFailure("the approved article's PDF has no approval line")
+    return "approved with a signature, the approval line printed (PDF/X-1a)"
+
+
 def check_headless(exe: Path, sample: Path, work: Path) -> str:
     library = work / "headless" / "library.sqlite"
     env = clean_env(work)
@@ -249,6 +288,7 @@ def checks(args: argparse.Namespace, exe: Path, sample: Path,
     planned: list[tuple[str, Callable[[], str]]] = [
         ("version", lambda: check_version(exe, work)),
         ("headless import and export", lambda: check_headless(exe, sample, work)),
+        ("signed approval", lambda: check_approval(exe, work)),
         ("window (offscreen)", lambda: check_gui(exe, work)),
         ("read-only library", lambda: check_read_only(exe, work)),
     ]

@@ -108,27 +108,27 @@ def key_id_of(public_raw: bytes) -> str:
     return hashlib.sha256(public_raw).hexdigest()[:32]
 
 
-def signing_key(library: Library, name: str) -> tuple[str, Any]:
-    """This library's private key for ``name`` (made, stored and trusted at first need)."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+def signing_key(library: Library, name: str) -> tuple[str, bytes]:
+    """This library's raw private key for ``name`` (made, stored and trusted at first need)."""
+    from deskapp.desk import ed25519
 
     stored = library.get_setting(KEY_SETTING)
     if stored:
         try:
             record = json.loads(stored)
             if record.get("name") == name:
-                private = Ed25519PrivateKey.from_private_bytes(
-                    base64.b64decode(record["private"]))
-                return str(record["key_id"]), private
+                private = base64.b64decode(record["private"])
+                if len(private) == ed25519.KEY_BYTES:
+                    return str(record["key_id"]), private
         except (ValueError, KeyError, TypeError):
             pass  # unreadable: a new key is made; approvals signed before keep verifying
-    private = Ed25519PrivateKey.generate()
-    public_raw = _raw_public(private.public_key())
+    private = ed25519.new_private_key()
+    public_raw = ed25519.public_key(private)
     key_id = key_id_of(public_raw)
     with library.transaction():
         library.set_setting(KEY_SETTING, json.dumps({
             "name": name, "key_id": key_id,
-            "private": base64.b64encode(_raw_private(private)).decode("ascii")}))
+            "private": base64.b64encode(private).decode("ascii")}))
         _store_key(library, EditorKey(key_id, name, base64.b64encode(public_raw).decode(),
                                       "own"))
     return key_id, private
@@ -212,22 +212,6 @@ def _store_key(library: Library, key: EditorKey) -> int:
     return cursor.rowcount
 
 
-def _raw_public(public: Any) -> bytes:
-    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-
-    return bytes(public.public_bytes(Encoding.Raw, PublicFormat.Raw))
-
-
-def _raw_private(private: Any) -> bytes:
-    from cryptography.hazmat.primitives.serialization import (
-        Encoding,
-        NoEncryption,
-        PrivateFormat,
-    )
-
-    return bytes(private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption()))
-
-
 # ---------------------------------------------------------------- signing and checking
 
 
@@ -240,17 +224,18 @@ def payload(event: dict[str, Any], content_hash: str) -> bytes:
 
 def sign_approval(library: Library, event: dict[str, Any], content_hash: str) -> dict[str, Any]:
     """``event`` (an approve event about to be stored) with its ``key_id`` and ``signature``."""
+    from deskapp.desk import ed25519
+
     key_id, private = signing_key(library, event["user"])
     signed = {**event, "key_id": key_id}
     signed["signature"] = base64.b64encode(
-        private.sign(payload(signed, content_hash))).decode("ascii")
+        ed25519.sign(private, payload(signed, content_hash))).decode("ascii")
     return signed
 
 
 def check_event(library: Library, event: dict[str, Any], revision: Revision | None) -> str | None:
     """``None`` when the approve ``event`` verifies over ``revision``; else the reason code."""
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from deskapp.desk import ed25519
 
     if not event.get("key_id") or not event.get("signature"):
         return "unsigned"
@@ -264,12 +249,12 @@ def check_event(library: Library, event: dict[str, Any], revision: Revision | No
     if row[0] != event["user"]:
         return "wrong_name"
     try:
-        public = Ed25519PublicKey.from_public_bytes(base64.b64decode(row[1]))
-        public.verify(base64.b64decode(event["signature"], validate=True),
-                      payload(event, revision.content_hash))
-    except (InvalidSignature, ValueError):
-        return "bad_signature"
-    return None
+        good = ed25519.verify(base64.b64decode(row[1]),
+                              base64.b64decode(event["signature"], validate=True),
+                              payload(event, revision.content_hash))
+    except ValueError:
+        good = False
+    return None if good else "bad_signature"
 
 
 def verified_approval(library: Library, article_id: str) -> Approval | None:

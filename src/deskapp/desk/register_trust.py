@@ -33,11 +33,12 @@ def _payload(digest: str, user: str, key_id: str) -> bytes:
 
 def sign_names(library: Library, user: str, data: bytes) -> dict[str, str]:
     """The signature record for ``data`` (the bytes of ``names.json``) by editor ``user``."""
+    from deskapp.desk import ed25519
     from deskapp.desk.approvals import signing_key
 
     key_id, private = signing_key(library, user)
     digest = hashlib.sha256(data).hexdigest()
-    signature = private.sign(_payload(digest, user, key_id))
+    signature = ed25519.sign(private, _payload(digest, user, key_id))
     return {"user": user, "key_id": key_id,
             "signature": base64.b64encode(signature).decode("ascii")}
 
@@ -48,8 +49,7 @@ def check_names(library: Library, record: Any, digest: str, sender: str) -> str 
     The reasons are those of approvals: ``unsigned``, ``unknown_key``,
     ``wrong_name``, ``bad_signature``.
     """
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from deskapp.desk import ed25519
 
     if (not isinstance(record, dict) or not all(
             isinstance(record.get(key), str) and record.get(key)
@@ -64,9 +64,9 @@ def check_names(library: Library, record: Any, digest: str, sender: str) -> str 
     if row[0] != sender:
         return "wrong_name"
     try:
-        public = Ed25519PublicKey.from_public_bytes(base64.b64decode(row[1]))
-        public.verify(base64.b64decode(record["signature"], validate=True),
-                      _payload(digest, sender, record["key_id"]))
-    except (InvalidSignature, ValueError):
-        return "bad_signature"
-    return None
+        good = ed25519.verify(base64.b64decode(row[1]),
+                              base64.b64decode(record["signature"], validate=True),
+                              _payload(digest, sender, record["key_id"]))
+    except ValueError:
+        good = False
+    return None if good else "bad_signature"
