@@ -1,4 +1,4 @@
-"""News style for numbers, dates and the space after punctuation.
+"""News style for numbers and dates.
 
 * ``number_style``: "5,000 đồng" → "5.000 đồng", "1,234.5 tấn" → "1.234,5 tấn",
   "12.5%" → "12,5%", "15000 người" → "15.000 người". Only numbers that a unit
@@ -6,9 +6,8 @@
   so years, phone numbers, codes and versions never are.
 * ``date_style``: "ngày 5-12-2026" → "ngày 5/12/2026" (or the other way, as the
   newsroom chose); only after a word that announces a date ("ngày", "sáng").
-* ``space_after_punctuation``: "vi phạm,chuẩn" → "vi phạm, chuẩn"; a full stop
-  only between a lower-case word and a capitalised one ("TP.HCM", "v.v.", domain
-  names stay).
+
+Spaces around punctuation are :mod:`deskapp.proof.spacing`'s.
 
 Every rule reads the masked text: code, URLs and e-mail addresses are not prose.
 """
@@ -21,8 +20,6 @@ from functools import cache
 from deskapp.proof.findings import Finding, Positions, make_finding
 from deskapp.proof.house import HouseStyle, rules_data
 from deskapp.proof.words import FieldText
-
-_ENTITY = re.compile(r"&#?\w+;")
 
 
 def _alternation(words: list[str]) -> str:
@@ -52,8 +49,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "date": re.compile(
             rf"(?<!\w)(?:{dates})\s+(\d{{1,2}})([-./])(\d{{1,2}})(?:\2(\d{{4}}))?"
             r"(?![\w/-]|[-./]\d)", re.IGNORECASE),
-        "after_mark": re.compile(r"(?<=[^\W\d_])[,;](?=[^\W\d_])"),
-        "after_stop": re.compile(r"(?<=[^\W\d_]{2})[.?!](?=[^\W\d_]{2})"),
     }
 
 
@@ -102,25 +97,4 @@ def date_style(field: FieldText, positions: Positions, house: HouseStyle) -> lis
         fix = wanted.join(p for p in (m.group(1), m.group(3), year) if p)
         findings.append(make_finding("date_style", field.name, field.text, positions, start,
                                      end, fix=fix, style=house.dates))
-    return findings
-
-
-def spaces_after_punctuation(field: FieldText, positions: Positions,
-                             house: HouseStyle) -> list[Finding]:
-    """A comma, semicolon or full stop glued to the next word: "phạm,chuẩn"."""
-    if not house.punctuation_spacing:
-        return []
-    findings = []
-    text = field.masked
-    for name in ("after_mark", "after_stop"):
-        for m in _patterns()[name].finditer(text):
-            at = m.start()
-            if name == "after_mark" and _ENTITY.search(text, max(0, at - 12), at + 1):
-                continue  # "&quot;x": an HTML entity, not a semicolon
-            if name == "after_stop" and not (text[at - 2:at].islower() and text[at + 1].isupper()
-                                             and text[at + 2].islower()):
-                continue  # "TP.HCM", "v.v.", "kontumtv.vn"
-            findings.append(make_finding("space_after_punctuation", field.name, field.text,
-                                         positions, m.start(), m.end(), fix=m.group() + " ",
-                                         mark=m.group()))
     return findings
