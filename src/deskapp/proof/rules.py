@@ -22,11 +22,12 @@ from collections.abc import Callable
 from deskapp.exchange.webcopy import is_boilerplate
 from deskapp.model import Article
 from deskapp.proof.capitals import capitals
+from deskapp.proof.dates import date_style
 from deskapp.proof.findings import FIELDS, Finding, Positions, make_finding
 from deskapp.proof.house import DEFAULT, HouseStyle, name_key
 from deskapp.proof.leftovers import typing_leftovers
 from deskapp.proof.misspellings import misspellings
-from deskapp.proof.numbers import date_style, number_style
+from deskapp.proof.numbers import number_style
 from deskapp.proof.register import register_findings, registered_keys
 from deskapp.proof.short_names import short_name_variants
 from deskapp.proof.spacing import spaces_after_punctuation, spaces_before_punctuation
