@@ -42,6 +42,10 @@ def fixed(body: str) -> str:
     ("Mưa lớn (kéo dài)khiến đường sạt lở.", "Mưa lớn (kéo dài) khiến đường sạt lở."),
     ("Nhóm **trọng điểm**,gồm ba xã.", "Nhóm **trọng điểm**, gồm ba xã."),
     ("Lúa “trúng mùa”,giá ổn định.", "Lúa “trúng mùa”, giá ổn định."),
+    ('Mô hình "3 tại chỗ",cứu hộ kịp thời.', 'Mô hình "3 tại chỗ", cứu hộ kịp thời.'),
+    ("Mục tiêu năm 2026:tăng trưởng 8%.", "Mục tiêu năm 2026: tăng trưởng 8%."),
+    ("Ông Minh nói:“Tôi đồng ý.”", "Ông Minh nói: “Tôi đồng ý.”"),
+    ("Huyện Đắk Hà(Kon Tum) có mưa.", "Huyện Đắk Hà (Kon Tum) có mưa."),
     # brackets: a space before "(", none inside
     ("Giá cao su tăng(mạnh) trong quý III.", "Giá cao su tăng (mạnh) trong quý III."),
     ("Huyện Đắk Hà ( tỉnh Kon Tum ) có mưa.", "Huyện Đắk Hà (tỉnh Kon Tum) có mưa."),
@@ -67,7 +71,9 @@ def test_the_old_cases_stay():
 @pytest.mark.parametrize("body", [
     # numbers, decimals, times
     "Tăng 12,5%; giá 5.000 đồng; tỷ lệ 1.5 ở bảng Anh; họp lúc 19:30, kết thúc 21h30.",
-    "Tỷ số 2:1; tỉ lệ 1:500; mã 2,4-D; khoản 1,2,3 Điều 5.",
+    "Tỷ số 2:1; tỉ lệ 1:500; mã 2,4-D; khoản 1,2,3 Điều 5; địa chỉ IPv6 2001:db8::1.",
+    "Ảnh: TTXVN. TP. Kon Tum, Q.1, P.5, GS.TSKH Lê An, mục III.Giải pháp, v.v.“Tôi”.",
+    "Chú thích (*), (1), (a), (ảnh: Hồng Minh); ông Nguyễn Văn A(SN 1980).",
     # URLs, e-mail addresses, file names
     "Xem https://baokontum.com.vn/tin,moi?id=5:Tin hoặc kontumtv.vn, thư toasoan@baokontum.vn.",
     "Gửi tệp baocao.docx và anh.JPG; ổ C:\\Tin; trang www.kontum.gov.vn.",

@@ -35,7 +35,7 @@ _SPACE_MISPLACED = re.compile(r"(?<=\S)( +)([,.;:!?])(?=[^\W\d_]|[“‘(])")
 _SPACE_AFTER_OPEN = re.compile(r"\(( +)(?=[^\W_]|[“‘])")
 _SPACE_BEFORE_CLOSE = re.compile(r"(?<=[^\s(])( +)\)")
 # A mark glued to the next word.
-_GLUED_MARK = re.compile(r"(?<=\S)([,.;:!?])(?=[^\W\d_])")
+_GLUED_MARK = re.compile(r"(?<=\S)([,.;:!?])(?=[^\W\d_]|[“‘«])")
 # A bracket glued to the word before or after it.
 _GLUED_OPEN = re.compile(r"(?<![\w.])[^\W\d_]{2,}\((?=[^)\n]{2,200}\))")
 _GLUED_CLOSE = re.compile(r"(?<=[^\W_])\)(?=[^\W\d_])")
@@ -82,6 +82,8 @@ def spaces_after_punctuation(field: FieldText, positions: Positions,
             continue
         if mark == ";" and _ENTITY.search(text, max(0, at - 12), at + 1):
             continue  # "&quot;x": an HTML entity, not a semicolon
+        if text[at + 1] in "“‘«" and mark not in ",;:!?":
+            continue  # a full stop before a quote: "v.v.“…" is not judged
         if mark == "." and not (_starts_sentence_word(text, at + 1)
                                 and _lower_word_before(text, at)):
             continue  # "TP.HCM", "v.v.", "PGS.TS", "kontumtv.vn", "U.23"
@@ -113,8 +115,12 @@ def _ends_word(text: str, at: int, mark: str) -> bool:
     before = text[i - 1]
     if before in _CLOSERS:
         return True
+    if before in "\"'":  # a straight quote closing a word: "“3 tại chỗ\",cứu hộ"
+        return i >= 2 and not text[i - 2].isspace()
     if before.isdigit():
-        return mark in ",;"  # "năm 2025,tỉnh"; "19:30", "U.23" are not judged
+        # "năm 2025,tỉnh", "năm 2026:tăng"; "19:30", "U.23", "2001:db8" are not judged
+        return mark in ",;" or (mark == ":" and re.match(r"[^\W\d_]+\b", text[at + 1:at + 40])
+                                is not None)
     return before.isalpha()
 
 
