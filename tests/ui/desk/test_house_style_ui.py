@@ -103,3 +103,20 @@ def test_a_reporter_sees_the_choices_and_cannot_change_them(qtbot, window, libra
     assert "Only editors" in dialog.status.text()
     assert not dialog.save()
     assert json.loads(library.get_setting("proof_style")) == {"dates": "dash"}
+
+
+def test_the_dialog_speaks_vietnamese(qtbot, window):
+    from deskapp.ui.common.i18n import Translation
+
+    be(window, "editor")
+    window.preferences.set_language("vi")
+    try:
+        dialog = open_style(qtbot, window)
+        assert dialog.windowTitle() == "Quy ước tòa soạn"
+        assert window.desk_commands.act_house_style.text() == "&Quy ước tòa soạn…"
+        assert dialog.choices["dates"].itemText(1) == "dấu gạch ngang (ngày 5-12-2026)"
+        assert dialog.rules["misspelling"].text() == "Lỗi chính tả thường gặp"
+        assert dialog.save_button.text() == "Lưu"
+    finally:
+        window.preferences.set_language("en")
+        Translation.for_app().install("en")
