@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 
 from deskapp.model import Article
 from deskapp.proof import RULES
@@ -109,14 +109,16 @@ def test_the_dialog_speaks_vietnamese(qtbot, window):
     from deskapp.ui.common.i18n import Translation
 
     be(window, "editor")
-    window.preferences.set_language("vi")
+    translation = Translation.for_app()
+    translation.install("vi")  # the dialog is built in the language installed
     try:
-        dialog = open_style(qtbot, window)
+        dialog = HouseStyleDialog(window.session, window)
+        qtbot.addWidget(dialog)
         assert dialog.windowTitle() == "Quy ước tòa soạn"
-        assert window.desk_commands.act_house_style.text() == "&Quy ước tòa soạn…"
         assert dialog.choices["dates"].itemText(1) == "dấu gạch ngang (ngày 5-12-2026)"
         assert dialog.rules["misspelling"].text() == "Lỗi chính tả thường gặp"
         assert dialog.save_button.text() == "Lưu"
+        menu_entry = QCoreApplication.translate("DeskCommands", "&House style…")
+        assert menu_entry == "&Quy ước tòa soạn…"
     finally:
-        window.preferences.set_language("en")
-        Translation.for_app().install("en")
+        translation.install("en")
