@@ -22,10 +22,12 @@ from deskapp.proof.house import HouseStyle, RegisteredName
 TARGETS_MS = {"proof_10k": 1000.0, "proof_10k_register": 1000.0,
               "proof_new_rules_10k": 500.0}
 NEW_RULES = ("misspelling", "capitalization", "number_style", "date_style",
-             "space_after_punctuation", "name_register", "name_variants")
+             "space_before_punctuation", "space_after_punctuation", "name_register",
+             "name_variants")
 ERRORS = ("Ủy ban nhân dân Tỉnh Kon Tum đã sử lý vi phạm, chuẩn đoán bệnh, sát nhập xã; "
           "thủ tướng chính phủ chỉ đạo, kinh phí 1,200,000 đồng chi ngày 5-12-2026,các "
-          "xã. Ông Hoàng Văn Kỳ nói, theo ông Kì thì Hoàng Văn Kì đồng ý.")
+          "xã. Ông Hoàng Văn Kỳ nói, theo ông Kì thì Hoàng Văn Kì đồng ý. Ngày 2-9 và 30-4 "
+          "cảnh rất đẹp ,chúng tôi kiểm xoát giá tăng(mạnh), ông nói:không xem sét.")
 
 
 def register(size: int) -> tuple[RegisteredName, ...]:

@@ -586,6 +586,10 @@ Vẫn nộp, hay sửa trước?</translation>
         <translation>Sổ &amp;tên…</translation>
     </message>
     <message>
+        <source>&amp;House style…</source>
+        <translation>&amp;Quy ước tòa soạn…</translation>
+    </message>
+    <message>
         <source>This revision is damaged: its stored text no longer matches its checksum, so it cannot be restored. Nothing was changed; the other revisions are intact.</source>
         <translation>Phiên bản này bị hỏng: nội dung lưu không còn khớp với mã kiểm tra nên không thể khôi phục. Chưa có gì bị thay đổi; các phiên bản khác vẫn nguyên vẹn.</translation>
     </message>
@@ -1211,6 +1215,89 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message>
         <source>No differences.</source>
         <translation>Không có gì khác nhau.</translation>
+    </message>
+</context>
+<context>
+    <name>HouseStyleDialog</name>
+    <message>
+        <source>House style</source>
+        <translation>Quy ước tòa soạn</translation>
+    </message>
+    <message>
+        <source>The choices the State&apos;s rules leave to the newsroom. Proofing follows them in every article.</source>
+        <translation>Những điều quy định của Nhà nước để tòa soạn tự chọn. Việc soát lỗi theo các lựa chọn này trong mọi bài.</translation>
+    </message>
+    <message>
+        <source>Check the &amp;space after punctuation and around brackets</source>
+        <translation>Kiểm tra dấu &amp;cách sau dấu câu và quanh dấu ngoặc</translation>
+    </message>
+    <message>
+        <source>Rules proofing uses</source>
+        <translation>Các quy tắc soát lỗi được dùng</translation>
+    </message>
+    <message>
+        <source>Only editors change the house style; it is the desk&apos;s for every article.</source>
+        <translation>Chỉ biên tập viên được thay đổi quy ước; đây là quy ước chung của tòa soạn cho mọi bài.</translation>
+    </message>
+    <message>
+        <source>The &amp;unit in a body&apos;s full name:</source>
+        <translation>Đơn &amp;vị hành chính trong tên đầy đủ của cơ quan:</translation>
+    </message>
+    <message>
+        <source>lower case (%1)</source>
+        <translation>viết thường (%1)</translation>
+    </message>
+    <message>
+        <source>capital (%1)</source>
+        <translation>viết hoa (%1)</translation>
+    </message>
+    <message>
+        <source>either, not checked</source>
+        <translation>cách nào cũng được, không kiểm tra</translation>
+    </message>
+    <message>
+        <source>“Nhà nước”, “Nhân dân” (the &amp;State, the People):</source>
+        <translation>“&amp;Nhà nước”, “Nhân dân” (khi chỉ Nhà nước, Nhân dân):</translation>
+    </message>
+    <message>
+        <source>always with a capital (Đảng và Nhà nước)</source>
+        <translation>luôn viết hoa (Đảng và Nhà nước)</translation>
+    </message>
+    <message>
+        <source>&amp;Thousands:</source>
+        <translation>Phân cách &amp;hàng nghìn:</translation>
+    </message>
+    <message>
+        <source>a dot (5.000 đồng)</source>
+        <translation>dấu chấm (5.000 đồng)</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>không kiểm tra</translation>
+    </message>
+    <message>
+        <source>&amp;Decimals:</source>
+        <translation>Phần &amp;thập phân:</translation>
+    </message>
+    <message>
+        <source>a comma (12,5%)</source>
+        <translation>dấu phẩy (12,5%)</translation>
+    </message>
+    <message>
+        <source>D&amp;ates:</source>
+        <translation>Ngà&amp;y tháng:</translation>
+    </message>
+    <message>
+        <source>with slashes (ngày 5/12/2026)</source>
+        <translation>dấu gạch chéo (ngày 5/12/2026)</translation>
+    </message>
+    <message>
+        <source>with dashes (ngày 5-12-2026)</source>
+        <translation>dấu gạch ngang (ngày 5-12-2026)</translation>
+    </message>
+    <message>
+        <source>The house style is saved; the open article is checked again.</source>
+        <translation>Đã lưu quy ước; bài đang mở được kiểm tra lại.</translation>
     </message>
 </context>
 <context>

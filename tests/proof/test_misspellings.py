@@ -78,3 +78,48 @@ def test_a_library_adds_its_own_pairs():
 def test_a_newsroom_can_turn_the_rule_off():
     house = house_style({"proof_rules_off": '["misspelling"]'}.get)
     assert found("Đang sử lý.", house=house) == []
+
+
+@pytest.mark.parametrize(("body", "wrong", "right"), [
+    ("Bài phát biểu được chau chuốt kỹ.", "chau chuốt", "trau chuốt"),
+    ("Huyện tăng cường kiểm xoát tải trọng xe.", "kiểm xoát", "kiểm soát"),
+    ("Tương lai sán lạn của ngành cà phê.", "sán lạn", "xán lạn"),
+    ("Hội đồng sẽ xem sét hồ sơ của các xã.", "xem sét", "xem xét"),
+    ("Mùa thu hoạch diễn ra suông sẻ.", "suông sẻ", "suôn sẻ"),
+    ("Các em bắt trước người lớn đội mũ bảo hiểm.", "bắt trước", "bắt chước"),
+    ("Bộ đội biên phòng xát cánh cùng dân làng.", "xát cánh", "sát cánh"),
+    ("Cả xã lỗ lực về đích nông thôn mới.", "lỗ lực", "nỗ lực"),
+    ("Thủ môn mắc sai lầm trí mạng ở phút cuối.", "trí mạng", "chí mạng"),
+    ("Tỉnh giáo giục pháp luật cho đồng bào.", "giáo giục", "giáo dục"),
+    ("Hai hộ tranh trấp đất rẫy.", "tranh trấp", "tranh chấp"),
+    ("Công an xã sử phạt hành chính hai người.", "sử phạt", "xử phạt"),
+    ("Chủ tịch xã thúc dục tiến độ làm đường.", "thúc dục", "thúc giục"),
+    ("Ban quản lý trung cư họp với cư dân.", "trung cư", "chung cư"),
+])
+def test_the_desks_pairs_are_flagged(body, wrong, right):
+    [finding] = found(body)
+    assert (finding.text, finding.fix) == (wrong, right)
+    assert "Hoàng Phê" in describe_finding(finding, "vi")
+
+
+@pytest.mark.parametrize("body", [
+    "Người dân ra xem sét đánh cháy cây đa đầu làng; trận mưa có sấm sét lớn.",
+    "Hội đồng xem xét hồ sơ; mùa vụ suôn sẻ; bộ đội sát cánh cùng dân; cả xã nỗ lực.",
+    "Nghi phạm bị bắt trước khi kịp bỏ trốn; hắn bị bắt trước cửa nhà.",
+    "Huyện bố trí mạng lưới y tế; tỉnh có vị trí mạng lưới giao thông quan trọng.",
+    "Giới trẻ dành nhiều giờ giải trí mạng xã hội; đòn chí mạng của đội khách.",
+    "Tỉnh tập trung cư dân ven sông về nơi ở mới; dự án chung cư xã hội.",
+    "Trẻ em dễ ràng buộc vào trò chơi điện tử; mọi việc rõ ràng, dễ dàng.",
+    "Cán bộ tiếp xúc tích cực với cử tri; lời văn súc tích.",
+    "Chà xát cánh gà với muối rồi nướng.",
+    "Bài viết được trau chuốt; xe bị kiểm soát; tương lai xán lạn; trân trọng cảm ơn.",
+])
+def test_valid_sequences_with_the_same_syllables_are_not_flagged(body):
+    assert found(body) == []
+
+
+def test_the_list_is_long_enough_and_has_no_pair_twice():
+    pairs = rules_data("misspellings")["pair"]
+    wrongs = [p["wrong"] for p in pairs]
+    assert 90 <= len(pairs) <= 130 and len(set(wrongs)) == len(wrongs)
+    assert not {p["right"] for p in pairs} & set(wrongs)

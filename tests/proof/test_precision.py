@@ -20,7 +20,8 @@ from deskapp.welcome import welcome_article
 
 TESTS = Path(__file__).resolve().parents[1]
 NEW_RULES = {"misspelling", "capitalization", "number_style", "date_style",
-             "space_after_punctuation", "name_register", "name_variants"}
+             "space_before_punctuation", "space_after_punctuation", "name_register",
+             "name_variants"}
 # (test module, the constants that hold a clean article's text)
 CLEAN = [
     ("desk/test_comments.py", ("BODY",)),

@@ -65,6 +65,18 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Thừa dấu cách trước “{mark}”.",
         "A space before “{mark}”.",
     ),
+    "space_misplaced": (
+        "Dấu cách đặt sai chỗ: bỏ dấu cách trước “{mark}” và thêm một dấu cách sau nó.",
+        "The space is on the wrong side of “{mark}”: none before it, one after it.",
+    ),
+    "space_after_bracket": (
+        "Thừa dấu cách sau “{mark}”.",
+        "A space after “{mark}”.",
+    ),
+    "space_before_bracket": (
+        "Thiếu dấu cách trước “{mark}”.",
+        "No space before “{mark}”.",
+    ),
     "straight_quote": (
         "Dấu nháy thẳng {quote} nên thay bằng {replacement}.",
         "Straight quote {quote} should be {replacement}.",

@@ -1,14 +1,11 @@
-"""News style for numbers, dates and the space after punctuation.
+"""News style for numbers.
 
 * ``number_style``: "5,000 đồng" → "5.000 đồng", "1,234.5 tấn" → "1.234,5 tấn",
   "12.5%" → "12,5%", "15000 người" → "15.000 người". Only numbers that a unit
   or a percent sign shows to be amounts are judged (``resources/proof/numbers.toml``),
   so years, phone numbers, codes and versions never are.
-* ``date_style``: "ngày 5-12-2026" → "ngày 5/12/2026" (or the other way, as the
-  newsroom chose); only after a word that announces a date ("ngày", "sáng").
-* ``space_after_punctuation``: "vi phạm,chuẩn" → "vi phạm, chuẩn"; a full stop
-  only between a lower-case word and a capitalised one ("TP.HCM", "v.v.", domain
-  names stay).
+Dates are :mod:`deskapp.proof.dates`'s, spaces around punctuation
+:mod:`deskapp.proof.spacing`'s.
 
 Every rule reads the masked text: code, URLs and e-mail addresses are not prose.
 """
@@ -22,20 +19,17 @@ from deskapp.proof.findings import Finding, Positions, make_finding
 from deskapp.proof.house import HouseStyle, rules_data
 from deskapp.proof.words import FieldText
 
-_ENTITY = re.compile(r"&#?\w+;")
 
-
-def _alternation(words: list[str]) -> str:
+def alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = rules_data("numbers")
-    count = _alternation(data.get("count_units", []))
-    decimal = _alternation(data.get("decimal_units", []))
-    not_dong = _alternation(data.get("dong_not_before", []))
-    dates = _alternation(data.get("date_words", []))
+    count = alternation(data.get("count_units", []))
+    decimal = alternation(data.get("decimal_units", []))
+    not_dong = alternation(data.get("dong_not_before", []))
     end = r"(?![\w])"
     return {
         # 1,234,567 / 1,234.5 / 5,000 followed by a count unit
@@ -49,11 +43,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "no_groups": re.compile(
             rf"(?<![\w.,/:-])(?<!năm )(?<!Năm )[1-9]\d{{3,}}(?![\w.,/:-])"
             rf"(?=\s+(?:{count}){end}(?!\s+(?:{not_dong}){end}))"),
-        "date": re.compile(
-            rf"(?<!\w)(?:{dates})\s+(\d{{1,2}})([-./])(\d{{1,2}})(?:\2(\d{{4}}))?"
-            r"(?![\w/-]|[-./]\d)", re.IGNORECASE),
-        "after_mark": re.compile(r"(?<=[^\W\d_])[,;](?=[^\W\d_])"),
-        "after_stop": re.compile(r"(?<=[^\W\d_]{2})[.?!](?=[^\W\d_]{2})"),
     }
 
 
@@ -83,44 +72,3 @@ def number_style(field: FieldText, positions: Positions, house: HouseStyle) -> l
 def _grouped(digits: str) -> str:
     head = len(digits) % 3 or 3
     return ".".join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
-
-
-def date_style(field: FieldText, positions: Positions, house: HouseStyle) -> list[Finding]:
-    """Day/month(/year) with the separator the newsroom did not choose."""
-    if house.dates == "either":
-        return []
-    wanted = "/" if house.dates == "slash" else "-"
-    findings = []
-    for m in _patterns()["date"].finditer(field.masked):
-        day, sep, month, year = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
-        if sep == wanted or not (1 <= day <= 31 and 1 <= month <= 12):
-            continue
-        if sep == "." and year is None:
-            continue  # "ngày 5.12" may be a decimal in a list; only full dates
-        start = m.start(1)
-        end = m.end(4) if year else m.end(3)
-        fix = wanted.join(p for p in (m.group(1), m.group(3), year) if p)
-        findings.append(make_finding("date_style", field.name, field.text, positions, start,
-                                     end, fix=fix, style=house.dates))
-    return findings
-
-
-def spaces_after_punctuation(field: FieldText, positions: Positions,
-                             house: HouseStyle) -> list[Finding]:
-    """A comma, semicolon or full stop glued to the next word: "phạm,chuẩn"."""
-    if not house.punctuation_spacing:
-        return []
-    findings = []
-    text = field.masked
-    for name in ("after_mark", "after_stop"):
-        for m in _patterns()[name].finditer(text):
-            at = m.start()
-            if name == "after_mark" and _ENTITY.search(text, max(0, at - 12), at + 1):
-                continue  # "&quot;x": an HTML entity, not a semicolon
-            if name == "after_stop" and not (text[at - 2:at].islower() and text[at + 1].isupper()
-                                             and text[at + 2].islower()):
-                continue  # "TP.HCM", "v.v.", "kontumtv.vn"
-            findings.append(make_finding("space_after_punctuation", field.name, field.text,
-                                         positions, m.start(), m.end(), fix=m.group() + " ",
-                                         mark=m.group()))
-    return findings

@@ -23,13 +23,15 @@ from deskapp.exchange.webcopy import is_boilerplate
 from deskapp.model import Article
 from deskapp.proof.accidents import typing_accidents
 from deskapp.proof.capitals import capitals
+from deskapp.proof.dates import date_style
 from deskapp.proof.findings import FIELDS, Finding, Positions, make_finding
 from deskapp.proof.house import DEFAULT, HouseStyle, name_key
 from deskapp.proof.leftovers import typing_leftovers
 from deskapp.proof.misspellings import misspellings
-from deskapp.proof.numbers import date_style, number_style, spaces_after_punctuation
+from deskapp.proof.numbers import number_style
 from deskapp.proof.register import register_findings, registered_keys
 from deskapp.proof.short_names import short_name_variants
+from deskapp.proof.spacing import spaces_after_punctuation, spaces_before_punctuation
 from deskapp.proof.spelling_rules import spelling_rule_fix
 from deskapp.proof.variants import iy_variants, name_variants, tone_style_mix
 from deskapp.proof.words import FieldText, Word, field_texts, words
@@ -62,7 +64,6 @@ REPEATABLE_NEVER = frozenset(
     """.split()
 )
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
-_SPACE_BEFORE_MARK = re.compile(r"(?<=\S)( +)([,.;:!?…]+)(?=\s|$|[\"'”’)\]*_])")
 _STRAIGHT_QUOTE = re.compile(r"\\?[\"']")
 _OPENERS = " \t\n([{“‘—–-/"
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*(?:\n|$))[^\n]*)*")
@@ -226,15 +227,6 @@ def double_spaces(field: FieldText, positions: Positions) -> list[Finding]:
         make_finding("double_space", field.name, field.text, positions, m.start(), m.end(),
                      fix=" ", count=m.end() - m.start())
         for m in _DOUBLE_SPACE.finditer(field.masked)
-    ]
-
-
-def spaces_before_punctuation(field: FieldText, positions: Positions) -> list[Finding]:
-    """"đơn vị ." → "đơn vị.": no space before , . ; : ! ? … in Vietnamese typography."""
-    return [
-        make_finding("space_before_punctuation", field.name, field.text, positions,
-                     m.start(), m.end(), fix=m.group(2), mark=m.group(2))
-        for m in _SPACE_BEFORE_MARK.finditer(field.masked)
     ]
 
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 
 class DeskCommands(OwnContextTr, QObject):
-    """Add comment, What changed, Check now, the Name register, Restore."""
+    """Add comment, What changed, Check now, the Name register, the House style, Restore."""
 
     def __init__(self, session: ArticleSession, review: ReviewDocks, status_bar: QStatusBar,
                  parent: QObject | None = None) -> None:
@@ -46,12 +46,14 @@ class DeskCommands(OwnContextTr, QObject):
                                                          lambda: review.proof.run()),
                                  "F7")
         self.act_names = command(self.tr("Name &register…"), self, self.open_names)
+        self.act_house_style = command(self.tr("&House style…"), self, self.open_house_style)
         self.names_dialog: QWidget | None = None
+        self.house_style_dialog: QWidget | None = None
         session.editor.targetChanged.connect(lambda _t: self.store_target())
 
     def actions(self) -> tuple:
         return (self.act_comment, self.act_changes_since, self.act_editor_changes,
-                self.act_proof, self.act_names)
+                self.act_proof, self.act_names, self.act_house_style)
 
     def open_names(self) -> None:
         """The newsroom's name register; a change there checks the open article again."""
@@ -61,6 +63,16 @@ class DeskCommands(OwnContextTr, QObject):
         dialog = NameRegisterDialog(self.session, parent if isinstance(parent, QWidget) else None)
         dialog.changed.connect(self.review.recheck_proofing)
         self.names_dialog = dialog
+        dialog.open()
+
+    def open_house_style(self) -> None:
+        """The newsroom's proofing choices; a change there checks the open article again."""
+        from deskapp.ui.desk.house_style import HouseStyleDialog
+
+        parent = self.parent()
+        dialog = HouseStyleDialog(self.session, parent if isinstance(parent, QWidget) else None)
+        dialog.changed.connect(self.review.recheck_proofing)
+        self.house_style_dialog = dialog
         dialog.open()
 
     def _show_dock(self, dock: QDockWidget, then: Callable[[], object]) -> None:
