@@ -67,6 +67,12 @@ def fit_combos(root: QWidget) -> None:
         combo.updateGeometry()
 
 
+def _plain(text: str) -> str:
+    """An action's text as Qt shows it for a tooltip nobody set: no "&" marks, no "…"."""
+    return text.replace("&&", "\x00").replace("&", "").replace("\x00", "&").replace(
+        "...", "").replace("…", "")
+
+
 class _Changer:
     def __init__(self, recorder: RecordingTranslator) -> None:
         self.recorder = recorder
@@ -118,8 +124,13 @@ class _Changer:
 
     def visit(self, obj: QObject) -> None:
         if isinstance(obj, QAction):
+            # A tooltip nobody set is Qt's copy of the text (no "&", no "…"): it follows the
+            # new text by itself, and setting it would freeze it in this language (a
+            # toolbar's or dock's own action takes its text from their title later).
+            derived = obj.toolTip() == _plain(obj.text())
             self.swap(obj, obj.text, obj.setText)
-            self.swap(obj, obj.toolTip, obj.setToolTip)
+            if not derived:
+                self.swap(obj, obj.toolTip, obj.setToolTip)
             self.swap(obj, obj.statusTip, obj.setStatusTip)
             return
         if not isinstance(obj, QWidget):
