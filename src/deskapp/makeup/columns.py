@@ -1,0 +1,148 @@
+"""Filling columns with flowables, measured first and drawn later.
+
+reportlab's frames draw as they fill; a page plan needs to try a block's
+columns at several heights (to balance them) and to know what is left over
+after an article's last block before anything is drawn. :func:`fill`
+places flowables in one column without drawing: it answers what fits
+(each with its place) and what remains, splitting paragraphs by reportlab's
+own rules (widows and orphans) and honouring kept-together groups
+(:mod:`deskapp.pdf.keeping`): a group that does not fit moves to the next
+column unless it is taller than any column, when it is taken apart.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from io import BytesIO
+from types import SimpleNamespace
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak
+
+_SCRATCH = Canvas(BytesIO())
+_HUGE = 1e7
+_EPSILON = 1e-6
+
+
+@dataclass
+class Placed:
+    flowable: Flowable
+    x: float  # from the column's left edge
+    top: float  # from the column's top edge, down to the flowable's top
+    height: float
+
+
+@dataclass
+class Column:
+    """What one column holds: the flowables with their places, and how far down they reach."""
+
+    placed: list[Placed] = field(default_factory=list)
+    used: float = 0.0
+
+
+def fill(queue: list[Flowable], width: float, height: float, *,
+         balanced: bool = False) -> tuple[Column, list[Flowable]]:
+    """Place the head of ``queue`` in a column ``width`` × ``height``; return it and the rest.
+
+    ``queue`` itself is not changed. With ``balanced`` a kept-together group
+    that does not fit whole refuses the column (the balancing then tries a
+    taller one) instead of breaking up.
+    """
+    rest = list(queue)
+    column = Column()
+    guard = 0
+    while rest:
+        guard += 1
+        if guard > 10_000:
+            break
+        flowable = rest[0]
+        if isinstance(flowable, ActionFlowable):
+            rest.pop(0)
+            if isinstance(flowable, FrameBreak) and column.placed:
+                break
+            continue
+        before = flowable.getSpaceBefore() if column.placed else 0.0
+        room = height - column.used - before
+        if isinstance(flowable, KeepTogether):
+            flowable._frame = SimpleNamespace(_atTop=not column.placed, balanced=balanced)
+        _w, needed = flowable.wrapOn(_SCRATCH, width, max(room, 0.0))
+        if needed <= room + _EPSILON:
+            rest.pop(0)
+            column.placed.append(Placed(flowable, 0.0, column.used + before, needed))
+            column.used += before + needed + flowable.getSpaceAfter()
+            continue
+        parts = flowable.splitOn(_SCRATCH, width, room) if room > 0 else []
+        if not parts or parts[0] is flowable:
+            break
+        rest[0:1] = parts
+    column.used = min(column.used, height) if column.placed else 0.0
+    return column, rest
+
+
+def fill_columns(queue: list[Flowable], width: float, heights: list[float], *,
+                 balanced: bool = False) -> tuple[list[Column], list[Flowable]]:
+    """Fill columns of ``heights`` one after another; the columns and what remains."""
+    columns = []
+    rest = queue
+    for height in heights:
+        column, rest = fill(rest, width, height, balanced=balanced)
+        columns.append(column)
+    return columns, rest
+
+
+def balance(queue: list[Flowable], width: float, heights: list[float],
+            leading: float) -> tuple[list[Column], list[Flowable]]:
+    """Fill the columns; when all the text fits, level them (shortest columns that hold it).
+
+    The columns are tried from the average height of the text set at full
+    height, a line taller at a time, for at most a dozen tries.
+    """
+    columns, rest = fill_columns(queue, width, heights)
+    if rest or len(heights) < 2:
+        return columns, rest
+    used = sum(column.used for column in columns)
+    tallest = max(column.used for column in columns)
+    start = math.ceil(used / len(heights) / leading - _EPSILON) * leading
+    if start >= tallest - leading / 2:
+        return columns, rest
+    for attempt in range(12):
+        target = start + attempt * leading
+        if target >= tallest:
+            break
+        trial, left = fill_columns(queue, width, [min(h, target) for h in heights],
+                                   balanced=True)
+        if not left:
+            return trial, left
+    return columns, rest
+
+
+def natural_height(flowables: list[Flowable], width: float) -> float:
+    """How tall ``flowables`` set one under another in a column ``width`` wide, unbroken."""
+    total = 0.0
+    for index, flowable in enumerate(flowables):
+        if isinstance(flowable, ActionFlowable):
+            continue
+        _w, height = flowable.wrapOn(_SCRATCH, width, _HUGE)
+        if isinstance(flowable, KeepTogether):
+            height = float(getattr(flowable, "_H", height))
+        total += height + flowable.getSpaceAfter() + (flowable.getSpaceBefore() if index else 0)
+    return total
+
+
+def words_in(flowables: list[Flowable]) -> int:
+    """How many words the text of ``flowables`` holds (groups and lists looked into)."""
+    count = 0
+    for flowable in flowables:
+        text = getattr(flowable, "getPlainText", None)
+        if callable(text):
+            count += len(text().split())
+            continue
+        for name in ("_content", "_flowables", "_list"):
+            inner = getattr(flowable, name, None)
+            if isinstance(inner, list | tuple):
+                count += words_in([item[0] if isinstance(item, tuple) else item
+                                   for item in inner])
+                break
+    return count
