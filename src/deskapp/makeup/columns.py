@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from io import BytesIO
-from types import SimpleNamespace
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether
@@ -42,13 +41,12 @@ class Column:
     used: float = 0.0
 
 
-def fill(queue: list[Flowable], width: float, height: float, *,
-         balanced: bool = False) -> tuple[Column, list[Flowable]]:
+def fill(queue: list[Flowable], width: float, height: float) -> tuple[Column, list[Flowable]]:
     """Place the head of ``queue`` in a column ``width`` × ``height``; return it and the rest.
 
-    ``queue`` itself is not changed. With ``balanced`` a kept-together group
-    that does not fit whole refuses the column (the balancing then tries a
-    taller one) instead of breaking up.
+    ``queue`` itself is not changed. A kept-together group that does not
+    fit whole (or, a subhead's group, with its first lines) moves on to the
+    next column, unless it already stands at the top of a column.
     """
     rest = list(queue)
     column = Column()
@@ -66,7 +64,10 @@ def fill(queue: list[Flowable], width: float, height: float, *,
         before = flowable.getSpaceBefore() if column.placed else 0.0
         room = height - column.used - before
         if isinstance(flowable, KeepTogether):
-            flowable._frame = SimpleNamespace(_atTop=not column.placed, balanced=balanced)
+            if _opens_here(flowable, width, room) or not column.placed:
+                rest[0:1] = list(flowable._content)  # it fits, or no column could hold it
+                continue
+            break  # on to the next column, whole
         _w, needed = flowable.wrapOn(_SCRATCH, width, max(room, 0.0))
         if needed <= room + _EPSILON:
             rest.pop(0)
@@ -81,13 +82,23 @@ def fill(queue: list[Flowable], width: float, height: float, *,
     return column, rest
 
 
-def fill_columns(queue: list[Flowable], width: float, heights: list[float], *,
-                 balanced: bool = False) -> tuple[list[Column], list[Flowable]]:
+def _opens_here(group: KeepTogether, width: float, room: float) -> bool:
+    """Whether a kept-together group may start in ``room``: whole, or (a subhead's group)
+    with the subhead and the first lines of its text."""
+    group.wrapOn(_SCRATCH, width, _HUGE)
+    if group._H <= room + _EPSILON:
+        return True
+    least = getattr(group, "_least", None)
+    return bool(callable(least) and least(width) <= room + _EPSILON)
+
+
+def fill_columns(queue: list[Flowable], width: float,
+                 heights: list[float]) -> tuple[list[Column], list[Flowable]]:
     """Fill columns of ``heights`` one after another; the columns and what remains."""
     columns = []
     rest = queue
     for height in heights:
-        column, rest = fill(rest, width, height, balanced=balanced)
+        column, rest = fill(rest, width, height)
         columns.append(column)
     return columns, rest
 
@@ -111,11 +122,12 @@ def balance(queue: list[Flowable], width: float, heights: list[float],
         target = start + attempt * leading
         if target >= tallest:
             break
-        trial, left = fill_columns(queue, width, [min(h, target) for h in heights],
-                                   balanced=True)
+        trial, left = fill_columns(queue, width, [min(h, target) for h in heights])
         if not left:
             return trial, left
-    return columns, rest
+    # The trials measured the same flowables again (a failed split forgets a
+    # paragraph's lines): the columns are set once more at their full height.
+    return fill_columns(queue, width, heights)
 
 
 def natural_height(flowables: list[Flowable], width: float) -> float:

@@ -200,6 +200,7 @@ def _headline(article: Article, base: ParagraphStyle, preset: PagePreset, width:
     Returns it and, when even the smallest size is too tall, by how many of
     its lines.
     """
+    height -= preset.leading / 2  # a little air between the headline and what follows
     size = preset.headline_max
     while True:
         style = ParagraphStyle("headline", parent=base, fontSize=size,
