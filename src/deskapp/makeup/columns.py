@@ -149,7 +149,9 @@ def words_in(flowables: list[Flowable]) -> int:
     for flowable in flowables:
         text = getattr(flowable, "getPlainText", None)
         if callable(text):
-            count += len(text().split())
+            plain = text()
+            # A paragraph cut from another keeps its words in its fragments.
+            count += len(plain.split()) if plain.strip() else _fragment_words(flowable)
             continue
         for name in ("_content", "_flowables", "_list"):
             inner = getattr(flowable, name, None)
@@ -158,3 +160,14 @@ def words_in(flowables: list[Flowable]) -> int:
                                    for item in inner])
                 break
     return count
+
+
+def _fragment_words(paragraph: Flowable) -> int:
+    words = 0
+    for fragment in getattr(paragraph, "frags", None) or ():
+        listed = getattr(fragment, "words", None)
+        if isinstance(listed, list):
+            words += sum(1 for word in listed if isinstance(word, str) and word.strip())
+        else:
+            words += len(str(getattr(fragment, "text", "")).split())
+    return words
