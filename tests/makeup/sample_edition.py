@@ -177,3 +177,50 @@ def build_sample(library: object, *, approve: bool = True) -> Edition:
                 transition(library, article.id, "approve", user="Trần Bình", role="editor",  # type: ignore[arg-type]
                            override_note="Bài mẫu của số báo thử")
     return save_edition(library, sample_edition(), author="Trần Bình")  # type: ignore[arg-type]
+
+
+# ---- golden pages ------------------------------------------------------------
+# As tests/pdf/golden_pages.py: small greyscale images, compared with a tolerance
+# for anti-aliasing (a moved line changes thousands of pixels).
+PIXEL_THRESHOLD = 64
+MAX_CHANGED_SHARE = 0.002
+
+
+def rendered_pages() -> list[Image.Image]:
+    """The sample edition's pages as printed (approved, no draft mark), grey at :data:`DPI`."""
+    import pypdfium2 as pdfium
+
+    from deskapp.makeup.export import Sources, render_pages
+    from deskapp.model import Approval
+
+    approvals = {key: Approval("Trần Bình", "2026-12-05T01:00:00+00:00") for key in articles()}
+    data = render_pages(sample_edition(), Sources(articles(), photos, approvals)).data
+    document = pdfium.PdfDocument(data)
+    try:
+        return [page.render(scale=DPI / 72, grayscale=True).to_pil().convert("L")
+                for page in document]
+    finally:
+        document.close()
+
+
+def golden_path(page: int) -> Path:
+    return GOLDEN_DIR / f"sample-edition-{page}.png"
+
+
+def changed_share(expected: Image.Image, actual: Image.Image) -> float:
+    from PIL import ImageChops
+
+    histogram = ImageChops.difference(expected, actual).histogram()
+    return sum(histogram[PIXEL_THRESHOLD + 1:]) / (expected.width * expected.height)
+
+
+def write_golden() -> list[Path]:
+    GOLDEN_DIR.mkdir(parents=True, exist_ok=True)
+    for old in GOLDEN_DIR.glob("*.png"):
+        old.unlink()
+    written = []
+    for number, image in enumerate(rendered_pages(), start=1):
+        path = golden_path(number)
+        image.save(path, optimize=True)
+        written.append(path)
+    return written
