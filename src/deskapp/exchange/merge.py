@@ -89,6 +89,8 @@ class MergeResult:
     new_resolutions: int = 0
     # Name register entries changed here by an editor's package (deskapp.store.names).
     new_names: int = 0
+    # Editions (page plans) added or brought up to date (deskapp.makeup.exchange).
+    new_editions: int = 0
     # Approval claims that did not verify here (deskapp.desk.approvals.ApprovalRefused).
     refused_approvals: tuple[Any, ...] = ()
 
@@ -133,12 +135,14 @@ def apply_package(library: Library, package: Package, *,
         resolutions = _apply_resolutions(library, package)
         _insert_photos(library, package)
         names = _apply_names(library, package)
+        editions = _apply_editions(library, package)
         if verify_approvals:
             refused = _settle(library, result, before, refused)
-    if result.outcome == "nothing_new" and (comments or events or resolutions or names):
+    if result.outcome == "nothing_new" and (comments or events or resolutions or names
+                                            or editions):
         result = replace(result, outcome="updated")
     return replace(result, new_comments=comments, new_events=events,
-                   new_resolutions=resolutions, new_names=names,
+                   new_resolutions=resolutions, new_names=names, new_editions=editions,
                    refused_approvals=tuple(refused))
 
 
@@ -153,6 +157,15 @@ def _apply_names(library: Library, package: Package) -> int:
     from deskapp.store.names import merge_names
 
     return merge_names(library, package.names)
+
+
+def _apply_editions(library: Library, package: Package) -> int:
+    """The page plans placing the article: the later change of each edition wins."""
+    if not package.editions:
+        return 0
+    from deskapp.makeup.exchange import merge_editions
+
+    return merge_editions(library, package.editions)
 
 
 def _screen(library: Library, package: Package, exists: bool,

@@ -89,6 +89,7 @@ STATUS_EVENTS = "status_events.json"
 PHOTOS = "photos.json"
 RESOLUTIONS = "resolutions.json"
 NAMES = "names.json"
+EDITIONS = "editions.json"  # the page plans placing the article (deskapp.makeup.exchange)
 PHOTO_FOLDER = "photos/"
 _REQUIRED = (ARTICLE, REVISIONS, COMMENTS, STATUS_EVENTS)
 
@@ -145,6 +146,7 @@ class Package:
     photos: list[PackagePhoto] = field(default_factory=list)
     resolutions: list[dict[str, Any]] = field(default_factory=list)
     names: list[dict[str, Any]] = field(default_factory=list)
+    editions: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def head(self) -> Revision:
@@ -189,6 +191,10 @@ def write_package(library: Library, article_id: str, path: Path | str, *,
         raise ImportRejected("too_many_revisions", name=path.name, count=count,
                              limit=MAX_PACKAGE_REVISIONS)
     seal_revisions(library, [article_id])
+    from deskapp.makeup.exchange import edition_records
+
+    with library.transaction():
+        editions = edition_records(library, article_id)
     members = {
         ARTICLE: article_markdown(article).encode("utf-8"),
         REVISIONS: _json_bytes([_revision_record(r) for r in library.revisions(article_id)]),
@@ -205,6 +211,8 @@ def write_package(library: Library, article_id: str, path: Path | str, *,
         names = [entry.record() for entry in entries(library, removed=True)]
         if names:
             members[NAMES] = _json_bytes(names)
+    if editions:
+        members[EDITIONS] = _json_bytes(editions)
     manifest = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -498,6 +506,15 @@ def _build(manifest: dict[str, Any], contents: dict[str, bytes], name: str) -> P
             raise ImportRejected("package_corrupt", name=name,
                                  reason=f"“{NAMES}” holds a malformed record")
         names = checked
+    editions: list[dict[str, Any]] = []
+    if EDITIONS in contents:
+        from deskapp.makeup.exchange import check_edition_records
+
+        checked_editions = check_edition_records(_parse_json(contents[EDITIONS], name, EDITIONS))
+        if checked_editions is None:
+            raise ImportRejected("package_corrupt", name=name,
+                                 reason=f"“{EDITIONS}” holds a malformed record")
+        editions = checked_editions
     return Package(
         name=name, format_version=manifest["format_version"],
         app_version=manifest["app_version"], created_at=manifest["created_at"],
@@ -506,7 +523,7 @@ def _build(manifest: dict[str, Any], contents: dict[str, bytes], name: str) -> P
         article_created_at=about["created_at"], target_words=about.get("target_words"),
         target_lines=about.get("target_lines"),
         revisions=revisions, comments=comments, status_events=events, photos=photos,
-        resolutions=resolutions, names=names,
+        resolutions=resolutions, names=names, editions=editions,
     )
 
 

@@ -88,8 +88,9 @@ def _coalesced(library: Library, head: str | None, author: str, kind: str, stamp
     if kind != "autosave" or head is None:
         return None
     row = library.conn.execute(
-        "SELECT kind, author, created_at FROM edition_revisions WHERE id = ?", [head]).fetchone()
-    if row is None or row[0] != "autosave" or row[1] != author:
+        "SELECT kind, author, created_at, sealed FROM edition_revisions WHERE id = ?",
+        [head]).fetchone()
+    if row is None or row[0] != "autosave" or row[1] != author or row[3]:
         return None
     try:
         age = (datetime.fromisoformat(stamp) - datetime.fromisoformat(row[2])).total_seconds()
