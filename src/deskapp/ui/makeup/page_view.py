@@ -1,0 +1,258 @@
+"""The page view: an edition's pages, placed and fitted, rendered as they will print.
+
+The window lists the editions and the approved articles; an article is
+dragged onto the page grid (or chosen and placed with Enter, then moved
+with the arrow keys) as the kind of block chosen beside the list. Every
+change is saved at once as an autosave of the edition (so the plan has
+history like an article) and the page is rendered again off the UI thread
+(:class:`~deskapp.ui.common.workers.Coalesced`: layout, PDF, raster), with
+the over-set blocks of the whole edition listed under it. A block's article
+opens in the main window with Enter or a double click.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
+from PySide6.QtGui import QImage, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskapp.makeup.export import Sources
+from deskapp.makeup.plan import Block, Edition, Page
+from deskapp.makeup.presets import load_page_preset
+from deskapp.model import Photo
+from deskapp.store import Library
+from deskapp.ui.common.errors import error_words
+from deskapp.ui.common.workers import Coalesced
+from deskapp.ui.makeup.page_canvas import ARTICLE_MIME, PageCanvas
+
+VIEW_DPI = 50
+RENDER_PAUSE_MS = 120
+# A new block's size in grid columns and lines, by kind.
+DEFAULT_SIZE = {"headline": (2, 4), "lead": (2, 4), "body": (2, 20), "photo": (2, 14)}
+
+
+class _ArticleList(QListWidget):
+    """The approved articles; each drags as its id."""
+
+    placeRequested = Signal(str)
+
+    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # type: ignore[override]
+        data = QMimeData()
+        if items:
+            data.setData(ARTICLE_MIME, QByteArray(items[0].data(Qt.ItemDataRole.UserRole)
+                                                  .encode("utf-8")))
+        return data
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
+            self.placeRequested.emit(item.data(Qt.ItemDataRole.UserRole))
+            return
+        super().keyPressEvent(event)
+
+
+class PageView(QWidget):
+    """One edition's pages on the grid; see the module's text."""
+
+    openArticle = Signal(str)
+    rendered = Signal()
+
+    def __init__(self, library: Library, edition: Edition, author: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.library = library
+        self.edition = edition
+        self.author = author
+        self.setWindowTitle(self.tr("Page makeup – %1").replace("%1", edition.name))
+        self.resize(1100, 900)
+        self.canvas = PageCanvas(self)
+        self.articles = _ArticleList(self)
+        self.articles.setDragEnabled(True)
+        self.kind = QComboBox(self)
+        for kind, label in (("body", self.tr("Body")), ("headline", self.tr("Headline")),
+                            ("lead", self.tr("Lead")), ("photo", self.tr("Photo"))):
+            self.kind.addItem(label, kind)
+        self.page_number = QSpinBox(self)
+        self.page_number.setPrefix(self.tr("Page "))
+        self.place = QPushButton(self.tr("&Place on the page"), self)
+        self.fits = QListWidget(self)
+        self.fits.setMaximumHeight(110)
+        self.status = QLabel(self)
+        self._lay_out()
+        self.sources = self._load_sources()
+        self.job = Coalesced(self, RENDER_PAUSE_MS, self._render)
+        self.canvas.changed.connect(self._page_edited)
+        self.canvas.dropped.connect(self._dropped)
+        self.canvas.openArticle.connect(self.openArticle)
+        self.articles.placeRequested.connect(lambda article_id: self._dropped(article_id, 0, 0))
+        self.place.clicked.connect(self._place_current)
+        self.page_number.valueChanged.connect(lambda _n: self._show_page())
+        self._set_page_range()
+        self._show_page()
+
+    def _lay_out(self) -> None:
+        side = QVBoxLayout()
+        side.addWidget(QLabel(self.tr("Approved articles"), self))
+        side.addWidget(self.articles, 1)
+        side.addWidget(self.kind)
+        side.addWidget(self.place)
+        main = QVBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(self.page_number)
+        top.addWidget(self.status, 1)
+        main.addLayout(top)
+        main.addWidget(self.canvas, 1)
+        main.addWidget(self.fits)
+        layout = QHBoxLayout(self)
+        layout.addLayout(side, 1)
+        layout.addLayout(main, 3)
+
+    # ---- data ------------------------------------------------------------------------
+    def _load_sources(self) -> Sources:
+        """The approved articles and the placed articles' photos, read once on opening."""
+        from deskapp.desk.workflow import list_by_status
+        from deskapp.store.assets import list_photos
+
+        approved = {article.id: article for article in list_by_status(self.library, "approved")}
+        for article in approved.values():
+            item = QListWidgetItem(article.title or self.tr("(no headline)"), self.articles)
+            item.setData(Qt.ItemDataRole.UserRole, article.id)
+        articles = dict(approved)
+        for article_id in self.edition.article_ids():
+            if article_id not in articles and self.library.is_listed(article_id):
+                articles[article_id] = self.library.get(article_id)
+        photos: dict[tuple[str, str], Photo] = {}
+        for article_id in articles:
+            for asset in list_photos(self.library, article_id):
+                from deskapp.store.assets import get_photo
+
+                full = get_photo(self.library, article_id, asset.name)
+                if full is not None:
+                    photos[(article_id, asset.name)] = full.as_photo()
+        return Sources(articles, lambda article_id, name: photos.get((article_id, name)))
+
+    def _set_page_range(self) -> None:
+        numbers = [page.number for page in self.edition.pages] or [1]
+        self.page_number.setRange(min(numbers), max(numbers) + 1)  # one past: a new page
+
+    def current_page(self) -> Page:
+        number = self.page_number.value()
+        for page in self.edition.pages:
+            if page.number == number:
+                return page
+        preset = self.edition.pages[-1].preset if self.edition.pages else "tabloid-a3"
+        return Page(number, preset)
+
+    def _show_page(self) -> None:
+        page = self.current_page()
+        self.canvas.show_page(page, load_page_preset(page.preset))
+        self.canvas.set_image(None)
+        self.job.request()
+
+    # ---- edits -----------------------------------------------------------------------
+    def _page_edited(self, page: Page) -> None:
+        self._store(self.edition.with_page(page))
+
+    def _place_current(self) -> None:
+        item = self.articles.currentItem()
+        if item is not None:
+            self._dropped(item.data(Qt.ItemDataRole.UserRole), 0, 0)
+
+    def _dropped(self, article_id: str, column: int, line: int) -> None:
+        kind = self.kind.currentData()
+        page = self.current_page()
+        columns, lines = DEFAULT_SIZE.get(kind, (2, 10))
+        values: dict[str, Any] = {"kind": kind, "article_id": article_id, "column": column,
+                                  "columns": columns, "line": line, "lines": lines}
+        if kind == "body":
+            values["order"] = max((b.order for _p, b in self.edition.chain(article_id)),
+                                  default=-1) + 1
+        if kind == "photo":
+            names = [name for (owner, name) in self._photo_names() if owner == article_id]
+            if not names:
+                self.status.setText(self.tr("This article has no photo."))
+                return
+            values["asset"] = names[0]
+        block = self.canvas._fitted(Block(**values))
+        page = replace(page, blocks=(*page.blocks, block))
+        self._store(self.edition.with_page(page))
+        self.canvas.show_page(page, self.canvas.preset)
+        self.canvas.select(len(page.blocks) - 1)
+        self.canvas.setFocus()
+
+    def _photo_names(self) -> list[tuple[str, str]]:
+        from deskapp.store.assets import list_photos
+
+        return [(article_id, asset.name) for article_id in self.sources.articles
+                for asset in list_photos(self.library, article_id)]
+
+    def _store(self, edition: Edition) -> None:
+        from deskapp.makeup.store import save_edition
+
+        try:
+            self.edition = save_edition(self.library, edition, author=self.author,
+                                        kind="autosave")
+        except Exception as error:  # the plan stays on screen; the sentence says why
+            self.status.setText(error_words(error))
+            return
+        self._set_page_range()
+        self.job.request()
+
+    # ---- rendering off the UI thread ---------------------------------------------------
+    def _render(self) -> None:
+        if not self.job.begin():
+            return
+        edition, number, sources = self.edition, self.page_number.value(), self.sources
+        page = self.current_page()
+        if page not in edition.pages:
+            edition = edition.with_page(page)
+
+        def work() -> tuple[Any, list[Any], int]:
+            from deskapp.makeup.export import page_image
+            from deskapp.makeup.layout import lay_out
+
+            whole = lay_out(edition, sources.articles, sources.photos)
+            return page_image(whole, number, dpi=VIEW_DPI), whole.fits, number
+
+        self.job.start(work, self._rendered, self._failed)
+
+    def _rendered(self, result: tuple[Any, list[Any], int]) -> None:
+        image, fits, number = result
+        if number != self.page_number.value():
+            return
+        rgb = image.convert("RGB")
+        data = rgb.tobytes()
+        qimage = QImage(data, rgb.width, rgb.height, rgb.width * 3,
+                        QImage.Format.Format_RGB888).copy()
+        self.canvas.set_image(qimage)
+        over = [fit for fit in fits if fit.over]
+        self.canvas.over = {fit.block_id for fit in over if fit.page == number}
+        self.fits.clear()
+        for fit in over:
+            self.fits.addItem(self.tr("Page %1, block %2 (%3): %4 lines, %5 words over")
+                              .replace("%1", str(fit.page)).replace("%2", str(fit.index))
+                              .replace("%3", fit.headline).replace("%4", str(fit.over_lines))
+                              .replace("%5", str(fit.over_words)))
+        self.status.setText(self.tr("Every block fits.") if not over else
+                            self.tr("%n block(s) over-set: the edition cannot be printed yet.",
+                                    "", len(over)))
+        self.canvas.update()
+        self.rendered.emit()
+
+    def _failed(self, error: Exception) -> None:
+        self.canvas.set_image(None)
+        self.status.setText(error_words(error))
+        self.rendered.emit()
