@@ -1417,6 +1417,10 @@ Chuyển sang Unicode rồi nhập bài?</translation>
         <translation>Ảnh</translation>
     </message>
     <message>
+        <source>&amp;Export edition PDF…</source>
+        <translation>&amp;Xuất PDF số báo…</translation>
+    </message>
+    <message>
         <source>Page </source>
         <translation>Trang </translation>
     </message>
@@ -1449,6 +1453,18 @@ Chuyển sang Unicode rồi nhập bài?</translation>
         <translation>
             <numerusform>%n khối bị thừa chữ: chưa in được số báo.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Edition PDF</source>
+        <translation>Tệp PDF của số báo</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Đang xuất PDF…</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Đã ghi: %1</translation>
     </message>
 </context>
 <context>

@@ -152,3 +152,52 @@ def test_the_window_menu_opens_the_page_view_and_a_block_opens_in_the_editor(win
     _key(view.canvas, Qt.Key.Key_Return)
     assert window.session.article_id == BRIDGE.id
     view.job.wait()
+
+
+def test_the_edition_is_exported_from_the_window(view, qtbot, monkeypatch, tmp_path):
+    from deskapp.ui.common import file_dialogs
+
+    target = tmp_path / "so245.pdf"
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *args, **kwargs: target)
+    with qtbot.waitSignal(view.exportFinished, timeout=30000) as done:
+        qtbot.mouseClick(view.export, Qt.MouseButton.LeftButton)
+    assert done.args == [str(target)]
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(target)
+    assert len(document) == 2
+    assert "Tiếp theo trang 1" in document[1].get_textpage().get_text_range()
+    document.close()
+    assert str(target) in view.status.text()
+
+
+def test_an_unapproved_article_is_named_and_nothing_is_written(qtbot, library, monkeypatch,
+                                                              tmp_path):
+    from deskapp.ui.common import file_dialogs
+
+    edition = build_sample(library, approve=False)
+    page_view = PageView(library, edition, "Trần Bình")
+    qtbot.addWidget(page_view)
+    assert page_view.articles.count() == 0  # nothing approved to place
+    target = tmp_path / "so245.pdf"
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *args, **kwargs: target)
+    with qtbot.waitSignal(page_view.exportFinished, timeout=30000) as done:
+        qtbot.mouseClick(page_view.export, Qt.MouseButton.LeftButton)
+    assert done.args == [""]
+    assert not target.exists()
+    assert BRIDGE.title in page_view.status.text()
+    assert "not approved" in page_view.status.text()
+    page_view.job.wait()
+
+
+def test_another_edition_is_chosen_from_the_list(view, library, qtbot):
+    from deskapp.makeup.plan import Edition, Page
+    from deskapp.makeup.store import save_edition
+
+    other = save_edition(library, Edition("Số 246", "2026-12-06", (Page(1, "broadsheet"),)))
+    view._list_editions()
+    with qtbot.waitSignal(view.rendered, timeout=20000):
+        view.editions.setCurrentIndex(view.editions.findData(other.id))
+    assert view.edition.id == other.id
+    assert view.canvas.preset.name == "broadsheet" and view.canvas.page.blocks == ()
+    assert "Số 246" in view.windowTitle()

@@ -35,7 +35,7 @@ from deskapp.makeup.presets import load_page_preset
 from deskapp.model import Photo
 from deskapp.store import Library
 from deskapp.ui.common.errors import error_words
-from deskapp.ui.common.workers import Coalesced
+from deskapp.ui.common.workers import Coalesced, Runner
 from deskapp.ui.makeup.page_canvas import ARTICLE_MIME, PageCanvas
 
 VIEW_DPI = 50
@@ -69,6 +69,7 @@ class PageView(QWidget):
 
     openArticle = Signal(str)
     rendered = Signal()
+    exportFinished = Signal(str)  # the path written, or "" when refused
 
     def __init__(self, library: Library, edition: Edition, author: str,
                  parent: QWidget | None = None) -> None:
@@ -85,6 +86,9 @@ class PageView(QWidget):
         for kind, label in (("body", self.tr("Body")), ("headline", self.tr("Headline")),
                             ("lead", self.tr("Lead")), ("photo", self.tr("Photo"))):
             self.kind.addItem(label, kind)
+        self.editions = QComboBox(self)
+        self.export = QPushButton(self.tr("&Export edition PDF…"), self)
+        self.exporter = Runner(self, threads=1)
         self.page_number = QSpinBox(self)
         self.page_number.setPrefix(self.tr("Page "))
         self.place = QPushButton(self.tr("&Place on the page"), self)
@@ -100,6 +104,9 @@ class PageView(QWidget):
         self.articles.placeRequested.connect(lambda article_id: self._dropped(article_id, 0, 0))
         self.place.clicked.connect(self._place_current)
         self.page_number.valueChanged.connect(lambda _n: self._show_page())
+        self.export.clicked.connect(self.export_edition)
+        self._list_editions()
+        self.editions.currentIndexChanged.connect(lambda _i: self._switch_edition())
         self._set_page_range()
         self._show_page()
 
@@ -111,7 +118,11 @@ class PageView(QWidget):
         side.addWidget(self.place)
         main = QVBoxLayout()
         top = QHBoxLayout()
+        top.addWidget(self.editions, 1)
         top.addWidget(self.page_number)
+        top.addWidget(self.export)
+        main.addLayout(top)
+        top = QHBoxLayout()
         top.addWidget(self.status, 1)
         main.addLayout(top)
         main.addWidget(self.canvas, 1)
@@ -143,6 +154,33 @@ class PageView(QWidget):
                 if full is not None:
                     photos[(article_id, asset.name)] = full.as_photo()
         return Sources(articles, lambda article_id, name: photos.get((article_id, name)))
+
+    def _list_editions(self) -> None:
+        from deskapp.makeup.store import list_editions
+
+        self.editions.clear()
+        for item in list_editions(self.library):
+            label = f"{item.name} ({item.date})" if item.date else item.name
+            self.editions.addItem(label, item.id)
+        self.editions.setCurrentIndex(max(0, self.editions.findData(self.edition.id)))
+
+    def _switch_edition(self) -> None:
+        from deskapp.makeup.store import find_edition
+
+        edition_id = self.editions.currentData()
+        if not edition_id or edition_id == self.edition.id:
+            return
+        try:
+            self.edition = find_edition(self.library, edition_id)
+        except Exception as error:
+            self.status.setText(error_words(error))
+            return
+        self.setWindowTitle(self.tr("Page makeup – %1").replace("%1", self.edition.name))
+        self.articles.clear()
+        self.sources = self._load_sources()
+        self._set_page_range()
+        self.page_number.setValue(self.page_number.minimum())
+        self._show_page()
 
     def _set_page_range(self) -> None:
         numbers = [page.number for page in self.edition.pages] or [1]
@@ -256,3 +294,37 @@ class PageView(QWidget):
         self.canvas.set_image(None)
         self.status.setText(error_words(error))
         self.rendered.emit()
+
+    # ---- the print -------------------------------------------------------------------
+    def export_edition(self) -> None:
+        """Every page to one print PDF, after the preflight, written off the UI thread."""
+        from deskapp.desk import approval_for
+        from deskapp.ui.common import file_dialogs
+
+        path = file_dialogs.save_file(self, self.tr("Edition PDF"), "pdf",
+                                      f"{self.edition.name}.pdf", "PDF (*.pdf)", ".pdf")
+        if path is None:
+            return
+        edition = self.edition
+        approvals = {article_id: approval_for(self.library, article_id)
+                     for article_id in edition.article_ids()}
+        sources = Sources(self.sources.articles, self.sources.photos, approvals)
+
+        def work() -> Any:
+            from deskapp.makeup.export import export_pages
+
+            return export_pages(edition, sources, path)
+
+        self.export.setEnabled(False)
+        self.status.setText(self.tr("Exporting…"))
+        self.exporter.start(work, self._exported, self._export_failed)
+
+    def _exported(self, report: Any) -> None:
+        self.export.setEnabled(True)
+        self.status.setText(self.tr("Written: %1").replace("%1", str(report.path)))
+        self.exportFinished.emit(str(report.path))
+
+    def _export_failed(self, error: Exception) -> None:
+        self.export.setEnabled(True)
+        self.status.setText(error_words(error))
+        self.exportFinished.emit("")
