@@ -178,6 +178,8 @@ def test_an_unapproved_article_is_named_and_nothing_is_written(qtbot, library, m
     edition = build_sample(library, approve=False)
     page_view = PageView(library, edition, "Trần Bình")
     qtbot.addWidget(page_view)
+    with qtbot.waitSignal(page_view.rendered, timeout=20000):
+        pass
     assert page_view.articles.count() == 0  # nothing approved to place
     target = tmp_path / "so245.pdf"
     monkeypatch.setattr(file_dialogs, "save_file", lambda *args, **kwargs: target)

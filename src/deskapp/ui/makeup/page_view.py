@@ -96,8 +96,10 @@ class PageView(QWidget):
         self.fits.setMaximumHeight(110)
         self.status = QLabel(self)
         self._lay_out()
-        self.sources = self._load_sources()
+        self.loader = Runner(self, threads=1)
         self.job = Coalesced(self, RENDER_PAUSE_MS, self._render)
+        self.sources: Sources | None = None
+        self._load_sources()
         self.canvas.changed.connect(self._page_edited)
         self.canvas.dropped.connect(self._dropped)
         self.canvas.openArticle.connect(self.openArticle)
@@ -132,28 +134,37 @@ class PageView(QWidget):
         layout.addLayout(main, 3)
 
     # ---- data ------------------------------------------------------------------------
-    def _load_sources(self) -> Sources:
-        """The approved articles and the placed articles' photos, read once on opening."""
-        from deskapp.desk.workflow import list_by_status
-        from deskapp.store.assets import list_photos
+    def _load_sources(self) -> None:
+        """Read the approved articles and the placed ones with their photos, off the UI thread.
 
-        approved = {article.id: article for article in list_by_status(self.library, "approved")}
-        for article in approved.values():
-            item = QListWidgetItem(article.title or self.tr("(no headline)"), self.articles)
-            item.setData(Qt.ItemDataRole.UserRole, article.id)
-        articles = dict(approved)
-        for article_id in self.edition.article_ids():
-            if article_id not in articles and self.library.is_listed(article_id):
-                articles[article_id] = self.library.get(article_id)
-        photos: dict[tuple[str, str], Photo] = {}
-        for article_id in articles:
-            for asset in list_photos(self.library, article_id):
-                from deskapp.store.assets import get_photo
+        The worker opens the library file on its own connection; a library
+        without a file (in memory) is read here.
+        """
+        self.sources = None
+        self.export.setEnabled(False)  # until the articles are read
+        article_ids = self.edition.article_ids()
+        path = self.library.path
+        if path is None:
+            self._sources_read(read_sources(self.library, article_ids))
+            return
 
-                full = get_photo(self.library, article_id, asset.name)
-                if full is not None:
-                    photos[(article_id, asset.name)] = full.as_photo()
-        return Sources(articles, lambda article_id, name: photos.get((article_id, name)))
+        def work() -> tuple[list[tuple[str, str]], Sources]:
+            library = Library.open(path, check=False)
+            try:
+                return read_sources(library, article_ids)
+            finally:
+                library.close()
+
+        self.loader.start(work, self._sources_read, self._failed)
+
+    def _sources_read(self, found: tuple[list[tuple[str, str]], Sources]) -> None:
+        approved, self.sources = found
+        self.export.setEnabled(True)
+        self.articles.clear()
+        for article_id, title in approved:
+            item = QListWidgetItem(title or self.tr("(no headline)"), self.articles)
+            item.setData(Qt.ItemDataRole.UserRole, article_id)
+        self.job.request()
 
     def _list_editions(self) -> None:
         from deskapp.makeup.store import list_editions
@@ -176,8 +187,7 @@ class PageView(QWidget):
             self.status.setText(error_words(error))
             return
         self.setWindowTitle(self.tr("Page makeup – %1").replace("%1", self.edition.name))
-        self.articles.clear()
-        self.sources = self._load_sources()
+        self._load_sources()
         self._set_page_range()
         self.page_number.setValue(self.page_number.minimum())
         self._show_page()
@@ -232,10 +242,7 @@ class PageView(QWidget):
         self.canvas.setFocus()
 
     def _photo_names(self) -> list[tuple[str, str]]:
-        from deskapp.store.assets import list_photos
-
-        return [(article_id, asset.name) for article_id in self.sources.articles
-                for asset in list_photos(self.library, article_id)]
+        return list(getattr(self.sources, "photo_names", []))
 
     def _store(self, edition: Edition) -> None:
         from deskapp.makeup.store import save_edition
@@ -251,6 +258,8 @@ class PageView(QWidget):
 
     # ---- rendering off the UI thread ---------------------------------------------------
     def _render(self) -> None:
+        if self.sources is None:
+            return  # asked again once the articles are read
         if not self.job.begin():
             return
         edition, number, sources = self.edition, self.page_number.value(), self.sources
@@ -305,15 +314,28 @@ class PageView(QWidget):
                                       f"{self.edition.name}.pdf", "PDF (*.pdf)", ".pdf")
         if path is None:
             return
-        edition = self.edition
-        approvals = {article_id: approval_for(self.library, article_id)
-                     for article_id in edition.article_ids()}
-        sources = Sources(self.sources.articles, self.sources.photos, approvals)
+        if self.sources is None:
+            return
+        edition, found, library_path = self.edition, self.sources, self.library.path
+
+        def approvals(library: Library) -> dict[str, Any]:
+            return {article_id: approval_for(library, article_id)
+                    for article_id in edition.article_ids()}
 
         def work() -> Any:
             from deskapp.makeup.export import export_pages
 
-            return export_pages(edition, sources, path)
+            if library_path is None:
+                checked = ready
+            else:
+                library = Library.open(library_path, check=False)
+                try:
+                    checked = approvals(library)
+                finally:
+                    library.close()
+            return export_pages(edition, Sources(found.articles, found.photos, checked), path)
+
+        ready = approvals(self.library) if library_path is None else {}
 
         self.export.setEnabled(False)
         self.status.setText(self.tr("Exporting…"))
@@ -328,3 +350,26 @@ class PageView(QWidget):
         self.export.setEnabled(True)
         self.status.setText(error_words(error))
         self.exportFinished.emit("")
+
+
+def read_sources(library: Library, article_ids: list[str]) -> tuple[list[tuple[str, str]],
+                                                                    Sources]:
+    """(id, headline) of the approved articles, and the approved and placed articles with
+    their photos, as the page view lays them out."""
+    from deskapp.desk.workflow import list_by_status
+    from deskapp.store.assets import get_photo, list_photos
+
+    approved = list_by_status(library, "approved")
+    articles = {article.id: article for article in approved}
+    for article_id in article_ids:
+        if article_id not in articles and library.is_listed(article_id):
+            articles[article_id] = library.get(article_id)
+    photos: dict[tuple[str, str], Photo] = {}
+    for article_id in articles:
+        for asset in list_photos(library, article_id):
+            full = get_photo(library, article_id, asset.name)
+            if full is not None:
+                photos[(article_id, asset.name)] = full.as_photo()
+    sources = Sources(articles, lambda owner, name: photos.get((owner, name)))
+    sources.photo_names = list(photos)  # type: ignore[attr-defined]
+    return [(article.id, article.title) for article in approved], sources
