@@ -515,6 +515,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "section": ("chuyên mục", "section"),
     "header": ("đầu trang", "running header"),
     "footer": ("chân trang", "footer"),
+    "label": ("chữ trong khối dành riêng", "words of a reserved block"),
 }
 
 

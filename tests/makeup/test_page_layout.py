@@ -224,3 +224,13 @@ def test_a_missing_photo_leaves_a_frame_and_a_warning():
     missing = [f for f in report.findings if f.code == "photo_not_found"]
     assert len(missing) == 2 and all(not f.blocking for f in missing)
     assert "cau-treo.jpg" in missing[0].message("en")
+
+
+def test_a_reserved_label_the_fonts_cannot_draw_stops_the_export():
+    edition = sample_edition()
+    page = edition.page(1)
+    blocks = tuple(replace(b, label="QUẢNG CÁO \u4e2d\u6587") if b.id == "p1-ad" else b
+                   for b in page.blocks)
+    with pytest.raises(MakeupRefused) as caught:
+        render_pages(edition.with_page(replace(page, blocks=blocks)), _sources())
+    assert "U+4E2D" in str(caught.value)

@@ -35,7 +35,7 @@ from deskapp.makeup.presets import PagePreset, load_page_preset
 from deskapp.model import Article, Photo
 from deskapp.pdf.findings import Finding, glyph_findings
 from deskapp.pdf.flowables import body_flowables
-from deskapp.pdf.fonts import face_name, register_fonts
+from deskapp.pdf.fonts import face_name, missing_glyphs, register_fonts
 from deskapp.pdf.keeping import kept
 from deskapp.pdf.markup import GlyphLog, text_paragraph
 from deskapp.pdf.photos import PhotoOptions
@@ -166,7 +166,14 @@ def _single_block(context: _Context, preset: PagePreset, page: Page, index: int,
     x, y, width, height = preset.rect(block)
     article = context.articles.get(block.article_id)
     if block.kind == "reserved":
-        return _fit(page, index, block, None), _reserved(preset, block, x, y, width, height,
+        label = block.label or preset.words["reserved"]
+        face = face_name(preset.text.headline.family, bold=True)
+        for char in sorted(missing_glyphs(label, face)):
+            context.findings.append(Finding(
+                "missing_glyph", "label", char=char, codepoint=f"U+{ord(char):04X}",
+                data={"page": page.number, "block": index}))
+        return _fit(page, index, block, None), _reserved(preset, label, face, (x, y, width,
+                                                                               height),
                                                          context.cmyk)
     assert article is not None
     styles = context.page_styles(preset)
@@ -271,9 +278,9 @@ def _photo(context: _Context, preset: PagePreset, page: Page, index: int, block:
     return _fit(page, index, block, article), draw
 
 
-def _reserved(preset: PagePreset, block: Block, x: float, y: float, width: float,
-              height: float, cmyk: bool) -> Draw:
-    label = block.label or preset.words["reserved"]
+def _reserved(preset: PagePreset, label: str, face: str,
+              rect: tuple[float, float, float, float], cmyk: bool) -> Draw:
+    x, y, width, height = rect
 
     def draw(canvas: Canvas) -> None:
         canvas.saveState()
@@ -284,7 +291,7 @@ def _reserved(preset: PagePreset, block: Block, x: float, y: float, width: float
         canvas.rect(x, y, width, height, stroke=1, fill=1)
         canvas.setFillColor(_grey(0.4, cmyk))
         size = max(8.0, min(18.0, width / 12))
-        canvas.setFont(face_name(preset.text.headline.family, bold=True), size)
+        canvas.setFont(face, size)
         canvas.drawCentredString(x + width / 2, y + height / 2 - size / 3, label)
         canvas.restoreState()
 
