@@ -144,3 +144,18 @@ def test_a_damaged_stored_plan_gives_a_sentence(tmp_path):
     # its history still holds the good plan
     assert edition_history(library, edition.id)[0].edition() == edition
     library.close()
+
+
+def test_a_newsroom_page_preset_is_read_again_when_its_file_changes(tmp_path):
+    own = tmp_path / "pages"
+    own.mkdir()
+    path = own / "local.json"
+    path.write_text(json.dumps({"extends": "tabloid-a3", "columns": {"count": 4,
+                                                                     "gutter_mm": 5}}))
+    assert load_page_preset("local", [own]).columns == 4
+    path.write_text(json.dumps({"extends": "tabloid-a3", "columns": {"count": 6,
+                                                                     "gutter_mm": 3.5}}))
+    assert load_page_preset("local", [own]).columns == 6
+    path.write_text(json.dumps({"extends": "local"}))
+    with pytest.raises(PresetError):
+        load_page_preset("local", [own])

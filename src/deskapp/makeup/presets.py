@@ -148,7 +148,9 @@ def list_page_presets(extra_dirs: Iterable[str | Path] = (),
     return sorted(found.items())
 
 
-_CACHE: dict[tuple[str, tuple[str, ...]], PagePreset] = {}
+# Checked presets by name and folders, with the files they were read from and those
+# files' signatures: an edited preset (or one it extends) is read again on next use.
+_CACHE: dict[tuple[str, tuple[str, ...]], tuple[PagePreset, list[tuple[Path, object]]]] = {}
 
 
 def load_page_preset(name: str, extra_dirs: Iterable[str | Path] = ()) -> PagePreset:
@@ -156,12 +158,21 @@ def load_page_preset(name: str, extra_dirs: Iterable[str | Path] = ()) -> PagePr
     dirs = page_preset_dirs(extra_dirs)
     key = (name, tuple(str(folder) for folder in dirs))
     cached = _CACHE.get(key)
-    if cached is not None:
-        return cached
-    data = _resolve(name, dirs, ())
+    if cached is not None and all(_signature(path) == sig for path, sig in cached[1]):
+        return cached[0]
+    read: list[tuple[Path, object]] = []
+    data = _resolve(name, dirs, (), read)
     preset = _build(name, data)
-    _CACHE[key] = preset
+    _CACHE[key] = (preset, read)
     return preset
+
+
+def _signature(path: Path) -> object:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino
 
 
 def _locate(name: str, dirs: list[Path]) -> Path:
@@ -186,14 +197,17 @@ def _read(path: Path) -> dict[str, Any]:
     return data
 
 
-def _resolve(name: str, dirs: list[Path], seen: tuple[str, ...]) -> dict[str, Any]:
-    data = _read(_locate(name, dirs))
+def _resolve(name: str, dirs: list[Path], seen: tuple[str, ...],
+             read: list[tuple[Path, object]]) -> dict[str, Any]:
+    path = _locate(name, dirs)
+    read.append((path, _signature(path)))
+    data = _read(path)
     parent = data.pop("extends", None)
     if parent is None:
         return data
     if not isinstance(parent, str) or parent in (*seen, name):
         raise PresetError(name=name, reason=f"extends: cannot extend {parent!r}")
-    base = _resolve(parent, dirs, (*seen, name))
+    base = _resolve(parent, dirs, (*seen, name), read)
     return {**base, **data}
 
 
