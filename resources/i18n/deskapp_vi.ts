@@ -1417,6 +1417,10 @@ Chuyển sang Unicode rồi nhập bài?</translation>
         <translation>Ảnh</translation>
     </message>
     <message>
+        <source>Advertisement (reserved space)</source>
+        <translation>Quảng cáo (chỗ dành riêng)</translation>
+    </message>
+    <message>
         <source>&amp;Export edition PDF…</source>
         <translation>&amp;Xuất PDF số báo…</translation>
     </message>

@@ -203,3 +203,14 @@ def test_another_edition_is_chosen_from_the_list(view, library, qtbot):
     assert view.edition.id == other.id
     assert view.canvas.preset.name == "broadsheet" and view.canvas.page.blocks == ()
     assert "Số 246" in view.windowTitle()
+
+
+def test_space_for_an_advertisement_is_kept_without_an_article(view, library):
+    view.kind.setCurrentIndex(view.kind.findData("reserved"))
+    view.page_number.setValue(3)  # past the last page: a new page
+    assert view.canvas.page.blocks == ()
+    view.place.click()
+    stored = _stored(library)
+    (block,) = stored.page(3).blocks
+    assert block.kind == "reserved" and block.article_id == ""
+    assert stored.page(3).preset == "tabloid-a3"

@@ -41,7 +41,8 @@ from deskapp.ui.makeup.page_canvas import ARTICLE_MIME, PageCanvas
 VIEW_DPI = 50
 RENDER_PAUSE_MS = 120
 # A new block's size in grid columns and lines, by kind.
-DEFAULT_SIZE = {"headline": (2, 4), "lead": (2, 4), "body": (2, 20), "photo": (2, 14)}
+DEFAULT_SIZE = {"headline": (2, 4), "lead": (2, 4), "body": (2, 20), "photo": (2, 14),
+                "reserved": (2, 12)}
 
 
 class _ArticleList(QListWidget):
@@ -84,7 +85,8 @@ class PageView(QWidget):
         self.articles.setDragEnabled(True)
         self.kind = QComboBox(self)
         for kind, label in (("body", self.tr("Body")), ("headline", self.tr("Headline")),
-                            ("lead", self.tr("Lead")), ("photo", self.tr("Photo"))):
+                            ("lead", self.tr("Lead")), ("photo", self.tr("Photo")),
+                            ("reserved", self.tr("Advertisement (reserved space)"))):
             self.kind.addItem(label, kind)
         self.editions = QComboBox(self)
         self.export = QPushButton(self.tr("&Export edition PDF…"), self)
@@ -216,13 +218,17 @@ class PageView(QWidget):
 
     def _place_current(self) -> None:
         item = self.articles.currentItem()
-        if item is not None:
+        if self.kind.currentData() == "reserved":
+            self._dropped("", 0, 0)  # space kept for an advertisement holds no article
+        elif item is not None:
             self._dropped(item.data(Qt.ItemDataRole.UserRole), 0, 0)
 
     def _dropped(self, article_id: str, column: int, line: int) -> None:
         kind = self.kind.currentData()
         page = self.current_page()
         columns, lines = DEFAULT_SIZE.get(kind, (2, 10))
+        if kind == "reserved":
+            article_id = ""
         values: dict[str, Any] = {"kind": kind, "article_id": article_id, "column": column,
                                   "columns": columns, "line": line, "lines": lines}
         if kind == "body":
