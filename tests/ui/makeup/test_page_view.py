@@ -214,3 +214,23 @@ def test_space_for_an_advertisement_is_kept_without_an_article(view, library):
     (block,) = stored.page(3).blocks
     assert block.kind == "reserved" and block.article_id == ""
     assert stored.page(3).preset == "tabloid-a3"
+
+
+def test_a_page_whose_preset_is_gone_gets_a_sentence(qtbot, library):
+    from dataclasses import replace as changed
+
+    from deskapp.makeup.store import save_edition
+
+    edition = build_sample(library)
+    page = edition.page(2)
+    edition = save_edition(library, edition.with_page(changed(page, preset="gone-preset")))
+    page_view = PageView(library, edition, "Trần Bình")
+    qtbot.addWidget(page_view)
+    page_view.page_number.setValue(2)
+    assert "gone-preset" in page_view.status.text()
+    assert page_view.canvas.page is None
+    page_view.page_number.setValue(1)
+    assert page_view.canvas.page is not None
+    with qtbot.waitSignal(page_view.rendered, timeout=20000):
+        pass
+    page_view.job.wait()

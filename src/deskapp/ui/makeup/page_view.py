@@ -208,7 +208,13 @@ class PageView(QWidget):
 
     def _show_page(self) -> None:
         page = self.current_page()
-        self.canvas.show_page(page, load_page_preset(page.preset))
+        try:
+            preset = load_page_preset(page.preset)
+        except Exception as error:  # a newsroom's preset removed or broken since
+            self.canvas.show_page(None, None)
+            self.status.setText(error_words(error))
+            return
+        self.canvas.show_page(page, preset)
         self.canvas.set_image(None)
         self.job.request()
 
@@ -256,8 +262,9 @@ class PageView(QWidget):
         try:
             self.edition = save_edition(self.library, edition, author=self.author,
                                         kind="autosave")
-        except Exception as error:  # the plan stays on screen; the sentence says why
+        except Exception as error:  # the stored plan stays; the sentence says why
             self.status.setText(error_words(error))
+            self._show_page()  # the page as stored, not the change that was refused
             return
         self._set_page_range()
         self.job.request()
