@@ -103,6 +103,15 @@ tiền thưởng cho cà phê đạt chuẩn.
 
 Huyện cũng hỗ trợ cây giống để tái canh những vườn già cỗi trên 20 năm tuổi, mỗi năm khoảng \
 200 héc-ta, đồng thời tập huấn cho nông dân cách bón phân hữu cơ, tưới nước tiết kiệm.
+
+Tại Hợp tác xã Nông nghiệp Sa Bình, 46 hộ thành viên đang làm cà phê theo tiêu chuẩn bền \
+vững, ghi chép nhật ký đồng ruộng, hạn chế thuốc bảo vệ thực vật. Giám đốc hợp tác xã, anh \
+Nguyễn Hữu Phước, cho biết cà phê đạt chuẩn được doanh nghiệp mua cao hơn giá thị trường \
+khoảng 1.500 đồng mỗi ký, năm nay hợp tác xã dự kiến bán hơn 300 tấn nhân.
+
+Dù vậy, ngành nông nghiệp huyện lưu ý bà con không nên ồ ạt mở rộng diện tích khi giá lên, \
+nhất là trên đất dốc, thiếu nước tưới. Thay vào đó, nên đầu tư chăm sóc, trồng xen cây ăn \
+quả và cây che bóng để giảm rủi ro khi giá cà phê xuống.
 """,
 )
 
@@ -130,6 +139,17 @@ nói.
 
 Ủy ban nhân dân huyện cho biết sẽ xây kè chắn phía sau trường trong năm tới, tránh nước \
 tràn vào mỗi mùa lũ.
+
+Trong những ngày nghỉ học, nhiều giáo viên đã lội bộ vào các thôn Đăk Dế, Đăk Nhoong để \
+phát sách, giao bài cho học sinh tự ôn ở nhà. Thầy A Tiến, giáo viên lớp 3, kể có hôm phải \
+men theo bờ suối gần hai giờ mới tới được điểm trường lẻ.
+
+Hiện nhà trường còn thiếu một phòng học và khu vệ sinh cho điểm trường Đăk Nhoong. Phòng \
+Giáo dục huyện đã đưa hai hạng mục này vào kế hoạch sửa chữa năm tới, ưu tiên hoàn thành \
+trước mùa mưa.
+
+Hội Khuyến học xã cũng vận động được 15 triệu đồng để mua thêm áo mưa, ủng và đèn pin cho \
+học sinh ở xa trường, giúp các em đi học an toàn hơn trong những ngày mưa kéo dài.
 """,
 )
 
@@ -158,6 +178,14 @@ tự. Các hộ kinh doanh phải đăng ký gian hàng, niêm yết giá và gi
 
 Trong năm tới, thành phố dự kiến mở rộng phố đi bộ sang khu vực cầu treo Kon Klor, tổ chức \
 thêm chợ phiên nông sản vào sáng chủ nhật để giới thiệu sản vật địa phương.
+
+Anh Trần Minh Khoa, du khách đến từ Đà Nẵng, cho biết gia đình anh ghé phố đi bộ trên đường \
+lên Măng Đen. “Không khí ở đây dễ chịu, đồ ăn ngon mà giá phải chăng. Các cháu thích nhất \
+là xem múa xoang bên bờ sông”, anh nói.
+
+Theo các hộ kinh doanh, điều họ mong nhất là có thêm chỗ để xe gần phố đi bộ và biển chỉ \
+dẫn bằng tiếng Anh cho khách nước ngoài. Thành phố cho biết đang khảo sát để bố trí hai bãi \
+đỗ xe tạm ở hai đầu tuyến.
 """,
 )
 

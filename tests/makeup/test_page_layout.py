@@ -234,3 +234,19 @@ def test_a_reserved_label_the_fonts_cannot_draw_stops_the_export():
     with pytest.raises(MakeupRefused) as caught:
         render_pages(edition.with_page(replace(page, blocks=blocks)), _sources())
     assert "U+4E2D" in str(caught.value)
+
+
+def _image_widths(data: bytes) -> list[int]:
+    document = pdfium.PdfDocument(data)
+    try:
+        return [obj.get_px_size()[0] for obj in document[0].get_objects(
+            filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,))]
+    finally:
+        document.close()
+
+
+def test_the_page_view_draws_photos_for_the_screen_and_the_print_keeps_them_sharp():
+    screen = compose(lay_out(sample_edition(), articles(), photos, screen=True))
+    printed = compose(lay_out(sample_edition(), articles(), photos))
+    assert max(_image_widths(printed)) == 1800  # the bridge photo's own pixels, as delivered
+    assert max(_image_widths(screen)) < 1000

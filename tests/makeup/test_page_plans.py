@@ -33,7 +33,7 @@ def test_a_plan_survives_json_unchanged():
     edition = sample_edition()
     again = edition_from_json(edition_to_json(edition))
     assert again == edition
-    assert [len(page.blocks) for page in again.pages] == [12, 8]
+    assert [len(page.blocks) for page in again.pages] == [11, 8]
     assert [(p.number, b.id) for p, b in again.chain("mau-cau-treo")] == \
         [(1, "p1-body"), (2, "p2-body")]
 

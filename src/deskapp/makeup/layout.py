@@ -20,9 +20,13 @@ block is the article's over-set: it is measured, never dropped silently
 
 from __future__ import annotations
 
+import hashlib
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -90,6 +94,7 @@ class _Context:
     photos: PhotoSource
     cmyk: bool
     findings: list[Finding]
+    screen: bool = False  # photos prepared for the page view, not for print
     styles: dict[str, PageStyles] = field(default_factory=dict)
 
     def page_styles(self, preset: PagePreset) -> PageStyles:
@@ -100,15 +105,18 @@ class _Context:
 
 
 def lay_out(edition: Edition, articles: dict[str, Article], photos: PhotoSource,
-            *, pages: Iterable[int] | None = None, cmyk: bool = False) -> EditionLayout:
+            *, pages: Iterable[int] | None = None, cmyk: bool = False,
+            screen: bool = False) -> EditionLayout:
     """The edition (or only ``pages`` of it) laid out; see the module's text.
 
     An article's chain is laid out whole even when only some of its pages
-    are wanted: page 2 needs to know where page 1 left off.
+    are wanted: page 2 needs to know where page 1 left off. With ``screen``
+    the photos are prepared at the page view's resolution (and kept for the
+    next render), not the press's.
     """
     register_fonts()
     wanted = set(pages) if pages is not None else {page.number for page in edition.pages}
-    context = _Context(articles, photos, cmyk, [])
+    context = _Context(articles, photos, cmyk, [], screen)
     drawings: dict[int, PageDrawing] = {}
     presets: dict[int, PagePreset] = {}
     for page in edition.pages:
@@ -172,9 +180,10 @@ def _single_block(context: _Context, preset: PagePreset, page: Page, index: int,
             context.findings.append(Finding(
                 "missing_glyph", "label", char=char, codepoint=f"U+{ord(char):04X}",
                 data={"page": page.number, "block": index}))
-        return _fit(page, index, block, None), _reserved(preset, label, face, (x, y, width,
-                                                                               height),
-                                                         context.cmyk)
+        # Air above and below the box, so the text of the blocks around it never touches it.
+        air = min(preset.leading * 0.4, height / 4)
+        return _fit(page, index, block, None), _reserved(
+            preset, label, face, (x, y + air, width, height - 2 * air), context.cmyk)
     assert article is not None
     styles = context.page_styles(preset)
     log = GlyphLog()
@@ -226,7 +235,7 @@ def _headline(article: Article, base: ParagraphStyle, preset: PagePreset, width:
 
 def _photo(context: _Context, preset: PagePreset, page: Page, index: int, block: Block,
            article: Article, rect: tuple[float, float, float, float]) -> tuple[BlockFit, Draw]:
-    from deskapp.pdf.photos import MIN_PHOTO_DPI, _print_image
+    from deskapp.pdf.photos import MIN_PHOTO_DPI
 
     x, y, width, height = rect
     styles = context.page_styles(preset)
@@ -247,7 +256,7 @@ def _photo(context: _Context, preset: PagePreset, page: Page, index: int, block:
                                         data={"page": page.number, "headline": article.title,
                                               "name": block.asset}))
     else:
-        reader = _print_image(photo, width, context.cmyk)
+        reader = prepared_photo(photo, width, context.cmyk, context.screen)
         scale = max(width / photo.width, image_height / photo.height)
         dpi = 72 / scale
         if dpi < MIN_PHOTO_DPI:
@@ -276,6 +285,54 @@ def _photo(context: _Context, preset: PagePreset, page: Page, index: int, block:
         _draw_column(canvas, column, x, top - image_height - 3)
 
     return _fit(page, index, block, article), draw
+
+
+# Photos made ready to draw, by content, width and use: the page view draws the
+# same photos again after every change, and preparing one (decoding, resampling)
+# costs tens of milliseconds.
+SCREEN_PHOTO_DPI = 110
+_PREPARED: OrderedDict[tuple[str, int, bool, bool], Any] = OrderedDict()
+_PREPARED_KEPT = 24
+_PREPARED_LOCK = threading.Lock()
+
+
+def prepared_photo(photo: Photo, width: float, cmyk: bool, screen: bool) -> Any:
+    """The photo as reportlab draws it ``width`` points wide: for print or for the screen."""
+    from deskapp.pdf.photos import _print_image
+
+    key = (photo.key or hashlib.sha256(photo.data).hexdigest(), round(width), cmyk, screen)
+    with _PREPARED_LOCK:  # the page view and an export may lay out at the same time
+        if key in _PREPARED:
+            _PREPARED.move_to_end(key)
+            return _PREPARED[key]
+    reader = _screen_image(photo, width) if screen else None
+    if reader is None:
+        reader = _print_image(photo, width, cmyk)
+    with _PREPARED_LOCK:
+        _PREPARED[key] = reader
+        while len(_PREPARED) > _PREPARED_KEPT:
+            _PREPARED.popitem(last=False)
+    return reader
+
+
+def _screen_image(photo: Photo, width: float) -> Any:
+    """A copy at :data:`SCREEN_PHOTO_DPI`, decoded at a reduced scale where JPEG allows."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    from deskapp.limits import open_image
+
+    try:
+        image = open_image(photo.data)
+        target = max(1, round(width / 72 * SCREEN_PHOTO_DPI))
+        if image.width <= target:
+            return None
+        height = max(1, round(image.height * target / image.width))
+        image.draft("RGB", (target, height))
+        image = image.convert("RGB").resize((target, height), Image.Resampling.BILINEAR)
+        return ImageReader(image)
+    except Exception:
+        return None
 
 
 def _reserved(preset: PagePreset, label: str, face: str,

@@ -284,7 +284,7 @@ class PageView(QWidget):
             from deskapp.makeup.export import page_image
             from deskapp.makeup.layout import lay_out
 
-            whole = lay_out(edition, sources.articles, sources.photos)
+            whole = lay_out(edition, sources.articles, sources.photos, screen=True)
             return page_image(whole, number, dpi=VIEW_DPI), whole.fits, number
 
         self.job.start(work, self._rendered, self._failed)
