@@ -31,7 +31,7 @@ from typing import Any
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
 
 from deskapp.makeup.columns import Column, balance, fill, natural_height, words_in
 from deskapp.makeup.plan import Block, Edition, Page, PlanError
@@ -211,25 +211,33 @@ def _single_block(context: _Context, preset: PagePreset, page: Page, index: int,
 
 def _headline(article: Article, base: ParagraphStyle, preset: PagePreset, width: float,
               height: float, log: GlyphLog) -> tuple[list[Flowable], int]:
-    """The headline at the largest size in the preset's range that fits the block.
+    """The headline at the largest whole point size in the preset's range that fits the block.
 
-    Returns it and, when even the smallest size is too tall, by how many of
+    The size is found by halving the range (a taller size never takes fewer
+    lines), so a few line breaks decide it whatever the range. Returns the
+    headline and, when even the smallest size is too tall, by how many of
     its lines.
     """
     height -= preset.leading / 2  # a little air between the headline and what follows
-    size = preset.headline_max
-    while True:
+
+    def set_at(size: float, glyphs: GlyphLog) -> tuple[Paragraph, float]:
         style = ParagraphStyle("headline", parent=base, fontSize=size,
                                leading=round(size * preset.headline_leading, 1),
                                spaceBefore=0, spaceAfter=0)
-        paragraph = text_paragraph(article.title, style, GlyphLog())
-        _w, needed = paragraph.wrap(width, height)
-        if needed <= height or size <= preset.headline_min:
-            break
-        size = max(preset.headline_min, size - (2 if size > 30 else 1))
-    paragraph = text_paragraph(article.title, style, log)
-    _w, needed = paragraph.wrap(width, height)
-    over = math.ceil((needed - height) / style.leading) if needed > height + 0.01 else 0
+        paragraph = text_paragraph(article.title, style, glyphs)
+        return paragraph, paragraph.wrap(width, height)[1]
+
+    low, high = math.ceil(preset.headline_min), math.floor(preset.headline_max)
+    best = low
+    while low <= high:
+        middle = (low + high) // 2
+        if set_at(middle, GlyphLog())[1] <= height:
+            best, low = middle, middle + 1
+        else:
+            high = middle - 1
+    paragraph, needed = set_at(best, log)
+    leading = paragraph.style.leading
+    over = math.ceil((needed - height) / leading) if needed > height + 0.01 else 0
     return [paragraph], over
 
 
