@@ -1425,6 +1425,10 @@ Chuyển sang Unicode rồi nhập bài?</translation>
         <translation>&amp;Xuất PDF số báo…</translation>
     </message>
     <message>
+        <source>&amp;New edition…</source>
+        <translation>Số báo &amp;mới…</translation>
+    </message>
+    <message>
         <source>Page </source>
         <translation>Trang </translation>
     </message>
@@ -1439,6 +1443,18 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message>
         <source>(no headline)</source>
         <translation>(chưa có tít)</translation>
+    </message>
+    <message>
+        <source>New edition</source>
+        <translation>Số báo mới</translation>
+    </message>
+    <message>
+        <source>Name of the edition:</source>
+        <translation>Tên số báo:</translation>
+    </message>
+    <message>
+        <source>Edition of %1</source>
+        <translation>Số báo ngày %1</translation>
     </message>
     <message>
         <source>This article has no photo.</source>

@@ -234,3 +234,19 @@ def test_a_page_whose_preset_is_gone_gets_a_sentence(qtbot, library):
     with qtbot.waitSignal(page_view.rendered, timeout=20000):
         pass
     page_view.job.wait()
+
+
+def test_a_new_edition_is_made_from_the_window(view, library, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from deskapp.makeup.store import list_editions
+
+    monkeypatch.setattr(QInputDialog, "getText",
+                        staticmethod(lambda *args, **kwargs: ("Số 247", True)))
+    with qtbot.waitSignal(view.rendered, timeout=20000):
+        qtbot.mouseClick(view.new_edition, Qt.MouseButton.LeftButton)
+    assert view.edition.name == "Số 247"
+    assert [page.preset for page in view.edition.pages] == ["tabloid-a3"]
+    assert {item.name for item in list_editions(library)} == {"Số 247", PLAN["name"]}
+    assert view.editions.currentData() == view.edition.id
+    assert view.canvas.page.blocks == ()

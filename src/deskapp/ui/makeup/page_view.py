@@ -90,6 +90,7 @@ class PageView(QWidget):
             self.kind.addItem(label, kind)
         self.editions = QComboBox(self)
         self.export = QPushButton(self.tr("&Export edition PDF…"), self)
+        self.new_edition = QPushButton(self.tr("&New edition…"), self)
         self.exporter = Runner(self, threads=1)
         self.page_number = QSpinBox(self)
         self.page_number.setPrefix(self.tr("Page "))
@@ -109,6 +110,7 @@ class PageView(QWidget):
         self.place.clicked.connect(self._place_current)
         self.page_number.valueChanged.connect(lambda _n: self._show_page())
         self.export.clicked.connect(self.export_edition)
+        self.new_edition.clicked.connect(self.ask_new_edition)
         self._list_editions()
         self.editions.currentIndexChanged.connect(lambda _i: self._switch_edition())
         self._set_page_range()
@@ -123,6 +125,7 @@ class PageView(QWidget):
         main = QVBoxLayout()
         top = QHBoxLayout()
         top.addWidget(self.editions, 1)
+        top.addWidget(self.new_edition)
         top.addWidget(self.page_number)
         top.addWidget(self.export)
         main.addLayout(top)
@@ -171,11 +174,48 @@ class PageView(QWidget):
     def _list_editions(self) -> None:
         from deskapp.makeup.store import list_editions
 
-        self.editions.clear()
-        for item in list_editions(self.library):
-            label = f"{item.name} ({item.date})" if item.date else item.name
-            self.editions.addItem(label, item.id)
-        self.editions.setCurrentIndex(max(0, self.editions.findData(self.edition.id)))
+        self.editions.blockSignals(True)  # filling the list chooses nothing
+        try:
+            self.editions.clear()
+            for item in list_editions(self.library):
+                label = f"{item.name} ({item.date})" if item.date else item.name
+                self.editions.addItem(label, item.id)
+            self.editions.setCurrentIndex(max(0, self.editions.findData(self.edition.id)))
+        finally:
+            self.editions.blockSignals(False)
+
+    def ask_new_edition(self) -> None:
+        """A new edition dated today with one page of the current page's preset."""
+        from datetime import date
+
+        from PySide6.QtWidgets import QInputDialog
+
+        from deskapp.makeup.store import save_edition
+
+        today = date.today()
+        name, ok = QInputDialog.getText(
+            self, self.tr("New edition"), self.tr("Name of the edition:"),
+            text=self.tr("Edition of %1").replace("%1", today.strftime("%d/%m/%Y")))
+        if not ok or not name.strip():
+            return
+        try:
+            edition = save_edition(self.library, Edition(
+                name, today.isoformat(), (Page(1, self.current_page().preset),)),
+                author=self.author)
+        except Exception as error:
+            self.status.setText(error_words(error))
+            return
+        self.edition = edition
+        self._list_editions()
+        self._switch_to(edition)
+
+    def _switch_to(self, edition: Edition) -> None:
+        self.edition = edition
+        self.setWindowTitle(self.tr("Page makeup – %1").replace("%1", edition.name))
+        self._load_sources()
+        self._set_page_range()
+        self.page_number.setValue(self.page_number.minimum())
+        self._show_page()
 
     def _switch_edition(self) -> None:
         from deskapp.makeup.store import find_edition
@@ -184,15 +224,11 @@ class PageView(QWidget):
         if not edition_id or edition_id == self.edition.id:
             return
         try:
-            self.edition = find_edition(self.library, edition_id)
+            edition = find_edition(self.library, edition_id)
         except Exception as error:
             self.status.setText(error_words(error))
             return
-        self.setWindowTitle(self.tr("Page makeup – %1").replace("%1", self.edition.name))
-        self._load_sources()
-        self._set_page_range()
-        self.page_number.setValue(self.page_number.minimum())
-        self._show_page()
+        self._switch_to(edition)
 
     def _set_page_range(self) -> None:
         numbers = [page.number for page in self.edition.pages] or [1]
