@@ -5,6 +5,7 @@ The desk can plan and print pages before (and besides) the window::
     deskapp edition new "Số 245" --date 2026-12-05 --pages 2 --preset tabloid-a3
     deskapp edition import plan.json          (a whole plan, new or replacing its edition)
     deskapp edition list | show ED | fit ED | history ED | plan ED -o plan.json
+    deskapp edition restore ED REVISION      (an earlier plan becomes the current one)
     deskapp page place ED 1 body ARTICLE --grid 0,4,40,30 [--order 1]
     deskapp page remove ED 1 BLOCK
     deskapp page ED 1 -o page.pdf [--pdfx] [--draft]
@@ -26,7 +27,7 @@ from typing import Any
 
 from deskapp.messages import language
 
-EDITION_ACTIONS = ("new", "import", "list", "show", "fit", "history", "plan")
+EDITION_ACTIONS = ("new", "import", "list", "show", "fit", "history", "plan", "restore")
 PAGE_ACTIONS = ("place", "remove")
 
 
@@ -249,9 +250,24 @@ def _plan(library: Any, args: argparse.Namespace, rest: list[str]) -> int:
     return 0
 
 
+def _restore(library: Any, args: argparse.Namespace, rest: list[str]) -> int:
+    """Make an earlier plan of the edition its current one (a new revision: nothing is lost)."""
+    from deskapp.makeup.store import edition_history, find_edition, save_edition
+
+    _expect(len(rest) == 2, "edition restore ED REVISION (an id from 'edition history')")
+    edition = find_edition(library, rest[0])
+    found = [r for r in edition_history(library, edition.id) if r.id.startswith(rest[1])]
+    _expect(len(found) == 1 and len(rest[1]) >= 6,
+            "edition restore ED REVISION (an id, or its first 6+ characters, from "
+            "'edition history')")
+    save_edition(library, found[0].edition(), author=_author(library), kind="restore")
+    print(found[0].id)
+    return 0
+
+
 _EDITION: dict[str, Callable[[Any, argparse.Namespace, list[str]], int]] = {
     "new": _new, "import": _import, "list": _list, "show": _show, "fit": _fit,
-    "history": _history, "plan": _plan,
+    "history": _history, "plan": _plan, "restore": _restore,
 }
 
 

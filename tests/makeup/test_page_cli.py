@@ -126,3 +126,24 @@ def test_a_bad_plan_file_gets_a_sentence_and_changes_nothing(sample_library, tmp
     assert words in err and "Traceback" not in err
     assert _run(sample_library, "edition", "list") == 0
     assert len(capsys.readouterr().out.splitlines()) == 1
+
+
+def test_an_earlier_plan_is_restored_as_a_new_revision(sample_library, capsys):
+    assert _run(sample_library, "page", "remove", NAME, 2, "p2-ad2") == 0
+    library = Library.open(sample_library)
+    edition = find_edition(library, NAME)
+    first = edition_history(library, edition.id)[-1]
+    library.close()
+    assert len(edition.page(2).blocks) == 7
+    assert _run(sample_library, "edition", "restore", NAME, first.id[:8]) == 0
+    library = Library.open(sample_library)
+    restored = find_edition(library, NAME)
+    history = edition_history(library, edition.id)
+    library.close()
+    assert len(restored.page(2).blocks) == 8
+    assert [r.kind for r in history] == ["restore", "save", "save"]
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as stopped:  # a revision id too short to tell
+        _run(sample_library, "edition", "restore", NAME, "zz")
+    assert stopped.value.code == 2
+    assert "edition restore ED REVISION" in capsys.readouterr().err
