@@ -1468,6 +1468,17 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     </message>
 </context>
 <context>
+    <name>MakeupCommands</name>
+    <message>
+        <source>Page &amp;makeup…</source>
+        <translation>&amp;Dàn trang…</translation>
+    </message>
+    <message>
+        <source>Edition of %1</source>
+        <translation>Số báo ngày %1</translation>
+    </message>
+</context>
+<context>
     <name>ManualWindow</name>
     <message>
         <source>Deskapp user manual</source>
@@ -1598,6 +1609,99 @@ Chuyển sang Unicode rồi nhập bài?</translation>
     <message>
         <source>Take “%1” out of the name register?</source>
         <translation>Bỏ “%1” khỏi sổ tên?</translation>
+    </message>
+</context>
+<context>
+    <name>PageView</name>
+    <message>
+        <source>Page makeup – %1</source>
+        <translation>Dàn trang – %1</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Thân bài</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Tít</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Sapo</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <source>Advertisement (reserved space)</source>
+        <translation>Quảng cáo (chỗ dành riêng)</translation>
+    </message>
+    <message>
+        <source>&amp;Export edition PDF…</source>
+        <translation>&amp;Xuất PDF số báo…</translation>
+    </message>
+    <message>
+        <source>&amp;New edition…</source>
+        <translation>Số báo &amp;mới…</translation>
+    </message>
+    <message>
+        <source>Page </source>
+        <translation>Trang </translation>
+    </message>
+    <message>
+        <source>&amp;Place on the page</source>
+        <translation>Đặt &amp;lên trang</translation>
+    </message>
+    <message>
+        <source>Approved articles</source>
+        <translation>Bài đã duyệt</translation>
+    </message>
+    <message>
+        <source>(no headline)</source>
+        <translation>(chưa có tít)</translation>
+    </message>
+    <message>
+        <source>New edition</source>
+        <translation>Số báo mới</translation>
+    </message>
+    <message>
+        <source>Name of the edition:</source>
+        <translation>Tên số báo:</translation>
+    </message>
+    <message>
+        <source>Edition of %1</source>
+        <translation>Số báo ngày %1</translation>
+    </message>
+    <message>
+        <source>This article has no photo.</source>
+        <translation>Bài này không có ảnh.</translation>
+    </message>
+    <message>
+        <source>Page %1, block %2 (%3): %4 lines, %5 words over</source>
+        <translation>Trang %1, khối %2 (%3): thừa %4 dòng, %5 chữ</translation>
+    </message>
+    <message>
+        <source>Every block fits.</source>
+        <translation>Mọi khối đều vừa.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s) over-set: the edition cannot be printed yet.</source>
+        <translation>
+            <numerusform>%n khối bị thừa chữ: chưa in được số báo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edition PDF</source>
+        <translation>Tệp PDF của số báo</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Đang xuất PDF…</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Đã ghi: %1</translation>
     </message>
 </context>
 <context>

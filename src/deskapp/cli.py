@@ -187,9 +187,10 @@ def build_parser() -> argparse.ArgumentParser:
     kimp.add_argument("file", type=Path, metavar="FILE")
     keys_cmds.add_parser("list", help="list the trusted keys: id, name, source")
 
-    from deskapp import cli_names
+    from deskapp import cli_makeup, cli_names
 
     cli_names.add_parser(commands)
+    cli_makeup.add_parsers(commands)
     commands.add_parser("gui", help="open the window (the default)")
     return parser
 
@@ -933,6 +934,18 @@ def _cmd_names(args: argparse.Namespace, library_path: Path) -> int:
     return cli_names.command(args, library_path, _open)
 
 
+def _cmd_edition(args: argparse.Namespace, library_path: Path) -> int:
+    from deskapp import cli_makeup
+
+    return cli_makeup.run_edition(args, library_path, _open)
+
+
+def _cmd_page(args: argparse.Namespace, library_path: Path) -> int:
+    from deskapp import cli_makeup
+
+    return cli_makeup.run_page(args, library_path, _open)
+
+
 def _server_check(conn: object, server: str, *, repair: bool = False) -> int:
     from deskapp.sync.audit import check_articles, repair_articles
     from deskapp.sync.messages import problem_words, sync_message
@@ -970,7 +983,8 @@ _COMMANDS = {"import": _cmd_import, "list": _cmd_list, "search": _cmd_search,
              "export": _cmd_export, "convert": _cmd_convert, "presets": _cmd_presets,
              "check": _cmd_check, "status": _cmd_status, "package": _cmd_package,
              "sync": _cmd_sync, "server": _cmd_server, "keys": _cmd_keys,
-             "names": _cmd_names, "house-style": _cmd_names}
+             "names": _cmd_names, "house-style": _cmd_names, "edition": _cmd_edition,
+             "page": _cmd_page}
 
 
 if __name__ == "__main__":

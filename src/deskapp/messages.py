@@ -345,6 +345,60 @@ CATALOG: dict[str, tuple[str, str]] = {
         "PDF/X allows no links on the page: the {count} links of the article (from line {line}) "
         "print as text only.",
     ),
+    "plan_invalid": (
+        "Kế hoạch trang không dùng được: mục “{key}” ({problem}) ở trang {page}, khối {block}. "
+        "Không có gì bị thay đổi.",
+        "The page plan cannot be used: “{key}” ({problem}) on page {page}, block {block}. "
+        "Nothing was changed.",
+    ),
+    "plan_not_json": (
+        "Tệp kế hoạch trang không phải JSON đọc được ({reason}). Không có gì bị thay đổi.",
+        "The page plan file is not readable JSON ({reason}). Nothing was changed.",
+    ),
+    "plan_too_large": (
+        "Tệp kế hoạch trang quá lớn (tối đa {limit} byte). Không có gì bị thay đổi.",
+        "The page plan file is too large (at most {limit} bytes). Nothing was changed.",
+    ),
+    "plan_no_page": (
+        "Số báo “{edition}” không có trang {page}.",
+        "The edition “{edition}” has no page {page}.",
+    ),
+    "plan_block_outside": (
+        "Khối {block} của trang {page} nằm ngoài khung chữ của mẫu trang “{preset}” "
+        "({columns} cột, {lines} dòng).",
+        "Block {block} of page {page} reaches outside the text area of the page preset "
+        "“{preset}” ({columns} columns, {lines} lines).",
+    ),
+    "plan_article_missing": (
+        "Trang {page} đặt bài “{article}” nhưng thư viện không có bài này.",
+        "Page {page} places the article “{article}”, which is not in the library.",
+    ),
+    "edition_not_found": (
+        "Không có số báo nào tên hoặc mã “{ref}”.",
+        "There is no edition named or numbered “{ref}”.",
+    ),
+    "edition_damaged": (
+        "Kế hoạch đã lưu của số báo “{name}” bị hỏng: {reason}",
+        "The stored plan of the edition “{name}” is damaged: {reason}",
+    ),
+    "makeup_refused": (
+        "Không xuất trang: {problems}",
+        "The pages were not exported: {problems}",
+    ),
+    "preflight_overset": (
+        "Trang {page}, khối {block}, bài “{headline}”: thừa {lines} dòng, {words} chữ "
+        "không có chỗ.",
+        "Page {page}, block {block}, “{headline}”: {lines} lines, {words} words over with "
+        "no room.",
+    ),
+    "preflight_unapproved": (
+        "Trang {page}: bài “{headline}” chưa được duyệt.",
+        "Page {page}: the article “{headline}” is not approved.",
+    ),
+    "preflight_photo_not_found": (
+        "Trang {page}: bài “{headline}” không có ảnh “{name}”; khối ảnh in khung trống.",
+        "Page {page}: the article “{headline}” has no photo “{name}”; the block prints empty.",
+    ),
     "preflight_low_resolution": (
         "Ảnh “{name}” chỉ đạt {dpi:.0f} dpi ở kích thước in (cần ít nhất {minimum} dpi).",
         "The photo “{name}” is only {dpi:.0f} dpi at its printed size "
@@ -475,6 +529,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "section": ("chuyên mục", "section"),
     "header": ("đầu trang", "running header"),
     "footer": ("chân trang", "footer"),
+    "label": ("chữ trong khối dành riêng", "words of a reserved block"),
 }
 
 

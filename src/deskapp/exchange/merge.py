@@ -98,6 +98,8 @@ class MergeResult:
         if self.refused_names is None:
             return None
         return DeskappError("register_refused", sender=self.sender, reason=self.refused_names)
+    # Editions (page plans) added or brought up to date (deskapp.makeup.exchange).
+    new_editions: int = 0
     # Approval claims that did not verify here (deskapp.desk.approvals.ApprovalRefused).
     refused_approvals: tuple[Any, ...] = ()
 
@@ -142,12 +144,14 @@ def apply_package(library: Library, package: Package, *,
         resolutions = _apply_resolutions(library, package)
         _insert_photos(library, package)
         names, names_refused = _apply_names(library, package)
+        editions = _apply_editions(library, package)
         if verify_approvals:
             refused = _settle(library, result, before, refused)
-    if result.outcome == "nothing_new" and (comments or events or resolutions or names):
+    if result.outcome == "nothing_new" and (comments or events or resolutions or names
+                                            or editions):
         result = replace(result, outcome="updated")
     return replace(result, new_comments=comments, new_events=events,
-                   new_resolutions=resolutions, new_names=names,
+                   new_resolutions=resolutions, new_names=names, new_editions=editions,
                    refused_names=names_refused, sender=package.sender,
                    refused_approvals=tuple(refused))
 
@@ -170,6 +174,18 @@ def _apply_names(library: Library, package: Package) -> tuple[int, str | None]:
     if refused is not None:
         return 0, refused
     return merge_names(library, package.names), None
+
+
+def _apply_editions(library: Library, package: Package) -> int:
+    """The page plans placing the article: the later change of each edition wins.
+
+    Pages are the desk's: only a package an editor wrote changes a plan here.
+    """
+    if not package.editions or package.role != "editor":
+        return 0
+    from deskapp.makeup.exchange import merge_editions
+
+    return merge_editions(library, package.editions)
 
 
 def _screen(library: Library, package: Package, exists: bool,

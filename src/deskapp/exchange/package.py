@@ -92,6 +92,7 @@ PHOTOS = "photos.json"
 RESOLUTIONS = "resolutions.json"
 NAMES = "names.json"
 NAMES_SIGNATURE = "names.sig.json"  # the editor's signature over names.json
+EDITIONS = "editions.json"  # the page plans placing the article (deskapp.makeup.exchange)
 PHOTO_FOLDER = "photos/"
 _REQUIRED = (ARTICLE, REVISIONS, COMMENTS, STATUS_EVENTS)
 
@@ -152,6 +153,7 @@ class Package:
     # (deskapp.desk.register_trust checks them before the register is merged).
     names_digest: str = ""
     names_signature: Any = None
+    editions: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def head(self) -> Revision:
@@ -196,6 +198,10 @@ def write_package(library: Library, article_id: str, path: Path | str, *,
         raise ImportRejected("too_many_revisions", name=path.name, count=count,
                              limit=MAX_PACKAGE_REVISIONS)
     seal_revisions(library, [article_id])
+    from deskapp.makeup.exchange import edition_records
+
+    with library.transaction():
+        editions = edition_records(library, article_id)
     members = {
         ARTICLE: article_markdown(article).encode("utf-8"),
         REVISIONS: _json_bytes([_revision_record(r) for r in library.revisions(article_id)]),
@@ -215,6 +221,8 @@ def write_package(library: Library, article_id: str, path: Path | str, *,
 
             members[NAMES] = _json_bytes(names)
             members[NAMES_SIGNATURE] = _json_bytes(sign_names(library, sender, members[NAMES]))
+    if editions:
+        members[EDITIONS] = _json_bytes(editions)
     manifest = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -511,6 +519,15 @@ def _build(manifest: dict[str, Any], contents: dict[str, bytes], name: str) -> P
     names_digest = hashlib.sha256(contents[NAMES]).hexdigest() if NAMES in contents else ""
     names_signature = (_parse_json(contents[NAMES_SIGNATURE], name, NAMES_SIGNATURE)
                        if NAMES_SIGNATURE in contents else None)
+    editions: list[dict[str, Any]] = []
+    if EDITIONS in contents:
+        from deskapp.makeup.exchange import check_edition_records
+
+        checked_editions = check_edition_records(_parse_json(contents[EDITIONS], name, EDITIONS))
+        if checked_editions is None:
+            raise ImportRejected("package_corrupt", name=name,
+                                 reason=f"“{EDITIONS}” holds a malformed record")
+        editions = checked_editions
     return Package(
         name=name, format_version=manifest["format_version"],
         app_version=manifest["app_version"], created_at=manifest["created_at"],
@@ -520,7 +537,7 @@ def _build(manifest: dict[str, Any], contents: dict[str, bytes], name: str) -> P
         target_lines=about.get("target_lines"),
         revisions=revisions, comments=comments, status_events=events, photos=photos,
         resolutions=resolutions, names=names, names_digest=names_digest,
-        names_signature=names_signature,
+        names_signature=names_signature, editions=editions,
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from deskapp.text.collation import sort_key
 
 # The number of migrations in deskapp.store.schema: bump it with every new migration.
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 
 def title_order_key(title: str) -> str:

@@ -387,6 +387,33 @@ def _name_register(db: Database) -> None:
     )
 
 
+
+@migrations(name="0014_editions")
+def _editions(db: Database) -> None:
+    """Page plans: an edition's pages and blocks, as JSON, with their history.
+
+    ``editions`` holds each edition's current plan (:mod:`deskapp.makeup.plan`)
+    and the revision it came from; ``edition_revisions`` keeps every saved
+    plan, an autosave by the same person within a few minutes replacing the
+    one before it (as article autosaves do) unless it is ``sealed``: sent in a
+    package, it must keep its content. An edition is looked up by id or by
+    its name.
+    """
+    db.execute(
+        "CREATE TABLE editions (id TEXT PRIMARY KEY, name TEXT NOT NULL, "
+        "date TEXT NOT NULL DEFAULT '', plan TEXT NOT NULL, created_at TEXT NOT NULL, "
+        "updated_at TEXT NOT NULL, revision_id TEXT, deleted_at TEXT)"
+    )
+    db.execute("CREATE INDEX editions_name ON editions (name)")
+    db.execute(
+        "CREATE TABLE edition_revisions (id TEXT PRIMARY KEY, edition_id TEXT NOT NULL "
+        "REFERENCES editions(id) ON DELETE CASCADE, parent_id TEXT, created_at TEXT NOT NULL, "
+        "author TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL, plan TEXT NOT NULL, "
+        "sealed INTEGER NOT NULL DEFAULT 0)"
+    )
+    db.execute("CREATE INDEX edition_revisions_edition ON edition_revisions "
+               "(edition_id, created_at)")
+
 if len(migrations._migrations) != SCHEMA_VERSION:  # keys.SCHEMA_VERSION was not bumped
     raise RuntimeError(f"{len(migrations._migrations)} migrations, SCHEMA_VERSION {SCHEMA_VERSION}")
 

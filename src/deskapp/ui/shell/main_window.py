@@ -42,6 +42,7 @@ from deskapp.ui.exchange.hand_off import HandOff
 from deskapp.ui.help.commands import HelpCommands
 from deskapp.ui.library.commands import LibraryCommands
 from deskapp.ui.library.library_panel import LibraryPanel
+from deskapp.ui.makeup.commands import MakeupCommands
 from deskapp.ui.printing.commands import PrintCommands
 from deskapp.ui.safety.backups import BackupCommands
 from deskapp.ui.shell import window_state
@@ -130,6 +131,7 @@ class MainWindow(OwnContextTr, QMainWindow):
         self.printing = PrintCommands(self, session, self.runner, bar, self.copyfit,
                                       self.preview, self.library_panel.selected_ids,
                                       self.format_actions.photo, self.side)
+        self.makeup = MakeupCommands(self, session)
         self.backups = BackupCommands(self, session, self.runner, bar, quiesce=self._quiesce,
                                       open_first=self.library_commands.open_first)
         self.text_commands = TextCommands(self, self.editor, bar)

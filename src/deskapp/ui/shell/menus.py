@@ -45,7 +45,8 @@ def build_menus(w: MainWindow) -> None:
     file_menu = bar.addMenu(translate("MainWindow", "&File"))
     _add(file_menu, (w.act_new, lib.act_open, files.act_import, w.act_save, None,
                      hand.act_open_package, hand.act_send, hand.act_conflict, None,
-                     prints.act_export, prints.act_batch_export, prints.act_preflight,
+                     prints.act_export, prints.act_batch_export, w.makeup.act_page_view,
+                     prints.act_preflight,
                      files.act_export_word, files.act_export_markdown, None))
     w.backups.fill_menu(file_menu)
     _add(file_menu, (None, w.act_quit))
