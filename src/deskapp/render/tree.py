@@ -127,12 +127,12 @@ def plain_tree(text: str) -> Element | None:
     """
     if not text.strip() or _NOT_PLAIN.search(text) or _BLOCK_START.search(text):
         return None
-    # What Python-Markdown's whitespace step leaves of the source: the
-    # same blank lines, then blocks split at every pair of newlines.
-    source = re.sub(r"(?<=\n) +\n", "\n", text + "\n\n")
+    # Blocks as Python-Markdown splits them, at every pair of newlines. (Its
+    # whitespace step, which empties lines of spaces, has nothing to do: no
+    # line here starts with a space.)
     root = Element("div")
     root.text = "\n"
-    for block in source.split("\n\n"):
+    for block in (text + "\n\n").split("\n\n"):
         paragraph: list[str] = []
         for line in block.split("\n"):
             if not line.startswith("#"):
