@@ -82,6 +82,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # (0x1A) at the end of files, so those do not count against a file.
 _LAYOUT_CONTROLS = frozenset("\t\n\r\f\v\x1a")
 _STRAY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# The characters _is_control counts, as one class: counted in C, not per character.
+_CONTROLS = re.compile(
+    "[" + "".join(f"\\x{code:02x}" for code in (*range(32), 127)
+                  if chr(code) not in _LAYOUT_CONTROLS) + "]"
+)
 _BINARY_SAMPLE = 64 * 1024
 _BINARY_CONTROL_SHARE = 0.05
 
@@ -207,7 +212,7 @@ def _looks_binary(text: str) -> bool:
     sample = text[:_BINARY_SAMPLE]
     if "\x00" in sample:
         return True
-    controls = sum(1 for ch in sample if _is_control(ch))
+    controls = len(_CONTROLS.findall(sample))
     return controls > _BINARY_CONTROL_SHARE * max(len(sample), 1)
 
 
