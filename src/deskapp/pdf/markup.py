@@ -19,7 +19,6 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element
 
-import nh3
 from reportlab.lib.fonts import ps2tt
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
@@ -169,6 +168,8 @@ class InlineWriter:
                 parts.append(_SLOT % len(rendered))
                 rendered.append(self.element(child))
             parts.append(escape(child.tail or ""))
+        import nh3  # only for text with the author's HTML in it
+
         pieces = _SLOT_RE.split(nh3.clean("".join(parts), tags=set(), strip_comments=True))
         return "".join(
             rendered[int(piece)] if index % 2 else self.text(html.unescape(piece))
@@ -240,4 +241,6 @@ def raw_html_text(fragment: str) -> str:
     Print has no use for the author's markup and must never draw it as
     code; the preview shows the few harmless tags it allows.
     """
+    import nh3
+
     return html.unescape(nh3.clean(fragment, tags=set(), strip_comments=True))
