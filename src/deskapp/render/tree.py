@@ -107,10 +107,14 @@ class MarkdownParser:
 # links, footnotes, HTML, entities, emphasis, tables, fences), and the
 # characters Python-Markdown treats as whitespace or removes (tabs, carriage
 # returns, its own placeholders).
-_NOT_PLAIN = re.compile(r"[`\\\[\]<>&*_|~\t\r\x02\x03]|  \n")
+# (Two spaces before a newline, a hard line break, are looked for apart: an
+# alternative in the expression would make it try every position twice.)
+_NOT_PLAIN = re.compile(r"[`\\\[\]<>&*_|~\t\r\x02\x03]")
 # A line opening a list, a rule, an underlined heading, a quotation or an
-# indented block (or possibly so): left to Python-Markdown.
-_BLOCK_START = re.compile(r"^(?:[ \-+=>]|[0-9]+[.)])", re.MULTILINE)
+# indented block (or possibly so) is left to Python-Markdown: its first
+# character is one of these, or it is a number ending in . or ).
+_BLOCK_START = frozenset(" -+=>")
+_NUMBERED = re.compile(r"[0-9]+[.)]")
 _HEADING_LINE = re.compile(r"(#{1,6})([^#]*)")
 
 
@@ -125,7 +129,7 @@ def plain_tree(text: str) -> Element | None:
     tables, rules) returns None and goes through Python-Markdown; a test
     compares the two on thousands of generated texts.
     """
-    if not text.strip() or _NOT_PLAIN.search(text) or _BLOCK_START.search(text):
+    if not text.strip() or _NOT_PLAIN.search(text) or "  \n" in text:
         return None
     # Blocks as Python-Markdown splits them, at every pair of newlines. (Its
     # whitespace step, which empties lines of spaces, has nothing to do: no
@@ -135,7 +139,10 @@ def plain_tree(text: str) -> Element | None:
     for block in (text + "\n\n").split("\n\n"):
         paragraph: list[str] = []
         for line in block.split("\n"):
-            if not line.startswith("#"):
+            first = line[:1]
+            if first in _BLOCK_START or ("0" <= first <= "9" and _NUMBERED.match(line)):
+                return None
+            if first != "#":
                 paragraph.append(line)
                 continue
             match = _HEADING_LINE.fullmatch(line)
