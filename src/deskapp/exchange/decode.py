@@ -91,6 +91,7 @@ _BINARY_SAMPLE = 64 * 1024
 _BINARY_CONTROL_SHARE = 0.05
 
 _NEWLINES = re.compile(r"\r\n?|\u2028|\x85|\f")
+_NEWLINE_MARKS = ("\r", "\u2028", "\x85", "\f")
 
 
 def decode_text(data: bytes, name: str, *, legacy: LegacyDecoder | None = None) -> str:
@@ -125,7 +126,10 @@ def tidy_text(text: str) -> str:
     newline. A paragraph separator (U+2029) becomes a blank line.
     """
     text = text.replace("\u2029", "\n\n")
-    text = _NEWLINES.sub("\n", text)
+    # Most files have none of these: four scans in C cost less than the
+    # expression's alternatives tried at every position.
+    if any(mark in text for mark in _NEWLINE_MARKS):
+        text = _NEWLINES.sub("\n", text)
     text = _STRAY_CONTROLS.sub("", text)
     return nfc(text.lstrip("\ufeff"))
 
