@@ -212,7 +212,7 @@ class PagedCanvas(Canvas):
         # The page's operators as one string (reportlab joins them with the
         # same newlines when it writes the page): a held page is then a few
         # objects instead of thousands of small strings.
-        state["_code"] = ["\n".join(self._code)]
+        state["_code"] = ["\n".join(self._code)] if self._code else []
         self._pages.append(state)
         self._startPage()
 
