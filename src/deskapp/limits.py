@@ -106,6 +106,7 @@ _QUOTE_PREFIX = re.compile(r"[ \t]*>")
 _HEADING_OR_RULE = re.compile(r"#{1,6}(?:[ \t]|\Z)|(?:[-*_][ \t]*){3,}\Z")
 _BRACKET = re.compile(r"\\.|[\[\]()<>]")
 _OPENER = {"]": "[", ")": "(", ">": "<"}
+_BRACKET_CHARS = "\\[]()<>"
 _FOOTNOTE_DEF = re.compile(r"\[\^[^\]\n]+\]:")
 _TABLE_RULE = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*\Z")
 
@@ -174,11 +175,28 @@ def check_markdown(text: str, where: str = "body") -> None:
     Raises :class:`LimitExceeded` (``limit`` names which) or returns None.
     The measures are those of the text as written (indentation counted in
     steps of four spaces, a tab as four), close to what the parser will see.
+    The last texts that passed are remembered: a file imported and then
+    exported is checked once (the check is a twentieth of a long export).
     """
+    global _passed
     if len(text) > MAX_BODY_CHARS:
         _refuse("body_chars", where, len(text), MAX_BODY_CHARS)
     if not text:
         return
+    key = (where, text)
+    if key in _passed:
+        return
+    _scan_markdown(text, where)
+    _passed = (key, *_passed[:_REMEMBERED - 1])
+
+
+# The last (where, text) pairs that passed, newest first; replaced whole, so
+# threads checking at once see one tuple or the other.
+_passed: tuple[tuple[str, str], ...] = ()
+_REMEMBERED = 2
+
+
+def _scan_markdown(text: str, where: str) -> None:
     lines = text.split("\n")
     in_code = [False] * len(lines)
     for start, end in fenced_blocks(lines):
@@ -255,6 +273,10 @@ class _Scan:
 
     def _brackets(self, content: str) -> None:
         self.links += content.count("](") + content.count("][") + content.count("<http")
+        # Most lines of copy hold no bracket: seven scans in C instead of the
+        # regular expression's (its alternation tries each position twice).
+        if not any(char in content for char in _BRACKET_CHARS):
+            return
         open_ = self.open
         for match in _BRACKET.finditer(content):
             ch = match.group()

@@ -417,6 +417,10 @@ def _typeset_many(
     Page numbers run through the whole document; each article's headline is
     a top-level bookmark and its running header carries its own title.
     ``approval`` fills the ``{approval}`` placeholder on every page.
+
+    The stories are consumed, as reportlab's build consumes its list: each
+    paragraph (with its broken lines) is let go once it is drawn, instead of
+    every one of a long article staying in memory until the end.
     """
     heights = [top_block_height(story.top, plan) for story, _doc in parts]
     flowables: Story = []
@@ -428,6 +432,7 @@ def _typeset_many(
             flowables.append(PageBreak())
         flowables.append(_ArticleStart(furniture_values(doc, plan.preset, approval)))
         flowables.extend(arranged(story, heights[index], columns))
+        story.top, story.flow = [], []
     first_values = furniture_values(parts[0][1], plan.preset, approval)
     # Laying out changes flowables (a split paragraph keeps its parts), so a
     # second layout for the column balancing starts from a copy made now.

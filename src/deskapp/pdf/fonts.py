@@ -9,6 +9,7 @@ italic faces instead of a synthetic slant or a missing glyph.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -176,7 +177,8 @@ def covered_runs(text: str, font_name: str) -> list[tuple[str, bool]]:
     covered = _covered(font_name)
     # Nearly every run is wholly covered: one set difference, in C, instead
     # of a Python step per character (a fifth of a 200-page export once).
-    if not any(_drawn(char) for char in set(text) - covered):
+    if _coverage(font_name).lacks_none(text) or not any(
+            _drawn(char) for char in set(text) - covered):
         return [(text, True)] if text else []
     runs: list[tuple[str, bool]] = []
     for char in text:
@@ -186,6 +188,54 @@ def covered_runs(text: str, font_name: str) -> list[tuple[str, bool]]:
         else:
             runs.append((char, drawable))
     return runs
+
+
+class _Coverage:
+    """Whether a text holds any character a face lacks, asked many times of one face.
+
+    The set difference of :func:`covered_runs` makes a string of every
+    character it hashes; once a face has been asked about enough text (a
+    long article), a compiled class of the characters it lacks answers the
+    question four times faster. Short texts (a one-page article) never pay
+    for compiling it.
+    """
+
+    COMPILE_AFTER = 50_000  # characters asked about before the expression is built
+
+    def __init__(self, font_name: str) -> None:
+        self.font_name = font_name
+        self.asked = 0
+        self.lacking: re.Pattern[str] | None = None
+
+    def lacks_none(self, text: str) -> bool:
+        """True when the face has every character of ``text``; False when unsure."""
+        if self.lacking is None:
+            self.asked += len(text)
+            if self.asked < self.COMPILE_AFTER:
+                return False
+            self.lacking = _lacking_expression(_covered(self.font_name))
+        return self.lacking.search(text) is None
+
+
+def _lacking_expression(covered: frozenset[str]) -> re.Pattern[str]:
+    """A class matching any character outside ``covered``, written as ranges of code points."""
+    codes = sorted(map(ord, covered))
+    ranges = []
+    start = previous = codes[0] if codes else 0
+    for code in codes[1:]:
+        if code != previous + 1:
+            ranges.append((start, previous))
+            start = code
+        previous = code
+    if codes:
+        ranges.append((start, previous))
+    inside = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in ranges)
+    return re.compile(f"[^{inside}]" if inside else "[\\s\\S]")
+
+
+@cache
+def _coverage(font_name: str) -> _Coverage:
+    return _Coverage(font_name)
 
 
 @cache

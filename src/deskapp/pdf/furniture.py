@@ -208,7 +208,12 @@ class PagedCanvas(Canvas):
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
+        state = dict(self.__dict__)
+        # The page's operators as one string (reportlab joins them with the
+        # same newlines when it writes the page): a held page is then a few
+        # objects instead of thousands of small strings.
+        state["_code"] = ["\n".join(self._code)] if self._code else []
+        self._pages.append(state)
         self._startPage()
 
     def save(self) -> None:

@@ -19,7 +19,6 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element
 
-import nh3
 from reportlab.lib.fonts import ps2tt
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
@@ -44,14 +43,22 @@ def escape(text: str) -> str:
 
 
 class GlyphLog:
-    """Which registered face draws which text, gathered while building."""
+    """Which registered face draws which text, gathered while building.
+
+    A run already found drawable whole in its face (see :func:`drawable`) is
+    logged as ``checked``: :meth:`missing` does not look at it again, which
+    was a tenth of building a long article's story.
+    """
 
     def __init__(self) -> None:
         self._texts: defaultdict[str, list[str]] = defaultdict(list)
+        self._unchecked: defaultdict[str, list[str]] = defaultdict(list)
 
-    def add(self, face: str, text: str) -> None:
+    def add(self, face: str, text: str, checked: bool = False) -> None:
         if text:
             self._texts[face].append(text)
+            if not checked:
+                self._unchecked[face].append(text)
 
     def by_face(self) -> dict[str, str]:
         return {face: "".join(texts) for face, texts in self._texts.items()}
@@ -59,8 +66,8 @@ class GlyphLog:
     def missing(self) -> set[str]:
         """Characters some run of the log needs from a face that lacks them."""
         missing: set[str] = set()
-        for face, text in self.by_face().items():
-            missing |= missing_glyphs(text, face)
+        for face, texts in self._unchecked.items():
+            missing |= missing_glyphs("".join(texts), face)
         return missing
 
 
@@ -81,7 +88,7 @@ def drawable(text: str, face: Face, log: GlyphLog) -> str:
     parts = []
     for run, covered in covered_runs(text, face.name):
         if covered:
-            log.add(face.name, run)
+            log.add(face.name, run, checked=True)
             parts.append(escape(run))
         else:
             symbols = replace(face, family=SYMBOLS)
@@ -161,6 +168,8 @@ class InlineWriter:
                 parts.append(_SLOT % len(rendered))
                 rendered.append(self.element(child))
             parts.append(escape(child.tail or ""))
+        import nh3  # only for text with the author's HTML in it
+
         pieces = _SLOT_RE.split(nh3.clean("".join(parts), tags=set(), strip_comments=True))
         return "".join(
             rendered[int(piece)] if index % 2 else self.text(html.unescape(piece))
@@ -216,7 +225,7 @@ class InlineWriter:
         parts = []
         for run, covered in covered_runs(text, mono.name):
             face = mono if covered else fallback
-            self.log.add(face.name, run)
+            self.log.add(face.name, run, checked=covered)
             parts.append(f'<font face="{face.family}"{size_attr}>{escape(run)}</font>')
         return "".join(parts)
 
@@ -232,4 +241,6 @@ def raw_html_text(fragment: str) -> str:
     Print has no use for the author's markup and must never draw it as
     code; the preview shows the few harmless tags it allows.
     """
+    import nh3
+
     return html.unescape(nh3.clean(fragment, tags=set(), strip_comments=True))

@@ -8,7 +8,6 @@ starts quickly.
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -48,6 +47,8 @@ def peek_setting(path: Path | str, key: str) -> str | None:
     path = Path(path)
     if not path.is_file():
         return None
+    import sqlite3  # only when there is a library to read (``deskapp export FILE`` has none)
+
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2)
     except sqlite3.Error:
