@@ -250,3 +250,12 @@ def test_the_page_view_draws_photos_for_the_screen_and_the_print_keeps_them_shar
     printed = compose(lay_out(sample_edition(), articles(), photos))
     assert max(_image_widths(printed)) == 1800  # the bridge photo's own pixels, as delivered
     assert max(_image_widths(screen)) < 1000
+
+
+def test_the_folio_prints_the_date_as_a_paper_does():
+    from deskapp.makeup.export import folio_date
+
+    assert folio_date("2026-12-05", "vi") == "Thứ Bảy, 5/12/2026"
+    assert folio_date("2026-12-06", "vi") == "Chủ Nhật, 6/12/2026"
+    assert folio_date("2026-12-05", "en") == "Saturday, 5 December 2026"
+    assert folio_date("số Tết", "vi") == "số Tết"  # not a date: as written

@@ -188,12 +188,37 @@ def _drawable(text: str, face: str) -> str:
     return "".join(char for char in text if char not in missing)
 
 
+# Weekdays as a Vietnamese and an English paper print them above the fold (Monday first).
+_WEEKDAYS = {
+    "vi": ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+
+def folio_date(value: str, language: str) -> str:
+    """The edition's date as the folio prints it: "Thứ Bảy, 5/12/2026", "Saturday, 5 December
+    2026"; a date that is not YYYY-MM-DD is printed as written."""
+    from datetime import date
+
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return value
+    if language == "vi":
+        return f"{_WEEKDAYS['vi'][day.weekday()]}, {day.day}/{day.month}/{day.year}"
+    return (f"{_WEEKDAYS['en'][day.weekday()]}, {day.day} {_MONTHS_EN[day.month - 1]} "
+            f"{day.year}")
+
+
 def _folio(canvas: Canvas, preset: PagePreset, edition: Edition, number: int,
            cmyk: bool) -> None:
     folio = preset.folio
     if folio is None:
         return
-    values = {"publication": preset.publication, "date": edition.date, "page": str(number),
+    values = {"publication": preset.publication, "page": str(number),
+              "date": folio_date(edition.date, "vi" if preset.language == "vi" else "en"),
               "edition": edition.name}
     face = face_name(SANS, bold=True)
     left = preset.margins.left
