@@ -250,3 +250,18 @@ def test_a_new_edition_is_made_from_the_window(view, library, qtbot, monkeypatch
     assert {item.name for item in list_editions(library)} == {"Số 247", PLAN["name"]}
     assert view.editions.currentData() == view.edition.id
     assert view.canvas.page.blocks == ()
+
+
+def test_the_page_view_fits_a_laptop_screen(qtbot, monkeypatch):
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QWidget
+
+    from deskapp.ui.makeup.page_view import fitted_size
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    screen = widget.screen()
+    monkeypatch.setattr(type(screen), "availableGeometry", lambda _self: QRect(0, 0, 1366, 728))
+    assert fitted_size(widget, 1100, 900) == (1100, 668)
+    monkeypatch.setattr(type(screen), "availableGeometry", lambda _self: QRect(0, 0, 1920, 1040))
+    assert fitted_size(widget, 1100, 900) == (1100, 900)

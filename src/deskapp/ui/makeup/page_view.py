@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -65,6 +66,15 @@ class _ArticleList(QListWidget):
         super().keyPressEvent(event)
 
 
+def fitted_size(widget: QWidget, width: int, height: int) -> tuple[int, int]:
+    """``width`` × ``height``, or less where the screen is smaller (a 1366×768 laptop)."""
+    screen = widget.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return width, height
+    room = screen.availableGeometry()
+    return min(width, room.width() - 40), min(height, room.height() - 60)
+
+
 class PageView(QWidget):
     """One edition's pages on the grid; see the module's text."""
 
@@ -79,7 +89,7 @@ class PageView(QWidget):
         self.edition = edition
         self.author = author
         self.setWindowTitle(self.tr("Page makeup – %1").replace("%1", edition.name))
-        self.resize(1100, 900)
+        self.resize(*fitted_size(self, 1100, 900))
         self.canvas = PageCanvas(self)
         self.articles = _ArticleList(self)
         self.articles.setDragEnabled(True)
