@@ -942,6 +942,11 @@ def _server_status(conn: object, server: str) -> int:
         print(sync_message("status_names", count=kept, removed=removed))
         if when is not None:
             print(f"  {who}\t{when.isoformat(timespec='seconds')}")
+    if status.editions is not None:
+        kept, removed, when, who = status.editions
+        print(sync_message("status_editions", count=kept, removed=removed))
+        if when is not None:
+            print(f"  {who}\t{when.isoformat(timespec='seconds')}")
     return 0
 
 

@@ -181,3 +181,48 @@ def test_an_older_server_gives_a_note_then_carries_plans_once_upgraded(older_ser
     finally:
         writer.library.close()
         reader.library.close()
+
+
+def test_the_command_line_says_what_travelled_and_server_status_counts_editions(
+        newsroom, editor, tmp_path, capsys, monkeypatch):
+    from deskapp.cli import main
+    from deskapp.store import Library
+    from pg_cluster import PASSWORD
+
+    monkeypatch.setenv("DESKAPP_LANG", "vi")
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+    article = _placed_article(editor)
+    save_edition(editor.library, edition_from_dict(_plan(article.id)), author=editor.name)
+    editor.sync()
+    path = tmp_path / "pv.sqlite"
+    library = Library.open(path)
+    person = newsroom.person("reporter", library=library)
+    library.set_setting("role", "reporter")
+    library.close()
+    capsys.readouterr()
+    assert main(["--library", str(path), "sync", "--url", person.target.url]) == 0
+    captured = capsys.readouterr()
+    assert "Trang báo: gửi 0 số báo, nhận 1 số báo." in captured.out and not captured.err
+    cluster = newsroom.cluster
+    admin_url = f"host={cluster.root} port={cluster.port} user=postgres dbname={newsroom.dbname}"
+    assert main(["server", "status", admin_url]) == 0
+    out = capsys.readouterr().out
+    assert "Trang báo: 1 số báo, 0 số đã bỏ; lần sửa gần nhất:" in out
+    assert f"  {editor.name}\t" in out
+
+
+def test_a_plan_written_by_hand_on_the_server_is_skipped_and_counted(newsroom, reporter, editor):
+    article = _placed_article(editor)
+    made = save_edition(editor.library, edition_from_dict(_plan(article.id)), author=editor.name)
+    editor.sync()
+    with newsroom.admin() as conn:  # a kind of block no plan has: not a plan Deskapp reads
+        conn.execute("INSERT INTO deskapp.editions (id, name, plan, revision_id) VALUES "
+                     "('hong', 'Số hỏng', %s::jsonb, 'r-hong')",
+                     ['{"id": "hong", "name": "Số hỏng", "pages": [{"number": 1, '
+                      '"preset": "tabloid-a3", "blocks": [{"id": "x", "kind": "banner", '
+                      '"grid": [0, 99, 0, 5]}]}]}'])
+    report = reporter.sync()
+    assert report.editions_skipped == 1 and report.editions_pulled == 1
+    assert find_edition(reporter.library, "so-245") == made
+    assert reporter.library.conn.execute(
+        "SELECT count(*) FROM editions WHERE id = 'hong'").fetchone() == (0,)

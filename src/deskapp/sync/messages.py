@@ -140,6 +140,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Sổ tên của tòa soạn: {count} tên đang dùng, {removed} tên đã bỏ; lần sửa gần nhất:",
         "Name register: {count} name(s) in force, {removed} removed; last change:",
     ),
+    "status_editions": (
+        "Trang báo: {count} số báo, {removed} số đã bỏ; lần sửa gần nhất:",
+        "Page plans: {count} edition(s), {removed} removed; last change:",
+    ),
     "status_lock_waits": (
         "Phiên đang chờ khóa: {count}", "Sessions waiting for a lock: {count}",
     ),
