@@ -10,6 +10,7 @@ with the position of server version 5 (a change number the reporter's own
 changes never move past), for comparison. The server also holds a register of
 5,000 names (schema 7), which the reporter receives once; from then on the
 register costs the nothing-new sync one indexed question in the same round trip.
+Likewise a year of page plans (schema 8, :data:`EDITIONS` editions of two pages).
 """
 
 import statistics
@@ -33,6 +34,7 @@ SIZES = (1_000, 100_000)
 BUSY = 100  # articles colleagues change between two syncs
 TARGET_MS = 100.0
 REGISTER = 5_000  # names in the desk's register on the server, all received by the reporter
+EDITIONS = 300  # a daily paper's year of page plans on the server, all received too
 
 _FILL = """
 INSERT INTO deskapp.articles (id, owner, created_at, head_id, status, title, section, byline,
@@ -80,6 +82,30 @@ def fill_register(admin, count: int) -> None:
                 "VALUES (%s, %s, 'person', 'bt_bench', pg_current_xact_id())",
                 list(names.items()))
     admin.execute("VACUUM ANALYZE deskapp.names")
+
+
+def fill_editions(admin, count: int) -> None:
+    """``count`` editions of two pages (server schema 8), as the desk would leave them."""
+    import json
+
+    from deskapp.makeup.plan import edition_from_dict, edition_to_dict
+
+    rows = []
+    for n in range(count):
+        plan = edition_to_dict(edition_from_dict({
+            "id": f"so-{n}", "name": f"Báo Tỉnh Nhà số {n}", "date": f"2026-{n % 12 + 1:02}-01",
+            "pages": [{"number": page, "preset": "tabloid-a3", "blocks": [
+                {"id": f"qc-{page}", "kind": "reserved", "grid": [0, 5, 0, 20],
+                 "label": "QUẢNG CÁO"}]} for page in (1, 2)]}))
+        rows.append((plan["id"], plan["name"], plan["date"], json.dumps(plan), f"rev-so-{n}"))
+    with admin.transaction():
+        admin.execute("SET LOCAL session_replication_role = replica")  # no triggers
+        with admin.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO deskapp.editions (id, name, date, plan, revision_id, changed_by, "
+                "xid) VALUES (%s, %s, %s, %s::jsonb, %s, 'bt_bench', pg_current_xact_id())",
+                rows)
+    admin.execute("VACUUM ANALYZE deskapp.editions")
 
 
 def fill(admin, start: int, stop: int) -> None:
@@ -152,6 +178,12 @@ def main() -> None:
                 taken = run_sync(library, target, password=PASSWORD).names_pulled
                 assert taken == REGISTER, taken
                 report(f"sync_register_first_pull_{REGISTER}",
+                       (time.perf_counter() - start) * 1000, "ms")
+                fill_editions(admin, EDITIONS)
+                start = time.perf_counter()
+                taken = run_sync(library, target, password=PASSWORD).editions_pulled
+                assert taken == EDITIONS, taken
+                report(f"sync_editions_first_pull_{EDITIONS}",
                        (time.perf_counter() - start) * 1000, "ms")
                 cursor = int(admin.execute("SELECT last_value FROM deskapp.change_seq")
                              .fetchone()[0])

@@ -859,6 +859,13 @@ def _cmd_sync(args: argparse.Namespace, library_path: Path) -> int:
         _fail(sync_message("names_skipped", count=report.names_skipped))
     if report.names_note:
         _fail(sync_message(report.names_note))
+    if report.editions_pushed or report.editions_pulled:
+        print(sync_message("editions_synced", pushed=report.editions_pushed,
+                           pulled=report.editions_pulled))
+    if report.editions_skipped:
+        _fail(sync_message("editions_skipped", count=report.editions_skipped))
+    if report.editions_note:
+        _fail(sync_message(report.editions_note))
     return EXIT_FAILURE if report.refused else 0
 
 
@@ -933,6 +940,11 @@ def _server_status(conn: object, server: str) -> int:
     if status.names is not None:
         kept, removed, when, who = status.names
         print(sync_message("status_names", count=kept, removed=removed))
+        if when is not None:
+            print(f"  {who}\t{when.isoformat(timespec='seconds')}")
+    if status.editions is not None:
+        kept, removed, when, who = status.editions
+        print(sync_message("status_editions", count=kept, removed=removed))
         if when is not None:
             print(f"  {who}\t{when.isoformat(timespec='seconds')}")
     return 0

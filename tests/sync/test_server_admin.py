@@ -16,6 +16,7 @@ from deskapp.model import Article, new_id, now_iso
 from deskapp.store.names import remove_name, set_name
 from deskapp.sync import connect
 from deskapp.sync.audit import check_articles
+from deskapp.sync.server import SERVER_SCHEMA_VERSION
 from pg_cluster import PASSWORD
 
 
@@ -41,7 +42,7 @@ def test_setup_and_add_user_read_passwords_from_standard_input(pg, it_admin, mon
     admin_url = pg.url(it_admin, dbname)
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     assert main(["server", "setup", admin_url, "--password-stdin"]) == 0
-    assert "7 migration(s) applied" in capsys.readouterr().out
+    assert f"{SERVER_SCHEMA_VERSION} migration(s) applied" in capsys.readouterr().out
     name = f"pv_{uuid.uuid4().hex[:8]}"
     monkeypatch.setenv("PGPASSWORD", PASSWORD)  # the administrator's, for add-user
     monkeypatch.setattr("sys.stdin", io.StringIO("mật khẩu của Thu\n"))
@@ -107,7 +108,7 @@ def test_status_shows_version_laptops_last_syncs_and_lock_waits(newsroom, report
         thread.join(10)
         holder.close()
         waiter.close()
-    assert "Deskapp schema version 7" in out
+    assert f"Deskapp schema version {SERVER_SCHEMA_VERSION}" in out
     assert "Laptops connected now: 2" in out
     assert reporter.name in out and editor.name in out
     assert "Last sync of each sign-in (time, syncs): 2" in out

@@ -95,10 +95,15 @@ def _texts(record: dict[str, Any], keys: tuple[str, ...], optional: tuple[str, .
                                            and len(record[key]) <= _TEXT) for key in optional)
 
 
-def merge_editions(library: Library, records: list[dict[str, Any]]) -> int:
+def merge_editions(library: Library, records: list[dict[str, Any]], *,
+                   ordered: bool = False) -> int:
     """Bring checked edition records into the library; how many editions changed.
 
-    Called inside the package's transaction.
+    Called inside the package's (or the sync's) transaction. ``ordered``: the
+    records come from the newsroom server, whose order of writes already says
+    which plan is the later one, so the incoming plan replaces the local one
+    whatever the two computers' clocks say (the sync decides beforehand which
+    local changes are kept to go up).
     """
     changed = 0
     for record in records:
@@ -121,7 +126,7 @@ def merge_editions(library: Library, records: list[dict[str, Any]]) -> int:
                 [revision["id"], edition.id, revision.get("parent_id"), revision["created_at"],
                  revision["author"], revision["kind"], revision["plan"]])
             added += cursor.rowcount
-        if local is None or record["updated_at"] > local[0]:
+        if local is None or ordered or record["updated_at"] > local[0]:
             library.conn.execute(
                 "UPDATE editions SET name = ?, date = ?, plan = ?, updated_at = ?, "
                 "revision_id = ?, deleted_at = NULL WHERE id = ?",

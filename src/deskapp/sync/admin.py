@@ -133,6 +133,8 @@ class ServerStatus:
     max_connections: int = 0
     # the name register (schema 7): names in force, removals kept, the last change and who
     names: tuple[int, int, datetime | None, str] | None = None
+    # page plans (schema 8): editions in use, in the trash, the last change and who
+    editions: tuple[int, int, datetime | None, str] | None = None
 
 
 def server_status(conn: Any) -> ServerStatus:
@@ -161,6 +163,13 @@ def server_status(conn: Any) -> ServerStatus:
                         "deskapp.names ORDER BY changed_at DESC LIMIT 1) FROM deskapp.names")
             kept, removed, when, who = cur.fetchone()
             status.names = (int(kept), int(removed), when, who or "")
+        if status.schema_version is not None and status.schema_version >= 8:
+            cur.execute("SELECT count(*) FILTER (WHERE NOT removed), count(*) FILTER "
+                        "(WHERE removed), max(changed_at), (SELECT changed_by::text FROM "
+                        "deskapp.editions ORDER BY changed_at DESC LIMIT 1) "
+                        "FROM deskapp.editions")
+            kept, removed, when, who = cur.fetchone()
+            status.editions = (int(kept), int(removed), when, who or "")
         cur.execute(
             "SELECT usename, coalesce(wait_event, ''), "
             "extract(epoch FROM now() - coalesce(state_change, query_start)) "

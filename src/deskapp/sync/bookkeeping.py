@@ -65,6 +65,11 @@ class SyncReport:
     names_pulled: int = 0
     names_skipped: int = 0
     names_note: str = ""
+    # page plans (server schema 8), counted by edition, with the same kind of note
+    editions_pushed: int = 0
+    editions_pulled: int = 0
+    editions_skipped: int = 0
+    editions_note: str = ""
 
 
 def first_line(exc: BaseException) -> str:

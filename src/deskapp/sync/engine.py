@@ -52,11 +52,13 @@ from deskapp.sync.bookkeeping import (
     first_line,
 )
 from deskapp.sync.errors import SyncError
+from deskapp.sync.plans import push_plans
 from deskapp.sync.pull import pull
 from deskapp.sync.push import push
 from deskapp.sync.register import is_editor, push_names
 from deskapp.sync.server import (
     CONCURRENT_SCHEMA,
+    EDITIONS_SCHEMA,
     NAMES_SCHEMA,
     RESOLUTIONS_SCHEMA,
     check_server,
@@ -97,14 +99,20 @@ def sync(library: Library, conn: Any, *, server: str = "",
         names = version >= NAMES_SCHEMA
         if not names:
             report.names_note = "names_server_old"
+        # From version 8 page plans (editions) travel too; before, they stay as they are here.
+        plans = version >= EDITIONS_SCHEMA
+        if not plans:
+            report.editions_note = "editions_server_old"
         for _round in range(ROUNDS):
             pull(library, conn, report, set(unsaved_article_ids), step, carry, signed,
-                 concurrent, names)
+                 concurrent, names, plans)
             if not push(library, conn, report, step, carry, signed,
                         set(unsaved_article_ids), concurrent):
                 break
         if names and is_editor(library):  # the register is the desk's: editors send theirs
             push_names(library, conn, report)
+        if plans and is_editor(library):  # so are the pages (after the articles they place)
+            push_plans(library, conn, report)
         library.set_setting(LAST_SYNC_SETTING, now_iso())
     except psycopg.OperationalError as exc:
         raise SyncError("sync_interrupted", server=server, reason=first_line(exc)) from exc

@@ -140,6 +140,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Sổ tên của tòa soạn: {count} tên đang dùng, {removed} tên đã bỏ; lần sửa gần nhất:",
         "Name register: {count} name(s) in force, {removed} removed; last change:",
     ),
+    "status_editions": (
+        "Trang báo: {count} số báo, {removed} số đã bỏ; lần sửa gần nhất:",
+        "Page plans: {count} edition(s), {removed} removed; last change:",
+    ),
     "status_lock_waits": (
         "Phiên đang chờ khóa: {count}", "Sessions waiting for a lock: {count}",
     ),
@@ -212,6 +216,27 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Bỏ qua {count} dòng hỏng trong sổ tên trên máy chủ.",
         "Skipped {count} damaged row(s) of the name register on the server.",
     ),
+    "editions_synced": (
+        "Trang báo: gửi {pushed} số báo, nhận {pulled} số báo.",
+        "Page plans: editions sent {pushed}, received {pulled}.",
+    ),
+    "editions_server_old": (
+        "Máy chủ chưa mang được trang báo (phiên bản cũ): các số báo ở máy này giữ nguyên, "
+        "không gửi không nhận. Quản trị chạy deskapp server setup để nâng cấp máy chủ.",
+        "The server does not carry page plans yet (an older version): the editions here stay "
+        "as they are, nothing sent or received. IT runs deskapp server setup to upgrade the "
+        "server.",
+    ),
+    "editions_refused": (
+        "Máy chủ không nhận trang báo từ tài khoản này (chỉ biên tập viên được dàn trang): "
+        "các thay đổi vẫn ở máy này.",
+        "The server does not take page plans from this sign-in (only editors make up pages): "
+        "the changes stay on this computer.",
+    ),
+    "editions_skipped": (
+        "Bỏ qua {count} số báo hỏng trên máy chủ.",
+        "Skipped {count} damaged edition(s) on the server.",
+    ),
     "sync_password_stored": (
         "Mật khẩu được cất trong kho khóa của hệ điều hành.",
         "The password is kept in the system keyring.",
@@ -227,6 +252,10 @@ REASONS: dict[str, tuple[str, str]] = {
     "names_editor_only": (
         "chỉ biên tập viên được sửa sổ tên của tòa soạn",
         "only editors may change the newsroom's name register",
+    ),
+    "editions_editor_only": (
+        "chỉ biên tập viên được dàn trang",
+        "only editors may change page plans",
     ),
     "not_owner": ("bài không phải của bạn", "the article is not yours"),
     "not_draft": (

@@ -55,6 +55,7 @@ from deskapp.sync.bookkeeping import (
     mark_sent,
     quoted,
 )
+from deskapp.sync.plans import apply_plans, ask_plans
 from deskapp.sync.register import apply_names, ask_names
 from deskapp.sync.target import OLDER_SETTING
 
@@ -121,7 +122,7 @@ class _Incoming:
 
 def pull(library: Library, conn: Any, report: SyncReport, unsaved: set[str],
          step: Checkpoint, carry: bool, signed: bool = False, snapshots: bool = False,
-         names: bool = False) -> None:
+         names: bool = False, plans: bool = False) -> None:
     """Fetch and merge, batch by batch, everything changed on the server since the position.
 
     Each batch is applied in one local transaction with the position that covers
@@ -130,23 +131,29 @@ def pull(library: Library, conn: Any, report: SyncReport, unsaved: set[str],
     library's first pull from a version 6 server takes the open work and what
     changed in the last :data:`HISTORY_SETTING` days; the rest waits for
     :func:`~deskapp.sync.history.pull_older`. With ``names`` (server version 7) a new
-    window also brings the name register's changes (:mod:`deskapp.sync.register`).
+    window also brings the name register's changes (:mod:`deskapp.sync.register`), with
+    ``plans`` (version 8) the page plans' (:mod:`deskapp.sync.plans`).
     """
     while True:
         position = read_position(library, snapshots)
         if snapshots and position.first and position.since is None:
             position = replace(position, since=history_cutoff(library))
         name_rows: list[dict[str, Any]] = []
+        plan_rows: list[dict[str, Any]] = []
 
         def select(cur: Any, position: Position = position,
-                   name_rows: list[dict[str, Any]] = name_rows
+                   name_rows: list[dict[str, Any]] = name_rows,
+                   plan_rows: list[dict[str, Any]] = plan_rows
                    ) -> tuple[list[Any], str | None]:
             if not (names and snapshots and not position.hi):
                 return _select_window(cur, position, PULL_BATCH)
             # queued ahead of the batch: same snapshot, same round trip
             asked = ask_names(cur.connection, position.lo)
+            asked_plans = ask_plans(cur.connection, position.lo) if plans else None
             found = _select_window(cur, position, PULL_BATCH)
             name_rows.extend(asked.fetchall())
+            if asked_plans is not None:
+                plan_rows.extend(asked_plans.fetchall())
             return found
 
         articles, incoming, hi, cut = _fetch(library, conn, select, carry, signed)
@@ -164,11 +171,12 @@ def pull(library: Library, conn: Any, report: SyncReport, unsaved: set[str],
         if complete and position.since:  # the first window is done: older ones wait
             older = {"hi": hi, "before": position.since, "after": None,
                      "done": not _any_older(conn, hi, position.since)}
-        if incoming or moved != position or name_rows:
+        if incoming or moved != position or name_rows or plan_rows:
             with library.transaction():
                 for item in incoming:
                     _apply(library, item, report, unsaved, signed)
                 apply_names(library, name_rows, report)
+                apply_plans(library, plan_rows, report)
                 library.set_setting(CURSOR_SETTING, moved.text())
                 if older is not None:
                     library.set_setting(OLDER_SETTING, json.dumps(older))

@@ -38,7 +38,8 @@ snapshot it read.
 The SQL of the migrations lives in :mod:`deskapp.sync.schema_early`
 (versions 1-3), :mod:`deskapp.sync.approvals` (4),
 :mod:`deskapp.sync.schema_checked` (5), :mod:`deskapp.sync.schema_concurrent`
-(6) and :mod:`deskapp.sync.schema_names` (7, the name register); the
+(6), :mod:`deskapp.sync.schema_names` (7, the name register) and
+:mod:`deskapp.sync.schema_editions` (8, page plans); the
 administrator's commands in :mod:`deskapp.sync.admin`.
 """
 
@@ -67,6 +68,7 @@ from deskapp.sync.schema_early import (
     REPORTER_GROUP,
     SEQ_LOCK,
 )
+from deskapp.sync.schema_editions import EDITIONS_MIGRATION
 from deskapp.sync.schema_names import NAMES_MIGRATION
 
 SCHEMA = "deskapp"
@@ -75,9 +77,9 @@ __all__ = ["EDITOR_GROUP", "MAX_SERVER_REVISIONS", "REPORTER_GROUP", "add_user",
 
 # Version 4 is KEYS_MIGRATION (approval signatures, deskapp.sync.approvals); version 6
 # CONCURRENT_MIGRATION (no newsroom-wide lock, pushes in one call); version 7
-# NAMES_MIGRATION (the name register).
+# NAMES_MIGRATION (the name register); version 8 EDITIONS_MIGRATION (page plans).
 MIGRATIONS: list[str] = [_V1 + _RLS_ROWS, _V2, _V3, KEYS_MIGRATION, _V5,
-                         CONCURRENT_MIGRATION, NAMES_MIGRATION]
+                         CONCURRENT_MIGRATION, NAMES_MIGRATION, EDITIONS_MIGRATION]
 SERVER_SCHEMA_VERSION = len(MIGRATIONS)
 # The oldest server schema this Deskapp syncs with: later migrations only tighten the
 # server's rules, so a newer Deskapp keeps working until IT runs ``deskapp server setup``.
@@ -90,6 +92,8 @@ RESOLUTIONS_SCHEMA = 3
 CONCURRENT_SCHEMA = 6
 # The first server schema that carries the newsroom's name register (deskapp.names).
 NAMES_SCHEMA = 7
+# The first server schema that carries page plans (deskapp.editions).
+EDITIONS_SCHEMA = 8
 
 
 def server_version(conn: Any) -> int | None:

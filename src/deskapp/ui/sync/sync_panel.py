@@ -227,11 +227,15 @@ class SyncPanel(OwnContextTr, QObject):
             + [self.session.errors.words(r.error()) for r in report.approvals_refused]
             + [sync_message("article_rekeyed", core_language(), title=title or "?", old=old,
                             new=new) for old, new, title in report.rekeyed]
-            + ([sync_message("names_refused", core_language())]
-               if report.names_note == "names_refused" else []))
-        # an older server does not carry the name register: said in the tooltip, no alarm
-        self.note = (sync_message(report.names_note, core_language())
-                     if report.names_note and report.names_note != "names_refused" else "")
+            + [sync_message(note, core_language())
+               for note in (report.names_note, report.editions_note)
+               if note in ("names_refused", "editions_refused")])
+        # an older server does not carry the name register or the page plans: said in the
+        # tooltip, no alarm
+        self.note = "\n".join(
+            sync_message(note, core_language())
+            for note in (report.names_note, report.editions_note)
+            if note and note not in ("names_refused", "editions_refused"))
         self.show_state()
         self.finished.emit(report)
 
