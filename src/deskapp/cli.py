@@ -279,6 +279,26 @@ def _window_library(arguments: Sequence[str]) -> Path | bool | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv`` (the process's own arguments when None) and return its code.
+
+    Run as the process's command (``argv`` None), the objects left when it
+    ends are frozen out of the garbage collector: the interpreter's last
+    collection would otherwise walk every one of them (reportlab's modules,
+    the fonts, the typeset pages) only to find the process ending, about a
+    sixth of a one-page ``deskapp export``. Nothing is written after this
+    point (the outputs are complete and closed), and a caller passing its own
+    ``argv`` (a test, a script) keeps its collector as it was.
+    """
+    try:
+        return _main(argv)
+    finally:
+        if argv is None:
+            import gc
+
+            gc.freeze()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     arguments, open_files = split_open_files(sys.argv[1:] if argv is None else argv)
     window_library = _window_library(arguments)
     if window_library is not False:
