@@ -196,10 +196,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     kimp.add_argument("file", type=Path, metavar="FILE")
     keys_cmds.add_parser("list", help="list the trusted keys: id, name, source")
 
-    from deskapp import cli_makeup, cli_names
+    # Their modules (and json) load only when one of their commands is run or listed.
+    only = commands._only if isinstance(commands, _OnlyCommand) else None
+    if only is None or only in ("names", "house-style"):
+        from deskapp import cli_names
 
-    cli_names.add_parser(commands)
-    cli_makeup.add_parsers(commands)
+        cli_names.add_parser(commands)
+    if only is None or only in ("edition", "page"):
+        from deskapp import cli_makeup
+
+        cli_makeup.add_parsers(commands)
     commands.add_parser("gui", help="open the window (the default)")
     return parser
 
