@@ -36,7 +36,15 @@ def library_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "library.sqlite"
 
 
+@pytest.fixture(scope="session")
+def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test may touch the real user data folder."""
+def _isolated_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                      _session_cache: Path) -> None:
+    """No test may touch the real user data or cache folder."""
     monkeypatch.setenv("DESKAPP_LIBRARY", str(tmp_path / "default-library.sqlite"))
+    # Outside tmp_path: tests check that a failed export leaves their folder empty.
+    monkeypatch.setenv("DESKAPP_CACHE", str(_session_cache))

@@ -196,10 +196,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     kimp.add_argument("file", type=Path, metavar="FILE")
     keys_cmds.add_parser("list", help="list the trusted keys: id, name, source")
 
-    from deskapp import cli_makeup, cli_names
+    # Their modules (and json) load only when one of their commands is run or listed.
+    only = commands._only if isinstance(commands, _OnlyCommand) else None
+    if only is None or only in ("names", "house-style"):
+        from deskapp import cli_names
 
-    cli_names.add_parser(commands)
-    cli_makeup.add_parsers(commands)
+        cli_names.add_parser(commands)
+    if only is None or only in ("edition", "page"):
+        from deskapp import cli_makeup
+
+        cli_makeup.add_parsers(commands)
     commands.add_parser("gui", help="open the window (the default)")
     return parser
 
@@ -279,6 +285,26 @@ def _window_library(arguments: Sequence[str]) -> Path | bool | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv`` (the process's own arguments when None) and return its code.
+
+    Run as the process's command (``argv`` None), the objects left when it
+    ends are frozen out of the garbage collector: the interpreter's last
+    collection would otherwise walk every one of them (reportlab's modules,
+    the fonts, the typeset pages) only to find the process ending, about a
+    sixth of a one-page ``deskapp export``. Nothing is written after this
+    point (the outputs are complete and closed), and a caller passing its own
+    ``argv`` (a test, a script) keeps its collector as it was.
+    """
+    try:
+        return _main(argv)
+    finally:
+        if argv is None:
+            import gc
+
+            gc.freeze()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     arguments, open_files = split_open_files(sys.argv[1:] if argv is None else argv)
     window_library = _window_library(arguments)
     if window_library is not False:

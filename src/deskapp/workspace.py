@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -152,6 +153,12 @@ def user_at(library_path: Path | str) -> str:
 
 
 def _login_name() -> str:
+    # The variables getpass.getuser() reads first, in its order: importing
+    # getpass (and termios) is left to a system that sets none of them.
+    for variable in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        name = os.environ.get(variable)
+        if name:
+            return name
     try:
         import getpass
 

@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfbase.ttfonts import TTFont
 
 from deskapp.errors import FontUnavailable
+from deskapp.pdf.face_cache import read_font
 from deskapp.resources import resource_path
 
 SERIF = "DeskSerif"
@@ -145,7 +146,7 @@ def _read_face(name: str, filename: str) -> TTFont:
     """
     path = resource_path("fonts", filename)
     try:
-        return TTFont(name, str(path))
+        return read_font(name, path)
     except Exception as exc:
         if isinstance(exc, OSError):
             reason = exc.strerror or str(exc)
