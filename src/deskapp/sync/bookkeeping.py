@@ -84,6 +84,21 @@ def mark_sent(library: Library, kind: str, ids: Sequence[str]) -> None:
             [(kind, i) for i in ids])
 
 
+def version_sent(library: Library, kind: str, key: str, updated_at: str) -> bool:
+    """Whether this version (``updated_at``) of a register entry or page plan reached the server."""
+    return library.conn.execute("SELECT 1 FROM sync_sent WHERE kind = ? AND id = ?",
+                                [kind, f"{key}\t{updated_at}"]).fetchone() is not None
+
+
+def mark_version_sent(library: Library, kind: str, key: str, updated_at: str) -> None:
+    """Only the latest version of ``key`` known on the server stays marked."""
+    # ids "key<TAB>..." sort from "key<TAB>" to before "key<LF>": a range of the index
+    library.conn.execute("DELETE FROM sync_sent WHERE kind = ? AND id >= ? AND id < ?",
+                         [kind, f"{key}\t", f"{key}\n"])
+    library.conn.execute("INSERT OR IGNORE INTO sync_sent (kind, id) VALUES (?, ?)",
+                         [kind, f"{key}\t{updated_at}"])
+
+
 def sent_ids(library: Library, kind: str, aid: str, table: str) -> set[str]:
     return {r[0] for r in library.db.execute(
         f"SELECT id FROM sync_sent WHERE kind = ? AND id IN "

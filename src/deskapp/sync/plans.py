@@ -40,7 +40,7 @@ from typing import Any
 from deskapp.makeup.exchange import check_edition_records, merge_editions
 from deskapp.makeup.plan import PlanError, edition_from_json, edition_to_json
 from deskapp.store import Library
-from deskapp.sync.bookkeeping import SyncReport
+from deskapp.sync.bookkeeping import SyncReport, mark_version_sent, version_sent
 
 KIND = "edition"  # sync_sent's kind for editions
 PLANS_BATCH = 20  # plans are up to 2 MB each: a few per statement
@@ -96,13 +96,13 @@ def apply_plans(library: Library, rows: list[dict[str, Any]], report: SyncReport
             "WHERE id = ?", [record["id"]]).fetchone()
         same = local is not None and local[0] == record["head"] and local[2] == row["removed"]
         if (local is not None and editor and not same
-                and not _is_sent(library, record["id"], local[1])):
+                and not version_sent(library, KIND, record["id"], local[1])):
             continue  # this editor's own change, not sent yet: it goes up and wins
         merge_editions(library, [record], ordered=True)
         if row["removed"]:
             library.conn.execute("UPDATE editions SET deleted_at = ? WHERE id = ?",
                                  [record["updated_at"], record["id"]])
-        _mark(library, record["id"], record["updated_at"])
+        mark_version_sent(library, KIND, record["id"], record["updated_at"])
         if not same:
             report.editions_pulled += 1
 
@@ -150,18 +150,5 @@ def push_plans(library: Library, conn: Any, report: SyncReport) -> None:
             return
         with library.transaction():
             for eid, *_rest, updated_at in batch:
-                _mark(library, eid, updated_at)
+                mark_version_sent(library, KIND, eid, updated_at)
         report.editions_pushed += len(batch)
-
-
-def _is_sent(library: Library, edition_id: str, updated_at: str) -> bool:
-    return library.conn.execute("SELECT 1 FROM sync_sent WHERE kind = ? AND id = ?",
-                                [KIND, f"{edition_id}\t{updated_at}"]).fetchone() is not None
-
-
-def _mark(library: Library, edition_id: str, updated_at: str) -> None:
-    """Only the edition's latest version known on the server stays marked."""
-    library.conn.execute("DELETE FROM sync_sent WHERE kind = ? AND id >= ? AND id < ?",
-                         [KIND, f"{edition_id}\t", f"{edition_id}\n"])
-    library.conn.execute("INSERT OR IGNORE INTO sync_sent (kind, id) VALUES (?, ?)",
-                         [KIND, f"{edition_id}\t{updated_at}"])

@@ -29,7 +29,7 @@ from typing import Any
 
 from deskapp.store import Library
 from deskapp.store.names import check_name_records, take_entry
-from deskapp.sync.bookkeeping import SyncReport
+from deskapp.sync.bookkeeping import SyncReport, mark_version_sent, version_sent
 
 KIND = "name"  # sync_sent's kind for register entries
 NAMES_BATCH = 500
@@ -77,11 +77,11 @@ def apply_names(library: Library, rows: list[dict[str, Any]], report: SyncReport
         same = local is not None and tuple(local[:4]) == (
             record["name"], record["kind"], record["note"], bool(row["removed"]))
         if (local is not None and editor and not same
-                and not _is_sent(library, record["key"], local[4])):
+                and not version_sent(library, KIND, record["key"], local[4])):
             continue  # this editor's own change, not sent yet: it goes up and wins
         # (the same entry: this library's own push coming back, or an entry both had
         # already; it takes the server's time and is not sent again)
-        _mark(library, record["key"], stamp)
+        mark_version_sent(library, KIND, record["key"], stamp)
         take_entry(library, record)
         if not same:
             report.names_pulled += 1
@@ -117,19 +117,5 @@ def push_names(library: Library, conn: Any, report: SyncReport) -> None:
             return
         with library.transaction():
             for key, *_rest, updated_at in batch:
-                _mark(library, key, updated_at)
+                mark_version_sent(library, KIND, key, updated_at)
         report.names_pushed += len(batch)
-
-
-def _is_sent(library: Library, key: str, updated_at: str) -> bool:
-    return library.db.execute("SELECT 1 FROM sync_sent WHERE kind = ? AND id = ?",
-                              [KIND, f"{key}\t{updated_at}"]).fetchone() is not None
-
-
-def _mark(library: Library, key: str, updated_at: str) -> None:
-    """Only the entry's latest version known on the server stays marked."""
-    # ids "key<TAB>..." sort from "key<TAB>" to before "key<LF>": a range of the index
-    library.db.execute("DELETE FROM sync_sent WHERE kind = ? AND id >= ? AND id < ?",
-                       [KIND, f"{key}\t", f"{key}\n"])
-    library.db.execute("INSERT OR IGNORE INTO sync_sent (kind, id) VALUES (?, ?)",
-                       [KIND, f"{key}\t{updated_at}"])
