@@ -440,6 +440,8 @@ def _cmd_import(args: argparse.Namespace, library_path: Path) -> int:
                         _fail(describe(refused.error()))
                     if result.register_error() is not None:
                         _fail(describe(result.register_error()))
+                    if result.editions_error() is not None:
+                        _fail(describe(result.editions_error()))
                     continue
                 article = import_into(library, path, converted)
             except DeskappError as error:

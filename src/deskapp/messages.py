@@ -307,6 +307,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The name register in {sender}'s package was not taken: {reason}. The article was "
         "imported; the register here is unchanged.",
     ),
+    "editions_refused_package": (
+        "Trang báo trong gói của {sender} không được nhận: {reason}. Bài vẫn được nhập; các "
+        "trang ở đây giữ nguyên.",
+        "The page plans in {sender}'s package were not taken: {reason}. The article was "
+        "imported; the pages here are unchanged.",
+    ),
     "keys_file_invalid": (
         "“{name}” không phải tệp khóa biên tập viên của Deskapp dùng được (định dạng sai, "
         "hoặc mã khóa không khớp với khóa). Không có khóa nào được cài.",
@@ -565,7 +571,7 @@ def language() -> str:
 def message(code: str, lang: str | None = None, **data: Any) -> str:
     """Return the sentence for ``code`` in ``lang`` ("vi" or "en")."""
     lang = lang or language()
-    if code in ("approval_refused", "register_refused"):
+    if code in ("approval_refused", "register_refused", "editions_refused_package"):
         data = approval_message(code, lang, data)
     vi, en = CATALOG.get(code, CATALOG["error"])
     template = vi if lang == "vi" else en

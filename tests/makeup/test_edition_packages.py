@@ -10,6 +10,7 @@ import pytest
 from sample_articles import BRIDGE, COFFEE
 from sample_edition import PLAN, build_sample
 
+from deskapp.desk.approvals import install_keys, trusted_keys
 from deskapp.errors import ImportRejected
 from deskapp.exchange.merge import apply_package
 from deskapp.exchange.package import EDITIONS, read_package, write_package
@@ -29,6 +30,7 @@ def desks(tmp_path):
 
 def _send(source, target, article_id, path):
     write_package(source, article_id, path, sender="Bình", role="editor")
+    install_keys(target, trusted_keys(source, "own"), "file")  # IT installed the desk's keys
     return apply_package(target, read_package(path))
 
 
@@ -116,3 +118,44 @@ def test_a_malformed_plan_in_a_package_is_refused_whole(desks, tmp_path):
         read_package(bad)
     assert caught.value.code == "package_corrupt" and EDITIONS in str(caught.value)
     assert other.db["articles"].count == 0
+
+
+def test_plans_from_an_editor_this_laptop_does_not_trust_are_not_taken(desks, tmp_path):
+    desk, other = desks
+    path = tmp_path / "cau.deskpkg"
+    write_package(desk, BRIDGE.id, path, sender="Bình", role="editor")
+    result = apply_package(other, read_package(path))
+    assert result.article_id == BRIDGE.id and result.outcome == "created"  # the article came
+    assert result.new_editions == 0 and result.refused_editions == "unknown_key"
+    from deskapp.makeup.plan import PlanError
+
+    with pytest.raises(PlanError):
+        find_edition(other, PLAN["name"])
+    from deskapp.messages import describe
+
+    assert "Bình" in describe(result.editions_error(), "en")
+
+
+def test_hand_edited_plans_under_a_real_signature_are_not_taken(desks, tmp_path):
+    desk, other = desks
+    path = tmp_path / "cau.deskpkg"
+    write_package(desk, BRIDGE.id, path, sender="Bình", role="editor")
+    with zipfile.ZipFile(path) as archive:
+        contents = {info.filename: archive.read(info) for info in archive.infolist()}
+    plans = json.loads(contents[EDITIONS])
+    plans[0]["name"] = "Số báo sửa tay"
+    contents[EDITIONS] = json.dumps(plans, ensure_ascii=False).encode()
+    import hashlib
+
+    manifest = json.loads(contents["manifest.json"])
+    for entry in manifest["files"]:
+        if entry["name"] == EDITIONS:
+            entry["sha256"] = hashlib.sha256(contents[EDITIONS]).hexdigest()
+            entry["size"] = len(contents[EDITIONS])
+    contents["manifest.json"] = json.dumps(manifest).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, value in contents.items():
+            archive.writestr(name, value)
+    install_keys(other, trusted_keys(desk, "own"), "file")
+    result = apply_package(other, read_package(path))
+    assert result.new_editions == 0 and result.refused_editions == "bad_signature"

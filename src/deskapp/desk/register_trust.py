@@ -1,4 +1,4 @@
-"""An editor's name register in a package counts only under that editor's signature.
+"""An editor's name register (and page plans) in a package count only under that editor's signature.
 
 A package says who wrote it and in which role, but that is a claim anyone can
 type into its manifest: a hand-edited package posing as an editor's would
@@ -13,6 +13,10 @@ a key it trusts whose name is the package's sender. Anything else leaves the
 register as it was and is reported (``register_refused``), while the article
 itself still arrives. Through the newsroom server the register needs no
 signature: the server lets only an editor's own sign-in change it.
+
+Page plans (``editions.json``, :mod:`deskapp.makeup.exchange`) are signed and
+checked the same way under their own tag (``deskapp-editions/1``), so a
+hand-edited package cannot rearrange the desk's pages either.
 """
 
 from __future__ import annotations
@@ -25,25 +29,29 @@ from typing import Any
 from deskapp.store import Library
 
 PAYLOAD_TAG = "deskapp-register/1"
+EDITIONS_TAG = "deskapp-editions/1"
 
 
-def _payload(digest: str, user: str, key_id: str) -> bytes:
-    return json.dumps([PAYLOAD_TAG, digest, user, key_id], ensure_ascii=False).encode("utf-8")
+def _payload(digest: str, user: str, key_id: str, tag: str = PAYLOAD_TAG) -> bytes:
+    return json.dumps([tag, digest, user, key_id], ensure_ascii=False).encode("utf-8")
 
 
-def sign_names(library: Library, user: str, data: bytes) -> dict[str, str]:
-    """The signature record for ``data`` (the bytes of ``names.json``) by editor ``user``."""
+def sign_names(library: Library, user: str, data: bytes,
+               tag: str = PAYLOAD_TAG) -> dict[str, str]:
+    """The signature record for ``data`` (the bytes of ``names.json``, or of
+    ``editions.json`` with ``EDITIONS_TAG``) by editor ``user``."""
     from deskapp.desk import ed25519
     from deskapp.desk.approvals import signing_key
 
     key_id, private = signing_key(library, user)
     digest = hashlib.sha256(data).hexdigest()
-    signature = ed25519.sign(private, _payload(digest, user, key_id))
+    signature = ed25519.sign(private, _payload(digest, user, key_id, tag))
     return {"user": user, "key_id": key_id,
             "signature": base64.b64encode(signature).decode("ascii")}
 
 
-def check_names(library: Library, record: Any, digest: str, sender: str) -> str | None:
+def check_names(library: Library, record: Any, digest: str, sender: str,
+                tag: str = PAYLOAD_TAG) -> str | None:
     """``None`` when ``record`` signs ``digest`` for ``sender`` with a trusted key; else why not.
 
     The reasons are those of approvals: ``unsigned``, ``unknown_key``,
@@ -66,7 +74,7 @@ def check_names(library: Library, record: Any, digest: str, sender: str) -> str 
     try:
         good = ed25519.verify(base64.b64decode(row[1]),
                               base64.b64decode(record["signature"], validate=True),
-                              _payload(digest, sender, record["key_id"]))
+                              _payload(digest, sender, record["key_id"], tag))
     except ValueError:
         good = False
     return None if good else "bad_signature"

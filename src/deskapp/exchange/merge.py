@@ -91,6 +91,8 @@ class MergeResult:
     new_names: int = 0
     # Why the package's name register was not merged (register_trust's reason), if it was not.
     refused_names: str | None = None
+    # Why the package's page plans were not merged (same reasons), if they were not.
+    refused_editions: str | None = None
     sender: str = ""
 
     def register_error(self) -> DeskappError | None:
@@ -98,6 +100,13 @@ class MergeResult:
         if self.refused_names is None:
             return None
         return DeskappError("register_refused", sender=self.sender, reason=self.refused_names)
+
+    def editions_error(self) -> DeskappError | None:
+        """Why the package's page plans were not taken, as an error to word; else None."""
+        if self.refused_editions is None:
+            return None
+        return DeskappError("editions_refused_package", sender=self.sender,
+                            reason=self.refused_editions)
     # Editions (page plans) added or brought up to date (deskapp.makeup.exchange).
     new_editions: int = 0
     # Approval claims that did not verify here (deskapp.desk.approvals.ApprovalRefused).
@@ -144,7 +153,7 @@ def apply_package(library: Library, package: Package, *,
         resolutions = _apply_resolutions(library, package)
         _insert_photos(library, package)
         names, names_refused = _apply_names(library, package)
-        editions = _apply_editions(library, package)
+        editions, editions_refused = _apply_editions(library, package)
         if verify_approvals:
             refused = _settle(library, result, before, refused)
     if result.outcome == "nothing_new" and (comments or events or resolutions or names
@@ -152,7 +161,8 @@ def apply_package(library: Library, package: Package, *,
         result = replace(result, outcome="updated")
     return replace(result, new_comments=comments, new_events=events,
                    new_resolutions=resolutions, new_names=names, new_editions=editions,
-                   refused_names=names_refused, sender=package.sender,
+                   refused_names=names_refused, refused_editions=editions_refused,
+                   sender=package.sender,
                    refused_approvals=tuple(refused))
 
 
@@ -176,16 +186,23 @@ def _apply_names(library: Library, package: Package) -> tuple[int, str | None]:
     return merge_names(library, package.names), None
 
 
-def _apply_editions(library: Library, package: Package) -> int:
+def _apply_editions(library: Library, package: Package) -> tuple[int, str | None]:
     """The page plans placing the article: the later change of each edition wins.
 
-    Pages are the desk's: only a package an editor wrote changes a plan here.
+    Pages are the desk's: only a package an editor wrote and signed changes a
+    plan here (:mod:`deskapp.desk.register_trust`, as for the name register).
+    Returns how many plans changed and, when they were refused, why.
     """
     if not package.editions or package.role != "editor":
-        return 0
+        return 0, None
+    from deskapp.desk.register_trust import EDITIONS_TAG, check_names
     from deskapp.makeup.exchange import merge_editions
 
-    return merge_editions(library, package.editions)
+    refused = check_names(library, package.editions_signature, package.editions_digest,
+                          package.sender, EDITIONS_TAG)
+    if refused is not None:
+        return 0, refused
+    return merge_editions(library, package.editions), None
 
 
 def _screen(library: Library, package: Package, exists: bool,

@@ -93,6 +93,7 @@ RESOLUTIONS = "resolutions.json"
 NAMES = "names.json"
 NAMES_SIGNATURE = "names.sig.json"  # the editor's signature over names.json
 EDITIONS = "editions.json"  # the page plans placing the article (deskapp.makeup.exchange)
+EDITIONS_SIGNATURE = "editions.sig.json"  # the editor's signature over editions.json
 PHOTO_FOLDER = "photos/"
 _REQUIRED = (ARTICLE, REVISIONS, COMMENTS, STATUS_EVENTS)
 
@@ -154,6 +155,8 @@ class Package:
     names_digest: str = ""
     names_signature: Any = None
     editions: list[dict[str, Any]] = field(default_factory=list)
+    editions_digest: str = ""
+    editions_signature: Any = None
 
     @property
     def head(self) -> Revision:
@@ -223,6 +226,11 @@ def write_package(library: Library, article_id: str, path: Path | str, *,
             members[NAMES_SIGNATURE] = _json_bytes(sign_names(library, sender, members[NAMES]))
     if editions:
         members[EDITIONS] = _json_bytes(editions)
+        if role == "editor":  # pages are the desk's: an editor's plans go out signed
+            from deskapp.desk.register_trust import EDITIONS_TAG, sign_names
+
+            members[EDITIONS_SIGNATURE] = _json_bytes(
+                sign_names(library, sender, members[EDITIONS], EDITIONS_TAG))
     manifest = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -528,6 +536,10 @@ def _build(manifest: dict[str, Any], contents: dict[str, bytes], name: str) -> P
             raise ImportRejected("package_corrupt", name=name,
                                  reason=f"“{EDITIONS}” holds a malformed record")
         editions = checked_editions
+    editions_digest = (hashlib.sha256(contents[EDITIONS]).hexdigest()
+                       if EDITIONS in contents else "")
+    editions_signature = (_parse_json(contents[EDITIONS_SIGNATURE], name, EDITIONS_SIGNATURE)
+                          if EDITIONS_SIGNATURE in contents else None)
     return Package(
         name=name, format_version=manifest["format_version"],
         app_version=manifest["app_version"], created_at=manifest["created_at"],
@@ -537,7 +549,8 @@ def _build(manifest: dict[str, Any], contents: dict[str, bytes], name: str) -> P
         target_lines=about.get("target_lines"),
         revisions=revisions, comments=comments, status_events=events, photos=photos,
         resolutions=resolutions, names=names, names_digest=names_digest,
-        names_signature=names_signature, editions=editions,
+        names_signature=names_signature, editions=editions, editions_digest=editions_digest,
+        editions_signature=editions_signature,
     )
 
 

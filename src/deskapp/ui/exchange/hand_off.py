@@ -111,6 +111,8 @@ class HandOff(OwnContextTr, QObject):
         refusals = [refused.error() for refused in result.refused_approvals]
         if result.register_error() is not None:  # a register no trusted editor signed
             refusals.append(result.register_error())
+        if result.editions_error() is not None:  # page plans no trusted editor signed
+            refusals.append(result.editions_error())
         if refusals:  # an approval no trusted editor signed: not taken
             session.errors.show("\n\n".join(session.errors.words(error)
                                               for error in refusals))
