@@ -438,10 +438,8 @@ def _cmd_import(args: argparse.Namespace, library_path: Path) -> int:
                     print(_merge_line(result))
                     for refused in result.refused_approvals:
                         _fail(describe(refused.error()))
-                    if result.register_error() is not None:
-                        _fail(describe(result.register_error()))
-                    if result.editions_error() is not None:
-                        _fail(describe(result.editions_error()))
+                    for refused in result.signature_errors():
+                        _fail(describe(refused))
                     continue
                 article = import_into(library, path, converted)
             except DeskappError as error:

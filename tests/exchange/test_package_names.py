@@ -111,7 +111,9 @@ def test_a_register_from_an_editor_this_laptop_does_not_trust_is_not_taken(tmp_p
     assert result.article_id == article.id and result.outcome == "created"  # the article came
     assert [e.name for e in entries(stranger)] == ["Hoàng Văn Kì"]  # the register did not
     assert result.refused_names == "unknown_key"
-    said = describe(result.register_error(), "en")
+    [error] = result.signature_errors()
+    assert error.code == "register_refused"
+    said = describe(error, "en")
     assert "Biên tập" in said and "key" in said and "unchanged" in said
 
 

@@ -133,7 +133,9 @@ def test_plans_from_an_editor_this_laptop_does_not_trust_are_not_taken(desks, tm
         find_edition(other, PLAN["name"])
     from deskapp.messages import describe
 
-    assert "Bình" in describe(result.editions_error(), "en")
+    [error] = result.signature_errors()
+    assert error.code == "editions_refused_package"
+    assert "Bình" in describe(error, "en")
 
 
 def test_hand_edited_plans_under_a_real_signature_are_not_taken(desks, tmp_path):

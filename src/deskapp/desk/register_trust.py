@@ -36,7 +36,7 @@ def _payload(digest: str, user: str, key_id: str, tag: str = PAYLOAD_TAG) -> byt
     return json.dumps([tag, digest, user, key_id], ensure_ascii=False).encode("utf-8")
 
 
-def sign_names(library: Library, user: str, data: bytes,
+def sign_member(library: Library, user: str, data: bytes,
                tag: str = PAYLOAD_TAG) -> dict[str, str]:
     """The signature record for ``data`` (the bytes of ``names.json``, or of
     ``editions.json`` with ``EDITIONS_TAG``) by editor ``user``."""
@@ -50,7 +50,7 @@ def sign_names(library: Library, user: str, data: bytes,
             "signature": base64.b64encode(signature).decode("ascii")}
 
 
-def check_names(library: Library, record: Any, digest: str, sender: str,
+def check_member(library: Library, record: Any, digest: str, sender: str,
                 tag: str = PAYLOAD_TAG) -> str | None:
     """``None`` when ``record`` signs ``digest`` for ``sender`` with a trusted key; else why not.
 

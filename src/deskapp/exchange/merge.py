@@ -95,18 +95,13 @@ class MergeResult:
     refused_editions: str | None = None
     sender: str = ""
 
-    def register_error(self) -> DeskappError | None:
-        """Why the package's name register was not taken, as an error to word; else None."""
-        if self.refused_names is None:
-            return None
-        return DeskappError("register_refused", sender=self.sender, reason=self.refused_names)
+    def signature_errors(self) -> list[DeskappError]:
+        """What the package carried that no trusted editor signed, as errors to word."""
+        refused = (("register_refused", self.refused_names),
+                   ("editions_refused_package", self.refused_editions))
+        return [DeskappError(code, sender=self.sender, reason=reason)
+                for code, reason in refused if reason is not None]
 
-    def editions_error(self) -> DeskappError | None:
-        """Why the package's page plans were not taken, as an error to word; else None."""
-        if self.refused_editions is None:
-            return None
-        return DeskappError("editions_refused_package", sender=self.sender,
-                            reason=self.refused_editions)
     # Editions (page plans) added or brought up to date (deskapp.makeup.exchange).
     new_editions: int = 0
     # Approval claims that did not verify here (deskapp.desk.approvals.ApprovalRefused).
@@ -176,10 +171,10 @@ def _apply_names(library: Library, package: Package) -> tuple[int, str | None]:
     """
     if package.role != "editor" or not package.names:
         return 0, None
-    from deskapp.desk.register_trust import check_names
+    from deskapp.desk.register_trust import check_member
     from deskapp.store.names import merge_names
 
-    refused = check_names(library, package.names_signature, package.names_digest,
+    refused = check_member(library, package.names_signature, package.names_digest,
                           package.sender)
     if refused is not None:
         return 0, refused
@@ -195,10 +190,10 @@ def _apply_editions(library: Library, package: Package) -> tuple[int, str | None
     """
     if not package.editions or package.role != "editor":
         return 0, None
-    from deskapp.desk.register_trust import EDITIONS_TAG, check_names
+    from deskapp.desk.register_trust import EDITIONS_TAG, check_member
     from deskapp.makeup.exchange import merge_editions
 
-    refused = check_names(library, package.editions_signature, package.editions_digest,
+    refused = check_member(library, package.editions_signature, package.editions_digest,
                           package.sender, EDITIONS_TAG)
     if refused is not None:
         return 0, refused

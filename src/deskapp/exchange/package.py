@@ -220,17 +220,17 @@ def write_package(library: Library, article_id: str, path: Path | str, *,
 
         names = [entry.record() for entry in entries(library, removed=True)]
         if names:
-            from deskapp.desk.register_trust import sign_names
+            from deskapp.desk.register_trust import sign_member
 
             members[NAMES] = _json_bytes(names)
-            members[NAMES_SIGNATURE] = _json_bytes(sign_names(library, sender, members[NAMES]))
+            members[NAMES_SIGNATURE] = _json_bytes(sign_member(library, sender, members[NAMES]))
     if editions:
         members[EDITIONS] = _json_bytes(editions)
         if role == "editor":  # pages are the desk's: an editor's plans go out signed
-            from deskapp.desk.register_trust import EDITIONS_TAG, sign_names
+            from deskapp.desk.register_trust import EDITIONS_TAG, sign_member
 
             members[EDITIONS_SIGNATURE] = _json_bytes(
-                sign_names(library, sender, members[EDITIONS], EDITIONS_TAG))
+                sign_member(library, sender, members[EDITIONS], EDITIONS_TAG))
     manifest = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,

@@ -109,10 +109,7 @@ class HandOff(OwnContextTr, QObject):
             return None
         self._status.showMessage(self.outcome_text(result), 10000)
         refusals = [refused.error() for refused in result.refused_approvals]
-        if result.register_error() is not None:  # a register no trusted editor signed
-            refusals.append(result.register_error())
-        if result.editions_error() is not None:  # page plans no trusted editor signed
-            refusals.append(result.editions_error())
+        refusals += result.signature_errors()  # a register or pages no trusted editor signed
         if refusals:  # an approval no trusted editor signed: not taken
             session.errors.show("\n\n".join(session.errors.words(error)
                                               for error in refusals))
